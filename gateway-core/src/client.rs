@@ -1,0 +1,454 @@
+//! `Ai`: the client, and the one place requests are sent and retried.
+
+use std::fmt;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::{HeaderMap, HeaderName, HeaderValue, Method};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::config::{Config, Transport};
+use crate::error::{Error, Result};
+use crate::gateway::HttpGateway;
+use crate::response::{AiResponse, GatewayResponse};
+use crate::types::headers;
+use crate::types::options::{GatewayOptions, validate_gateway_id};
+use crate::wire::decode::{self, Call};
+use crate::wire::js;
+use crate::wire::url::{self, Part};
+
+/// Most tags a request may carry.
+pub const MAX_TAGS: usize = 5;
+/// Longest tag.
+pub const MAX_TAG_LEN: usize = 50;
+
+/// `AiOptions` of [`Ai::run`]: gateway routing, tags and extra headers.
+///
+/// ```
+/// use gateway_core::{GatewayOptions, RunOptions};
+/// let options = RunOptions::new()
+///     .gateway(GatewayOptions::new("my-gateway").cache_ttl(3600))
+///     .extra_header("x-request-source", "docs");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct RunOptions {
+    /// Route through this gateway (its `id` is required).
+    pub gateway: Option<GatewayOptions>,
+    /// Tags: letters, digits and `: - . / @`, at most 50 characters each, at
+    /// most 5; duplicates are dropped. Only the binding transport carries
+    /// them (the REST API has no field for tags).
+    pub tags: Vec<String>,
+    /// Headers added to the request. Over REST they override the mapped
+    /// `cf-aig-*` headers; the fixed headers (content type, credentials) win over them.
+    pub extra_headers: Vec<(String, String)>,
+}
+
+impl RunOptions {
+    /// No options: a direct Workers AI call.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Routes through a gateway.
+    #[must_use]
+    pub fn gateway(mut self, gateway: GatewayOptions) -> Self {
+        self.gateway = Some(gateway);
+        self
+    }
+    /// Adds a tag.
+    #[must_use]
+    pub fn tag(mut self, tag: impl Into<String>) -> Self {
+        self.tags.push(tag.into());
+        self
+    }
+    /// Adds an extra header.
+    #[must_use]
+    pub fn extra_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra_headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Tags after validation, duplicates dropped.
+    fn checked_tags(&self) -> Result<Vec<&str>> {
+        let mut tags: Vec<&str> = Vec::new();
+        for tag in &self.tags {
+            let valid_chars = tag.chars().all(|c| c.is_ascii_alphanumeric() || ":-./@".contains(c));
+            if tag.is_empty() || tag.len() > MAX_TAG_LEN || !valid_chars {
+                return Err(Error::invalid(
+                    "tags",
+                    format!("{tag:?}: tags are 1 to {MAX_TAG_LEN} letters, digits or `: - . / @`"),
+                ));
+            }
+            if !tags.contains(&tag.as_str()) {
+                tags.push(tag);
+            }
+        }
+        if tags.len() > MAX_TAGS {
+            return Err(Error::invalid("tags", format!("at most {MAX_TAGS} tags are allowed, got {}", tags.len())));
+        }
+        Ok(tags)
+    }
+}
+
+/// Options of a universal or provider-native request through a gateway.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct UniversalOptions {
+    /// Request-level gateway options, sent as `cf-aig-*` headers. Its `id` is
+    /// deprecated and never sent: the gateway handle decides.
+    pub gateway: Option<GatewayOptions>,
+    /// Headers added last: they replace mapped headers and `content-type`.
+    pub extra_headers: Vec<(String, String)>,
+}
+
+impl UniversalOptions {
+    /// No options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets the gateway options.
+    #[must_use]
+    pub fn gateway(mut self, gateway: GatewayOptions) -> Self {
+        self.gateway = Some(gateway);
+        self
+    }
+    /// Adds an extra header.
+    #[must_use]
+    pub fn extra_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra_headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// A request ready to send, rebuilt on each try.
+pub(crate) struct Prepared {
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Option<Bytes>,
+}
+
+impl Prepared {
+    pub(crate) fn new(method: Method, url: String) -> Self {
+        Self { method, url, headers: HeaderMap::new(), body: None }
+    }
+
+    pub(crate) fn json_body(mut self, body: Vec<u8>) -> Self {
+        self.headers.insert(http::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        self.body = Some(Bytes::from(body));
+        self
+    }
+
+    /// Sets (replaces) a header; `field` names the caller's input in errors.
+    pub(crate) fn set(&mut self, name: &str, value: &str, field: &str) -> Result<()> {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::invalid(field, format!("{name:?} is not a valid header name")))?;
+        let value = HeaderValue::from_str(value)
+            .map_err(|_| Error::invalid(format!("{field}.{name}"), "not a valid header value"))?;
+        self.headers.insert(name, value);
+        Ok(())
+    }
+
+    /// Sets a credential header, marked sensitive so it is never printed.
+    pub(crate) fn set_secret(&mut self, name: &'static str, value: &str) -> Result<()> {
+        let mut value = HeaderValue::from_str(value)
+            .map_err(|_| Error::Config { setting: name.to_owned(), reason: "the token is not a valid header value".to_owned() })?;
+        value.set_sensitive(true);
+        self.headers.insert(HeaderName::from_static(name), value);
+        Ok(())
+    }
+
+    pub(crate) fn bearer(&mut self, header: &'static str, token: &SecretString) -> Result<()> {
+        self.set_secret(header, &format!("Bearer {}", token.expose_secret()))
+    }
+
+    pub(crate) fn apply(&mut self, pairs: &[(String, String)], field: &str) -> Result<()> {
+        pairs.iter().try_for_each(|(k, v)| self.set(k, v, field))
+    }
+
+    pub(crate) fn gateway_options(&mut self, options: Option<&GatewayOptions>) -> Result<()> {
+        if let Some(options) = options {
+            for (name, value) in options.to_headers()? {
+                self.set(name, &value, "gateway")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A whole answer, any status.
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
+}
+
+impl Answer {
+    pub(crate) fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+    pub(crate) fn into_response(self) -> GatewayResponse {
+        GatewayResponse::new(self.status, self.headers, self.body)
+    }
+}
+
+pub(crate) struct Inner {
+    pub(crate) config: Config,
+    http: reqwest::Client,
+    last_log_id: Mutex<Option<String>>,
+}
+
+impl fmt::Debug for Inner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Inner").field("config", &self.config).finish_non_exhaustive()
+    }
+}
+
+impl Inner {
+    pub(crate) fn api_token(&self) -> Result<&SecretString> {
+        self.config.api_token.as_ref().ok_or_else(|| Error::Config {
+            setting: "api_token".to_owned(),
+            reason: format!("this call needs a Cloudflare API token (set {})", crate::config::ENV_API_TOKEN),
+        })
+    }
+
+    pub(crate) fn gateway_token(&self) -> Option<&SecretString> {
+        self.config.gateway_token.as_ref()
+    }
+
+    /// Sends `request`, retrying per the configuration, and reads the whole answer.
+    pub(crate) async fn execute(&self, request: &Prepared) -> Result<Answer> {
+        let mut attempt: u32 = 0;
+        loop {
+            let mut builder = self.http.request(request.method.clone(), &request.url).headers(request.headers.clone());
+            if let Some(body) = &request.body {
+                builder = builder.body(body.clone());
+            }
+            let outcome = match builder.send().await {
+                Ok(response) => {
+                    let status = response.status().as_u16();
+                    let headers = response.headers().clone();
+                    match response.bytes().await {
+                        Ok(body) => Ok(Answer { status, headers, body }),
+                        Err(e) => Err(Error::from_reqwest(e)),
+                    }
+                }
+                Err(e) => Err(Error::from_reqwest(e)),
+            };
+            let wait = match &outcome {
+                _ if attempt >= self.config.max_retries => None,
+                Ok(answer) if answer.status == 429 || answer.status >= 500 => {
+                    let hinted = answer
+                        .headers
+                        .get(http::header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.trim().parse::<f64>().ok())
+                        .filter(|s| s.is_finite() && *s >= 0.0)
+                        .map(Duration::from_secs_f64);
+                    Some(hinted.unwrap_or_else(|| self.backoff(attempt)))
+                }
+                Err(e) if e.is_retryable() => Some(self.backoff(attempt)),
+                _ => None,
+            };
+            match wait {
+                Some(delay) => {
+                    tokio::time::sleep(delay.min(self.config.max_retry_delay)).await;
+                    attempt += 1;
+                }
+                None => return outcome,
+            }
+        }
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        self.config.retry_base_delay.saturating_mul(2u32.saturating_pow(attempt))
+    }
+
+    fn remember_log_id(&self, headers: &HeaderMap) {
+        let id = headers.get(headers::LOG_ID).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        *self.last_log_id.lock().unwrap_or_else(PoisonError::into_inner) = id;
+    }
+}
+
+/// The client: Workers AI runs, with or without a gateway, and gateway handles.
+///
+/// Cheap to clone; clones share one connection pool and one
+/// [`ai_gateway_log_id`](Self::ai_gateway_log_id).
+///
+/// ```no_run
+/// # async fn demo() -> gateway_core::Result<()> {
+/// use gateway_core::{Ai, GatewayOptions, RunOptions};
+/// use serde_json::{json, Value};
+///
+/// let ai = Ai::from_env()?;
+/// let answer = ai
+///     .run::<_, Value>(
+///         "@cf/meta/llama-3.1-8b-instruct-fp8",
+///         &json!({"prompt": "What is Cloudflare?"}),
+///         &RunOptions::new().gateway(GatewayOptions::new("my-gateway")),
+///     )
+///     .await?;
+/// println!("{} (log {:?})", answer.output["response"], answer.log_id());
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Ai {
+    inner: Arc<Inner>,
+}
+
+impl Ai {
+    /// A client for `config`.
+    pub fn new(config: Config) -> Result<Self> {
+        config.validate()?;
+        let mut builder = reqwest::Client::builder().connect_timeout(config.connect_timeout);
+        if let Some(timeout) = config.timeout {
+            builder = builder.timeout(timeout);
+        }
+        let http = builder.build().map_err(|e| Error::Config { setting: "http client".to_owned(), reason: e.to_string() })?;
+        Ok(Self { inner: Arc::new(Inner { config, http, last_log_id: Mutex::new(None) }) })
+    }
+
+    /// A client configured from the environment ([`Config::from_env`]).
+    pub fn from_env() -> Result<Self> {
+        Self::new(Config::from_env()?)
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// A handle on gateway `id` (checked when first used).
+    pub fn gateway(&self, id: impl Into<String>) -> HttpGateway {
+        HttpGateway::new(Arc::clone(&self.inner), id.into())
+    }
+
+    /// The log id of the most recent [`run`](Self::run) (`None` when its answer
+    /// had none), like the binding's `aiGatewayLogId`. Concurrent callers
+    /// should read [`AiResponse::log_id`] instead, which cannot race.
+    pub fn ai_gateway_log_id(&self) -> Option<String> {
+        self.inner.last_log_id.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Runs `model` on `input` and decodes its output.
+    ///
+    /// Without `options.gateway` this calls Workers AI directly
+    /// (`/accounts/{account}/ai/run/{model}`); with it, the gateway's
+    /// `workers-ai` route, the options becoming `cf-aig-*` headers. The
+    /// Workers AI envelope is unwrapped; its errors become
+    /// [`Error::UpstreamInference`].
+    pub async fn run<I, O>(&self, model: &str, input: &I, options: &RunOptions) -> Result<AiResponse<O>>
+    where
+        I: Serialize + ?Sized + Sync,
+        O: DeserializeOwned,
+    {
+        let response = self.run_raw(model, input, options).await?;
+        let output = response.output()?;
+        Ok(AiResponse { output, meta: response.meta })
+    }
+
+    /// [`run`](Self::run) returning the raw answer, for outputs that are not
+    /// JSON (images, audio).
+    pub async fn run_raw<I>(&self, model: &str, input: &I, options: &RunOptions) -> Result<GatewayResponse>
+    where
+        I: Serialize + ?Sized + Sync,
+    {
+        let gateway_id = match &options.gateway {
+            Some(g) => {
+                g.validate()?;
+                Some(g.id.as_deref().ok_or_else(|| Error::invalid("gateway.id", "required to route a run through a gateway"))?)
+            }
+            None => None,
+        };
+        let tags = options.checked_tags()?;
+        let request = match &self.inner.config.transport {
+            Transport::Rest => self.rest_run(model, input, options, gateway_id, &tags)?,
+            Transport::Binding(origin) => binding_run(origin, model, input, options, gateway_id, &tags)?,
+        };
+        let answer = self.inner.execute(&request).await?;
+        self.inner.remember_log_id(&answer.headers);
+        if !answer.is_success() {
+            return Err(decode::classify(answer.status, &answer.headers, &answer.body, Call::Inference { gateway_id }));
+        }
+        Ok(answer.into_response())
+    }
+
+    fn rest_run<I: Serialize + ?Sized>(
+        &self,
+        model: &str,
+        input: &I,
+        options: &RunOptions,
+        gateway_id: Option<&str>,
+        tags: &[&str],
+    ) -> Result<Prepared> {
+        if !tags.is_empty() {
+            return Err(Error::invalid(
+                "tags",
+                "Cloudflare's REST API has no field for tags; only the binding transport carries them",
+            ));
+        }
+        let config = &self.inner.config;
+        let url = match gateway_id {
+            Some(gw) => url::build(
+                &config.gateway_base_url,
+                &[Part::Segment(&config.account_id), Part::Segment(gw), Part::Fixed("workers-ai"), Part::Path(model)],
+                "model",
+            )?,
+            None => url::build(
+                &config.api_base_url,
+                &[Part::Fixed("accounts"), Part::Segment(&config.account_id), Part::Fixed("ai/run"), Part::Path(model)],
+                "model",
+            )?,
+        };
+        let body = js::to_vec(input).map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))?;
+        let mut request = Prepared::new(Method::POST, url);
+        request.gateway_options(options.gateway.as_ref())?;
+        request.apply(&options.extra_headers, "extraHeaders")?;
+        request = request.json_body(body);
+        request.bearer("authorization", self.inner.api_token()?)?;
+        if let (Some(_), Some(token)) = (gateway_id, self.inner.gateway_token()) {
+            request.bearer(headers::AUTHORIZATION, token)?;
+        }
+        Ok(request)
+    }
+}
+
+/// `Ai.run` over the binding backend protocol (binding-api §10).
+fn binding_run<I: Serialize + ?Sized>(
+    origin: &::url::Url,
+    model: &str,
+    input: &I,
+    options: &RunOptions,
+    gateway_id: Option<&str>,
+    tags: &[&str],
+) -> Result<Prepared> {
+    #[derive(Serialize)]
+    struct Body<'a, I: ?Sized> {
+        inputs: &'a I,
+        options: BodyOptions<'a>,
+    }
+    #[derive(Serialize)]
+    struct BodyOptions<'a> {
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        tags: &'a [&'a str],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        gateway: Option<&'a GatewayOptions>,
+    }
+    let path = if gateway_id.is_some() { "ai-gateway/run?version=3" } else { "run?version=3" };
+    let url = format!("{}/{path}", origin.as_str().trim_end_matches('/'));
+    let body = Body { inputs: input, options: BodyOptions { tags, gateway: options.gateway.as_ref() } };
+    let body = js::to_vec(&body).map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))?;
+    let mut request = Prepared::new(Method::POST, url);
+    request.apply(&options.extra_headers, "extraHeaders")?;
+    request = request.json_body(body);
+    request.set("cf-consn-sdk-version", "2.0.0", "model")?;
+    request.set("cf-consn-model-id", model, "model")?;
+    Ok(request)
+}
+
+pub(crate) fn check_gateway_id(id: &str) -> Result<()> {
+    validate_gateway_id(id, "gateway id")
+}

@@ -1,0 +1,291 @@
+//! Client configuration: account, credentials, base URLs, timeouts, retries.
+
+use std::time::Duration;
+
+use secrecy::SecretString;
+use url::Url;
+
+use crate::error::{Error, Result};
+
+/// Default gateway host.
+pub const DEFAULT_GATEWAY_BASE_URL: &str = "https://gateway.ai.cloudflare.com/v1";
+/// Default Cloudflare API base.
+pub const DEFAULT_API_BASE_URL: &str = "https://api.cloudflare.com/client/v4";
+
+/// Environment variable: account id.
+pub const ENV_ACCOUNT_ID: &str = "CLOUDFLARE_ACCOUNT_ID";
+/// Environment variable: Cloudflare API token.
+pub const ENV_API_TOKEN: &str = "CLOUDFLARE_API_TOKEN";
+/// Environment variable: gateway token (`cf-aig-authorization`).
+pub const ENV_GATEWAY_TOKEN: &str = "CF_AIG_TOKEN";
+/// Environment variable: gateway base URL.
+pub const ENV_GATEWAY_BASE_URL: &str = "CF_AIG_BASE_URL";
+/// Environment variable: Cloudflare API base URL.
+pub const ENV_API_BASE_URL: &str = "CLOUDFLARE_API_BASE_URL";
+
+/// Which HTTP surface the client speaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Transport {
+    /// The public REST surface: the gateway host and the v4 API (default).
+    Rest,
+    /// The Workers binding's own backend protocol (`/run?version=3`,
+    /// `/ai-gateway/...`) at this origin, for emulators of the binding.
+    /// Logs listing, bulk delete and stored bodies are REST-only.
+    Binding(Url),
+}
+
+/// How the client reaches Cloudflare. Tokens are kept as secrets: they never
+/// appear in `Debug` output, errors or logs.
+///
+/// ```
+/// use std::time::Duration;
+/// use gateway_core::Config;
+/// let config = Config::new("my-account")
+///     .with_api_token("cf-token")
+///     .with_gateway_token("aig-token")
+///     .with_timeout(Duration::from_secs(30));
+/// assert!(!format!("{config:?}").contains("cf-token"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub(crate) account_id: String,
+    pub(crate) api_token: Option<SecretString>,
+    pub(crate) gateway_token: Option<SecretString>,
+    pub(crate) gateway_base_url: Url,
+    pub(crate) api_base_url: Url,
+    pub(crate) transport: Transport,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) max_retries: u32,
+    pub(crate) retry_base_delay: Duration,
+    pub(crate) max_retry_delay: Duration,
+    /// A setting rejected by a `with_*` call: (setting, reason), reported at build time.
+    pub(crate) invalid: Option<(String, String)>,
+}
+
+impl Config {
+    /// Configuration for `account_id` with Cloudflare's default hosts, a 120 s
+    /// request timeout, a 10 s connect timeout and no client-side retries
+    /// (the gateway retries; see [`with_max_retries`](Self::with_max_retries)).
+    pub fn new(account_id: impl Into<String>) -> Self {
+        Self {
+            account_id: account_id.into(),
+            api_token: None,
+            gateway_token: None,
+            gateway_base_url: Url::parse(DEFAULT_GATEWAY_BASE_URL).unwrap_or_else(|_| unreachable_url()),
+            api_base_url: Url::parse(DEFAULT_API_BASE_URL).unwrap_or_else(|_| unreachable_url()),
+            transport: Transport::Rest,
+            timeout: Some(Duration::from_secs(120)),
+            connect_timeout: Duration::from_secs(10),
+            max_retries: 0,
+            retry_base_delay: Duration::from_millis(250),
+            max_retry_delay: Duration::from_secs(30),
+            invalid: None,
+        }
+    }
+
+    /// Reads `CLOUDFLARE_ACCOUNT_ID` (required), `CLOUDFLARE_API_TOKEN`,
+    /// `CF_AIG_TOKEN`, `CF_AIG_BASE_URL` and `CLOUDFLARE_API_BASE_URL`.
+    pub fn from_env() -> Result<Self> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// [`from_env`](Self::from_env) over any variable source (for tests and
+    /// for configuration kept elsewhere).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let account_id = get(ENV_ACCOUNT_ID)
+            .ok_or_else(|| Error::Config { setting: ENV_ACCOUNT_ID.to_owned(), reason: "not set".to_owned() })?;
+        let mut config = Self::new(account_id.trim());
+        if let Some(token) = get(ENV_API_TOKEN) {
+            config = config.with_api_token(token.trim());
+        }
+        if let Some(token) = get(ENV_GATEWAY_TOKEN) {
+            config = config.with_gateway_token(token.trim());
+        }
+        if let Some(url) = get(ENV_GATEWAY_BASE_URL) {
+            config.gateway_base_url = parse_base(ENV_GATEWAY_BASE_URL, &url)?;
+        }
+        if let Some(url) = get(ENV_API_BASE_URL) {
+            config.api_base_url = parse_base(ENV_API_BASE_URL, &url)?;
+        }
+        Ok(config)
+    }
+
+    /// Sets the Cloudflare API token (v4 API and Workers AI).
+    #[must_use]
+    pub fn with_api_token(mut self, token: impl Into<String>) -> Self {
+        self.api_token = Some(SecretString::from(token.into()));
+        self
+    }
+
+    /// Sets the gateway token, sent as `cf-aig-authorization: Bearer <token>`.
+    #[must_use]
+    pub fn with_gateway_token(mut self, token: impl Into<String>) -> Self {
+        self.gateway_token = Some(SecretString::from(token.into()));
+        self
+    }
+
+    /// Sets the gateway base URL (default `https://gateway.ai.cloudflare.com/v1`).
+    /// An invalid URL is reported when the client is built.
+    #[must_use]
+    pub fn with_gateway_base_url(mut self, url: &str) -> Self {
+        match parse_base("gateway_base_url", url) {
+            Ok(url) => self.gateway_base_url = url,
+            Err(e) => self.invalid = Some(config_parts(e)),
+        }
+        self
+    }
+
+    /// Sets the API base URL (default `https://api.cloudflare.com/client/v4`).
+    /// An invalid URL is reported when the client is built.
+    #[must_use]
+    pub fn with_api_base_url(mut self, url: &str) -> Self {
+        match parse_base("api_base_url", url) {
+            Ok(url) => self.api_base_url = url,
+            Err(e) => self.invalid = Some(config_parts(e)),
+        }
+        self
+    }
+
+    /// Speaks the binding backend protocol at `origin` instead of REST.
+    #[must_use]
+    pub fn with_binding_origin(mut self, origin: &str) -> Self {
+        match parse_base("binding_origin", origin) {
+            Ok(url) => self.transport = Transport::Binding(url),
+            Err(e) => self.invalid = Some(config_parts(e)),
+        }
+        self
+    }
+
+    /// Sets the whole-request timeout (`None`: no limit).
+    #[must_use]
+    pub fn with_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.timeout = timeout.into();
+        self
+    }
+
+    /// Sets the connect timeout.
+    #[must_use]
+    pub fn with_connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Client-side retries of rate-limited, 5xx and connection-failed
+    /// requests (default 0). Each retry multiplies the gateway's own
+    /// `cf-aig-max-attempts`, so use one or the other.
+    #[must_use]
+    pub fn with_max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = retries;
+        self
+    }
+
+    /// First delay between client-side retries (doubled each time, capped by
+    /// [`with_max_retry_delay`](Self::with_max_retry_delay); a `retry-after` header wins).
+    #[must_use]
+    pub fn with_retry_base_delay(mut self, delay: Duration) -> Self {
+        self.retry_base_delay = delay;
+        self
+    }
+
+    /// Longest wait between client-side retries.
+    #[must_use]
+    pub fn with_max_retry_delay(mut self, delay: Duration) -> Self {
+        self.max_retry_delay = delay;
+        self
+    }
+
+    /// The account id.
+    pub fn account_id(&self) -> &str {
+        &self.account_id
+    }
+    /// The gateway base URL.
+    pub fn gateway_base_url(&self) -> &Url {
+        &self.gateway_base_url
+    }
+    /// The API base URL.
+    pub fn api_base_url(&self) -> &Url {
+        &self.api_base_url
+    }
+    /// The transport.
+    pub fn transport(&self) -> &Transport {
+        &self.transport
+    }
+
+    pub(crate) fn validate(&self) -> Result<()> {
+        if let Some((setting, reason)) = &self.invalid {
+            return Err(Error::Config { setting: setting.clone(), reason: reason.clone() });
+        }
+        if self.account_id.trim().is_empty() {
+            return Err(Error::Config { setting: "account_id".to_owned(), reason: "must not be empty".to_owned() });
+        }
+        Ok(())
+    }
+}
+
+fn config_parts(error: Error) -> (String, String) {
+    match error {
+        Error::Config { setting, reason } => (setting, reason),
+        other => ("config".to_owned(), other.to_string()),
+    }
+}
+
+fn parse_base(setting: &str, url: &str) -> Result<Url> {
+    let parsed = Url::parse(url.trim())
+        .map_err(|e| Error::Config { setting: setting.to_owned(), reason: format!("not a URL ({e})") })?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.cannot_be_a_base() {
+        return Err(Error::Config { setting: setting.to_owned(), reason: "must be an http or https URL".to_owned() });
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        // Credentials in a URL would leak into every error message.
+        return Err(Error::Config { setting: setting.to_owned(), reason: "must not contain credentials".to_owned() });
+    }
+    Ok(parsed)
+}
+
+fn unreachable_url() -> Url {
+    // The defaults above are valid URLs; this only satisfies the type.
+    Url::parse("http://127.0.0.1/").expect("static URL")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn from_lookup_reads_every_variable() {
+        let vars: HashMap<&str, &str> = [
+            (ENV_ACCOUNT_ID, "acc"),
+            (ENV_API_TOKEN, "api-secret"),
+            (ENV_GATEWAY_TOKEN, "aig-secret"),
+            (ENV_GATEWAY_BASE_URL, "http://127.0.0.1:9/v1"),
+            (ENV_API_BASE_URL, "http://127.0.0.1:9/client/v4"),
+        ]
+        .into();
+        let config = Config::from_lookup(|k| vars.get(k).map(|v| (*v).to_owned())).unwrap();
+        assert_eq!(config.account_id(), "acc");
+        assert_eq!(config.gateway_base_url().as_str(), "http://127.0.0.1:9/v1");
+        assert_eq!(config.api_base_url().as_str(), "http://127.0.0.1:9/client/v4");
+        let debug = format!("{config:?}");
+        assert!(!debug.contains("api-secret") && !debug.contains("aig-secret"), "{debug}");
+    }
+
+    #[test]
+    fn missing_or_bad_settings_are_named() {
+        let err = Config::from_lookup(|_| None).unwrap_err().to_string();
+        assert!(err.contains(ENV_ACCOUNT_ID), "{err}");
+        let err = Config::from_lookup(|k| match k {
+            ENV_ACCOUNT_ID => Some("a".into()),
+            ENV_GATEWAY_BASE_URL => Some("ftp://x".into()),
+            _ => None,
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains(ENV_GATEWAY_BASE_URL), "{err}");
+        let err = Config::new("a").with_api_base_url("https://user:pw@host/").validate().unwrap_err().to_string();
+        assert!(err.contains("api_base_url") && !err.contains("pw@"), "{err}");
+    }
+}

@@ -1,0 +1,213 @@
+//! The one error type of the crate.
+//!
+//! Variants follow the life of a request: building it ([`Error::InvalidInput`],
+//! [`Error::Config`]), sending it ([`Error::Transport`], [`Error::Timeout`]),
+//! reading the answer ([`Error::Decode`]) and what the server said
+//! (every other variant). None of them ever carries a token.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// Result alias used across the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// One entry of a Cloudflare v4 `errors` or `messages` array.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiMessage {
+    /// Numeric code (for example `7002` or `10000`); `0` when the server sent none.
+    #[serde(default)]
+    pub code: i64,
+    /// Human-readable message.
+    #[serde(default)]
+    pub message: String,
+}
+
+/// Everything that can go wrong talking to AI Gateway or Workers AI.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The log does not exist (HTTP 404 with an `errors` array), or not yet:
+    /// a fresh log can take a moment to appear.
+    #[error("log `{log_id}` not found: {message}")]
+    LogNotFound {
+        /// The log id that was asked for.
+        log_id: String,
+        /// The server's message (`Log Not Found` when it gave none).
+        message: String,
+    },
+    /// Any other failure of a gateway operation; the message comes from the
+    /// body's `errors[0].message`, or is the raw body when it has none.
+    #[error("AI Gateway internal error (HTTP {status}): {message}")]
+    GatewayInternal {
+        /// HTTP status.
+        status: u16,
+        /// Message taken from the body.
+        message: String,
+    },
+    /// The gateway does not exist (gateway error code 2001).
+    #[error("AI Gateway `{gateway_id}` not found (code 2001): {message}")]
+    GatewayNotFound {
+        /// The gateway id of the request.
+        gateway_id: String,
+        /// The server's message.
+        message: String,
+    },
+    /// Authenticated Gateway rejected the request: `cf-aig-authorization`
+    /// missing or wrong (gateway error code 2009).
+    #[error("AI Gateway authentication failed (code 2009): {message}")]
+    GatewayUnauthorized {
+        /// The server's message.
+        message: String,
+    },
+    /// Another gateway-originated error (`{"error":[{"code":…}]}` shape), such
+    /// as 2019 on the compat endpoint.
+    #[error("AI Gateway error {code} (HTTP {status}): {message}")]
+    Gateway {
+        /// HTTP status.
+        status: u16,
+        /// Gateway error code.
+        code: i64,
+        /// The server's message.
+        message: String,
+    },
+    /// The model or provider failed: Workers AI `errors` envelope, a binding
+    /// `internalCode` body, or an upstream provider's error passed through.
+    #[error("upstream inference error (HTTP {status}): {message}")]
+    UpstreamInference {
+        /// HTTP status.
+        status: u16,
+        /// Provider or Workers AI code (`errors[0].code` or `internalCode`).
+        code: Option<i64>,
+        /// Error name where the body gives one (`InvalidInput`, ...).
+        name: Option<String>,
+        /// Message: `{code}: {message}` as the binding builds it, or the raw body.
+        message: String,
+        /// What the gateway reported alongside the failure (its log id, step, ...).
+        meta: Box<crate::GatewayMeta>,
+    },
+    /// A Cloudflare v4 API call failed with an `errors` array.
+    #[error("Cloudflare API error (HTTP {status}): {}", summarize(errors))]
+    Api {
+        /// HTTP status.
+        status: u16,
+        /// The body's `errors`.
+        errors: Vec<ApiMessage>,
+    },
+    /// HTTP 429. `retry_after` comes from the `retry-after` header when given.
+    #[error("rate limited{}: {message}", retry_after.map(|d| format!(" (retry after {}s)", d.as_secs_f64())).unwrap_or_default())]
+    RateLimited {
+        /// How long the server asked us to wait.
+        retry_after: Option<Duration>,
+        /// The server's message, or the raw body.
+        message: String,
+    },
+    /// The request did not complete in time (client-side timeout).
+    #[error("request timed out")]
+    Timeout {
+        /// The underlying client error.
+        #[source]
+        source: Option<reqwest::Error>,
+    },
+    /// The request could not be sent or its answer not read.
+    #[error("transport error: {0}")]
+    Transport(#[source] reqwest::Error),
+    /// The answer was not of the expected shape.
+    #[error("could not decode response at `{path}`: {source} (body starts with {body_start:?})")]
+    Decode {
+        /// JSON path of the failing value (`result.created_at`), `.` for the root.
+        path: String,
+        /// The first bytes of the body, lossily decoded.
+        body_start: String,
+        /// The JSON error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A value was rejected before any request was sent.
+    #[error("invalid {field}: {reason}")]
+    InvalidInput {
+        /// The field at fault, in wire spelling (`gateway.retries.maxAttempts`).
+        field: String,
+        /// What was wrong and what the limit is.
+        reason: String,
+    },
+    /// The client configuration is incomplete or invalid.
+    #[error("configuration error in {setting}: {reason}")]
+    Config {
+        /// The setting or environment variable at fault.
+        setting: String,
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+fn summarize(errors: &[ApiMessage]) -> String {
+    if errors.is_empty() {
+        return "no error details".to_owned();
+    }
+    errors
+        .iter()
+        .map(|e| format!("{}: {}", e.code, e.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl Error {
+    pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self::InvalidInput { field: field.into(), reason: reason.into() }
+    }
+
+    pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
+        // reqwest errors carry the URL; our URLs never hold credentials.
+        if error.is_timeout() {
+            Self::Timeout { source: Some(error) }
+        } else {
+            Self::Transport(error)
+        }
+    }
+
+    /// The HTTP status the server answered with, when there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::LogNotFound { .. } => Some(404),
+            Self::GatewayInternal { status, .. }
+            | Self::Gateway { status, .. }
+            | Self::UpstreamInference { status, .. }
+            | Self::Api { status, .. } => Some(*status),
+            Self::GatewayNotFound { .. } => Some(400),
+            Self::GatewayUnauthorized { .. } => Some(401),
+            Self::RateLimited { .. } => Some(429),
+            _ => None,
+        }
+    }
+
+    /// Whether trying the same request again may succeed: rate limits,
+    /// timeouts, connection failures and server-side (5xx) errors.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::RateLimited { .. } | Self::Timeout { .. } => true,
+            Self::Transport(e) => e.is_connect() || e.is_request(),
+            Self::GatewayInternal { status, .. }
+            | Self::UpstreamInference { status, .. }
+            | Self::Api { status, .. }
+            | Self::Gateway { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+
+    /// How long the server asked to wait before retrying, if it said.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Self::RateLimited { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
+    /// What the gateway reported with a failed inference, if anything.
+    pub fn gateway_meta(&self) -> Option<&crate::GatewayMeta> {
+        match self {
+            Self::UpstreamInference { meta, .. } => Some(meta),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! The `Gateway` trait (the binding's `AiGateway` plus the REST log
+//! operations) and its HTTP implementation.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use http::Method;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::client::{Answer, Inner, Prepared, UniversalOptions, check_gateway_id};
+use crate::config::Transport;
+use crate::error::{Error, Result};
+use crate::provider::{Provider, ProviderSlug};
+use crate::response::{GatewayResponse, LogPayload};
+use crate::types::filter::{DeleteLogs, ListLogs};
+use crate::types::headers;
+use crate::types::log::{AiGatewayLog, LogPage};
+use crate::types::patch::PatchLog;
+use crate::types::universal::{StepHeaderValue, UniversalRequest};
+use crate::wire::decode::{self, Call};
+use crate::wire::url::{self, Part};
+
+/// One AI Gateway: the binding's `AiGateway` methods plus the REST log API.
+///
+/// Object-safe, so applications can hold a `Box<dyn Gateway>` or
+/// `Arc<dyn Gateway>` and swap in a test double.
+#[async_trait]
+pub trait Gateway: Send + Sync + fmt::Debug {
+    /// The gateway id.
+    fn id(&self) -> &str;
+
+    /// Sends feedback, a score or metadata to a log (`patchLog`).
+    async fn patch_log(&self, log_id: &str, patch: &PatchLog) -> Result<()>;
+
+    /// Reads one log (`getLog`).
+    async fn get_log(&self, log_id: &str) -> Result<AiGatewayLog>;
+
+    /// Runs a universal request: one step, or a fallback list tried in order
+    /// (`run`). A non-2xx answer is an error; the successful step is in
+    /// [`GatewayMeta::step`](crate::GatewayMeta::step).
+    async fn run(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<GatewayResponse>;
+
+    /// The gateway URL of `provider`, or of the universal endpoint (`getUrl`).
+    async fn get_url(&self, provider: Option<&ProviderSlug>) -> Result<String>;
+
+    /// A provider-native request through the gateway:
+    /// `POST /{account}/{gateway}/{slug}/{endpoint}` with the provider's credential.
+    async fn provider_request(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        body: &Value,
+        options: &UniversalOptions,
+    ) -> Result<GatewayResponse>;
+
+    /// Lists logs with filters, ordering and pagination (REST).
+    async fn list_logs(&self, query: &ListLogs) -> Result<LogPage>;
+
+    /// Deletes the logs a filter selects (REST).
+    async fn delete_logs(&self, query: &DeleteLogs) -> Result<()>;
+
+    /// A log's stored request body (REST).
+    async fn log_request(&self, log_id: &str) -> Result<LogPayload>;
+
+    /// A log's stored response body (REST).
+    async fn log_response(&self, log_id: &str) -> Result<LogPayload>;
+
+    /// [`get_log`](Self::get_log), retried while the log is not found yet
+    /// (a fresh log can take a moment to be written), for up to `wait`.
+    async fn wait_for_log(&self, log_id: &str, wait: Duration) -> Result<AiGatewayLog> {
+        let deadline = tokio::time::Instant::now() + wait;
+        let mut delay = Duration::from_millis(50);
+        loop {
+            match self.get_log(log_id).await {
+                Err(Error::LogNotFound { .. }) if tokio::time::Instant::now() + delay < deadline => {
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(1));
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
+/// [`Gateway`] over HTTP, from [`Ai::gateway`](crate::Ai::gateway).
+#[derive(Clone, Debug)]
+pub struct HttpGateway {
+    inner: Arc<Inner>,
+    id: String,
+}
+
+impl HttpGateway {
+    pub(crate) fn new(inner: Arc<Inner>, id: String) -> Self {
+        Self { inner, id }
+    }
+
+    /// A management request: v4 API with the API token, or the binding origin.
+    fn management(&self, method: Method, tail: &[Part<'_>], field: &str) -> Result<Prepared> {
+        check_gateway_id(&self.id)?;
+        let config = &self.inner.config;
+        let mut parts = Vec::with_capacity(tail.len() + 5);
+        match &config.transport {
+            Transport::Rest => {
+                parts.extend([Part::Fixed("accounts"), Part::Segment(&config.account_id)]);
+                parts.extend([Part::Fixed("ai-gateway/gateways"), Part::Segment(&self.id)]);
+                parts.extend_from_slice(tail);
+                let mut request = Prepared::new(method, url::build(&config.api_base_url, &parts, field)?);
+                request.bearer("authorization", self.inner.api_token()?)?;
+                Ok(request)
+            }
+            Transport::Binding(origin) => {
+                parts.extend([Part::Fixed("ai-gateway/gateways"), Part::Segment(&self.id)]);
+                parts.extend_from_slice(tail);
+                Ok(Prepared::new(method, url::build(origin, &parts, field)?))
+            }
+        }
+    }
+
+    fn rest_only(&self, operation: &str) -> Result<()> {
+        match self.inner.config.transport {
+            Transport::Rest => Ok(()),
+            Transport::Binding(_) => Err(Error::invalid(
+                "transport",
+                format!("{operation} is part of the REST logs API; the binding protocol has no such call"),
+            )),
+        }
+    }
+
+    /// Headers shared by gateway-host requests: gateway token, options, extras.
+    fn gateway_headers(&self, request: &mut Prepared, options: &UniversalOptions) -> Result<()> {
+        if let (Transport::Rest, Some(token)) = (&self.inner.config.transport, self.inner.gateway_token()) {
+            request.bearer(headers::AUTHORIZATION, token)?;
+        }
+        request.gateway_options(options.gateway.as_ref())?;
+        request.apply(&options.extra_headers, "extraHeaders")
+    }
+
+    fn log_call<'a>(&'a self, log_id: &'a str) -> Call<'a> {
+        Call::Log { gateway_id: &self.id, log_id }
+    }
+
+    async fn inference(&self, request: Prepared) -> Result<GatewayResponse> {
+        let answer = self.inner.execute(&request).await?;
+        if answer.is_success() {
+            Ok(answer.into_response())
+        } else {
+            Err(decode::classify(answer.status, &answer.headers, &answer.body, Call::Inference { gateway_id: Some(&self.id) }))
+        }
+    }
+
+    async fn payload(&self, log_id: &str, which: &'static str) -> Result<LogPayload> {
+        self.rest_only(which)?;
+        let request = self.management(Method::GET, &[Part::Fixed("logs"), Part::Segment(log_id), Part::Fixed(which)], "log id")?;
+        let answer = self.inner.execute(&request).await?;
+        if !answer.is_success() {
+            return Err(failure(&answer, self.log_call(log_id)));
+        }
+        let content_type = answer.headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        Ok(LogPayload { content_type, body: answer.body })
+    }
+}
+
+fn failure(answer: &Answer, call: Call<'_>) -> Error {
+    decode::classify(answer.status, &answer.headers, &answer.body, call)
+}
+
+#[async_trait]
+impl Gateway for HttpGateway {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    async fn patch_log(&self, log_id: &str, patch: &PatchLog) -> Result<()> {
+        let body = patch.to_body()?;
+        let request = self.management(Method::PATCH, &[Part::Fixed("logs"), Part::Segment(log_id)], "log id")?.json_body(body);
+        let answer = self.inner.execute(&request).await?;
+        // Like the binding: only 200 is success; the body is not read.
+        if answer.status == 200 { Ok(()) } else { Err(failure(&answer, self.log_call(log_id))) }
+    }
+
+    async fn get_log(&self, log_id: &str) -> Result<AiGatewayLog> {
+        let request = self.management(Method::GET, &[Part::Fixed("logs"), Part::Segment(log_id)], "log id")?;
+        let answer = self.inner.execute(&request).await?;
+        if answer.status != 200 {
+            return Err(failure(&answer, self.log_call(log_id)));
+        }
+        decode::envelope::<AiGatewayLog>(&answer.body).map(|e| e.result)
+    }
+
+    async fn run(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<GatewayResponse> {
+        check_gateway_id(&self.id)?;
+        let body = request.to_body()?;
+        let config = &self.inner.config;
+        let url = match &config.transport {
+            Transport::Rest => url::build(&config.gateway_base_url, &[Part::Segment(&config.account_id), Part::Segment(&self.id)], "gateway id")?,
+            Transport::Binding(origin) => url::build(origin, &[Part::Fixed("ai-gateway/universal/run"), Part::Segment(&self.id)], "gateway id")?,
+        };
+        let mut prepared = Prepared::new(Method::POST, url).json_body(body);
+        self.gateway_headers(&mut prepared, options)?;
+        self.inference(prepared).await
+    }
+
+    async fn get_url(&self, provider: Option<&ProviderSlug>) -> Result<String> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum UrlResult {
+            Plain(String),
+            Object { url: String },
+        }
+        let provider = provider.map_or("universal", ProviderSlug::as_str);
+        let request = self.management(Method::GET, &[Part::Fixed("url"), Part::Segment(provider)], "provider")?;
+        let answer = self.inner.execute(&request).await?;
+        if !answer.is_success() {
+            return Err(failure(&answer, Call::Management { gateway_id: &self.id }));
+        }
+        Ok(match decode::envelope::<UrlResult>(&answer.body)?.result {
+            UrlResult::Plain(url) | UrlResult::Object { url } => url,
+        })
+    }
+
+    async fn provider_request(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        body: &Value,
+        options: &UniversalOptions,
+    ) -> Result<GatewayResponse> {
+        self.rest_only("provider_request")?;
+        check_gateway_id(&self.id)?;
+        let config = &self.inner.config;
+        let slug = provider.slug();
+        let url = url::build(
+            &config.gateway_base_url,
+            &[Part::Segment(&config.account_id), Part::Segment(&self.id), Part::Segment(slug.as_str()), Part::Path(endpoint)],
+            "endpoint",
+        )?;
+        let body = crate::wire::js::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))?;
+        let mut prepared = Prepared::new(Method::POST, url).json_body(body);
+        for (name, value) in provider.request_headers() {
+            if let StepHeaderValue::Secret(secret) = &value {
+                use secrecy::ExposeSecret;
+                let name = http::HeaderName::from_bytes(name.as_bytes())
+                    .map_err(|_| Error::invalid("provider", format!("{name:?} is not a valid header name")))?;
+                let mut value = http::HeaderValue::from_str(secret.expose_secret())
+                    .map_err(|_| Error::invalid("provider", "the credential is not a valid header value"))?;
+                value.set_sensitive(true);
+                prepared.headers.insert(name, value);
+            } else if let Some(wire) = value.to_wire() {
+                prepared.set(&name, &wire, "provider")?;
+            }
+        }
+        self.gateway_headers(&mut prepared, options)?;
+        self.inference(prepared).await
+    }
+
+    async fn list_logs(&self, query: &ListLogs) -> Result<LogPage> {
+        self.rest_only("list_logs")?;
+        let query = query.to_query()?;
+        let mut request = self.management(Method::GET, &[Part::Fixed("logs")], "gateway id")?;
+        if !query.is_empty() {
+            request.url = format!("{}?{query}", request.url);
+        }
+        let answer = self.inner.execute(&request).await?;
+        if !answer.is_success() {
+            return Err(failure(&answer, Call::Management { gateway_id: &self.id }));
+        }
+        let envelope = decode::envelope::<Vec<AiGatewayLog>>(&answer.body)?;
+        Ok(LogPage { logs: envelope.result, info: envelope.result_info.unwrap_or_default() })
+    }
+
+    async fn delete_logs(&self, query: &DeleteLogs) -> Result<()> {
+        #[derive(Deserialize)]
+        struct Deleted {
+            success: bool,
+        }
+        self.rest_only("delete_logs")?;
+        let query = query.to_query()?;
+        let mut request = self.management(Method::DELETE, &[Part::Fixed("logs")], "gateway id")?;
+        if !query.is_empty() {
+            request.url = format!("{}?{query}", request.url);
+        }
+        let answer = self.inner.execute(&request).await?;
+        if !answer.is_success() {
+            return Err(failure(&answer, Call::Management { gateway_id: &self.id }));
+        }
+        if decode::json::<Deleted>(&answer.body)?.success {
+            Ok(())
+        } else {
+            Err(Error::GatewayInternal { status: answer.status, message: "bulk delete answered success: false".to_owned() })
+        }
+    }
+
+    async fn log_request(&self, log_id: &str) -> Result<LogPayload> {
+        self.payload(log_id, "request").await
+    }
+
+    async fn log_response(&self, log_id: &str) -> Result<LogPayload> {
+        self.payload(log_id, "response").await
+    }
+}

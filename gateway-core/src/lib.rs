@@ -1,0 +1,45 @@
+#![doc = include_str!("../../README.md")]
+//!
+//! # Crate layout
+//!
+//! - [`config`]: [`Config`], built with `with_*` setters or from the environment.
+//! - [`client`]: [`Ai`], the one place requests are sent and retried.
+//! - [`gateway`]: the object-safe [`Gateway`] trait and [`HttpGateway`].
+//! - [`provider`]: [`Provider`], [`ProviderSlug`] and [`BuiltinProvider`].
+//! - [`types`]: wire types ([`GatewayOptions`], [`Metadata`], [`AiGatewayLog`],
+//!   [`PatchLog`], [`UniversalStep`], [`ListLogs`], ...) and the `cf-aig-*` header table.
+//! - [`error`]: the one [`Error`] enum.
+
+pub mod client;
+pub mod config;
+pub mod error;
+pub mod gateway;
+pub mod provider;
+pub mod response;
+pub mod types;
+mod wire;
+
+pub use client::{Ai, RunOptions, UniversalOptions};
+pub use config::{Config, Transport};
+pub use error::{ApiMessage, Error, Result};
+pub use gateway::{Gateway, HttpGateway};
+pub use provider::{AuthScheme, BuiltinProvider, Provider, ProviderSlug};
+pub use response::{AiResponse, CacheStatus, GatewayMeta, GatewayResponse, LogPayload};
+pub use types::filter::{DeleteLogs, Direction, FilterKey, FilterOperator, FilterValue, ListLogs, LogFilter, OrderBy};
+pub use types::log::{AiGatewayLog, LogMetadata, LogPage, ResultInfo};
+pub use types::metadata::{Metadata, MetadataValue};
+pub use types::options::{Backoff, CustomCost, GatewayOptions, GatewayRetries};
+pub use types::patch::{Feedback, Patch, PatchLog};
+pub use types::universal::{StepConfig, StepHeaderValue, StepHeaders, UniversalRequest, UniversalStep};
+
+/// Third-party crates for generated code and users who would rather not
+/// depend on them directly. Not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use async_trait::async_trait;
+    pub use serde;
+    pub use serde_json;
+}
+
+pub use secrecy;
+pub use serde_json;

@@ -1,0 +1,349 @@
+//! Providers: who answers behind the gateway, and how their credentials travel.
+//!
+//! [`ProviderSlug`] names the 20 providers of the binding's published list
+//! (plus any other string). [`Provider`] is the trait a provider implements;
+//! [`BuiltinProvider`] implements it for every slug, and a user's own provider
+//! is one `impl Provider` away.
+
+use std::fmt;
+use std::str::FromStr;
+
+use secrecy::SecretString;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::types::universal::{StepHeaderValue, UniversalStep};
+
+macro_rules! slugs {
+    ($($variant:ident => $slug:literal, $doc:literal;)*) => {
+        /// `AIGatewayProviders`: a provider slug, or any other string.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ProviderSlug {
+            $(#[doc = $doc] $variant,)*
+            /// Any slug not in the published list (`compat`, `fireworks`, a custom route...).
+            Other(String),
+        }
+
+        impl ProviderSlug {
+            /// The 20 published slugs, in declared order.
+            pub const ALL: [ProviderSlug; 20] = [$(ProviderSlug::$variant),*];
+
+            /// The wire spelling.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $slug,)*
+                    Self::Other(s) => s,
+                }
+            }
+        }
+
+        impl From<&str> for ProviderSlug {
+            fn from(s: &str) -> Self {
+                match s {
+                    $($slug => Self::$variant,)*
+                    other => Self::Other(other.to_owned()),
+                }
+            }
+        }
+    };
+}
+
+slugs! {
+    WorkersAi => "workers-ai", "Cloudflare Workers AI.";
+    Anthropic => "anthropic", "Anthropic.";
+    AwsBedrock => "aws-bedrock", "Amazon Bedrock.";
+    AzureOpenai => "azure-openai", "Azure OpenAI.";
+    GoogleVertexAi => "google-vertex-ai", "Google Vertex AI.";
+    Huggingface => "huggingface", "Hugging Face Inference.";
+    Openai => "openai", "OpenAI.";
+    PerplexityAi => "perplexity-ai", "Perplexity.";
+    Replicate => "replicate", "Replicate.";
+    Groq => "groq", "Groq.";
+    Cohere => "cohere", "Cohere.";
+    GoogleAiStudio => "google-ai-studio", "Google AI Studio (Gemini API).";
+    Mistral => "mistral", "Mistral AI.";
+    Grok => "grok", "xAI Grok.";
+    Openrouter => "openrouter", "OpenRouter.";
+    Deepseek => "deepseek", "DeepSeek.";
+    Cerebras => "cerebras", "Cerebras.";
+    Cartesia => "cartesia", "Cartesia.";
+    Elevenlabs => "elevenlabs", "ElevenLabs.";
+    AdobeFirefly => "adobe-firefly", "Adobe Firefly.";
+}
+
+impl From<String> for ProviderSlug {
+    fn from(s: String) -> Self {
+        match Self::from(s.as_str()) {
+            Self::Other(_) => Self::Other(s),
+            known => known,
+        }
+    }
+}
+
+impl FromStr for ProviderSlug {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(s))
+    }
+}
+
+impl fmt::Display for ProviderSlug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ProviderSlug {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ProviderSlug {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::from)
+    }
+}
+
+/// Where a provider expects its credential.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AuthScheme {
+    /// `Authorization: Bearer <key>`.
+    Bearer,
+    /// The raw key in a header of its own (`x-api-key`, `x-goog-api-key`, `api-key`, ...).
+    Header(String),
+    /// No credential (for example a key stored in the gateway, BYOK).
+    None,
+}
+
+/// A provider behind the gateway.
+///
+/// Object-safe: gateways take `&dyn Provider`. Implement [`slug`](Self::slug),
+/// [`base_url`](Self::base_url) and [`credential`](Self::credential); the
+/// rest has defaults.
+///
+/// ```
+/// use gateway_core::{AuthScheme, Provider, ProviderSlug};
+/// use secrecy::SecretString;
+///
+/// #[derive(Debug)]
+/// struct MyLlm { key: SecretString }
+///
+/// impl Provider for MyLlm {
+///     fn slug(&self) -> ProviderSlug { ProviderSlug::Other("my-llm".into()) }
+///     fn base_url(&self) -> &str { "https://llm.example.com/v1" }
+///     fn auth_scheme(&self) -> AuthScheme { AuthScheme::Header("x-my-key".into()) }
+///     fn credential(&self) -> Option<&SecretString> { Some(&self.key) }
+/// }
+///
+/// let step = MyLlm { key: "k".into() }.step("generate", serde_json::json!({"q": 1}));
+/// assert_eq!(step.provider.as_str(), "my-llm");
+/// assert!(step.headers.get("x-my-key").is_some());
+/// ```
+pub trait Provider: Send + Sync + fmt::Debug {
+    /// The slug the gateway routes on (`/{gateway}/{slug}/...`, a step's `provider`).
+    fn slug(&self) -> ProviderSlug;
+
+    /// The upstream base URL the gateway replaces (documentation, and the
+    /// default forward target of a local gateway).
+    fn base_url(&self) -> &str;
+
+    /// Where the credential goes.
+    fn auth_scheme(&self) -> AuthScheme {
+        AuthScheme::Bearer
+    }
+
+    /// The provider credential, if this provider sends one.
+    fn credential(&self) -> Option<&SecretString>;
+
+    /// Headers the provider always needs besides the credential (`anthropic-version`).
+    fn fixed_headers(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
+    /// Credential and fixed headers, in that order.
+    fn request_headers(&self) -> Vec<(String, StepHeaderValue)> {
+        let mut out = Vec::new();
+        if let Some(key) = self.credential() {
+            match self.auth_scheme() {
+                AuthScheme::Bearer => {
+                    use secrecy::ExposeSecret;
+                    let bearer = format!("Bearer {}", key.expose_secret());
+                    out.push(("Authorization".to_owned(), StepHeaderValue::Secret(bearer.into())));
+                }
+                AuthScheme::Header(name) => out.push((name, StepHeaderValue::Secret(key.clone()))),
+                AuthScheme::None => {}
+            }
+        }
+        out.extend(self.fixed_headers().into_iter().map(|(k, v)| (k, StepHeaderValue::String(v))));
+        out
+    }
+
+    /// Turns a provider request into a universal step: this provider's slug,
+    /// `endpoint` relative to its base URL, its headers plus
+    /// `Content-Type: application/json`, and `query` as the body.
+    fn step(&self, endpoint: &str, query: Value) -> UniversalStep {
+        let mut step = UniversalStep::new(self.slug(), endpoint, query);
+        for (name, value) in self.request_headers() {
+            step.headers.insert(name, value);
+        }
+        step.headers.insert("Content-Type", "application/json");
+        step
+    }
+}
+
+impl<P: Provider + ?Sized> Provider for &P {
+    fn slug(&self) -> ProviderSlug {
+        (**self).slug()
+    }
+    fn base_url(&self) -> &str {
+        (**self).base_url()
+    }
+    fn auth_scheme(&self) -> AuthScheme {
+        (**self).auth_scheme()
+    }
+    fn credential(&self) -> Option<&SecretString> {
+        (**self).credential()
+    }
+    fn fixed_headers(&self) -> Vec<(String, String)> {
+        (**self).fixed_headers()
+    }
+}
+
+/// Facts about a published provider: upstream base URL and credential header.
+///
+/// Base URLs with `{placeholders}` are templates (region, resource); where
+/// Cloudflare documents no auth header, `Authorization: Bearer` is assumed.
+pub fn builtin_facts(slug: &ProviderSlug) -> Option<(&'static str, AuthScheme)> {
+    use ProviderSlug as S;
+    let header = |name: &str| AuthScheme::Header(name.to_owned());
+    Some(match slug {
+        S::WorkersAi => ("https://api.cloudflare.com/client/v4/accounts/{account_id}/ai/run/", AuthScheme::Bearer),
+        S::Anthropic => ("https://api.anthropic.com", header("x-api-key")),
+        S::AwsBedrock => ("https://bedrock-runtime.{region}.amazonaws.com/", AuthScheme::Bearer),
+        S::AzureOpenai => ("https://{resource}.openai.azure.com/openai/deployments/{deployment}/", header("api-key")),
+        S::GoogleVertexAi => ("https://aiplatform.googleapis.com/", AuthScheme::Bearer),
+        S::Huggingface => ("https://api-inference.huggingface.co/models/", AuthScheme::Bearer),
+        S::Openai => ("https://api.openai.com/v1", AuthScheme::Bearer),
+        S::PerplexityAi => ("https://api.perplexity.ai/", AuthScheme::Bearer),
+        S::Replicate => ("https://api.replicate.com/", AuthScheme::Bearer),
+        S::Groq => ("https://api.groq.com/openai/v1", AuthScheme::Bearer),
+        S::Cohere => ("https://api.cohere.com/", AuthScheme::Bearer),
+        S::GoogleAiStudio => ("https://generativelanguage.googleapis.com", header("x-goog-api-key")),
+        S::Mistral => ("https://api.mistral.ai", AuthScheme::Bearer),
+        S::Grok => ("https://api.x.ai/", AuthScheme::Bearer),
+        S::Openrouter => ("https://openrouter.ai/api/", AuthScheme::Bearer),
+        S::Deepseek => ("https://api.deepseek.com/", AuthScheme::Bearer),
+        S::Cerebras => ("https://api.cerebras.ai/", AuthScheme::Bearer),
+        S::Cartesia => ("https://api.cartesia.ai/", AuthScheme::Bearer),
+        S::Elevenlabs => ("https://api.elevenlabs.io/", header("xi-api-key")),
+        // No source maps this slug to an upstream; this host is our assumption.
+        S::AdobeFirefly => ("https://firefly-api.adobe.io/", AuthScheme::Bearer),
+        S::Other(_) => return None,
+    })
+}
+
+/// A provider of the published list, with an optional credential.
+///
+/// ```
+/// use gateway_core::{BuiltinProvider, Provider, ProviderSlug};
+/// let anthropic = BuiltinProvider::new(ProviderSlug::Anthropic).with_api_key("sk-ant-...");
+/// let headers: Vec<String> = anthropic.request_headers().into_iter().map(|(k, _)| k).collect();
+/// assert_eq!(headers, ["x-api-key", "anthropic-version"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct BuiltinProvider {
+    slug: ProviderSlug,
+    base_url: String,
+    auth: AuthScheme,
+    credential: Option<SecretString>,
+}
+
+impl BuiltinProvider {
+    /// A built-in provider; `slug` must be one of the published ones
+    /// ([`ProviderSlug::Other`] gets a Bearer credential and an empty base URL).
+    pub fn new(slug: ProviderSlug) -> Self {
+        let (base_url, auth) = builtin_facts(&slug).unwrap_or(("", AuthScheme::Bearer));
+        Self { slug, base_url: base_url.to_owned(), auth, credential: None }
+    }
+    /// Sets the provider credential (API key or token).
+    #[must_use]
+    pub fn with_api_key(mut self, key: impl Into<String>) -> Self {
+        self.credential = Some(SecretString::from(key.into()));
+        self
+    }
+    /// Overrides the upstream base URL.
+    #[must_use]
+    pub fn with_base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+    /// Workers AI with a Cloudflare API token.
+    pub fn workers_ai(token: impl Into<String>) -> Self {
+        Self::new(ProviderSlug::WorkersAi).with_api_key(token)
+    }
+    /// OpenAI with an API key.
+    pub fn openai(key: impl Into<String>) -> Self {
+        Self::new(ProviderSlug::Openai).with_api_key(key)
+    }
+    /// Anthropic with an API key.
+    pub fn anthropic(key: impl Into<String>) -> Self {
+        Self::new(ProviderSlug::Anthropic).with_api_key(key)
+    }
+}
+
+impl Provider for BuiltinProvider {
+    fn slug(&self) -> ProviderSlug {
+        self.slug.clone()
+    }
+    fn base_url(&self) -> &str {
+        &self.base_url
+    }
+    fn auth_scheme(&self) -> AuthScheme {
+        self.auth.clone()
+    }
+    fn credential(&self) -> Option<&SecretString> {
+        self.credential.as_ref()
+    }
+    fn fixed_headers(&self) -> Vec<(String, String)> {
+        match self.slug {
+            ProviderSlug::Anthropic => vec![("anthropic-version".to_owned(), "2023-06-01".to_owned())],
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_published_slug_round_trips_and_has_facts() {
+        assert_eq!(ProviderSlug::ALL.len(), 20);
+        for slug in ProviderSlug::ALL {
+            assert_eq!(ProviderSlug::from(slug.as_str()), slug);
+            let (base, _) = builtin_facts(&slug).expect("facts");
+            assert!(base.starts_with("https://"), "{slug}: {base}");
+        }
+        assert_eq!(ProviderSlug::from("compat"), ProviderSlug::Other("compat".into()));
+    }
+
+    #[test]
+    fn credential_headers_follow_the_scheme() {
+        let cases = [
+            (ProviderSlug::Openai, "Authorization", "Bearer k"),
+            (ProviderSlug::Anthropic, "x-api-key", "k"),
+            (ProviderSlug::GoogleAiStudio, "x-goog-api-key", "k"),
+            (ProviderSlug::AzureOpenai, "api-key", "k"),
+            (ProviderSlug::Elevenlabs, "xi-api-key", "k"),
+            (ProviderSlug::WorkersAi, "Authorization", "Bearer k"),
+        ];
+        for (slug, header, value) in cases {
+            let step = BuiltinProvider::new(slug.clone()).with_api_key("k").step("e", Value::Null);
+            assert_eq!(step.headers.get(header).and_then(StepHeaderValue::to_wire).as_deref(), Some(value), "{slug}");
+            assert!(!format!("{step:?}").contains("Bearer k"));
+        }
+    }
+}

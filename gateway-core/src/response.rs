@@ -1,0 +1,183 @@
+//! What comes back from the gateway: the answer plus the gateway's own report.
+
+use std::fmt;
+
+use bytes::Bytes;
+use http::HeaderMap;
+use serde::de::DeserializeOwned;
+
+use crate::error::Result;
+use crate::types::headers;
+use crate::wire::decode;
+
+/// `cf-aig-cache-status`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CacheStatus {
+    /// Served from the cache.
+    Hit,
+    /// Not in the cache.
+    Miss,
+    /// Any other value.
+    Other(String),
+}
+
+impl CacheStatus {
+    fn parse(value: &str) -> Self {
+        match value {
+            v if v.eq_ignore_ascii_case("HIT") => Self::Hit,
+            v if v.eq_ignore_ascii_case("MISS") => Self::Miss,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+/// What the gateway reported about a request, from its response headers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GatewayMeta {
+    /// HTTP status of the answer.
+    pub status: u16,
+    /// `cf-aig-log-id`: the log written for this request.
+    pub log_id: Option<String>,
+    /// `cf-aig-request-id`.
+    pub request_id: Option<String>,
+    /// `cf-aig-cache-status`.
+    pub cache_status: Option<CacheStatus>,
+    /// `cf-aig-step`: which universal step answered (zero-based).
+    pub step: Option<u32>,
+    /// `cf-aig-event-id`.
+    pub event_id: Option<String>,
+    /// `cf-aig-model`: the model that answered (dynamic routes).
+    pub model: Option<String>,
+    /// `cf-aig-provider`: the provider that answered (dynamic routes).
+    pub provider: Option<String>,
+    /// `cf-aig-run-id`: run id of a resumable stream.
+    pub run_id: Option<String>,
+    /// `cf-ai-req-id`: the Workers AI request id.
+    pub ai_request_id: Option<String>,
+}
+
+impl GatewayMeta {
+    /// Reads the gateway's headers; absent or unreadable ones stay `None`.
+    pub fn from_headers(status: u16, headers: &HeaderMap) -> Self {
+        let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        Self {
+            status,
+            log_id: get(headers::LOG_ID),
+            request_id: get(headers::REQUEST_ID),
+            cache_status: get(headers::CACHE_STATUS).map(|v| CacheStatus::parse(&v)),
+            step: get(headers::STEP).and_then(|v| v.trim().parse().ok()),
+            event_id: get(headers::EVENT_ID),
+            model: get(headers::MODEL),
+            provider: get(headers::PROVIDER),
+            run_id: get(headers::RUN_ID),
+            ai_request_id: get(headers::AI_REQUEST_ID),
+        }
+    }
+
+    /// Whether the answer came from the cache.
+    pub fn is_cache_hit(&self) -> bool {
+        self.cache_status == Some(CacheStatus::Hit)
+    }
+}
+
+/// A typed model output with the gateway's report.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AiResponse<T> {
+    /// The model output (the Workers AI `result`, unwrapped).
+    pub output: T,
+    /// What the gateway reported.
+    pub meta: GatewayMeta,
+}
+
+impl<T> AiResponse<T> {
+    /// The output, dropping the report.
+    pub fn into_output(self) -> T {
+        self.output
+    }
+    /// The log id, if the request was logged.
+    pub fn log_id(&self) -> Option<&str> {
+        self.meta.log_id.as_deref()
+    }
+}
+
+/// A raw successful answer: status, headers and body, with the gateway's report.
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct GatewayResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers.
+    pub headers: HeaderMap,
+    /// The whole body.
+    pub body: Bytes,
+    /// What the gateway reported.
+    pub meta: GatewayMeta,
+}
+
+impl fmt::Debug for GatewayResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GatewayResponse")
+            .field("status", &self.status)
+            .field("meta", &self.meta)
+            .field("content_type", &self.content_type())
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl GatewayResponse {
+    pub(crate) fn new(status: u16, headers: HeaderMap, body: Bytes) -> Self {
+        let meta = GatewayMeta::from_headers(status, &headers);
+        Self { status, headers, body, meta }
+    }
+    /// The `content-type` header.
+    pub fn content_type(&self) -> Option<&str> {
+        self.headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok())
+    }
+    /// Decodes the whole body as JSON.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
+        decode::json(&self.body)
+    }
+    /// Decodes the model output: the Workers AI envelope's `result` when the
+    /// body is one (`{"result":…,"success":…}`), the whole body otherwise.
+    pub fn output<T: DeserializeOwned>(&self) -> Result<T> {
+        decode::output(&self.body)
+    }
+    /// The body as text (invalid UTF-8 replaced).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// A log's stored request or response body.
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct LogPayload {
+    /// The `content-type` the server gave.
+    pub content_type: Option<String>,
+    /// The stored body.
+    pub body: Bytes,
+}
+
+impl fmt::Debug for LogPayload {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LogPayload")
+            .field("content_type", &self.content_type)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+impl LogPayload {
+    /// Decodes the stored body as JSON.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
+        decode::json(&self.body)
+    }
+    /// The stored body as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}

@@ -1,0 +1,301 @@
+//! Log metadata: at most five scalar entries attached to a request or a log.
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// How many metadata entries Cloudflare keeps (later ones are dropped
+/// silently by the gateway; we reject them before sending instead).
+pub const MAX_METADATA_ENTRIES: usize = 5;
+
+/// Largest integer a JavaScript number holds exactly (2^53 − 1).
+const MAX_SAFE_INTEGER: i128 = 9_007_199_254_740_991;
+
+/// One metadata value: the binding's `number | string | boolean | null | bigint`.
+///
+/// `BigInt` holds integers beyond JavaScript's safe range. The binding's
+/// `JSON.stringify` would throw on them; like Cloudflare's own client library,
+/// we send them as decimal strings instead (`"12345678901234567890"`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum MetadataValue {
+    /// A string.
+    String(String),
+    /// A number (sent in JavaScript formatting: `123`, `1.5`).
+    Number(f64),
+    /// A boolean.
+    Bool(bool),
+    /// JSON `null`.
+    Null,
+    /// An integer outside ±(2^53 − 1); sent as a decimal string.
+    BigInt(i128),
+}
+
+impl MetadataValue {
+    fn validate(&self, field: &str) -> Result<()> {
+        match self {
+            Self::Number(n) if !n.is_finite() => {
+                Err(Error::invalid(field, format!("number must be finite, got {n}")))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Serialize for MetadataValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String(s) => serializer.serialize_str(s),
+            Self::Number(n) => serializer.serialize_f64(*n),
+            Self::Bool(b) => serializer.serialize_bool(*b),
+            Self::Null => serializer.serialize_unit(),
+            Self::BigInt(i) => serializer.collect_str(i),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for MetadataValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl Visitor<'_> for ValueVisitor {
+            type Value = MetadataValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string, number, boolean or null")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(MetadataValue::String(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(MetadataValue::String(v))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(MetadataValue::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(MetadataValue::from(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(MetadataValue::from(v))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(MetadataValue::Number(v))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(MetadataValue::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(MetadataValue::Null)
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+impl From<&str> for MetadataValue {
+    fn from(v: &str) -> Self {
+        Self::String(v.to_owned())
+    }
+}
+impl From<String> for MetadataValue {
+    fn from(v: String) -> Self {
+        Self::String(v)
+    }
+}
+impl From<bool> for MetadataValue {
+    fn from(v: bool) -> Self {
+        Self::Bool(v)
+    }
+}
+impl From<f64> for MetadataValue {
+    fn from(v: f64) -> Self {
+        Self::Number(v)
+    }
+}
+impl From<f32> for MetadataValue {
+    fn from(v: f32) -> Self {
+        Self::Number(f64::from(v))
+    }
+}
+impl From<i128> for MetadataValue {
+    /// Integers a JavaScript number holds exactly become [`MetadataValue::Number`];
+    /// larger ones become [`MetadataValue::BigInt`].
+    #[allow(clippy::cast_precision_loss, reason = "only values within ±2^53 are converted")]
+    fn from(v: i128) -> Self {
+        if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&v) {
+            Self::Number(v as f64)
+        } else {
+            Self::BigInt(v)
+        }
+    }
+}
+macro_rules! from_integer {
+    ($($t:ty),*) => {$(
+        impl From<$t> for MetadataValue {
+            fn from(v: $t) -> Self {
+                Self::from(i128::from(v))
+            }
+        }
+    )*};
+}
+from_integer!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+impl<T: Into<MetadataValue>> From<Option<T>> for MetadataValue {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Self::Null, Into::into)
+    }
+}
+
+/// Ordered metadata entries, as sent in `cf-aig-metadata` and log patches.
+///
+/// Building never fails; the limits (at most [`MAX_METADATA_ENTRIES`] entries,
+/// non-empty keys, finite numbers) are checked before a request is sent, so
+/// metadata decoded from a server is always kept whole.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    entries: IndexMap<String, MetadataValue>,
+}
+
+impl Metadata {
+    /// Empty metadata.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds (or replaces) an entry, keeping first-insertion order.
+    #[must_use]
+    pub fn with(mut self, key: impl Into<String>, value: impl Into<MetadataValue>) -> Self {
+        self.insert(key, value);
+        self
+    }
+
+    /// Adds (or replaces) an entry, keeping first-insertion order.
+    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<MetadataValue>) -> &mut Self {
+        self.entries.insert(key.into(), value.into());
+        self
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&MetadataValue> {
+        self.entries.get(key)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Entries in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &MetadataValue)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Checks the documented limits; `field` names the metadata in errors.
+    pub fn validate(&self, field: &str) -> Result<()> {
+        if self.entries.len() > MAX_METADATA_ENTRIES {
+            return Err(Error::invalid(
+                field,
+                format!(
+                    "at most {MAX_METADATA_ENTRIES} entries are allowed, got {}",
+                    self.entries.len()
+                ),
+            ));
+        }
+        for (key, value) in &self.entries {
+            if key.is_empty() {
+                return Err(Error::invalid(field, "keys must not be empty"));
+            }
+            value.validate(&format!("{field}.{key}"))?;
+        }
+        Ok(())
+    }
+
+    /// Compact JSON exactly as `JSON.stringify` writes it (the
+    /// `cf-aig-metadata` header value).
+    pub fn to_json(&self) -> String {
+        // Serializing scalars into a string cannot fail.
+        crate::wire::js::to_string(self).unwrap_or_default()
+    }
+}
+
+impl<K: Into<String>, V: Into<MetadataValue>> FromIterator<(K, V)> for Metadata {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        Self { entries: iter.into_iter().map(|(k, v)| (k.into(), v.into())).collect() }
+    }
+}
+
+impl Serialize for Metadata {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(&self.entries)
+    }
+}
+
+impl<'de> Deserialize<'de> for Metadata {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> Visitor<'de> for MapVisitor {
+            type Value = Metadata;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of scalar values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = IndexMap::new();
+                while let Some((k, v)) = map.next_entry::<String, MetadataValue>()? {
+                    entries.insert(k, v);
+                }
+                Ok(Metadata { entries })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_json_matches_javascript() {
+        let m = Metadata::new()
+            .with("team", "AI")
+            .with("user", 12345)
+            .with("test", true)
+            .with("ratio", 0.5)
+            .with("none", MetadataValue::Null);
+        assert_eq!(m.to_json(), r#"{"team":"AI","user":12345,"test":true,"ratio":0.5,"none":null}"#);
+    }
+
+    #[test]
+    fn big_integers_become_decimal_strings() {
+        let m = Metadata::new().with("id", u64::MAX).with("safe", 9_007_199_254_740_991_i64);
+        assert_eq!(m.get("id"), Some(&MetadataValue::BigInt(i128::from(u64::MAX))));
+        assert_eq!(m.to_json(), r#"{"id":"18446744073709551615","safe":9007199254740991}"#);
+    }
+
+    #[test]
+    fn limits_name_the_field() {
+        let m: Metadata = (0..6).map(|i| (format!("k{i}"), i)).collect();
+        let err = m.validate("gateway.metadata").unwrap_err().to_string();
+        assert!(err.contains("gateway.metadata") && err.contains("at most 5"), "{err}");
+        let m = Metadata::new().with("x", f64::NAN);
+        let err = m.validate("gateway.metadata").unwrap_err().to_string();
+        assert!(err.contains("gateway.metadata.x") && err.contains("finite"), "{err}");
+        assert!(Metadata::new().with("", 1).validate("m").is_err());
+    }
+
+    #[test]
+    fn decodes_scalars_and_rejects_nesting() {
+        let m: Metadata = serde_json::from_str(r#"{"a":1,"b":"x","c":false,"d":null,"e":1.5}"#).unwrap();
+        assert_eq!(m.len(), 5);
+        assert_eq!(m.get("a"), Some(&MetadataValue::Number(1.0)));
+        assert!(serde_json::from_str::<Metadata>(r#"{"a":{"b":1}}"#).is_err());
+    }
+}
