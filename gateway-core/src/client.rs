@@ -154,8 +154,10 @@ impl Prepared {
 
     /// Sets a credential header, marked sensitive so it is never printed.
     pub(crate) fn set_secret(&mut self, name: &'static str, value: &str) -> Result<()> {
-        let mut value = HeaderValue::from_str(value)
-            .map_err(|_| Error::Config { setting: name.to_owned(), reason: "the token is not a valid header value".to_owned() })?;
+        let mut value = HeaderValue::from_str(value).map_err(|_| Error::Config {
+            setting: name.to_owned(),
+            reason: "the token is not a valid header value".to_owned(),
+        })?;
         value.set_sensitive(true);
         self.headers.insert(HeaderName::from_static(name), value);
         Ok(())
@@ -307,7 +309,8 @@ impl Ai {
         if let Some(timeout) = config.timeout {
             builder = builder.timeout(timeout);
         }
-        let http = builder.build().map_err(|e| Error::Config { setting: "http client".to_owned(), reason: e.to_string() })?;
+        let http =
+            builder.build().map_err(|e| Error::Config { setting: "http client".to_owned(), reason: e.to_string() })?;
         Ok(Self { inner: Arc::new(Inner { config, http, last_log_id: Mutex::new(None) }) })
     }
 
@@ -359,7 +362,10 @@ impl Ai {
         let gateway_id = match &options.gateway {
             Some(g) => {
                 g.validate()?;
-                Some(g.id.as_deref().ok_or_else(|| Error::invalid("gateway.id", "required to route a run through a gateway"))?)
+                Some(
+                    g.id.as_deref()
+                        .ok_or_else(|| Error::invalid("gateway.id", "required to route a run through a gateway"))?,
+                )
             }
             None => None,
         };

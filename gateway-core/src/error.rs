@@ -145,11 +145,7 @@ fn summarize(errors: &[ApiMessage]) -> String {
     if errors.is_empty() {
         return "no error details".to_owned();
     }
-    errors
-        .iter()
-        .map(|e| format!("{}: {}", e.code, e.message))
-        .collect::<Vec<_>>()
-        .join("; ")
+    errors.iter().map(|e| format!("{}: {}", e.code, e.message)).collect::<Vec<_>>().join("; ")
 }
 
 impl Error {
@@ -159,11 +155,7 @@ impl Error {
 
     pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
         // reqwest errors carry the URL; our URLs never hold credentials.
-        if error.is_timeout() {
-            Self::Timeout { source: Some(error) }
-        } else {
-            Self::Transport(error)
-        }
+        if error.is_timeout() { Self::Timeout { source: Some(error) } } else { Self::Transport(error) }
     }
 
     /// The HTTP status the server answered with, when there was an answer.

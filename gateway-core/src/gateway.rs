@@ -147,18 +147,25 @@ impl HttpGateway {
         if answer.is_success() {
             Ok(answer.into_response())
         } else {
-            Err(decode::classify(answer.status, &answer.headers, &answer.body, Call::Inference { gateway_id: Some(&self.id) }))
+            Err(decode::classify(
+                answer.status,
+                &answer.headers,
+                &answer.body,
+                Call::Inference { gateway_id: Some(&self.id) },
+            ))
         }
     }
 
     async fn payload(&self, log_id: &str, which: &'static str) -> Result<LogPayload> {
         self.rest_only(which)?;
-        let request = self.management(Method::GET, &[Part::Fixed("logs"), Part::Segment(log_id), Part::Fixed(which)], "log id")?;
+        let request =
+            self.management(Method::GET, &[Part::Fixed("logs"), Part::Segment(log_id), Part::Fixed(which)], "log id")?;
         let answer = self.inner.execute(&request).await?;
         if !answer.is_success() {
             return Err(failure(&answer, self.log_call(log_id)));
         }
-        let content_type = answer.headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let content_type =
+            answer.headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
         Ok(LogPayload { content_type, body: answer.body })
     }
 }
@@ -175,7 +182,8 @@ impl Gateway for HttpGateway {
 
     async fn patch_log(&self, log_id: &str, patch: &PatchLog) -> Result<()> {
         let body = patch.to_body()?;
-        let request = self.management(Method::PATCH, &[Part::Fixed("logs"), Part::Segment(log_id)], "log id")?.json_body(body);
+        let request =
+            self.management(Method::PATCH, &[Part::Fixed("logs"), Part::Segment(log_id)], "log id")?.json_body(body);
         let answer = self.inner.execute(&request).await?;
         // Like the binding: only 200 is success; the body is not read.
         if answer.status == 200 { Ok(()) } else { Err(failure(&answer, self.log_call(log_id))) }
@@ -195,8 +203,14 @@ impl Gateway for HttpGateway {
         let body = request.to_body()?;
         let config = &self.inner.config;
         let url = match &config.transport {
-            Transport::Rest => url::build(&config.gateway_base_url, &[Part::Segment(&config.account_id), Part::Segment(&self.id)], "gateway id")?,
-            Transport::Binding(origin) => url::build(origin, &[Part::Fixed("ai-gateway/universal/run"), Part::Segment(&self.id)], "gateway id")?,
+            Transport::Rest => url::build(
+                &config.gateway_base_url,
+                &[Part::Segment(&config.account_id), Part::Segment(&self.id)],
+                "gateway id",
+            )?,
+            Transport::Binding(origin) => {
+                url::build(origin, &[Part::Fixed("ai-gateway/universal/run"), Part::Segment(&self.id)], "gateway id")?
+            }
         };
         let mut prepared = Prepared::new(Method::POST, url).json_body(body);
         self.gateway_headers(&mut prepared, options)?;
@@ -234,7 +248,12 @@ impl Gateway for HttpGateway {
         let slug = provider.slug();
         let url = url::build(
             &config.gateway_base_url,
-            &[Part::Segment(&config.account_id), Part::Segment(&self.id), Part::Segment(slug.as_str()), Part::Path(endpoint)],
+            &[
+                Part::Segment(&config.account_id),
+                Part::Segment(&self.id),
+                Part::Segment(slug.as_str()),
+                Part::Path(endpoint),
+            ],
             "endpoint",
         )?;
         let body = crate::wire::js::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))?;
@@ -289,7 +308,10 @@ impl Gateway for HttpGateway {
         if decode::json::<Deleted>(&answer.body)?.success {
             Ok(())
         } else {
-            Err(Error::GatewayInternal { status: answer.status, message: "bulk delete answered success: false".to_owned() })
+            Err(Error::GatewayInternal {
+                status: answer.status,
+                message: "bulk delete answered success: false".to_owned(),
+            })
         }
     }
 

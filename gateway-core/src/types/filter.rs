@@ -147,7 +147,11 @@ pub struct LogFilter {
 
 impl LogFilter {
     /// A filter with several values.
-    pub fn new(key: FilterKey, operator: FilterOperator, value: impl IntoIterator<Item = impl Into<FilterValue>>) -> Self {
+    pub fn new(
+        key: FilterKey,
+        operator: FilterOperator,
+        value: impl IntoIterator<Item = impl Into<FilterValue>>,
+    ) -> Self {
         Self { key, operator, value: value.into_iter().map(Into::into).collect() }
     }
     /// `key eq [value]`.
@@ -159,7 +163,9 @@ impl LogFilter {
         if self.value.is_empty() {
             return Err(Error::invalid(format!("filters[{index}].value"), "needs at least one value"));
         }
-        if let Some(FilterValue::Number(n)) = self.value.iter().find(|v| matches!(v, FilterValue::Number(n) if !n.is_finite())) {
+        if let Some(FilterValue::Number(n)) =
+            self.value.iter().find(|v| matches!(v, FilterValue::Number(n) if !n.is_finite()))
+        {
             return Err(Error::invalid(format!("filters[{index}].value"), format!("numbers must be finite, got {n}")));
         }
         Ok(())
@@ -367,6 +373,9 @@ mod tests {
         assert!(DeleteLogs::new().limit(10_001).to_query().unwrap_err().to_string().contains("limit"));
         let empty = LogFilter::new(FilterKey::Id, FilterOperator::Eq, Vec::<FilterValue>::new());
         assert!(ListLogs::new().filter(empty).to_query().is_err());
-        assert_eq!(DeleteLogs::by_id("x").limit(1).to_query().unwrap(), "filters.key=id&filters.operator=eq&filters.value=x&limit=1");
+        assert_eq!(
+            DeleteLogs::by_id("x").limit(1).to_query().unwrap(),
+            "filters.key=id&filters.operator=eq&filters.value=x&limit=1"
+        );
     }
 }

@@ -47,15 +47,8 @@ pub const RUN_ID: &str = "cf-aig-run-id";
 pub const AI_REQUEST_ID: &str = "cf-ai-req-id";
 
 /// Header names whose values are credentials: redacted in `Debug` output.
-pub const CREDENTIAL_HEADERS: &[&str] = &[
-    "authorization",
-    AUTHORIZATION,
-    "x-api-key",
-    "api-key",
-    "x-goog-api-key",
-    "xi-api-key",
-    "proxy-authorization",
-];
+pub const CREDENTIAL_HEADERS: &[&str] =
+    &["authorization", AUTHORIZATION, "x-api-key", "api-key", "x-goog-api-key", "xi-api-key", "proxy-authorization"];
 
 /// Whether `name` (any case) carries a credential.
 pub fn is_credential(name: &str) -> bool {

@@ -141,7 +141,12 @@ pub struct AiGatewayLog {
 
 impl AiGatewayLog {
     /// A log with the required fields set and every optional one empty.
-    pub fn new(id: impl Into<String>, provider: impl Into<ProviderSlug>, model: impl Into<String>, created_at: Timestamp) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        provider: impl Into<ProviderSlug>,
+        model: impl Into<String>,
+        created_at: Timestamp,
+    ) -> Self {
         Self {
             id: id.into(),
             provider: provider.into(),

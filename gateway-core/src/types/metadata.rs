@@ -38,9 +38,7 @@ pub enum MetadataValue {
 impl MetadataValue {
     fn validate(&self, field: &str) -> Result<()> {
         match self {
-            Self::Number(n) if !n.is_finite() => {
-                Err(Error::invalid(field, format!("number must be finite, got {n}")))
-            }
+            Self::Number(n) if !n.is_finite() => Err(Error::invalid(field, format!("number must be finite, got {n}"))),
             _ => Ok(()),
         }
     }
@@ -125,11 +123,7 @@ impl From<i128> for MetadataValue {
     /// larger ones become [`MetadataValue::BigInt`].
     #[allow(clippy::cast_precision_loss, reason = "only values within ±2^53 are converted")]
     fn from(v: i128) -> Self {
-        if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&v) {
-            Self::Number(v as f64)
-        } else {
-            Self::BigInt(v)
-        }
+        if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&v) { Self::Number(v as f64) } else { Self::BigInt(v) }
     }
 }
 macro_rules! from_integer {
@@ -203,10 +197,7 @@ impl Metadata {
         if self.entries.len() > MAX_METADATA_ENTRIES {
             return Err(Error::invalid(
                 field,
-                format!(
-                    "at most {MAX_METADATA_ENTRIES} entries are allowed, got {}",
-                    self.entries.len()
-                ),
+                format!("at most {MAX_METADATA_ENTRIES} entries are allowed, got {}", self.entries.len()),
             ));
         }
         for (key, value) in &self.entries {

@@ -403,15 +403,9 @@ mod tests {
     #[test]
     fn binding_quirks() {
         let o = GatewayOptions::default().cache_ttl(0).cache_key("").event_id("").request_timeout_ms(0);
-        assert_eq!(
-            names(&o),
-            vec![("cf-aig-event-id", String::new()), ("cf-aig-request-timeout", "0".to_owned())]
-        );
+        assert_eq!(names(&o), vec![("cf-aig-event-id", String::new()), ("cf-aig-request-timeout", "0".to_owned())]);
         let o = GatewayOptions::default().metadata(Metadata::new()).skip_cache(false);
-        assert_eq!(
-            names(&o),
-            vec![("cf-aig-skip-cache", "false".to_owned()), ("cf-aig-metadata", "{}".to_owned())]
-        );
+        assert_eq!(names(&o), vec![("cf-aig-skip-cache", "false".to_owned()), ("cf-aig-metadata", "{}".to_owned())]);
         // The id is never a header.
         assert!(names(&GatewayOptions::new("gw")).is_empty());
     }
@@ -461,7 +455,10 @@ mod tests {
             (GatewayOptions::default().cache_ttl(MAX_CACHE_TTL_SECS + 1), "gateway.cacheTtl"),
             (GatewayOptions::default().retries(GatewayRetries::new().max_attempts(0)), "gateway.retries.maxAttempts"),
             (GatewayOptions::default().retries(GatewayRetries::new().max_attempts(6)), "gateway.retries.maxAttempts"),
-            (GatewayOptions::default().retries(GatewayRetries::new().retry_delay_ms(5001)), "gateway.retries.retryDelayMs"),
+            (
+                GatewayOptions::default().retries(GatewayRetries::new().retry_delay_ms(5001)),
+                "gateway.retries.retryDelayMs",
+            ),
             (GatewayOptions::default().event_id("a\nb"), "gateway.eventId"),
             (GatewayOptions::default().custom_cost(CustomCost::Total { total_cost: -1.0 }), "gateway.customCost"),
         ];

@@ -338,12 +338,18 @@ impl UniversalStep {
             let field = format!("steps[{index}].config");
             if let Some(n) = config.max_attempts {
                 if !(1..=super::options::MAX_ATTEMPTS).contains(&n) {
-                    return Err(Error::invalid(format!("{field}.maxAttempts"), format!("must be between 1 and 5, got {n}")));
+                    return Err(Error::invalid(
+                        format!("{field}.maxAttempts"),
+                        format!("must be between 1 and 5, got {n}"),
+                    ));
                 }
             }
             if let Some(ms) = config.retry_delay {
                 if ms > super::options::MAX_RETRY_DELAY_MS {
-                    return Err(Error::invalid(format!("{field}.retryDelay"), format!("must be at most 5000 ms, got {ms}")));
+                    return Err(Error::invalid(
+                        format!("{field}.retryDelay"),
+                        format!("must be at most 5000 ms, got {ms}"),
+                    ));
                 }
             }
         }

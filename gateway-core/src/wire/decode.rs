@@ -23,7 +23,8 @@ fn body_start(body: &[u8]) -> String {
 /// Decodes JSON, naming the failing path on error.
 pub(crate) fn json<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
     let mut de = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| decode_error(body, e.path().to_string(), e.into_inner()))?;
+    let value = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| decode_error(body, e.path().to_string(), e.into_inner()))?;
     de.end().map_err(|e| decode_error(body, ".".to_owned(), e))?;
     Ok(value)
 }
@@ -92,7 +93,10 @@ pub(crate) fn classify(status: u16, headers: &HeaderMap, body: &[u8], call: Call
             };
             let message = errors.first().map(|e| e.message.clone()).filter(|m| !m.is_empty());
             if status == 404 {
-                Error::LogNotFound { log_id: log_id.to_owned(), message: message.unwrap_or_else(|| "Log Not Found".to_owned()) }
+                Error::LogNotFound {
+                    log_id: log_id.to_owned(),
+                    message: message.unwrap_or_else(|| "Log Not Found".to_owned()),
+                }
             } else if (400..500).contains(&status) && !errors.is_empty() {
                 Error::Api { status, errors }
             } else {
@@ -103,7 +107,11 @@ pub(crate) fn classify(status: u16, headers: &HeaderMap, body: &[u8], call: Call
             Some(errors) if (400..500).contains(&status) && !errors.is_empty() => Error::Api { status, errors },
             Some(errors) => Error::GatewayInternal {
                 status,
-                message: errors.first().map(|e| e.message.clone()).filter(|m| !m.is_empty()).unwrap_or_else(|| "Internal Error".to_owned()),
+                message: errors
+                    .first()
+                    .map(|e| e.message.clone())
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or_else(|| "Internal Error".to_owned()),
             },
             None => Error::GatewayInternal { status, message: text() },
         },
@@ -126,9 +134,7 @@ fn v4_errors(body: Option<&Value>) -> Option<Vec<ApiMessage>> {
 
 /// The first human message any known error shape carries.
 fn first_message(body: &Value) -> Option<String> {
-    let from_array = |key: &str| {
-        body.get(key)?.as_array()?.first()?.get("message")?.as_str().map(str::to_owned)
-    };
+    let from_array = |key: &str| body.get(key)?.as_array()?.first()?.get("message")?.as_str().map(str::to_owned);
     from_array("errors")
         .or_else(|| from_array("error"))
         .or_else(|| body.get("error")?.get("message")?.as_str().map(str::to_owned))
@@ -160,7 +166,9 @@ fn gateway_error(body: &Value) -> Option<GatewayError> {
 impl GatewayError {
     fn into_error(self, status: u16, gateway_id: Option<&str>) -> Error {
         match self.code {
-            2001 => Error::GatewayNotFound { gateway_id: gateway_id.unwrap_or_default().to_owned(), message: self.message },
+            2001 => {
+                Error::GatewayNotFound { gateway_id: gateway_id.unwrap_or_default().to_owned(), message: self.message }
+            }
             2009 => Error::GatewayUnauthorized { message: self.message },
             code => Error::Gateway { status, code, message: self.message },
         }
@@ -173,13 +181,16 @@ fn inference_error(status: u16, headers: &HeaderMap, body: Option<&Value>, text:
         // Binding backend: `{"internalCode":…,"name":…,"description":…}`.
         Some(b) if b.get("internalCode").and_then(Value::as_i64).is_some_and(|c| c != 0) => {
             let code = b.get("internalCode").and_then(Value::as_i64);
-            let description = b.get("description").or_else(|| b.get("message")).and_then(Value::as_str).unwrap_or_default();
+            let description =
+                b.get("description").or_else(|| b.get("message")).and_then(Value::as_str).unwrap_or_default();
             let name = b.get("name").and_then(Value::as_str).map(str::to_owned);
             (code, name, format!("{}: {description}", code.unwrap_or_default()))
         }
         // Workers AI / v4 envelope: `{"errors":[{"code":…,"message":…}]}`.
         Some(b) if v4_errors(Some(b)).is_some_and(|e| !e.is_empty()) => {
-            let first = v4_errors(Some(b)).and_then(|e| e.into_iter().next()).unwrap_or(ApiMessage { code: 0, message: String::new() });
+            let first = v4_errors(Some(b))
+                .and_then(|e| e.into_iter().next())
+                .unwrap_or(ApiMessage { code: 0, message: String::new() });
             (Some(first.code), None, format!("{}: {}", first.code, first.message))
         }
         // OpenAI / Anthropic style: `{"error":{"message":…,"type":…,"code":…}}`.
@@ -214,7 +225,9 @@ mod tests {
     #[test]
     fn binding_parse_error_rules() {
         match classify_str(404, r#"{"errors":[{"code":7002,"message":"Not Found"}],"success":true}"#, LOG) {
-            Error::LogNotFound { log_id, message } => assert_eq!((log_id.as_str(), message.as_str()), ("L1", "Not Found")),
+            Error::LogNotFound { log_id, message } => {
+                assert_eq!((log_id.as_str(), message.as_str()), ("L1", "Not Found"))
+            }
             other => panic!("{other:?}"),
         }
         match classify_str(404, r#"{"errors":[],"success":false}"#, LOG) {
@@ -254,7 +267,17 @@ mod tests {
 
     #[test]
     fn odd_bodies_never_panic() {
-        let bodies = ["", "[]", "1", "\"x\"", "{\"errors\":5}", "{\"error\":[]}", "{\"error\":[1]}", "{\"internalCode\":\"x\"}", "\u{0}\u{1}"];
+        let bodies = [
+            "",
+            "[]",
+            "1",
+            "\"x\"",
+            "{\"errors\":5}",
+            "{\"error\":[]}",
+            "{\"error\":[1]}",
+            "{\"internalCode\":\"x\"}",
+            "\u{0}\u{1}",
+        ];
         for status in [0, 200, 400, 401, 404, 429, 500, 599, 999] {
             for body in bodies {
                 for call in [LOG, Call::Management { gateway_id: "g" }, Call::Inference { gateway_id: None }] {

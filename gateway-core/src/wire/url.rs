@@ -12,8 +12,21 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'
 /// Inside a multi-segment path (model ids, provider endpoints): also keep
 /// `@`, `:` and sub-delimiters, and `%` of escapes the caller already wrote.
 const PATH_SEGMENT: &AsciiSet = &CONTROLS
-    .add(b' ').add(b'"').add(b'#').add(b'<').add(b'>').add(b'?').add(b'`')
-    .add(b'{').add(b'}').add(b'/').add(b'\\').add(b'^').add(b'|').add(b'[').add(b']');
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'/')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'|')
+    .add(b'[')
+    .add(b']');
 
 /// Query part of an endpoint: keep what a query may hold.
 const QUERY: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'<').add(b'>').add(b'`').add(b'{').add(b'}');
@@ -75,8 +88,16 @@ pub(crate) fn build(base: &Url, parts: &[Part<'_>], field: &str) -> Result<Strin
 
 fn check_segment(segment: &str, field: &str, whole: &str) -> Result<()> {
     let decoded = percent_decode_str(segment).decode_utf8_lossy();
-    if segment.is_empty() || decoded == "." || decoded == ".." || decoded.contains('\\') || decoded.chars().any(char::is_control) {
-        return Err(Error::invalid(field, format!("{whole:?} is not a relative path (empty, `.`, `..` or control characters)")));
+    if segment.is_empty()
+        || decoded == "."
+        || decoded == ".."
+        || decoded.contains('\\')
+        || decoded.chars().any(char::is_control)
+    {
+        return Err(Error::invalid(
+            field,
+            format!("{whole:?} is not a relative path (empty, `.`, `..` or control characters)"),
+        ));
     }
     Ok(())
 }
@@ -91,9 +112,20 @@ mod tests {
 
     #[test]
     fn builds_paths() {
-        let url = build(&base(), &[Part::Segment("acc"), Part::Segment("gw"), Part::Fixed("workers-ai"), Part::Path("@cf/meta/llama-3.1-8b-instruct")], "model").unwrap();
+        let url = build(
+            &base(),
+            &[
+                Part::Segment("acc"),
+                Part::Segment("gw"),
+                Part::Fixed("workers-ai"),
+                Part::Path("@cf/meta/llama-3.1-8b-instruct"),
+            ],
+            "model",
+        )
+        .unwrap();
         assert_eq!(url, "http://127.0.0.1:8080/v1/acc/gw/workers-ai/@cf/meta/llama-3.1-8b-instruct");
-        let url = build(&base(), &[Part::Path("v1/models/gemini-2.5-flash:generateContent?alt=sse")], "endpoint").unwrap();
+        let url =
+            build(&base(), &[Part::Path("v1/models/gemini-2.5-flash:generateContent?alt=sse")], "endpoint").unwrap();
         assert_eq!(url, "http://127.0.0.1:8080/v1/v1/models/gemini-2.5-flash:generateContent?alt=sse");
         let url = build(&base(), &[Part::Segment("a/b?c")], "id").unwrap();
         assert_eq!(url, "http://127.0.0.1:8080/v1/a%2Fb%3Fc");
