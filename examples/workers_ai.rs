@@ -11,8 +11,9 @@ use gateway_core::{Ai, Feedback, Gateway, GatewayOptions, Metadata, PatchLog, Ru
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let gateway_id = std::env::args().nth(1).unwrap_or_else(|| "default".to_owned());
     let ai = Ai::from_env()?;
-    let options = RunOptions::new()
-        .gateway(GatewayOptions::new(&gateway_id).cache_ttl(300).metadata(Metadata::new().with("example", "workers_ai")));
+    let options = RunOptions::new().gateway(
+        GatewayOptions::new(&gateway_id).cache_ttl(300).metadata(Metadata::new().with("example", "workers_ai")),
+    );
     let answer = ai
         .run::<_, Value>("@cf/meta/llama-3.1-8b-instruct-fp8", &json!({"prompt": "Say hello in five words."}), &options)
         .await?;

@@ -323,3 +323,47 @@ impl Gateway for HttpGateway {
         self.payload(log_id, "response").await
     }
 }
+
+/// Shared gateways are gateways: `Arc<dyn Gateway>` works wherever a gateway is expected.
+#[async_trait]
+impl<G: Gateway + ?Sized> Gateway for Arc<G> {
+    fn id(&self) -> &str {
+        (**self).id()
+    }
+    async fn patch_log(&self, log_id: &str, patch: &PatchLog) -> Result<()> {
+        (**self).patch_log(log_id, patch).await
+    }
+    async fn get_log(&self, log_id: &str) -> Result<AiGatewayLog> {
+        (**self).get_log(log_id).await
+    }
+    async fn run(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<GatewayResponse> {
+        (**self).run(request, options).await
+    }
+    async fn get_url(&self, provider: Option<&ProviderSlug>) -> Result<String> {
+        (**self).get_url(provider).await
+    }
+    async fn provider_request(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        body: &Value,
+        options: &UniversalOptions,
+    ) -> Result<GatewayResponse> {
+        (**self).provider_request(provider, endpoint, body, options).await
+    }
+    async fn list_logs(&self, query: &ListLogs) -> Result<LogPage> {
+        (**self).list_logs(query).await
+    }
+    async fn delete_logs(&self, query: &DeleteLogs) -> Result<()> {
+        (**self).delete_logs(query).await
+    }
+    async fn log_request(&self, log_id: &str) -> Result<LogPayload> {
+        (**self).log_request(log_id).await
+    }
+    async fn log_response(&self, log_id: &str) -> Result<LogPayload> {
+        (**self).log_response(log_id).await
+    }
+    async fn wait_for_log(&self, log_id: &str, wait: Duration) -> Result<AiGatewayLog> {
+        (**self).wait_for_log(log_id, wait).await
+    }
+}

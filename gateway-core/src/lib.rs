@@ -14,6 +14,8 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod gateway;
+pub mod model;
+pub mod models;
 pub mod provider;
 pub mod response;
 pub mod types;
@@ -23,6 +25,11 @@ pub use client::{Ai, RunOptions, UniversalOptions};
 pub use config::{Config, Transport};
 pub use error::{ApiMessage, Error, Result};
 pub use gateway::{Gateway, HttpGateway};
+pub use gateway_derive::{Metadata, Model, Provider};
+pub use model::{
+    BinaryOutput, Fallback, FallbackResult, GatewayExt, Model, ModelRequest, ModelResponse, ModelResult, ProviderKind,
+    ToMetadata,
+};
 pub use provider::{AuthScheme, BuiltinProvider, Provider, ProviderSlug};
 pub use response::{AiResponse, CacheStatus, GatewayMeta, GatewayResponse, LogPayload};
 pub use types::filter::{DeleteLogs, Direction, FilterKey, FilterOperator, FilterValue, ListLogs, LogFilter, OrderBy};
@@ -32,14 +39,12 @@ pub use types::options::{Backoff, CustomCost, GatewayOptions, GatewayRetries};
 pub use types::patch::{Feedback, Patch, PatchLog};
 pub use types::universal::{StepConfig, StepHeaderValue, StepHeaders, UniversalRequest, UniversalStep};
 
-/// Third-party crates for generated code and users who would rather not
-/// depend on them directly. Not a stable API.
 #[doc(hidden)]
-pub mod __private {
-    pub use async_trait::async_trait;
-    pub use serde;
-    pub use serde_json;
-}
+#[path = "private.rs"]
+pub mod __private;
+
+// Lets the derives' `::gateway_core` paths work inside this crate too.
+extern crate self as gateway_core;
 
 pub use secrecy;
 pub use serde_json;

@@ -137,6 +137,17 @@ macro_rules! from_integer {
 }
 from_integer!(i8, i16, i32, i64, u8, u16, u32, u64);
 
+impl From<usize> for MetadataValue {
+    fn from(v: usize) -> Self {
+        i128::try_from(v).map_or_else(|_| Self::String(v.to_string()), Self::from)
+    }
+}
+impl From<isize> for MetadataValue {
+    fn from(v: isize) -> Self {
+        i128::try_from(v).map_or_else(|_| Self::String(v.to_string()), Self::from)
+    }
+}
+
 impl<T: Into<MetadataValue>> From<Option<T>> for MetadataValue {
     fn from(v: Option<T>) -> Self {
         v.map_or(Self::Null, Into::into)

@@ -230,8 +230,8 @@ impl GatewayOptions {
     }
     /// Sets the log metadata.
     #[must_use]
-    pub fn metadata(mut self, metadata: Metadata) -> Self {
-        self.metadata = Some(metadata);
+    pub fn metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Some(metadata.into());
         self
     }
     /// Sets whether this request is logged.

@@ -156,8 +156,8 @@ impl PatchLog {
     }
     /// Sets the metadata.
     #[must_use]
-    pub fn metadata(mut self, metadata: Metadata) -> Self {
-        self.metadata = Patch::Set(metadata);
+    pub fn metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Patch::Set(metadata.into());
         self
     }
     /// Clears the metadata (`null`).

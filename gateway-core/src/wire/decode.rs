@@ -226,7 +226,7 @@ mod tests {
     fn binding_parse_error_rules() {
         match classify_str(404, r#"{"errors":[{"code":7002,"message":"Not Found"}],"success":true}"#, LOG) {
             Error::LogNotFound { log_id, message } => {
-                assert_eq!((log_id.as_str(), message.as_str()), ("L1", "Not Found"))
+                assert_eq!((log_id.as_str(), message.as_str()), ("L1", "Not Found"));
             }
             other => panic!("{other:?}"),
         }

@@ -1,0 +1,329 @@
+//! Typed models: what `#[derive(Model)]` implements, and the glue that runs
+//! any model directly, through a gateway, or as a step of a fallback list.
+
+use std::fmt;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::client::{Ai, RunOptions, UniversalOptions};
+use crate::error::{Error, Result};
+use crate::gateway::Gateway;
+use crate::provider::{Provider, ProviderSlug};
+use crate::response::{GatewayMeta, GatewayResponse};
+use crate::types::log::AiGatewayLog;
+use crate::types::metadata::Metadata;
+use crate::types::patch::{Feedback, PatchLog};
+use crate::types::universal::{UniversalRequest, UniversalStep};
+use crate::wire::js;
+
+/// A model: its id, who serves it, and its request and response types.
+///
+/// Implemented by `#[derive(Model)]`; see the crate docs for the declaration syntax.
+pub trait Model: Sized + Send + Sync + 'static {
+    /// The model id (`@cf/meta/llama-3.1-8b-instruct-fp8`, `gpt-4o-mini`).
+    const ID: &'static str;
+    /// Whether the body names the model in a `model` field (OpenAI,
+    /// Anthropic, ...) rather than in the path (Workers AI).
+    const MODEL_IN_BODY: bool;
+    /// The typed request.
+    type Request: ModelRequest<Model = Self>;
+    /// The typed response.
+    type Response: ModelResponse;
+    /// The provider that serves it.
+    fn provider() -> ProviderSlug;
+    /// The path relative to the provider's base URL (Workers AI: the model id).
+    fn endpoint() -> &'static str;
+
+    /// Reads the declaration's fields, so they never warn as unused.
+    #[doc(hidden)]
+    fn __declaration(&self) {}
+}
+
+/// A typed request of a [`Model`].
+pub trait ModelRequest: Serialize + Send + Sync + fmt::Debug {
+    /// The model it belongs to.
+    type Model: Model<Request = Self>;
+
+    /// Checks the limits the types cannot (ranges, lengths), naming the field
+    /// and the limit on failure.
+    fn validate(&self) -> Result<()>;
+
+    /// The provider request body as JSON (validated first).
+    fn to_query(&self) -> Result<Value> {
+        self.validate()?;
+        let bytes = js::to_vec(self).map_err(|e| Error::invalid("request", format!("cannot be serialized: {e}")))?;
+        serde_json::from_slice(&bytes).map_err(|e| Error::invalid("request", e.to_string()))
+    }
+
+    /// This request as a universal step for `provider` (which must serve the model).
+    fn to_step(&self, provider: &dyn Provider) -> Result<UniversalStep> {
+        check_provider::<Self::Model>(provider)?;
+        Ok(provider.step(<Self::Model as Model>::endpoint(), self.to_query()?))
+    }
+}
+
+/// A typed response of a [`Model`].
+pub trait ModelResponse: Sized + Send + 'static {
+    /// Decodes an answer (unwrapping the Workers AI envelope where there is one).
+    fn from_response(response: &GatewayResponse) -> Result<Self>;
+}
+
+/// The raw answer of a model whose output is not JSON (images, audio).
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct BinaryOutput {
+    /// The `content-type` of the answer.
+    pub content_type: Option<String>,
+    /// The bytes.
+    pub bytes: bytes::Bytes,
+}
+
+impl fmt::Debug for BinaryOutput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BinaryOutput")
+            .field("content_type", &self.content_type)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl ModelResponse for BinaryOutput {
+    fn from_response(response: &GatewayResponse) -> Result<Self> {
+        Ok(Self { content_type: response.content_type().map(str::to_owned), bytes: response.body.clone() })
+    }
+}
+
+/// Metadata built from a typed struct (`#[derive(Metadata)]`).
+pub trait ToMetadata {
+    /// The metadata entries.
+    fn to_metadata(&self) -> Metadata;
+}
+
+impl ToMetadata for Metadata {
+    fn to_metadata(&self) -> Metadata {
+        self.clone()
+    }
+}
+
+/// A provider type with a fixed slug (`#[derive(Provider)]`), usable as a
+/// model's `provider = Type`.
+pub trait ProviderKind: Provider {
+    /// The slug the gateway routes on.
+    const SLUG: &'static str;
+}
+
+fn check_provider<M: Model>(provider: &dyn Provider) -> Result<()> {
+    let expected = M::provider();
+    let got = provider.slug();
+    if got == expected {
+        Ok(())
+    } else {
+        Err(Error::invalid("provider", format!("model `{}` is served by `{expected}`, not `{got}`", M::ID)))
+    }
+}
+
+/// A model's typed answer with the gateway's report; sends feedback on its own log.
+pub struct ModelResult<M: Model> {
+    /// The typed response.
+    pub response: M::Response,
+    /// What the gateway reported.
+    pub meta: GatewayMeta,
+    gateway: Option<Arc<dyn Gateway>>,
+}
+
+impl<M: Model> fmt::Debug for ModelResult<M>
+where
+    M::Response: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ModelResult")
+            .field("model", &M::ID)
+            .field("response", &self.response)
+            .field("meta", &self.meta)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<M: Model> ModelResult<M> {
+    /// The log id, when the request went through a gateway and was logged.
+    pub fn log_id(&self) -> Option<&str> {
+        self.meta.log_id.as_deref()
+    }
+
+    /// The response, dropping the report.
+    pub fn into_response(self) -> M::Response {
+        self.response
+    }
+
+    fn log(&self) -> Result<(&dyn Gateway, &str)> {
+        match (&self.gateway, self.log_id()) {
+            (Some(gateway), Some(id)) => Ok((gateway.as_ref(), id)),
+            (None, _) => Err(Error::invalid("log", "this result did not go through a gateway, so it has no log")),
+            (_, None) => Err(Error::invalid("log", "the gateway reported no log id (logging off?)")),
+        }
+    }
+
+    /// Patches this result's log.
+    pub async fn patch_log(&self, patch: &PatchLog) -> Result<()> {
+        let (gateway, id) = self.log()?;
+        gateway.patch_log(id, patch).await
+    }
+
+    /// Sends feedback on this result's log.
+    pub async fn feedback(&self, feedback: Feedback) -> Result<()> {
+        self.patch_log(&PatchLog::new().feedback(feedback)).await
+    }
+
+    /// Reads this result's log (waiting up to five seconds for it to appear).
+    pub async fn get_log(&self) -> Result<AiGatewayLog> {
+        let (gateway, id) = self.log()?;
+        gateway.wait_for_log(id, std::time::Duration::from_secs(5)).await
+    }
+}
+
+impl Ai {
+    /// Runs a typed Workers AI request: directly, or through the gateway in
+    /// `options.gateway`. Other providers go through
+    /// [`GatewayExt::run_model`], which takes their credential.
+    pub async fn run_model<R: ModelRequest>(&self, request: &R, options: &RunOptions) -> Result<ModelResult<R::Model>> {
+        if <R::Model as Model>::provider() != ProviderSlug::WorkersAi {
+            return Err(Error::invalid(
+                "provider",
+                format!(
+                    "`{}` is served by `{}`: run it with `gateway.run_model(&provider, ...)`",
+                    <R::Model as Model>::ID,
+                    <R::Model as Model>::provider()
+                ),
+            ));
+        }
+        request.validate()?;
+        let response = self.run_raw(<R::Model as Model>::endpoint(), request, options).await?;
+        let gateway: Option<Arc<dyn Gateway>> = options
+            .gateway
+            .as_ref()
+            .and_then(|g| g.id.clone())
+            .map(|id| Arc::new(self.gateway(id)) as Arc<dyn Gateway>);
+        Ok(ModelResult { response: ModelResponse::from_response(&response)?, meta: response.meta, gateway })
+    }
+}
+
+/// An ordered fallback list of typed requests, possibly of different models
+/// and providers.
+#[derive(Debug, Default)]
+pub struct Fallback {
+    steps: Vec<UniversalStep>,
+    models: Vec<&'static str>,
+}
+
+impl Fallback {
+    /// An empty list.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends `request` for `provider`.
+    pub fn then<R: ModelRequest>(mut self, provider: &dyn Provider, request: &R) -> Result<Self> {
+        self.steps.push(request.to_step(provider)?);
+        self.models.push(<R::Model as Model>::ID);
+        Ok(self)
+    }
+
+    /// The model ids in order.
+    pub fn models(&self) -> &[&'static str] {
+        &self.models
+    }
+}
+
+/// The answer to a [`Fallback`]: which step answered, decodable as that step's model.
+pub struct FallbackResult {
+    /// Zero-based index of the step that answered.
+    pub step: usize,
+    /// The id of the model of that step.
+    pub model: &'static str,
+    /// The raw answer.
+    pub response: GatewayResponse,
+    gateway: Arc<dyn Gateway>,
+}
+
+impl fmt::Debug for FallbackResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FallbackResult")
+            .field("step", &self.step)
+            .field("model", &self.model)
+            .field("response", &self.response)
+            .finish_non_exhaustive()
+    }
+}
+
+impl FallbackResult {
+    /// Whether model `M` answered.
+    pub fn answered_by<M: Model>(&self) -> bool {
+        self.model == M::ID
+    }
+
+    /// Decodes the answer as `M`'s response; an error if another step's model answered.
+    pub fn decode<M: Model>(&self) -> Result<ModelResult<M>> {
+        if !self.answered_by::<M>() {
+            return Err(Error::invalid(
+                "model",
+                format!("step {} was answered by `{}`, not `{}`", self.step, self.model, M::ID),
+            ));
+        }
+        Ok(ModelResult {
+            response: M::Response::from_response(&self.response)?,
+            meta: self.response.meta.clone(),
+            gateway: Some(Arc::clone(&self.gateway)),
+        })
+    }
+
+    /// Patches the log of this answer.
+    pub async fn patch_log(&self, patch: &PatchLog) -> Result<()> {
+        let id = self
+            .response
+            .meta
+            .log_id
+            .as_deref()
+            .ok_or_else(|| Error::invalid("log", "the gateway reported no log id"))?;
+        self.gateway.patch_log(id, patch).await
+    }
+}
+
+/// Typed-model calls on any [`Gateway`] (implemented for every gateway,
+/// `dyn Gateway` included).
+#[async_trait]
+pub trait GatewayExt: Gateway + Clone + 'static {
+    /// Runs a typed request through this gateway on `provider`'s own route.
+    async fn run_model<R: ModelRequest>(
+        &self,
+        provider: &dyn Provider,
+        request: &R,
+        options: &UniversalOptions,
+    ) -> Result<ModelResult<R::Model>> {
+        check_provider::<R::Model>(provider)?;
+        let query = request.to_query()?;
+        let response = self.provider_request(provider, <R::Model as Model>::endpoint(), &query, options).await?;
+        Ok(ModelResult {
+            response: ModelResponse::from_response(&response)?,
+            meta: response.meta,
+            gateway: Some(Arc::new(self.clone())),
+        })
+    }
+
+    /// Runs a fallback list as one universal request.
+    async fn run_fallback(&self, fallback: Fallback, options: &UniversalOptions) -> Result<FallbackResult> {
+        let models = fallback.models;
+        let response = self.run(UniversalRequest::new(fallback.steps), options).await?;
+        // A missing `cf-aig-step` means step 0, as Cloudflare's own client reads it.
+        let step = response.meta.step.unwrap_or(0) as usize;
+        let model = *models.get(step).ok_or_else(|| Error::GatewayInternal {
+            status: response.status,
+            message: format!("the gateway reported step {step} of a {}-step request", models.len()),
+        })?;
+        Ok(FallbackResult { step, model, response, gateway: Arc::new(self.clone()) })
+    }
+}
+
+impl<G: Gateway + Clone + 'static> GatewayExt for G {}

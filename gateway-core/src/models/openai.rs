@@ -1,0 +1,87 @@
+//! OpenAI chat completions through the gateway's `openai` route.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Model;
+pub use crate::models::workers_ai::ChatMessage;
+
+/// Token counts of a chat completion.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompletionUsage {
+    /// Input tokens.
+    #[serde(default)]
+    pub prompt_tokens: u64,
+    /// Output tokens.
+    #[serde(default)]
+    pub completion_tokens: u64,
+    /// Both.
+    #[serde(default)]
+    pub total_tokens: u64,
+}
+
+/// One choice of a chat completion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    /// Index of the choice.
+    #[serde(default)]
+    pub index: u32,
+    /// The assistant message.
+    pub message: AssistantMessage,
+    /// `stop`, `length`, `tool_calls`, `content_filter`, ...
+    #[serde(default)]
+    pub finish_reason: Option<String>,
+}
+
+/// The assistant's message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssistantMessage {
+    /// `assistant`.
+    #[serde(default)]
+    pub role: String,
+    /// The text (absent when the model only calls tools).
+    #[serde(default)]
+    pub content: Option<String>,
+    /// A refusal, if the model refused.
+    #[serde(default)]
+    pub refusal: Option<String>,
+}
+
+/// `gpt-4o-mini` chat completions (`POST /openai/chat/completions`).
+#[derive(Debug, Model)]
+#[model(id = "gpt-4o-mini", provider = "openai", endpoint = "chat/completions")]
+pub struct Gpt4oMini {
+    /// The conversation.
+    #[model(length = 1..)]
+    messages: Vec<ChatMessage>,
+    /// Most tokens to generate.
+    #[model(range = 1..)]
+    max_completion_tokens: Option<u32>,
+    /// Randomness.
+    #[model(range = 0..=2)]
+    temperature: Option<f64>,
+    /// Nucleus sampling.
+    #[model(range = 0..=1)]
+    top_p: Option<f64>,
+    /// Number of choices.
+    #[model(range = 1..=128)]
+    n: Option<u32>,
+    /// Random seed.
+    seed: Option<i64>,
+    /// End-user id for abuse monitoring.
+    user: Option<String>,
+    /// Reasoning effort (`low`, `medium`, `high`).
+    #[model(values("low", "medium", "high"))]
+    reasoning_effort: Option<String>,
+    /// Completion id.
+    #[model(output)]
+    id: String,
+    /// The model that answered.
+    #[model(output, rename = "model")]
+    answered_by: String,
+    /// The choices.
+    #[model(output)]
+    choices: Vec<Choice>,
+    /// Token counts.
+    #[model(output)]
+    usage: Option<CompletionUsage>,
+}

@@ -1,0 +1,82 @@
+//! `#[derive(Model)]`: parse → check → bail out on errors → generate.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::DeriveInput;
+use syn::spanned::Spanned;
+
+use crate::dummy;
+use crate::internals::ast::Container;
+use crate::internals::check::{self, ModelPlan, ProviderPlan};
+use crate::internals::ctxt::Ctxt;
+use crate::{request, response};
+
+pub(crate) fn derive_model(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let Some(container) = Container::from_ast(&cx, input, "Model") else {
+        return errors_with_stubs(cx, input);
+    };
+    let plan = check::model(&cx, &container);
+    match cx.check() {
+        Ok(()) => generate(&plan),
+        Err(errors) => {
+            let mut out = errors.into_compile_error();
+            out.extend(dummy::model_stubs(input));
+            out
+        }
+    }
+}
+
+fn errors_with_stubs(cx: Ctxt, input: &DeriveInput) -> TokenStream {
+    let mut out = cx.check().err().map(syn::Error::into_compile_error).unwrap_or_default();
+    out.extend(dummy::model_stubs(input));
+    out
+}
+
+fn generate(plan: &ModelPlan<'_>) -> TokenStream {
+    let decl = plan.container.ident;
+    let request = &plan.request_ident;
+    let response = &plan.response_ident;
+    let id = &plan.id;
+    let endpoint = &plan.endpoint;
+    let model_in_body = plan.model_in_body;
+    let provider = match &plan.provider {
+        ProviderPlan::Builtin(variant) => quote!(_gw::ProviderSlug::#variant),
+        ProviderPlan::Custom(path) => {
+            quote_spanned!(path.span()=> _gw::ProviderSlug::from(<#path as _gw::model::ProviderKind>::SLUG))
+        }
+    };
+    let touched = plan.container.fields.iter().map(|f| {
+        let ident = f.ident;
+        quote!(&self.#ident)
+    });
+    let request_impls = request::impls(plan);
+    let value_enum_impls = request::value_enum_impls(plan);
+    let response_impls = response::impls(plan);
+    let impls = quote! {
+        #[automatically_derived]
+        impl _gw::Model for #decl {
+            const ID: &'static str = #id;
+            const MODEL_IN_BODY: bool = #model_in_body;
+            type Request = #request;
+            type Response = #response;
+            fn provider() -> _gw::ProviderSlug {
+                #provider
+            }
+            fn endpoint() -> &'static str {
+                #endpoint
+            }
+            fn __declaration(&self) {
+                // The declaration's fields are read here so they never warn as unused.
+                let _ = (#(#touched,)*);
+            }
+        }
+        #request_impls
+        #value_enum_impls
+        #response_impls
+    };
+    let mut out = request::items(plan);
+    out.extend(response::items(plan));
+    out.extend(dummy::wrap_in_const(&plan.krate, &impls));
+    out
+}

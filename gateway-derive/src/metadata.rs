@@ -1,0 +1,49 @@
+//! `#[derive(Metadata)]`: a struct of at most five scalar fields becomes log metadata.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::dummy;
+use crate::internals::ast::Container;
+use crate::internals::check;
+use crate::internals::ctxt::Ctxt;
+
+pub(crate) fn derive_metadata(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let Some(container) = Container::from_ast(&cx, input, "Metadata") else {
+        return cx.check().err().map(syn::Error::into_compile_error).unwrap_or_default();
+    };
+    let plan = check::metadata(&cx, &container);
+    if let Err(errors) = cx.check() {
+        return errors.into_compile_error();
+    }
+    let ident = container.ident;
+    let inserts = plan.fields.iter().map(|(field, wire, _)| {
+        let f = field.ident;
+        quote!(_gw::Metadata::insert(&mut __metadata, #wire, _gw::MetadataValue::from(::core::clone::Clone::clone(&self.#f)));)
+    });
+    let impls = quote! {
+        #[automatically_derived]
+        impl _gw::model::ToMetadata for #ident {
+            fn to_metadata(&self) -> _gw::Metadata {
+                let mut __metadata = _gw::Metadata::new();
+                #(#inserts)*
+                __metadata
+            }
+        }
+        #[automatically_derived]
+        impl ::core::convert::From<#ident> for _gw::Metadata {
+            fn from(__value: #ident) -> Self {
+                _gw::model::ToMetadata::to_metadata(&__value)
+            }
+        }
+        #[automatically_derived]
+        impl ::core::convert::From<&#ident> for _gw::Metadata {
+            fn from(__value: &#ident) -> Self {
+                _gw::model::ToMetadata::to_metadata(__value)
+            }
+        }
+    };
+    dummy::wrap_in_const(&plan.krate, &impls)
+}

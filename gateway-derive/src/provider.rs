@@ -1,0 +1,70 @@
+//! `#[derive(Provider)]`: a custom provider in a few lines.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::dummy;
+use crate::internals::ast::Container;
+use crate::internals::attr::AuthSpec;
+use crate::internals::check;
+use crate::internals::ctxt::Ctxt;
+
+pub(crate) fn derive_provider(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let Some(container) = Container::from_ast(&cx, input, "Provider") else {
+        return cx.check().err().map(syn::Error::into_compile_error).unwrap_or_default();
+    };
+    let plan = check::provider(&cx, &container);
+    if let Err(errors) = cx.check() {
+        return errors.into_compile_error();
+    }
+    let ident = container.ident;
+    let slug = &plan.slug;
+    let base_url = &plan.base_url;
+    let auth = match &plan.auth {
+        AuthSpec::Bearer => quote!(_gw::AuthScheme::Bearer),
+        AuthSpec::None => quote!(_gw::AuthScheme::None),
+        AuthSpec::Header(name) => quote!(_gw::AuthScheme::Header(::std::string::String::from(#name))),
+    };
+    let credential = match plan.credential {
+        Some((field, true)) => {
+            let f = field.ident;
+            quote!(::core::option::Option::as_ref(&self.#f))
+        }
+        Some((field, false)) => {
+            let f = field.ident;
+            quote!(::core::option::Option::Some(&self.#f))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let headers = plan
+        .headers
+        .iter()
+        .map(|(name, value)| quote!((::std::string::String::from(#name), ::std::string::String::from(#value))));
+    let impls = quote! {
+        #[automatically_derived]
+        impl _gw::Provider for #ident {
+            fn slug(&self) -> _gw::ProviderSlug {
+                _gw::ProviderSlug::from(#slug)
+            }
+            fn base_url(&self) -> &str {
+                #base_url
+            }
+            fn auth_scheme(&self) -> _gw::AuthScheme {
+                #auth
+            }
+            fn credential(&self) -> ::core::option::Option<&_gw::secrecy::SecretString> {
+                #credential
+            }
+            fn fixed_headers(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                ::std::vec![#(#headers),*]
+            }
+        }
+        #[automatically_derived]
+        impl _gw::model::ProviderKind for #ident {
+            const SLUG: &'static str = #slug;
+        }
+    };
+    dummy::wrap_in_const(&plan.krate, &impls)
+}
