@@ -1,5 +1,75 @@
 //! Typed models: what `#[derive(Model)]` implements, and the glue that runs
 //! any model directly, through a gateway, or as a step of a fallback list.
+//!
+//! # Declaring a model
+//!
+//! A declaration is a struct whose fields are the model's input fields and,
+//! marked `#[model(output)]`, its output fields. The derive generates
+//! `{Name}Request` (required fields through `new`, optional ones through
+//! builder methods) and `{Name}Response` (lenient decoding: unknown fields
+//! are ignored, the Workers AI `result` envelope is unwrapped), and
+//! implements [`Model`] for the declaration.
+//!
+//! ```
+//! use gateway_core::{Model, ModelRequest};
+//!
+//! #[derive(Debug, Model)]
+//! #[model(id = "@cf/meta/llama-3.1-8b-instruct-fp8")] // provider implied by `@cf/`
+//! pub struct Llama {
+//!     /// Exactly one of `prompt` and `messages`: an exclusive group.
+//!     #[model(one_of = "input", length = 1..=131_072)]
+//!     prompt: String,
+//!     #[model(one_of = "input")]
+//!     messages: Vec<String>,
+//!     /// Not in `new`: sent as 0.6 unless set, checked against 0..=5.
+//!     #[model(default = 0.6, range = 0..=5)]
+//!     temperature: f64,
+//!     /// Optional: sent only when set.
+//!     #[model(rename = "max_tokens", range = 1..)]
+//!     limit: Option<u32>,
+//!     /// An enumeration: becomes `LlamaMode { Fast, Careful }`.
+//!     #[model(values("fast", "careful"))]
+//!     mode: Option<String>,
+//!     #[model(output)]
+//!     response: Option<String>,
+//! }
+//!
+//! let request = LlamaRequest::new(LlamaInput::Prompt("Hi".into())).limit(64u32).mode(LlamaMode::Fast);
+//! assert_eq!(
+//!     request.to_query().unwrap(),
+//!     serde_json::json!({"prompt": "Hi", "temperature": 0.6, "max_tokens": 64, "mode": "fast"})
+//! );
+//! // Limits the types cannot express are checked before sending.
+//! let err = LlamaRequest::new(LlamaInput::Prompt("Hi".into())).temperature(9.0).validate().unwrap_err();
+//! assert_eq!(err.to_string(), "invalid temperature: must be between 0 and 5, got 9");
+//! ```
+//!
+//! Container attributes, `#[model(...)]` on the struct:
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `id = "..."` | the model id (required); Workers AI ids are `@cf/author/name` or `@hf/author/name` |
+//! | `provider = "openai"` | a published provider slug, or `provider = MyProvider`, a type implementing [`ProviderKind`]; implied `workers-ai` for `@cf/`/`@hf/` ids |
+//! | `endpoint = "chat/completions"` | the path after the provider's base URL; implied for Workers AI (the model id), required otherwise. Other models get a `model` field holding the id in their body. |
+//! | `binary` | the answer is raw bytes (images, audio): the response is [`BinaryOutput`] |
+//! | `crate = "path"` | where `gateway_core` is, when renamed or re-exported |
+//!
+//! Field attributes, `#[model(...)]` on a field:
+//!
+//! | key | meaning |
+//! |---|---|
+//! | (none) | a required input, or an optional one when its type is `Option<T>` |
+//! | `rename = "wire"` | the name on the wire |
+//! | `default = <literal>` | not in `new`; this value is sent unless a builder method sets another |
+//! | `range = a..=b`, `a..`, `..=b` | numeric limits, checked before sending |
+//! | `length = a..=b`, ... | characters of a string or items of a list |
+//! | `values("a", "b")` | a `String` field becomes a generated enum `{Name}{Field}` |
+//! | `one_of = "group"` | an exclusive group (two or more fields): the request holds an enum `{Name}{Group}`, so "both" and "neither" cannot be built |
+//! | `output` | an output field (`Option<T>` when it may be absent); with `default`, a missing value decodes as `Default::default()` |
+//! | `output, transparent` | the only output field is the whole answer (a bare list, say) |
+//!
+//! Every mistake in a declaration is a compile error pointing at it, and all
+//! of a declaration's mistakes are reported together.
 
 use std::fmt;
 use std::sync::Arc;

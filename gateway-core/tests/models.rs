@@ -1,0 +1,356 @@
+//! The built-in model declarations, each run over loopback HTTP: the exact
+//! request on the wire and the typed response.
+
+#![allow(clippy::too_many_lines, reason = "end-to-end scenarios read best in one piece")]
+
+use gateway_core::models::anthropic::{ClaudeSonnet45, ClaudeSonnet45Request};
+use gateway_core::models::openai::{Gpt4oMini, Gpt4oMiniReasoningEffort, Gpt4oMiniRequest};
+use gateway_core::models::workers_ai::{
+    BartLargeCnnRequest, BgeBaseEnV15Pooling, BgeBaseEnV15Request, ChatMessage, DistilbertSst2Request,
+    Llama31Instruct, Llama31InstructInput, Llama31InstructRequest, M2m100Request, StableDiffusionXlRequest,
+    WhisperRequest,
+};
+use gateway_core::{
+    Ai, BuiltinProvider, Config, Error, Fallback, Feedback, GatewayExt, GatewayOptions, Metadata, Model,
+    ModelRequest, PatchLog, ProviderSlug, RunOptions, UniversalOptions,
+};
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+}
+
+fn ai(server: &MockServer) -> Ai {
+    Ai::new(
+        Config::new("acc")
+            .with_api_token("cf-token")
+            .with_gateway_base_url(&format!("{}/v1", server.uri()))
+            .with_api_base_url(&format!("{}/client/v4", server.uri())),
+    )
+    .unwrap()
+}
+
+fn envelope(result: &Value) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({"result": result, "success": true, "errors": [], "messages": []}))
+}
+
+fn direct(model: &str) -> String {
+    format!("/client/v4/accounts/acc/ai/run/{model}")
+}
+
+async fn requests(server: &MockServer) -> Vec<Request> {
+    server.received_requests().await.unwrap()
+}
+
+fn body(request: &Request) -> Value {
+    serde_json::from_slice(&request.body).unwrap()
+}
+
+/// Typed log metadata for the gateway run below.
+#[derive(Debug, gateway_core::Metadata)]
+struct RequestTags {
+    user: u64,
+    #[metadata(rename = "team")]
+    team_name: String,
+    beta: bool,
+}
+
+#[tokio::test]
+async fn llama_direct_and_through_gateway_with_feedback() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(direct(Llama31Instruct::ID)))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(fixture("workers-ai-run-usage.response.json"), "application/json"))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("/v1/acc/my-gateway/workers-ai/{}", Llama31Instruct::ID)))
+        .respond_with(
+            envelope(&json!({"response": "Hello from the gateway"}))
+                .insert_header("cf-aig-log-id", "log-42")
+                .insert_header("cf-aig-cache-status", "MISS"),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/logs/log-42"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {}, "success": true})))
+        .mount(&server)
+        .await;
+    let ai = ai(&server);
+
+    let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("Hi".into())).max_tokens(64u32).seed(7u64);
+    let result = ai.run_model(&request, &RunOptions::new()).await.unwrap();
+    assert_eq!(result.response.response.as_deref(), Some("Generated text response from the model"));
+    assert_eq!(result.response.usage.unwrap().total_tokens, 257);
+    assert!(result.response.tool_calls.is_empty());
+    // A direct run has no gateway log to patch.
+    assert!(matches!(result.feedback(Feedback::Positive).await, Err(Error::InvalidInput { .. })));
+
+    let chat = Llama31InstructRequest::new(Llama31InstructInput::Messages(vec![
+        ChatMessage::system("Be brief."),
+        ChatMessage::user("Hi"),
+    ]))
+    .temperature(0.2);
+    let tags = RequestTags { user: 12_345, team_name: "search".into(), beta: true };
+    let options = RunOptions::new().gateway(GatewayOptions::new("my-gateway").cache_ttl(600).metadata(&tags));
+    let result = ai.run_model(&chat, &options).await.unwrap();
+    assert_eq!(result.response.response.as_deref(), Some("Hello from the gateway"));
+    assert_eq!(result.log_id(), Some("log-42"));
+    result.feedback(Feedback::Positive).await.unwrap();
+    result.patch_log(&PatchLog::new().score(80).metadata(Metadata::new().with("reviewed", true))).await.unwrap();
+
+    let sent = requests(&server).await;
+    assert_eq!(body(&sent[0]), json!({"prompt": "Hi", "max_tokens": 64, "temperature": 0.6, "seed": 7}));
+    assert_eq!(sent[0].body, br#"{"prompt":"Hi","max_tokens":64,"temperature":0.6,"seed":7}"#);
+    assert_eq!(
+        body(&sent[1]),
+        json!({"messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}],
+               "max_tokens": 256, "temperature": 0.2})
+    );
+    assert_eq!(
+        sent[1].headers.get("cf-aig-metadata").unwrap().to_str().unwrap(),
+        r#"{"user":12345,"team":"search","beta":true}"#
+    );
+    assert_eq!(sent[2].body, br#"{"feedback":1}"#);
+    assert_eq!(sent[3].body, br#"{"score":80,"metadata":{"reviewed":true}}"#);
+}
+
+#[tokio::test]
+async fn limits_are_checked_before_sending() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(200)).expect(0).mount(&server).await;
+    let ai = ai(&server);
+    let cases: Vec<(Box<dyn Fn() -> Llama31InstructRequest>, &str, &str)> = vec![
+        (
+            Box::new(|| Llama31InstructRequest::new(Llama31InstructInput::Prompt("x".into())).temperature(5.5)),
+            "temperature",
+            "must be between 0 and 5, got 5.5",
+        ),
+        (
+            Box::new(|| Llama31InstructRequest::new(Llama31InstructInput::Prompt(String::new()))),
+            "prompt",
+            "length must be between 1 and 131072, got 0",
+        ),
+        (
+            Box::new(|| Llama31InstructRequest::new(Llama31InstructInput::Messages(vec![]))),
+            "messages",
+            "length must be at least 1, got 0",
+        ),
+        (
+            Box::new(|| Llama31InstructRequest::new(Llama31InstructInput::Prompt("x".into())).top_k(51u32)),
+            "top_k",
+            "must be between 1 and 50, got 51",
+        ),
+        (
+            Box::new(|| Llama31InstructRequest::new(Llama31InstructInput::Prompt("x".into())).seed(0u64)),
+            "seed",
+            "must be between 1 and 9999999999, got 0",
+        ),
+    ];
+    for (build, field, reason) in cases {
+        let err = ai.run_model(&build(), &RunOptions::new()).await.unwrap_err();
+        match err {
+            Error::InvalidInput { field: f, reason: r } => assert_eq!((f.as_str(), r.as_str()), (field, reason)),
+            other => panic!("{other:?}"),
+        }
+    }
+    let too_many = BgeBaseEnV15Request::new(vec!["x".to_owned(); 101]);
+    assert!(matches!(too_many.validate(), Err(Error::InvalidInput { ref field, .. }) if field == "text"));
+}
+
+#[tokio::test]
+async fn workers_ai_task_families() {
+    let server = MockServer::start().await;
+    let mount = |model: &'static str, response: ResponseTemplate| {
+        Mock::given(method("POST")).and(path(direct(model))).respond_with(response)
+    };
+    mount("@cf/baai/bge-base-en-v1.5", ResponseTemplate::new(200).set_body_raw(fixture("workers-ai-embeddings.response.json"), "application/json"))
+        .mount(&server)
+        .await;
+    mount(
+        "@cf/huggingface/distilbert-sst-2-int8",
+        envelope(&json!([{"label": "NEGATIVE", "score": 0.01}, {"label": "POSITIVE", "score": 0.99}])),
+    )
+    .mount(&server)
+    .await;
+    mount("@cf/facebook/bart-large-cnn", envelope(&json!({"summary": "Short."}))).mount(&server).await;
+    mount("@cf/meta/m2m100-1.2b", envelope(&json!({"translated_text": "Bonjour"}))).mount(&server).await;
+    mount(
+        "@cf/stabilityai/stable-diffusion-xl-base-1.0",
+        ResponseTemplate::new(200).set_body_raw(b"\x89PNG\r\n\x1a\nfake".to_vec(), "image/png"),
+    )
+    .mount(&server)
+    .await;
+    mount(
+        "@cf/openai/whisper",
+        envelope(&json!({"text": "hello world", "word_count": 2,
+                        "words": [{"word": "hello", "start": 0.0, "end": 0.4}, {"word": "world", "start": 0.5, "end": 0.9}]})),
+    )
+    .mount(&server)
+    .await;
+    let ai = ai(&server);
+    let none = RunOptions::new();
+
+    let embeddings = ai
+        .run_model(&BgeBaseEnV15Request::new(vec!["What is Cloudflare?".to_owned()]).pooling(BgeBaseEnV15Pooling::Cls), &none)
+        .await
+        .unwrap()
+        .into_response();
+    assert_eq!((embeddings.shape, embeddings.data[0].len()), (vec![1, 3], 3));
+    assert_eq!(embeddings.pooling_used.as_deref(), Some("mean"));
+
+    let labels = ai.run_model(&DistilbertSst2Request::new("I love it"), &none).await.unwrap().into_response();
+    assert_eq!(labels.labels[1].label.as_deref(), Some("POSITIVE"));
+
+    let summary = ai.run_model(&BartLargeCnnRequest::new("A long text."), &none).await.unwrap().into_response();
+    assert_eq!(summary.summary, "Short.");
+
+    let french = ai.run_model(&M2m100Request::new("Hello", "fr"), &none).await.unwrap().into_response();
+    assert_eq!(french.translated_text.as_deref(), Some("Bonjour"));
+
+    let image = ai
+        .run_model(&StableDiffusionXlRequest::new("a cat").width(512u32).height(512u32), &none)
+        .await
+        .unwrap()
+        .into_response();
+    assert_eq!(image.content_type.as_deref(), Some("image/png"));
+    assert!(image.bytes.starts_with(b"\x89PNG"));
+    let bad = StableDiffusionXlRequest::new("a cat").width(100u32);
+    assert!(ai.run_model(&bad, &none).await.is_err());
+
+    let speech = ai.run_model(&WhisperRequest::new(b"RIFF".to_vec()), &none).await.unwrap().into_response();
+    assert_eq!(speech.text, "hello world");
+    assert_eq!(speech.words.unwrap()[1].word, "world");
+
+    let sent: Vec<Value> = requests(&server).await.iter().map(body).collect();
+    assert_eq!(
+        sent,
+        [
+            json!({"text": ["What is Cloudflare?"], "pooling": "cls"}),
+            json!({"text": "I love it"}),
+            json!({"input_text": "A long text.", "max_length": 1024}),
+            json!({"text": "Hello", "target_lang": "fr", "source_lang": "en"}),
+            json!({"prompt": "a cat", "height": 512, "width": 512}),
+            json!({"audio": [82, 73, 70, 70]}),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn openai_and_anthropic_through_the_gateway() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/acc/my-gateway/openai/chat/completions"))
+        .respond_with(ResponseTemplate::new(200).insert_header("cf-aig-log-id", "oa-1").set_body_json(json!({
+            "id": "chatcmpl-1", "object": "chat.completion", "model": "gpt-4o-mini-2024-07-18",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi!", "refusal": null}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 5, "completion_tokens": 2, "total_tokens": 7}, "system_fingerprint": "fp"
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1/acc/my-gateway/anthropic/v1/messages"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "id": "msg_1", "type": "message", "role": "assistant", "model": "claude-sonnet-4-5",
+            "content": [{"type": "text", "text": "Hello!"}], "stop_reason": "end_turn",
+            "usage": {"input_tokens": 9, "output_tokens": 3}
+        })))
+        .mount(&server)
+        .await;
+    let ai = ai(&server);
+    let gateway = ai.gateway("my-gateway");
+    let openai = BuiltinProvider::openai("sk-openai");
+    let anthropic = BuiltinProvider::anthropic("sk-ant");
+
+    let request = Gpt4oMiniRequest::new(vec![ChatMessage::user("Hi")])
+        .temperature(0.2)
+        .reasoning_effort(Gpt4oMiniReasoningEffort::Low);
+    let result = gateway.run_model(&openai, &request, &UniversalOptions::new()).await.unwrap();
+    assert_eq!(result.response.choices[0].message.content.as_deref(), Some("Hi!"));
+    assert_eq!(result.response.answered_by, "gpt-4o-mini-2024-07-18");
+    assert_eq!(result.log_id(), Some("oa-1"));
+
+    let request = ClaudeSonnet45Request::new(100u32, vec![ChatMessage::user("Hi")]).system("Be brief.");
+    let result = gateway.run_model(&anthropic, &request, &UniversalOptions::new()).await.unwrap();
+    assert_eq!(result.response.content[0].text.as_deref(), Some("Hello!"));
+    assert_eq!(result.response.usage.unwrap().output_tokens, 3);
+
+    let sent = requests(&server).await;
+    assert_eq!(
+        sent[0].body,
+        br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"temperature":0.2,"reasoning_effort":"low"}"#
+    );
+    assert_eq!(sent[0].headers.get("authorization").unwrap(), "Bearer sk-openai");
+    assert_eq!(
+        body(&sent[1]),
+        json!({"model": "claude-sonnet-4-5", "max_tokens": 100, "messages": [{"role": "user", "content": "Hi"}], "system": "Be brief."})
+    );
+    assert_eq!(sent[1].headers.get("x-api-key").unwrap(), "sk-ant");
+    assert_eq!(sent[1].headers.get("anthropic-version").unwrap(), "2023-06-01");
+
+    // The wrong provider, or a non-Workers-AI model on `Ai::run_model`, is refused before sending.
+    let err = gateway.run_model(&openai, &request, &UniversalOptions::new()).await.unwrap_err();
+    assert!(err.to_string().contains("served by `anthropic`, not `openai`"), "{err}");
+    let err = ai.run_model(&request, &RunOptions::new()).await.unwrap_err();
+    assert!(matches!(err, Error::InvalidInput { ref field, .. } if field == "provider"), "{err:?}");
+    assert_eq!(requests(&server).await.len(), 2);
+    assert_eq!(ClaudeSonnet45::provider(), ProviderSlug::Anthropic);
+}
+
+#[tokio::test]
+async fn a_fallback_list_mixes_models_of_different_providers() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/acc/my-gateway"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("cf-aig-step", "1")
+                .insert_header("cf-aig-log-id", "fb-1")
+                .set_body_json(json!({"id": "c", "model": "gpt-4o-mini",
+                    "choices": [{"index": 0, "message": {"role": "assistant", "content": "from step 1"}}]})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/logs/fb-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {}, "success": true})))
+        .mount(&server)
+        .await;
+    let ai = ai(&server);
+    let gateway = ai.gateway("my-gateway");
+    let llama = Llama31InstructRequest::new(Llama31InstructInput::Prompt("Hi".into()));
+    let gpt = Gpt4oMiniRequest::new(vec![ChatMessage::user("Hi")]);
+    let fallback = Fallback::new()
+        .then(&BuiltinProvider::workers_ai("cf-key"), &llama)
+        .unwrap()
+        .then(&BuiltinProvider::openai("sk"), &gpt)
+        .unwrap();
+    assert_eq!(fallback.models(), ["@cf/meta/llama-3.1-8b-instruct-fp8", "gpt-4o-mini"]);
+    let result = gateway.run_fallback(fallback, &UniversalOptions::new()).await.unwrap();
+    assert_eq!((result.step, result.model), (1, "gpt-4o-mini"));
+    assert!(result.answered_by::<Gpt4oMini>());
+    let typed = result.decode::<Gpt4oMini>().unwrap();
+    assert_eq!(typed.response.choices[0].message.content.as_deref(), Some("from step 1"));
+    let wrong = result.decode::<Llama31Instruct>().unwrap_err();
+    assert!(wrong.to_string().contains("step 1 was answered by `gpt-4o-mini`"), "{wrong}");
+    typed.feedback(Feedback::Negative).await.unwrap();
+
+    let sent = requests(&server).await;
+    assert_eq!(
+        body(&sent[0]),
+        json!([
+            {"provider": "workers-ai", "endpoint": "@cf/meta/llama-3.1-8b-instruct-fp8",
+             "headers": {"Authorization": "Bearer cf-key", "Content-Type": "application/json"},
+             "query": {"prompt": "Hi", "max_tokens": 256, "temperature": 0.6}},
+            {"provider": "openai", "endpoint": "chat/completions",
+             "headers": {"Authorization": "Bearer sk", "Content-Type": "application/json"},
+             "query": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hi"}]}}
+        ])
+    );
+    assert_eq!(sent[1].body, br#"{"feedback":-1}"#);
+    // A provider that does not serve the model cannot join the list.
+    assert!(Fallback::new().then(&BuiltinProvider::openai("sk"), &llama).is_err());
+}

@@ -1,0 +1,1 @@
+//! Declarations against a renamed `gateway-core` (see `tests/`).
