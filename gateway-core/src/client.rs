@@ -249,7 +249,8 @@ impl Inner {
                         .and_then(|v| v.to_str().ok())
                         .and_then(|v| v.trim().parse::<f64>().ok())
                         .filter(|s| s.is_finite() && *s >= 0.0)
-                        .map(Duration::from_secs_f64);
+                        // Capped before conversion: a huge `retry-after` must not overflow `Duration`.
+                        .map(|s| Duration::from_secs_f64(s.min(self.config.max_retry_delay.as_secs_f64())));
                     Some(hinted.unwrap_or_else(|| self.backoff(attempt)))
                 }
                 Err(e) if e.is_retryable() => Some(self.backoff(attempt)),

@@ -36,8 +36,10 @@ pub enum Error {
         /// The server's message (`Log Not Found` when it gave none).
         message: String,
     },
-    /// Any other failure of a gateway operation; the message comes from the
-    /// body's `errors[0].message`, or is the raw body when it has none.
+    /// Any other failure of a gateway operation: a 5xx, a non-200 success
+    /// status, or a 4xx without an `errors` array (4xx answers with one are
+    /// [`Error::Api`]). The message comes from the body's `errors[0].message`,
+    /// or is the raw body when it has none.
     #[error("AI Gateway internal error (HTTP {status}): {message}")]
     GatewayInternal {
         /// HTTP status.
@@ -48,6 +50,8 @@ pub enum Error {
     /// The gateway does not exist (gateway error code 2001).
     #[error("AI Gateway `{gateway_id}` not found (code 2001): {message}")]
     GatewayNotFound {
+        /// HTTP status (400 from the REST gateway).
+        status: u16,
         /// The gateway id of the request.
         gateway_id: String,
         /// The server's message.
@@ -57,6 +61,8 @@ pub enum Error {
     /// missing or wrong (gateway error code 2009).
     #[error("AI Gateway authentication failed (code 2009): {message}")]
     GatewayUnauthorized {
+        /// HTTP status (401 from the REST gateway).
+        status: u16,
         /// The server's message.
         message: String,
     },
@@ -165,9 +171,9 @@ impl Error {
             Self::GatewayInternal { status, .. }
             | Self::Gateway { status, .. }
             | Self::UpstreamInference { status, .. }
-            | Self::Api { status, .. } => Some(*status),
-            Self::GatewayNotFound { .. } => Some(400),
-            Self::GatewayUnauthorized { .. } => Some(401),
+            | Self::Api { status, .. }
+            | Self::GatewayNotFound { status, .. }
+            | Self::GatewayUnauthorized { status, .. } => Some(*status),
             Self::RateLimited { .. } => Some(429),
             _ => None,
         }

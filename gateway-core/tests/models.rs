@@ -123,7 +123,8 @@ async fn limits_are_checked_before_sending() {
     let server = MockServer::start().await;
     Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(200)).expect(0).mount(&server).await;
     let ai = ai(&server);
-    let cases: Vec<(Box<dyn Fn() -> Llama31InstructRequest>, &str, &str)> = vec![
+    type Case = (Box<dyn Fn() -> Llama31InstructRequest>, &'static str, &'static str);
+    let cases: Vec<Case> = vec![
         (
             Box::new(|| Llama31InstructRequest::new(Llama31InstructInput::Prompt("x".into())).temperature(5.5)),
             "temperature",

@@ -58,6 +58,16 @@ impl Serialize for LogMetadata {
     }
 }
 
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to the u64 range first")]
+fn whole_millis<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let value = f64::deserialize(d)?;
+    if value.is_finite() && value >= 0.0 {
+        Ok(value.round().min(u64::MAX as f64) as u64)
+    } else {
+        Err(serde::de::Error::custom(format!("duration must be a non-negative number of milliseconds, got {value}")))
+    }
+}
+
 fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
     Option::<T>::deserialize(d)
 }
@@ -81,7 +91,8 @@ pub struct AiGatewayLog {
     pub model_type: Option<String>,
     /// Request path.
     pub path: String,
-    /// Duration in milliseconds.
+    /// Duration in milliseconds (fractions, which the binding's `number` allows, are rounded).
+    #[serde(deserialize_with = "whole_millis")]
     pub duration: u64,
     /// Request type.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "nullable")]

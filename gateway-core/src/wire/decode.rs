@@ -167,9 +167,9 @@ impl GatewayError {
     fn into_error(self, status: u16, gateway_id: Option<&str>) -> Error {
         match self.code {
             2001 => {
-                Error::GatewayNotFound { gateway_id: gateway_id.unwrap_or_default().to_owned(), message: self.message }
+                Error::GatewayNotFound { status, gateway_id: gateway_id.unwrap_or_default().to_owned(), message: self.message }
             }
-            2009 => Error::GatewayUnauthorized { message: self.message },
+            2009 => Error::GatewayUnauthorized { status, message: self.message },
             code => Error::Gateway { status, code, message: self.message },
         }
     }
