@@ -1,0 +1,299 @@
+//! Settings of a local gateway: account, API token, per-gateway behaviour and
+//! upstream base URLs. Read from TOML or built in code.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use gateway_core::Backoff;
+use serde::{Deserialize, Serialize};
+
+/// What happens to a request for a gateway id that is not configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnknownGateway {
+    /// Create it with default settings, as Cloudflare does for `default`.
+    #[default]
+    Create,
+    /// Reject with gateway error 2001.
+    Reject,
+}
+
+/// A per-gateway request rate limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RateLimit {
+    /// Requests allowed per interval.
+    pub limit: u32,
+    /// Interval in seconds.
+    pub interval_secs: u64,
+}
+
+/// Settings of one gateway (the dashboard's gateway settings).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct GatewaySettings {
+    /// Authenticated Gateway: requests need `cf-aig-authorization: Bearer <token>`.
+    pub token: Option<String>,
+    /// Default cache TTL in seconds (none: caching off unless a request asks).
+    pub cache_ttl: Option<u64>,
+    /// Whether requests are logged.
+    pub collect_logs: bool,
+    /// Default attempts per step (1 to 5).
+    pub retry_max_attempts: u8,
+    /// Default delay between attempts in milliseconds (0 to 5000).
+    pub retry_delay_ms: u64,
+    /// Default backoff.
+    pub retry_backoff: Backoff,
+    /// Request rate limit.
+    pub rate_limit: Option<RateLimit>,
+}
+
+impl Default for GatewaySettings {
+    fn default() -> Self {
+        Self {
+            token: None,
+            cache_ttl: None,
+            collect_logs: true,
+            retry_max_attempts: 1,
+            retry_delay_ms: 0,
+            retry_backoff: Backoff::Constant,
+            rate_limit: None,
+        }
+    }
+}
+
+impl GatewaySettings {
+    /// Requires `cf-aig-authorization: Bearer <token>`.
+    #[must_use]
+    pub fn with_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+    /// Sets the default cache TTL.
+    #[must_use]
+    pub fn with_cache_ttl(mut self, seconds: u64) -> Self {
+        self.cache_ttl = Some(seconds);
+        self
+    }
+    /// Turns logging on or off.
+    #[must_use]
+    pub fn with_collect_logs(mut self, collect: bool) -> Self {
+        self.collect_logs = collect;
+        self
+    }
+    /// Sets the default retries.
+    #[must_use]
+    pub fn with_retries(mut self, max_attempts: u8, delay_ms: u64, backoff: Backoff) -> Self {
+        self.retry_max_attempts = max_attempts;
+        self.retry_delay_ms = delay_ms;
+        self.retry_backoff = backoff;
+        self
+    }
+    /// Sets a rate limit.
+    #[must_use]
+    pub fn with_rate_limit(mut self, limit: u32, interval_secs: u64) -> Self {
+        self.rate_limit = Some(RateLimit { limit, interval_secs });
+        self
+    }
+
+    fn validate(&self, id: &str) -> Result<(), ConfigError> {
+        let bad = |reason: String| Err(ConfigError::Invalid(format!("gateways.{id}: {reason}")));
+        gateway_core::types::options::validate_gateway_id(id, "gateway id")
+            .map_err(|e| ConfigError::Invalid(format!("gateways.{id}: {e}")))?;
+        if !(1..=gateway_core::types::options::MAX_ATTEMPTS).contains(&self.retry_max_attempts) {
+            return bad(format!("retry_max_attempts must be 1 to 5, got {}", self.retry_max_attempts));
+        }
+        if self.retry_delay_ms > gateway_core::types::options::MAX_RETRY_DELAY_MS {
+            return bad(format!("retry_delay_ms must be at most 5000, got {}", self.retry_delay_ms));
+        }
+        if let Some(limit) = self.rate_limit {
+            if limit.limit == 0 || limit.interval_secs == 0 {
+                return bad("rate_limit needs a non-zero limit and interval".to_owned());
+            }
+        }
+        if self.token.as_deref().is_some_and(str::is_empty) {
+            return bad("token must not be empty".to_owned());
+        }
+        Ok(())
+    }
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LocalConfig {
+    /// The account id in every path (`/v1/{account}/...`, `/accounts/{account}/...`).
+    pub account_id: String,
+    /// Token the v4 API requires (`Authorization: Bearer <token>`); none: open.
+    pub api_token: Option<String>,
+    /// What to do with unconfigured gateway ids.
+    pub unknown_gateways: UnknownGateway,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// Largest stored request or response head, in bytes.
+    pub max_head_bytes: usize,
+    /// Configured gateways by id.
+    pub gateways: BTreeMap<String, GatewaySettings>,
+    /// Upstream base URL overrides by provider slug (`openai = "http://127.0.0.1:9000/v1"`).
+    pub upstreams: BTreeMap<String, String>,
+}
+
+/// Default largest request body (10 MB, Cloudflare's per-log limit).
+pub const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+
+impl Default for LocalConfig {
+    fn default() -> Self {
+        Self {
+            account_id: "local-account".to_owned(),
+            api_token: Some("local-api-token".to_owned()),
+            unknown_gateways: UnknownGateway::Create,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_head_bytes: 4096,
+            gateways: BTreeMap::new(),
+            upstreams: BTreeMap::new(),
+        }
+    }
+}
+
+/// A configuration that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The TOML is malformed or has unknown keys.
+    #[error("invalid configuration: {0}")]
+    Parse(String),
+    /// A value is out of its limits.
+    #[error("invalid configuration: {0}")]
+    Invalid(String),
+}
+
+impl LocalConfig {
+    /// Parses TOML text and validates it.
+    pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
+        let config: Self = toml::from_str(text).map_err(|e| ConfigError::Parse(e.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Reads and validates a TOML file.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| ConfigError::Read { path: path.display().to_string(), source })?;
+        Self::from_toml(&text)
+    }
+
+    /// Adds (or replaces) a gateway.
+    #[must_use]
+    pub fn with_gateway(mut self, id: impl Into<String>, settings: GatewaySettings) -> Self {
+        self.gateways.insert(id.into(), settings);
+        self
+    }
+
+    /// Sets the policy for unconfigured gateways.
+    #[must_use]
+    pub fn with_unknown_gateways(mut self, policy: UnknownGateway) -> Self {
+        self.unknown_gateways = policy;
+        self
+    }
+
+    /// Points a provider at another base URL.
+    #[must_use]
+    pub fn with_upstream(mut self, provider: impl Into<String>, base_url: impl Into<String>) -> Self {
+        self.upstreams.insert(provider.into(), base_url.into());
+        self
+    }
+
+    /// Sets (or removes) the v4 API token.
+    #[must_use]
+    pub fn with_api_token(mut self, token: Option<String>) -> Self {
+        self.api_token = token;
+        self
+    }
+
+    /// Checks every value.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.account_id.is_empty() || !self.account_id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Err(ConfigError::Invalid(format!("account_id must be letters, digits, `-` or `_`, got {:?}", self.account_id)));
+        }
+        if self.api_token.as_deref().is_some_and(str::is_empty) {
+            return Err(ConfigError::Invalid("api_token must not be empty (omit it to leave the API open)".to_owned()));
+        }
+        if self.max_body_bytes == 0 {
+            return Err(ConfigError::Invalid("max_body_bytes must be positive".to_owned()));
+        }
+        for (id, settings) in &self.gateways {
+            settings.validate(id)?;
+        }
+        for (provider, url) in &self.upstreams {
+            let parsed = url::Url::parse(url).map_err(|e| ConfigError::Invalid(format!("upstreams.{provider}: {e}")))?;
+            if !matches!(parsed.scheme(), "http" | "https") {
+                return Err(ConfigError::Invalid(format!("upstreams.{provider}: must be an http or https URL")));
+            }
+        }
+        Ok(())
+    }
+
+    /// The settings of gateway `id`, or `None` if it is unknown and may not be created.
+    pub fn gateway(&self, id: &str) -> Option<GatewaySettings> {
+        match (self.gateways.get(id), self.unknown_gateways) {
+            (Some(settings), _) => Some(settings.clone()),
+            (None, UnknownGateway::Create) => Some(GatewaySettings::default()),
+            (None, UnknownGateway::Reject) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_full_file() {
+        let config = LocalConfig::from_toml(
+            r#"
+            account_id = "acc"
+            api_token = "secret"
+            unknown_gateways = "reject"
+            [gateways.prod]
+            token = "gw-token"
+            cache_ttl = 300
+            collect_logs = false
+            retry_max_attempts = 3
+            retry_delay_ms = 100
+            retry_backoff = "exponential"
+            rate_limit = { limit = 10, interval_secs = 60 }
+            [upstreams]
+            openai = "http://127.0.0.1:9000/v1"
+            "#,
+        )
+        .unwrap();
+        let prod = config.gateway("prod").unwrap();
+        assert_eq!(prod.token.as_deref(), Some("gw-token"));
+        assert_eq!(prod.retry_backoff, Backoff::Exponential);
+        assert!(config.gateway("other").is_none());
+    }
+
+    #[test]
+    fn rejects_bad_values() {
+        for text in [
+            "account_id = \"\"",
+            "[gateways.prod]\nretry_max_attempts = 6",
+            "[gateways.prod]\nretry_delay_ms = 9000",
+            "[gateways.Bad]\n",
+            "[upstreams]\nopenai = \"ftp://x\"",
+            "unknown_key = 1",
+            "[gateways.prod]\ntypo = 1",
+        ] {
+            assert!(LocalConfig::from_toml(text).is_err(), "{text}");
+        }
+    }
+}

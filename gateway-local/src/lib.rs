@@ -1,0 +1,214 @@
+//! `gateway-local`: a local AI Gateway that speaks Cloudflare's HTTP API.
+//!
+//! It serves the gateway host (`/v1/{account}/{gateway}`: the universal
+//! endpoint, every provider route and `/compat/chat/completions`) and the v4
+//! logs API (`/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/...`)
+//! with Cloudflare's paths, headers, bodies and error shapes, keeps logs in
+//! SQLite, caches, retries and falls back. With the offline upstream (a
+//! documented test double) it needs no network at all.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use gateway_local::LocalGateway;
+//!
+//! let gateway = LocalGateway::builder().offline(true).start().await?;
+//! let ai = gateway_core::Ai::new(gateway.client_config())?;
+//! // ... typed calls against http://127.0.0.1:<port> ...
+//! gateway.shutdown().await?;
+//! # Ok(()) }
+//! ```
+
+pub mod cache;
+pub mod config;
+pub mod errors;
+pub mod options;
+pub mod proxy;
+pub mod routes;
+pub mod state;
+pub mod store;
+pub mod upstream;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use config::{GatewaySettings, LocalConfig, UnknownGateway};
+pub use store::{Database, Store};
+pub use upstream::offline::{Fault, FaultRule, OfflineUpstream};
+
+use crate::cache::Cache;
+use crate::state::{AppState, RateLimiter};
+use crate::upstream::forward::{HttpUpstream, RoutedUpstream};
+
+/// Why a gateway could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The configuration is invalid.
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    /// The database could not be opened.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Builds a [`LocalGateway`].
+#[derive(Debug)]
+pub struct LocalGatewayBuilder {
+    config: LocalConfig,
+    database: Database,
+    offline: bool,
+    addr: SocketAddr,
+}
+
+impl LocalGatewayBuilder {
+    /// Uses `config`.
+    #[must_use]
+    pub fn config(mut self, config: LocalConfig) -> Self {
+        self.config = config;
+        self
+    }
+    /// Keeps logs in `database` (default: in memory).
+    #[must_use]
+    pub fn database(mut self, database: Database) -> Self {
+        self.database = database;
+        self
+    }
+    /// Answers every provider without an explicit upstream URL from the
+    /// offline test double instead of the provider's real API.
+    #[must_use]
+    pub fn offline(mut self, offline: bool) -> Self {
+        self.offline = offline;
+        self
+    }
+    /// Listens on `addr` (default `127.0.0.1:0`: loopback, a free port).
+    #[must_use]
+    pub fn bind(mut self, addr: SocketAddr) -> Self {
+        self.addr = addr;
+        self
+    }
+
+    /// Opens the store, binds, and serves in the background.
+    pub async fn start(self) -> Result<LocalGateway, StartError> {
+        self.config.validate()?;
+        let store = Store::open(&self.database)?;
+        let listener = TcpListener::bind(self.addr).await.map_err(|source| StartError::Bind { addr: self.addr, source })?;
+        let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: self.addr, source })?;
+        let offline = self.offline.then(|| Arc::new(OfflineUpstream::new()));
+        let upstream = RoutedUpstream {
+            http: HttpUpstream::new(self.config.account_id.clone(), self.config.upstreams.clone()),
+            offline: offline.clone(),
+        };
+        let state = Arc::new(AppState {
+            config: self.config,
+            store: store.clone(),
+            upstream: Arc::new(upstream),
+            cache: Cache::default(),
+            rate: RateLimiter::default(),
+            public_url: format!("http://{addr}"),
+        });
+        let app = routes::router(Arc::clone(&state));
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.await;
+                })
+                .await
+        });
+        tracing::info!(%addr, "gateway-local listening");
+        Ok(LocalGateway { addr, state, store, offline, stop: Some(stop), task: Some(task) })
+    }
+}
+
+/// A running local gateway. Dropping it stops it; [`shutdown`](Self::shutdown)
+/// stops it gracefully, finishing requests in flight.
+#[derive(Debug)]
+pub struct LocalGateway {
+    addr: SocketAddr,
+    state: Arc<AppState>,
+    store: Store,
+    offline: Option<Arc<OfflineUpstream>>,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl LocalGateway {
+    /// A builder with default settings: in-memory logs, real upstreams, loopback.
+    pub fn builder() -> LocalGatewayBuilder {
+        LocalGatewayBuilder {
+            config: LocalConfig::default(),
+            database: Database::Memory,
+            offline: false,
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        }
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+    /// The gateway base URL for clients (`.../v1`).
+    pub fn gateway_base_url(&self) -> String {
+        format!("{}/v1", self.url())
+    }
+    /// The API base URL for clients (`.../client/v4`).
+    pub fn api_base_url(&self) -> String {
+        format!("{}/client/v4", self.url())
+    }
+    /// The configuration in force.
+    pub fn config(&self) -> &LocalConfig {
+        &self.state.config
+    }
+    /// A client configuration pointing at this gateway, with its account and API token.
+    pub fn client_config(&self) -> gateway_core::Config {
+        let config = gateway_core::Config::new(&self.state.config.account_id)
+            .with_gateway_base_url(&self.gateway_base_url())
+            .with_api_base_url(&self.api_base_url());
+        match &self.state.config.api_token {
+            Some(token) => config.with_api_token(token),
+            None => config,
+        }
+    }
+    /// The offline upstream, for fault injection (`None` when not offline).
+    pub fn offline_upstream(&self) -> Option<&OfflineUpstream> {
+        self.offline.as_deref()
+    }
+    /// The log store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Stops accepting, finishes requests in flight, and closes the store.
+    pub async fn shutdown(mut self) -> std::io::Result<()> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        match self.task.take() {
+            Some(task) => task.await.map_err(std::io::Error::other)?,
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for LocalGateway {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! `gateway-local serve`: the local AI Gateway as a program.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use gateway_local::{Database, LocalConfig, LocalGateway};
+
+#[derive(Debug, Parser)]
+#[command(name = "gateway-local", version, about = "A local AI Gateway that speaks Cloudflare's HTTP API")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the gateway host and the logs API until Ctrl-C.
+    Serve {
+        /// Port to listen on.
+        #[arg(long, default_value_t = 8787)]
+        port: u16,
+        /// Address to bind (loopback unless told otherwise).
+        #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+        bind: IpAddr,
+        /// TOML configuration file.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// SQLite database file (default: in memory).
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Answer providers from the offline test double instead of their real APIs.
+        #[arg(long)]
+        offline: bool,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,gateway_local=info".into()),
+        )
+        .init();
+    let Command::Serve { port, bind, config, db, offline } = Cli::parse().command;
+    let config = match config.map(LocalConfig::from_file).transpose() {
+        Ok(config) => config.unwrap_or_default(),
+        Err(e) => {
+            tracing::error!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let database = db.map_or(Database::Memory, Database::File);
+    let started =
+        LocalGateway::builder().config(config).database(database).offline(offline).bind(SocketAddr::new(bind, port)).start().await;
+    let gateway = match started {
+        Ok(gateway) => gateway,
+        Err(e) => {
+            tracing::error!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!(gateway = %gateway.gateway_base_url(), api = %gateway.api_base_url(), "ready");
+    if let Err(e) = tokio::signal::ctrl_c().await {
+        tracing::error!("cannot wait for Ctrl-C: {e}");
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+    match gateway.shutdown().await {
+        Ok(()) => {
+            tracing::info!("stopped");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            tracing::error!("shutdown failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

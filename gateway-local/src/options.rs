@@ -1,0 +1,275 @@
+//! `cf-aig-*` request headers: parsed, validated, and merged by precedence
+//! (step headers and `config` > request headers > gateway settings).
+
+use std::time::Duration;
+
+use gateway_core::types::headers as h;
+use gateway_core::types::options::{MAX_ATTEMPTS, MAX_RETRY_DELAY_MS};
+use gateway_core::types::universal::StepConfig;
+use gateway_core::{Backoff, CustomCost};
+use serde_json::Value;
+
+use crate::config::GatewaySettings;
+
+/// Docs: a request with a cache key but caching off is cached for 5 minutes.
+pub const CACHE_KEY_DEFAULT_TTL: u64 = 300;
+/// Most metadata entries kept (later ones dropped, as Cloudflare does).
+pub const MAX_METADATA: usize = 5;
+
+/// Options one layer of headers sets.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeaderOptions {
+    pub cache_ttl: Option<u64>,
+    pub skip_cache: Option<bool>,
+    pub cache_key: Option<String>,
+    /// Compact JSON of the first five entries.
+    pub metadata: Option<String>,
+    pub custom_cost: Option<CustomCost>,
+    pub event_id: Option<String>,
+    pub collect_log: Option<bool>,
+    pub collect_log_payload: Option<bool>,
+    pub request_timeout_ms: Option<u64>,
+    pub max_attempts: Option<u8>,
+    pub retry_delay_ms: Option<u64>,
+    pub backoff: Option<Backoff>,
+}
+
+/// A header that could not be accepted: its name and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidHeader {
+    pub name: String,
+    pub reason: String,
+}
+
+fn parse_bool(name: &str, value: &str) -> Result<bool, InvalidHeader> {
+    match value.trim() {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(InvalidHeader { name: name.to_owned(), reason: format!("expected true or false, got {value:?}") }),
+    }
+}
+
+fn parse_u64(name: &str, value: &str) -> Result<u64, InvalidHeader> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| InvalidHeader { name: name.to_owned(), reason: format!("expected a non-negative integer, got {value:?}") })
+}
+
+/// Keeps the first five scalar entries of a metadata object.
+fn parse_metadata(name: &str, value: &str) -> Result<String, InvalidHeader> {
+    let bad = |reason: &str| InvalidHeader { name: name.to_owned(), reason: reason.to_owned() };
+    let parsed: Value = serde_json::from_str(value).map_err(|_| bad("expected a JSON object"))?;
+    let Value::Object(map) = parsed else { return Err(bad("expected a JSON object")) };
+    let mut kept = serde_json::Map::new();
+    for (key, entry) in map {
+        if entry.is_object() || entry.is_array() {
+            return Err(bad("metadata values must be strings, numbers or booleans (no nested objects)"));
+        }
+        if kept.len() < MAX_METADATA {
+            kept.insert(key, entry);
+        }
+    }
+    Ok(Value::Object(kept).to_string())
+}
+
+impl HeaderOptions {
+    /// Reads every `cf-aig-*` header (and the deprecated `cf-cache-ttl`, `cf-skip-cache`).
+    pub fn parse<'a>(headers: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, InvalidHeader> {
+        let mut out = Self::default();
+        for (name, value) in headers {
+            let lower = name.to_ascii_lowercase();
+            match lower.as_str() {
+                h::CACHE_TTL | "cf-cache-ttl" => out.cache_ttl = Some(parse_u64(name, value)?),
+                h::SKIP_CACHE | "cf-skip-cache" => out.skip_cache = Some(parse_bool(name, value)?),
+                h::CACHE_KEY => out.cache_key = Some(value.to_owned()),
+                h::METADATA => out.metadata = Some(parse_metadata(name, value)?),
+                h::CUSTOM_COST => {
+                    let cost: CustomCost = serde_json::from_str(value).map_err(|_| InvalidHeader {
+                        name: name.to_owned(),
+                        reason: "expected {\"per_token_in\":…,\"per_token_out\":…} or {\"total_cost\":…}".to_owned(),
+                    })?;
+                    out.custom_cost = Some(cost);
+                }
+                h::EVENT_ID => out.event_id = Some(value.to_owned()),
+                h::COLLECT_LOG => out.collect_log = Some(parse_bool(name, value)?),
+                h::COLLECT_LOG_PAYLOAD => out.collect_log_payload = Some(parse_bool(name, value)?),
+                h::REQUEST_TIMEOUT => out.request_timeout_ms = Some(parse_u64(name, value)?),
+                h::MAX_ATTEMPTS => {
+                    let n = parse_u64(name, value)?;
+                    let n = u8::try_from(n).ok().filter(|n| (1..=MAX_ATTEMPTS).contains(n)).ok_or_else(|| InvalidHeader {
+                        name: name.to_owned(),
+                        reason: format!("must be between 1 and {MAX_ATTEMPTS}, got {n}"),
+                    })?;
+                    out.max_attempts = Some(n);
+                }
+                h::RETRY_DELAY => {
+                    let ms = parse_u64(name, value)?;
+                    if ms > MAX_RETRY_DELAY_MS {
+                        return Err(InvalidHeader {
+                            name: name.to_owned(),
+                            reason: format!("must be at most {MAX_RETRY_DELAY_MS} ms, got {ms}"),
+                        });
+                    }
+                    out.retry_delay_ms = Some(ms);
+                }
+                h::BACKOFF => {
+                    out.backoff = Some(match value.trim() {
+                        "constant" => Backoff::Constant,
+                        "linear" => Backoff::Linear,
+                        "exponential" => Backoff::Exponential,
+                        _ => {
+                            return Err(InvalidHeader {
+                                name: name.to_owned(),
+                                reason: format!("expected constant, linear or exponential, got {value:?}"),
+                            });
+                        }
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// `self` with every option `higher` sets replaced.
+    #[must_use]
+    pub fn overlay(&self, higher: &Self) -> Self {
+        Self {
+            cache_ttl: higher.cache_ttl.or(self.cache_ttl),
+            skip_cache: higher.skip_cache.or(self.skip_cache),
+            cache_key: higher.cache_key.clone().or_else(|| self.cache_key.clone()),
+            metadata: higher.metadata.clone().or_else(|| self.metadata.clone()),
+            custom_cost: higher.custom_cost.or(self.custom_cost),
+            event_id: higher.event_id.clone().or_else(|| self.event_id.clone()),
+            collect_log: higher.collect_log.or(self.collect_log),
+            collect_log_payload: higher.collect_log_payload.or(self.collect_log_payload),
+            request_timeout_ms: higher.request_timeout_ms.or(self.request_timeout_ms),
+            max_attempts: higher.max_attempts.or(self.max_attempts),
+            retry_delay_ms: higher.retry_delay_ms.or(self.retry_delay_ms),
+            backoff: higher.backoff.or(self.backoff),
+        }
+    }
+}
+
+/// The options in force for one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effective {
+    /// Seconds to cache a success; 0: not cached.
+    pub cache_ttl: u64,
+    pub skip_cache: bool,
+    pub cache_key: Option<String>,
+    pub metadata: Option<String>,
+    pub custom_cost: Option<CustomCost>,
+    pub event_id: Option<String>,
+    pub collect_log: bool,
+    pub collect_log_payload: bool,
+    pub timeout: Option<Duration>,
+    pub max_attempts: u8,
+    pub retry_delay_ms: u64,
+    pub backoff: Backoff,
+}
+
+impl Effective {
+    /// Gateway settings, overlaid by `options` (request, then step headers) and the step's `config`.
+    pub fn resolve(settings: &GatewaySettings, options: &HeaderOptions, config: Option<&StepConfig>) -> Self {
+        let configured_ttl = options.cache_ttl.or(settings.cache_ttl).unwrap_or(0);
+        let cache_ttl = if configured_ttl == 0 && options.cache_key.is_some() && options.cache_ttl.is_none() {
+            CACHE_KEY_DEFAULT_TTL
+        } else {
+            configured_ttl
+        };
+        let timeout_ms = config.and_then(|c| c.request_timeout).or(options.request_timeout_ms);
+        Self {
+            cache_ttl,
+            skip_cache: options.skip_cache.unwrap_or(false),
+            cache_key: options.cache_key.clone(),
+            metadata: options.metadata.clone(),
+            custom_cost: options.custom_cost,
+            event_id: options.event_id.clone(),
+            collect_log: options.collect_log.unwrap_or(settings.collect_logs),
+            collect_log_payload: options.collect_log_payload.unwrap_or(true),
+            timeout: timeout_ms.map(Duration::from_millis),
+            max_attempts: config
+                .and_then(|c| c.max_attempts)
+                .or(options.max_attempts)
+                .unwrap_or(settings.retry_max_attempts)
+                .clamp(1, MAX_ATTEMPTS),
+            retry_delay_ms: config
+                .and_then(|c| c.retry_delay)
+                .or(options.retry_delay_ms)
+                .unwrap_or(settings.retry_delay_ms)
+                .min(MAX_RETRY_DELAY_MS),
+            backoff: config.and_then(|c| c.backoff).or(options.backoff).unwrap_or(settings.retry_backoff),
+        }
+    }
+
+    /// Whether the answer may come from, and go into, the cache.
+    pub fn cacheable(&self) -> bool {
+        self.cache_ttl > 0 && !self.skip_cache
+    }
+
+    /// The wait before retry number `retry` (1 for the first retry).
+    pub fn delay_before(&self, retry: u32) -> Duration {
+        let base = self.retry_delay_ms;
+        let ms = match self.backoff {
+            Backoff::Constant => base,
+            Backoff::Linear => base.saturating_mul(u64::from(retry)),
+            Backoff::Exponential => base.saturating_mul(1u64 << retry.saturating_sub(1).min(16)),
+        };
+        Duration::from_millis(ms)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_layers() {
+        let request = HeaderOptions::parse([("cf-aig-cache-ttl", "3600"), ("cf-aig-max-attempts", "3"), ("x-other", "1")]).unwrap();
+        let step = HeaderOptions::parse([("cf-aig-cache-ttl", "0")]).unwrap();
+        let effective = Effective::resolve(&GatewaySettings::default(), &request.overlay(&step), None);
+        assert_eq!(effective.cache_ttl, 0, "a step-level 0 turns caching off for that step");
+        assert_eq!(effective.max_attempts, 3);
+        let config = StepConfig::new().max_attempts(2).request_timeout(1000);
+        let effective = Effective::resolve(&GatewaySettings::default(), &request, Some(&config));
+        assert_eq!((effective.max_attempts, effective.timeout), (2, Some(Duration::from_secs(1))));
+        assert!(effective.cacheable());
+    }
+
+    #[test]
+    fn metadata_keeps_first_five_and_rejects_nesting() {
+        let parsed = HeaderOptions::parse([("cf-aig-metadata", r#"{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6}"#)]).unwrap();
+        assert_eq!(parsed.metadata.as_deref(), Some(r#"{"a":1,"b":2,"c":3,"d":4,"e":5}"#));
+        assert!(HeaderOptions::parse([("cf-aig-metadata", r#"{"a":{"b":1}}"#)]).is_err());
+        assert!(HeaderOptions::parse([("cf-aig-metadata", "[1]")]).is_err());
+    }
+
+    #[test]
+    fn limits_and_backoff() {
+        for (name, value) in [
+            ("cf-aig-max-attempts", "6"),
+            ("cf-aig-max-attempts", "0"),
+            ("cf-aig-retry-delay", "5001"),
+            ("cf-aig-backoff", "random"),
+            ("cf-aig-skip-cache", "yes"),
+            ("cf-aig-cache-ttl", "-1"),
+        ] {
+            let err = HeaderOptions::parse([(name, value)]).unwrap_err();
+            assert_eq!(err.name, name);
+        }
+        let mut e = Effective::resolve(&GatewaySettings::default(), &HeaderOptions::default(), None);
+        e.retry_delay_ms = 100;
+        e.backoff = Backoff::Exponential;
+        assert_eq!([1, 2, 3].map(|n| e.delay_before(n).as_millis()), [100, 200, 400]);
+        e.backoff = Backoff::Linear;
+        assert_eq!([1, 2, 3].map(|n| e.delay_before(n).as_millis()), [100, 200, 300]);
+    }
+
+    #[test]
+    fn cache_key_alone_caches_for_five_minutes() {
+        let options = HeaderOptions::parse([("cf-aig-cache-key", "k")]).unwrap();
+        assert_eq!(Effective::resolve(&GatewaySettings::default(), &options, None).cache_ttl, 300);
+    }
+}

@@ -1,0 +1,371 @@
+//! The request engine: for each step in order, the cache, then attempts with
+//! retries and backoff, then the next step; every step tried is logged.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use gateway_core::CustomCost;
+use gateway_core::types::headers as h;
+use serde_json::Value;
+
+use crate::cache::{self, Cached};
+use crate::config::GatewaySettings;
+use crate::errors::{self, code};
+use crate::options::{Effective, HeaderOptions};
+use crate::state::AppState;
+use crate::store::LogRecord;
+use crate::upstream::{UpstreamError, UpstreamRequest, UpstreamResponse};
+
+/// One provider request to try.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub provider: String,
+    /// Relative path after the provider's base URL (query string included).
+    pub endpoint: String,
+    pub method: Method,
+    /// Headers for the provider (credentials); `cf-aig-*` ones already taken out.
+    pub headers: HeaderMap,
+    pub body: Bytes,
+    /// Step-level `cf-aig-*` options.
+    pub options: HeaderOptions,
+    pub config: Option<gateway_core::StepConfig>,
+}
+
+/// What a request arrived with.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    pub gateway: String,
+    pub settings: GatewaySettings,
+    pub options: HeaderOptions,
+    pub authenticated: bool,
+    pub user_agent: Option<String>,
+    /// `universal`, `provider` or `compat`.
+    pub kind: &'static str,
+    /// Whether to answer with `cf-aig-step`.
+    pub universal: bool,
+    /// Extra response headers (`cf-aig-model`, `cf-aig-provider` on compat).
+    pub extra_headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+/// How one step ended.
+enum Outcome {
+    Answer { response: UpstreamResponse, cached: bool },
+    Failed(UpstreamError),
+}
+
+fn is_success(status: u16) -> bool {
+    (200..300).contains(&status)
+}
+
+fn retryable(outcome: &Outcome) -> bool {
+    match outcome {
+        Outcome::Answer { response, .. } => response.status == 429 || response.status >= 500,
+        Outcome::Failed(UpstreamError::UnknownProvider(_)) => false,
+        Outcome::Failed(_) => true,
+    }
+}
+
+/// Runs steps in order and answers with the first success (or the last failure).
+pub async fn run(state: &Arc<AppState>, context: &RequestContext, steps: Vec<Step>) -> Response {
+    let count = steps.len();
+    let mut last: Option<(usize, Outcome, Option<String>, Effective)> = None;
+    for (index, step) in steps.into_iter().enumerate() {
+        let options = context.options.overlay(&step.options);
+        let effective = Effective::resolve(&context.settings, &options, step.config.as_ref());
+        let started = Instant::now();
+        let cache_key = effective.cacheable().then(|| {
+            cache::key(&context.gateway, &step.provider, &step.endpoint, &step.body, effective.cache_key.as_deref())
+        });
+        let outcome = match cache_key.as_deref().and_then(|k| state.cache.get(k)) {
+            Some(hit) => Outcome::Answer { response: from_cache(hit), cached: true },
+            None => attempt(state, &step, &effective).await,
+        };
+        if let (Some(key), Outcome::Answer { response, cached: false }) = (&cache_key, &outcome) {
+            if is_success(response.status) {
+                let content_type = response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+                let entry = Cached { status: response.status, content_type, body: response.body.clone() };
+                state.cache.put(key.clone(), entry, std::time::Duration::from_secs(effective.cache_ttl));
+            }
+        }
+        let log_id = if effective.collect_log {
+            let record = log_record(state, context, &step, &effective, &outcome, started, context.universal.then_some(index));
+            let id = record.id.clone();
+            if let Err(e) = state.store.insert(record).await {
+                tracing::error!(error = %e, "could not store a log");
+                return errors::gateway(StatusCode::INTERNAL_SERVER_ERROR, code::UPSTREAM_FAILED, "could not store the log");
+            }
+            Some(id)
+        } else {
+            None
+        };
+        let succeeded = matches!(&outcome, Outcome::Answer { response, .. } if is_success(response.status));
+        tracing::debug!(gateway = %context.gateway, provider = %step.provider, step = index, succeeded, "step done");
+        if succeeded || index + 1 == count {
+            return answer(context, index, outcome, log_id.as_deref(), &effective);
+        }
+        last = Some((index, outcome, log_id, effective));
+    }
+    match last {
+        Some((index, outcome, log_id, effective)) => answer(context, index, outcome, log_id.as_deref(), &effective),
+        None => errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step"),
+    }
+}
+
+fn from_cache(hit: Cached) -> UpstreamResponse {
+    let mut headers = HeaderMap::new();
+    if let Some(value) = hit.content_type.and_then(|t| HeaderValue::from_str(&t).ok()) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    UpstreamResponse { status: hit.status, headers, body: hit.body }
+}
+
+/// Tries a step up to its attempts, waiting per its backoff between tries.
+async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective) -> Outcome {
+    let mut tries: u32 = 0;
+    loop {
+        tries += 1;
+        let request = UpstreamRequest {
+            provider: step.provider.clone(),
+            endpoint: step.endpoint.clone(),
+            method: step.method.clone(),
+            headers: step.headers.clone(),
+            body: step.body.clone(),
+        };
+        let outcome = match state.upstream.send(request, effective.timeout).await {
+            Ok(response) => Outcome::Answer { response, cached: false },
+            Err(e) => Outcome::Failed(e),
+        };
+        let done = match &outcome {
+            Outcome::Answer { response, .. } => is_success(response.status),
+            Outcome::Failed(_) => false,
+        };
+        if done || !retryable(&outcome) || tries >= u32::from(effective.max_attempts) {
+            return outcome;
+        }
+        tokio::time::sleep(effective.delay_before(tries)).await;
+    }
+}
+
+fn answer(context: &RequestContext, index: usize, outcome: Outcome, log_id: Option<&str>, effective: &Effective) -> Response {
+    let (mut response, cached) = match outcome {
+        Outcome::Answer { response, cached } => {
+            let status = StatusCode::from_u16(response.status).unwrap_or(StatusCode::BAD_GATEWAY);
+            let mut out = (status, response.body).into_response();
+            let content_type = response
+                .headers
+                .get(header::CONTENT_TYPE)
+                .cloned()
+                .unwrap_or_else(|| HeaderValue::from_static("application/json"));
+            out.headers_mut().insert(header::CONTENT_TYPE, content_type);
+            if let Some(retry_after) = response.headers.get(header::RETRY_AFTER) {
+                out.headers_mut().insert(header::RETRY_AFTER, retry_after.clone());
+            }
+            (out, cached)
+        }
+        Outcome::Failed(UpstreamError::Timeout) => {
+            (errors::gateway(StatusCode::GATEWAY_TIMEOUT, code::UPSTREAM_FAILED, "the upstream request timed out"), false)
+        }
+        Outcome::Failed(UpstreamError::UnknownProvider(p)) => {
+            (errors::gateway(StatusCode::BAD_REQUEST, code::UNKNOWN_PROVIDER, &format!("unknown provider `{p}`")), false)
+        }
+        Outcome::Failed(UpstreamError::Connection(e)) => (
+            errors::gateway(StatusCode::BAD_GATEWAY, code::UPSTREAM_FAILED, &format!("the upstream connection failed: {e}")),
+            false,
+        ),
+    };
+    let headers = response.headers_mut();
+    let mut set = |name: &'static str, value: &str| {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            headers.insert(HeaderName::from_static(name), value);
+        }
+    };
+    if let Some(id) = log_id {
+        set(h::LOG_ID, id);
+        set(h::REQUEST_ID, id);
+    }
+    set(h::CACHE_STATUS, if cached { "HIT" } else { "MISS" });
+    if context.universal {
+        set(h::STEP, &index.to_string());
+    }
+    if let Some(event_id) = &effective.event_id {
+        set(h::EVENT_ID, event_id);
+    }
+    for (name, value) in &context.extra_headers {
+        headers.insert(name.clone(), value.clone());
+    }
+    response
+}
+
+/// The model a request names: its body's `model`, else from the endpoint.
+pub fn model_of(provider: &str, endpoint: &str, body: &[u8]) -> String {
+    if let Some(model) = serde_json::from_slice::<Value>(body).ok().and_then(|v| v.get("model")?.as_str().map(str::to_owned)) {
+        return model;
+    }
+    let path = endpoint.split('?').next().unwrap_or(endpoint);
+    if provider == "workers-ai" {
+        return path.strip_prefix("run/").unwrap_or(path).to_owned();
+    }
+    if let Some(rest) = path.split("models/").nth(1) {
+        return rest.split(':').next().unwrap_or(rest).to_owned();
+    }
+    String::new()
+}
+
+/// Input and output tokens from the provider's usage report.
+fn usage_of(body: &[u8]) -> (Option<u64>, Option<u64>) {
+    let Ok(value) = serde_json::from_slice::<Value>(body) else { return (None, None) };
+    let root = value.get("result").filter(|r| r.is_object()).unwrap_or(&value);
+    let number = |v: &Value, key: &str| v.get(key).and_then(Value::as_u64);
+    if let Some(usage) = root.get("usage") {
+        let input = number(usage, "prompt_tokens").or_else(|| number(usage, "input_tokens"));
+        let output = number(usage, "completion_tokens").or_else(|| number(usage, "output_tokens"));
+        if input.is_some() || output.is_some() {
+            return (input, output);
+        }
+    }
+    if let Some(usage) = root.get("usageMetadata") {
+        return (number(usage, "promptTokenCount"), number(usage, "candidatesTokenCount"));
+    }
+    (None, None)
+}
+
+/// USD per million input and output tokens of models we know the price of.
+fn price_of(model: &str) -> Option<(f64, f64)> {
+    Some(match model {
+        m if m.starts_with("gpt-4o-mini") => (0.15, 0.60),
+        m if m.starts_with("gpt-4o") => (2.50, 10.00),
+        m if m.starts_with("claude-sonnet-4") => (3.00, 15.00),
+        m if m.starts_with("claude-haiku-4") => (1.00, 5.00),
+        "@cf/meta/llama-3.1-8b-instruct-fp8" | "@cf/meta/llama-3.1-8b-instruct" => (0.152, 0.287),
+        "@cf/baai/bge-base-en-v1.5" => (0.067, 0.0),
+        _ => return None,
+    })
+}
+
+fn cost_of(custom: Option<CustomCost>, model: &str, tokens: (Option<u64>, Option<u64>)) -> Option<f64> {
+    #[allow(clippy::cast_precision_loss, reason = "token counts are far below 2^53")]
+    let (input, output) = (tokens.0.unwrap_or(0) as f64, tokens.1.unwrap_or(0) as f64);
+    match custom {
+        Some(CustomCost::Total { total_cost }) => Some(total_cost),
+        Some(CustomCost::PerToken { per_token_in, per_token_out }) => {
+            Some(per_token_in.unwrap_or(0.0) * input + per_token_out.unwrap_or(0.0) * output)
+        }
+        None if tokens.0.is_some() || tokens.1.is_some() => {
+            price_of(model).map(|(pin, pout)| (pin * input + pout * output) / 1_000_000.0)
+        }
+        None => None,
+    }
+}
+
+fn head(body: &[u8], max: usize) -> (String, bool) {
+    if body.len() <= max {
+        (String::from_utf8_lossy(body).into_owned(), true)
+    } else {
+        (String::from_utf8_lossy(&body[..max]).into_owned(), false)
+    }
+}
+
+fn model_type_of(endpoint: &str) -> Option<String> {
+    let path = endpoint.split('?').next().unwrap_or(endpoint);
+    let kind = if path.ends_with("chat/completions") || path.ends_with("messages") || path.contains(":generateContent") {
+        "chat"
+    } else if path.ends_with("embeddings") {
+        "embedding"
+    } else if path.ends_with("responses") {
+        "responses"
+    } else {
+        return None;
+    };
+    Some(kind.to_owned())
+}
+
+fn log_record(
+    state: &AppState,
+    context: &RequestContext,
+    step: &Step,
+    effective: &Effective,
+    outcome: &Outcome,
+    started: Instant,
+    index: Option<usize>,
+) -> LogRecord {
+    let model = model_of(&step.provider, &step.endpoint, &step.body);
+    let (status, response_body, response_type, cached) = match outcome {
+        Outcome::Answer { response, cached } => (
+            response.status,
+            response.body.clone(),
+            response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned),
+            *cached,
+        ),
+        Outcome::Failed(UpstreamError::Timeout) => (504, Bytes::new(), None, false),
+        Outcome::Failed(_) => (502, Bytes::new(), None, false),
+    };
+    let tokens = if is_success(status) { usage_of(&response_body) } else { (None, None) };
+    let max_head = state.config.max_head_bytes;
+    let (request_head, request_head_complete) = head(&step.body, max_head);
+    let (response_head, response_head_complete) = head(&response_body, max_head);
+    let keep = effective.collect_log_payload;
+    LogRecord {
+        id: ulid::Ulid::new().to_string(),
+        gateway: context.gateway.clone(),
+        created_ms: jiff::Timestamp::now().as_millisecond(),
+        provider: step.provider.clone(),
+        model: model.clone(),
+        model_type: model_type_of(&step.endpoint),
+        path: step.endpoint.clone(),
+        duration_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        request_type: Some(context.kind.to_owned()),
+        request_content_type: step.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned),
+        response_content_type: response_type,
+        status_code: status,
+        success: is_success(status),
+        cached,
+        tokens_in: tokens.0,
+        tokens_out: tokens.1,
+        cost: cost_of(effective.custom_cost, &model, tokens),
+        custom_cost: effective.custom_cost.is_some(),
+        metadata: effective.metadata.clone(),
+        step: index.and_then(|i| u32::try_from(i).ok()),
+        event_id: effective.event_id.clone(),
+        request_size: step.body.len() as u64,
+        request_head,
+        request_head_complete,
+        response_size: response_body.len() as u64,
+        response_head,
+        response_head_complete,
+        request_body: keep.then(|| step.body.to_vec()),
+        response_body: keep.then(|| response_body.to_vec()),
+        authenticated: context.authenticated,
+        user_agent: context.user_agent.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_from_each_provider_shape() {
+        assert_eq!(usage_of(br#"{"result":{"usage":{"prompt_tokens":3,"completion_tokens":4}}}"#), (Some(3), Some(4)));
+        assert_eq!(usage_of(br#"{"usage":{"input_tokens":5,"output_tokens":6}}"#), (Some(5), Some(6)));
+        assert_eq!(usage_of(br#"{"usageMetadata":{"promptTokenCount":7,"candidatesTokenCount":8}}"#), (Some(7), Some(8)));
+        assert_eq!(usage_of(b"not json"), (None, None));
+    }
+
+    #[test]
+    fn models_from_body_or_path() {
+        assert_eq!(model_of("openai", "chat/completions", br#"{"model":"gpt-4o-mini"}"#), "gpt-4o-mini");
+        assert_eq!(model_of("workers-ai", "run/@cf/meta/x", b"{}"), "@cf/meta/x");
+        assert_eq!(model_of("google-ai-studio", "v1/models/gemini-2.5-flash:generateContent", b"{}"), "gemini-2.5-flash");
+    }
+
+    #[test]
+    fn costs() {
+        let per_token = CustomCost::PerToken { per_token_in: Some(0.001), per_token_out: Some(0.002) };
+        assert_eq!(cost_of(Some(per_token), "x", (Some(10), Some(5))), Some(0.02));
+        assert_eq!(cost_of(None, "gpt-4o-mini", (Some(1_000_000), Some(0))), Some(0.15));
+        assert_eq!(cost_of(None, "unknown", (Some(1), Some(1))), None);
+    }
+}

@@ -1,0 +1,374 @@
+//! The gateway host: universal endpoint, provider routes, compat, and the
+//! direct Workers AI route of the v4 API.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use gateway_core::types::headers as h;
+use gateway_core::UniversalStep;
+use serde_json::Value;
+
+use crate::config::GatewaySettings;
+use crate::errors::{self, code};
+use crate::options::HeaderOptions;
+use crate::proxy::{self, RequestContext, Step};
+use crate::state::{AppState, constant_time_eq};
+use crate::upstream::UpstreamRequest;
+
+type Rejected = Response;
+
+/// Maps extractor failures to Cloudflare-shaped answers.
+pub(super) fn body_or_error(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Rejected> {
+    body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            errors::gateway(StatusCode::PAYLOAD_TOO_LARGE, code::TOO_LARGE, "the request body is too large")
+        } else {
+            errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &rejection.body_text())
+        }
+    })
+}
+
+pub(super) fn path_or_error<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Rejected> {
+    path.map(|Path(p)| p).map_err(|rejection| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &rejection.body_text()))
+}
+
+/// The gateway's settings after the account, id, token and rate limit checks.
+fn admit(state: &AppState, account: &str, gateway: &str, headers: &HeaderMap) -> Result<(GatewaySettings, bool), Rejected> {
+    if account != state.config.account_id
+        || gateway_core::types::options::validate_gateway_id(gateway, "gateway").is_err()
+    {
+        return Err(errors::gateway_not_found());
+    }
+    let settings = state.config.gateway(gateway).ok_or_else(errors::gateway_not_found)?;
+    let presented = headers.get(h::AUTHORIZATION).map(HeaderValue::as_bytes);
+    let authenticated = match (&settings.token, presented) {
+        (Some(token), Some(presented)) => {
+            if !constant_time_eq(presented, format!("Bearer {token}").as_bytes()) {
+                return Err(errors::unauthorized());
+            }
+            true
+        }
+        (Some(_), None) => return Err(errors::unauthorized()),
+        (None, presented) => presented.is_some(),
+    };
+    if let Some(limit) = settings.rate_limit {
+        if !state.rate.admit(gateway, limit) {
+            let mut response = errors::gateway(StatusCode::TOO_MANY_REQUESTS, code::RATE_LIMITED, "Rate limited");
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(limit.interval_secs));
+            return Err(response);
+        }
+    }
+    Ok((settings, authenticated))
+}
+
+fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejected> {
+    let pairs = headers.iter().filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)));
+    HeaderOptions::parse(pairs).map_err(|e| {
+        errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid header {}: {}", e.name, e.reason))
+    })
+}
+
+/// Checks a caller's endpoint: a relative path that cannot climb out of the
+/// provider's base URL or name another host.
+pub(crate) fn check_endpoint(endpoint: &str) -> Result<(), Rejected> {
+    let path = endpoint.split('?').next().unwrap_or(endpoint);
+    let bad = || {
+        errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("invalid endpoint {endpoint:?}: expected a relative path"))
+    };
+    if path.is_empty() || path.starts_with('/') || endpoint.contains('#') || endpoint.chars().any(|c| c.is_control() || c == '\\') {
+        return Err(bad());
+    }
+    for segment in path.split('/') {
+        let lower = segment.to_ascii_lowercase();
+        let decoded = lower.replace("%2e", ".");
+        // Encoded slashes and backslashes would turn into path separators upstream.
+        if segment.is_empty() || decoded == "." || decoded == ".." || lower.contains("%2f") || lower.contains("%5c") {
+            return Err(bad());
+        }
+    }
+    // `http:` or `https:` first: an absolute URL in disguise.
+    if path.split('/').next().is_some_and(|first| first.ends_with(':')) {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+fn forwarded_headers(pairs: impl IntoIterator<Item = (String, String)>) -> Result<HeaderMap, Rejected> {
+    let mut out = HeaderMap::new();
+    for (name, value) in pairs {
+        let lower = name.to_ascii_lowercase();
+        if lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache" {
+            continue;
+        }
+        let header_name = HeaderName::from_bytes(lower.as_bytes())
+            .map_err(|_| errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid header name {name:?}")))?;
+        let header_value = HeaderValue::from_str(&value)
+            .map_err(|_| errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid value of header {name}")))?;
+        out.insert(header_name, header_value);
+    }
+    if !out.contains_key(header::CONTENT_TYPE) {
+        out.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    }
+    Ok(out)
+}
+
+fn user_agent(headers: &HeaderMap) -> Option<String> {
+    headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+/// `POST /v1/{account}/{gateway}`: one step or a fallback list.
+pub(super) async fn universal(
+    State(state): State<Arc<AppState>>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let result = async {
+        let (account, gateway) = path_or_error(path)?;
+        let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
+        let body = body_or_error(body)?;
+        let options = request_options(&headers)?;
+        let parsed: Value = serde_json::from_slice(&body)
+            .map_err(|e| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("invalid JSON body: {e}")))?;
+        let items = match parsed {
+            Value::Array(items) => items,
+            object @ Value::Object(_) => vec![object],
+            _ => return Err(errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "expected a step or an array of steps")),
+        };
+        if items.is_empty() {
+            return Err(errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step"));
+        }
+        let mut steps = Vec::with_capacity(items.len());
+        for (index, item) in items.into_iter().enumerate() {
+            let step: UniversalStep = serde_json::from_value(item).map_err(|e| {
+                errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("step {index}: {e}"))
+            })?;
+            steps.push(to_step(index, step)?);
+        }
+        let context = RequestContext {
+            gateway,
+            settings,
+            options,
+            authenticated,
+            user_agent: user_agent(&headers),
+            kind: "universal",
+            universal: true,
+            extra_headers: Vec::new(),
+        };
+        Ok(proxy::run(&state, &context, steps).await)
+    }
+    .await;
+    result.unwrap_or_else(|rejected| rejected)
+}
+
+fn to_step(index: usize, step: UniversalStep) -> Result<Step, Rejected> {
+    let invalid = |what: String| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("step {index}: {what}"));
+    let provider = step.provider.as_str().to_owned();
+    if provider.is_empty() || !provider.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(invalid(format!("invalid provider {provider:?}")));
+    }
+    check_endpoint(&step.endpoint)?;
+    let wire: Vec<(String, String)> =
+        step.headers.iter().filter_map(|(k, v)| v.to_wire().map(|w| (k.to_owned(), w))).collect();
+    let step_options = HeaderOptions::parse(wire.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(|e| invalid(format!("invalid header {}: {}", e.name, e.reason)))?;
+    let forwarded = forwarded_headers(wire.clone())?;
+    let endpoint = normalize_endpoint(&provider, &step.endpoint);
+    Ok(Step {
+        provider,
+        endpoint,
+        method: Method::POST,
+        headers: forwarded,
+        body: Bytes::from(serde_json::to_vec(&step.query).unwrap_or_default()),
+        options: step_options,
+        config: step.config,
+    })
+}
+
+/// Workers AI is served at `/workers-ai/{model}` and `/workers-ai/run/{model}`:
+/// both reach the model.
+fn normalize_endpoint(provider: &str, endpoint: &str) -> String {
+    let endpoint = endpoint.trim_start_matches('/');
+    if provider == "workers-ai" {
+        if let Some(model) = endpoint.strip_prefix("run/") {
+            return model.to_owned();
+        }
+    }
+    endpoint.to_owned()
+}
+
+/// `/v1/{account}/{gateway}/{provider}/{rest}`: a provider-native request, or compat.
+pub(super) async fn provider(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    path: Result<Path<(String, String, String, String)>, PathRejection>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let result = async {
+        let (account, gateway, provider, rest) = path_or_error(path)?;
+        let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
+        let body = body_or_error(body)?;
+        let options = request_options(&headers)?;
+        if provider == "compat" {
+            return compat(&state, settings, authenticated, gateway, options, &rest, &headers, body).await;
+        }
+        if !provider.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Err(errors::gateway(StatusCode::BAD_REQUEST, code::UNKNOWN_PROVIDER, &format!("unknown provider {provider:?}")));
+        }
+        let endpoint = match query.as_deref() {
+            Some(q) if !q.is_empty() => format!("{rest}?{q}"),
+            _ => rest,
+        };
+        check_endpoint(&endpoint)?;
+        let forwarded = forwarded_headers(
+            headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))),
+        )?;
+        let step = Step {
+            endpoint: normalize_endpoint(&provider, &endpoint),
+            provider,
+            method,
+            headers: forwarded,
+            body,
+            options: HeaderOptions::default(),
+            config: None,
+        };
+        let context = RequestContext {
+            gateway,
+            settings,
+            options,
+            authenticated,
+            user_agent: user_agent(&headers),
+            kind: "provider",
+            universal: false,
+            extra_headers: Vec::new(),
+        };
+        Ok(proxy::run(&state, &context, vec![step]).await)
+    }
+    .await;
+    result.unwrap_or_else(|rejected| rejected)
+}
+
+/// The chat endpoint each provider serves OpenAI's format at.
+fn compat_endpoint(provider: &str) -> Option<&'static str> {
+    Some(match provider {
+        "openai" | "groq" | "deepseek" | "perplexity-ai" => "chat/completions",
+        "workers-ai" | "mistral" | "grok" | "cerebras" | "openrouter" | "anthropic" | "cohere" => "v1/chat/completions",
+        "google-ai-studio" => "v1beta/openai/chat/completions",
+        _ => return None,
+    })
+}
+
+#[allow(clippy::too_many_arguments, reason = "the pieces of one request, passed through once")]
+async fn compat(
+    state: &Arc<AppState>,
+    settings: GatewaySettings,
+    authenticated: bool,
+    gateway: String,
+    options: HeaderOptions,
+    rest: &str,
+    headers: &HeaderMap,
+    body: Bytes,
+) -> Result<Response, Rejected> {
+    if rest != "chat/completions" {
+        return Err(errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI"));
+    }
+    let bad_format = |message: &str| errors::gateway(StatusCode::BAD_REQUEST, code::COMPAT_BAD_FORMAT, message);
+    let mut parsed: Value = serde_json::from_slice(&body).map_err(|_| bad_format("Chat completion bad format"))?;
+    let model = parsed.get("model").and_then(Value::as_str).ok_or_else(|| bad_format("Chat completion bad format"))?.to_owned();
+    let Some((provider, bare_model)) = model.split_once('/') else {
+        return Err(bad_format("Chat completion bad format: the model needs a provider prefix, e.g. openai/gpt-4o-mini"));
+    };
+    if provider == "dynamic" {
+        return Err(bad_format("dynamic routes are not supported by gateway-local"));
+    }
+    let endpoint = compat_endpoint(provider).ok_or_else(|| {
+        errors::gateway(StatusCode::BAD_REQUEST, code::UNKNOWN_PROVIDER, &format!("provider `{provider}` has no OpenAI-compatible endpoint"))
+    })?;
+    parsed["model"] = Value::String(bare_model.to_owned());
+    let forwarded =
+        forwarded_headers(headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))))?;
+    let step = Step {
+        provider: provider.to_owned(),
+        endpoint: endpoint.to_owned(),
+        method: Method::POST,
+        headers: forwarded,
+        body: Bytes::from(serde_json::to_vec(&parsed).unwrap_or_default()),
+        options: HeaderOptions::default(),
+        config: None,
+    };
+    let mut extra_headers = Vec::new();
+    for (name, value) in [(h::MODEL, bare_model), (h::PROVIDER, provider)] {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            extra_headers.push((HeaderName::from_static(name), value));
+        }
+    }
+    let context = RequestContext {
+        gateway,
+        settings,
+        options,
+        authenticated,
+        user_agent: user_agent(headers),
+        kind: "compat",
+        universal: false,
+        extra_headers,
+    };
+    Ok(proxy::run(state, &context, vec![step]).await)
+}
+
+/// `POST /client/v4/accounts/{account}/ai/run/{model}`: Workers AI without a gateway (not logged).
+pub(super) async fn workers_ai_direct(
+    State(state): State<Arc<AppState>>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let result = async {
+        let (account, model) = path_or_error(path)?;
+        super::logs::check_api_token(&state, &account, &headers)?;
+        let body = body_or_error(body)?;
+        check_endpoint(&model)?;
+        let request = UpstreamRequest {
+            provider: "workers-ai".to_owned(),
+            endpoint: model,
+            method: Method::POST,
+            headers: forwarded_headers(
+                headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))),
+            )?,
+            body,
+        };
+        match state.upstream.send(request, None).await {
+            Ok(answer) => {
+                let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::BAD_GATEWAY);
+                let mut response = (status, answer.body).into_response();
+                if let Some(content_type) = answer.headers.get(header::CONTENT_TYPE) {
+                    response.headers_mut().insert(header::CONTENT_TYPE, content_type.clone());
+                }
+                Ok(response)
+            }
+            Err(e) => Err(errors::v4(StatusCode::BAD_GATEWAY, code::UPSTREAM_FAILED, &e.to_string())),
+        }
+    }
+    .await;
+    result.unwrap_or_else(|rejected| rejected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_cannot_escape() {
+        for ok in ["chat/completions", "@cf/meta/llama-3.1-8b-instruct", "v1/models/gemini:generateContent?alt=sse", "run/@cf/a/b"] {
+            assert!(check_endpoint(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "/abs", "../x", "a/../b", "a//b", "%2e%2e/x", "a%2fb", "http://evil.example/x", "https:/x", "a\\b", "x#y"] {
+            assert!(check_endpoint(bad).is_err(), "{bad}");
+        }
+    }
+}

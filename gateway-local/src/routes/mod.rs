@@ -1,0 +1,32 @@
+//! The HTTP surface: thin handlers over `proxy` and `store`.
+
+mod gateway;
+mod logs;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::routing::{any, get, post};
+
+use crate::errors::{self, code};
+use crate::state::AppState;
+
+/// Every route of the gateway host (`/v1/...`) and the v4 API (`/client/v4/...`).
+pub fn router(state: Arc<AppState>) -> Router {
+    let limit = state.config.max_body_bytes;
+    Router::new()
+        .route("/v1/{account}/{gateway}", post(gateway::universal))
+        .route("/v1/{account}/{gateway}/{provider}/{*rest}", any(gateway::provider))
+        .route("/client/v4/accounts/{account}/ai/run/{*model}", post(gateway::workers_ai_direct))
+        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs", get(logs::list).delete(logs::delete))
+        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}", get(logs::get).patch(logs::patch))
+        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/request", get(logs::request))
+        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/response", get(logs::response))
+        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/url/{provider}", get(logs::url))
+        .fallback(|| async { errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI") })
+        // Over-limit bodies are rejected by the extractor; handlers answer in Cloudflare's shape.
+        .layer(DefaultBodyLimit::max(limit))
+        .with_state(state)
+}

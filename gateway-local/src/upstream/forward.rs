@@ -1,0 +1,90 @@
+//! Forwarding to real provider base URLs over HTTP, and the router that
+//! picks, per provider, between that and the offline test double.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use gateway_core::ProviderSlug;
+use gateway_core::provider::builtin_facts;
+
+use super::offline::OfflineUpstream;
+use super::{Upstream, UpstreamError, UpstreamRequest, UpstreamResponse};
+
+/// Sends provider requests to base URLs over HTTP.
+#[derive(Debug, Clone)]
+pub struct HttpUpstream {
+    client: reqwest::Client,
+    account_id: String,
+    overrides: BTreeMap<String, String>,
+}
+
+/// Headers that describe one hop only and are never forwarded.
+const HOP_HEADERS: &[&str] =
+    &["host", "content-length", "connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"];
+
+impl HttpUpstream {
+    /// Forwarding with `overrides` (provider slug → base URL) over the built-in bases.
+    pub fn new(account_id: impl Into<String>, overrides: BTreeMap<String, String>) -> Self {
+        Self { client: reqwest::Client::new(), account_id: account_id.into(), overrides }
+    }
+
+    /// The base URL of `provider`: an override, or its public base
+    /// (templated ones, with `{region}` and the like, need an override).
+    pub fn base_url(&self, provider: &str) -> Result<String, UpstreamError> {
+        if let Some(url) = self.overrides.get(provider) {
+            return Ok(url.clone());
+        }
+        let (base, _) = builtin_facts(&ProviderSlug::from(provider)).ok_or_else(|| UpstreamError::UnknownProvider(provider.to_owned()))?;
+        let base = base.replace("{account_id}", &self.account_id);
+        if base.contains('{') {
+            return Err(UpstreamError::UnknownProvider(format!("{provider} (its base URL needs an override: {base})")));
+        }
+        Ok(base)
+    }
+}
+
+#[async_trait]
+impl Upstream for HttpUpstream {
+    async fn send(&self, request: UpstreamRequest, timeout: Option<Duration>) -> Result<UpstreamResponse, UpstreamError> {
+        let base = self.base_url(&request.provider)?;
+        // The endpoint was checked to be a relative path: it can only extend the base.
+        let url = format!("{}/{}", base.trim_end_matches('/'), request.endpoint.trim_start_matches('/'));
+        let mut headers = request.headers;
+        for name in HOP_HEADERS {
+            headers.remove(*name);
+        }
+        let mut builder = self.client.request(request.method, url).headers(headers).body(request.body);
+        if let Some(timeout) = timeout {
+            builder = builder.timeout(timeout);
+        }
+        let response = builder.send().await.map_err(|e| map_error(&e))?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(|e| map_error(&e))?;
+        Ok(UpstreamResponse { status, headers, body })
+    }
+}
+
+fn map_error(error: &reqwest::Error) -> UpstreamError {
+    if error.is_timeout() { UpstreamError::Timeout } else { UpstreamError::Connection(error.to_string()) }
+}
+
+/// Picks the upstream of each provider: an explicit base URL wins; otherwise
+/// the offline double when it is on, else the provider's public base URL.
+#[derive(Debug, Clone)]
+pub struct RoutedUpstream {
+    pub(crate) http: HttpUpstream,
+    pub(crate) offline: Option<Arc<OfflineUpstream>>,
+}
+
+#[async_trait]
+impl Upstream for RoutedUpstream {
+    async fn send(&self, request: UpstreamRequest, timeout: Option<Duration>) -> Result<UpstreamResponse, UpstreamError> {
+        match &self.offline {
+            Some(offline) if !self.http.overrides.contains_key(&request.provider) => offline.send(request, timeout).await,
+            _ => self.http.send(request, timeout).await,
+        }
+    }
+}
