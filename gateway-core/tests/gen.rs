@@ -492,121 +492,40 @@ fn derived_providers_implement_provider_and_kind() {
     assert!(quiet.request_headers().is_empty());
 }
 
-// ---------------------------------------------------------------------------
-// Known bugs of the generated code. Each block is a declaration that should
-// compile (and a test that should pass) but does not; uncomment a block once
-// gateway-derive is fixed. Checked against the expansions printed with
-// `GATEWAY_DERIVE_DEBUG=1 cargo test -p gateway-core --test gen --no-run`.
-// ---------------------------------------------------------------------------
+// A user module named like an alias the macro might use: the generated code
+// brings the core crate in under a name nobody writes, so user types keep
+// their meaning.
+mod _gw {
+    #[derive(Debug, Clone, serde::Serialize)]
+    pub(crate) struct Shape(pub(crate) u8);
+}
 
-// BUG: (1) an input field named `new` that is not required (an `Option` or a
-// `default`) gets a builder method `new`, beside the constructor `new`:
-// `impl FreshRequest { pub fn new() -> Self { .. } pub fn new(mut self, value:
-// impl ::core::convert::Into<bool>) -> Self { .. } }` (request.rs, `impls`),
-// so rustc reports `error[E0592]: duplicate definitions with name `new``,
-// spanned on the derive. A required `new` is fine (it is a parameter; see
-// `OddNames`). Fix: reject it in `check::model` with an error on the field
-// ("an optional field cannot be named `new`, the request's constructor: name
-// it otherwise and add `rename = \"new\"`"; then move this block to a UI
-// test), or give the builder method of a field named `new` another name.
-//
-// #[derive(gateway_core::Model)]
-// #[model(id = "@cf/test/fresh")]
-// struct Fresh {
-//     new: Option<bool>,
-//     #[model(output)]
-//     ok: bool,
-// }
-// #[test]
-// fn optional_field_named_new() {
-//     let request = FreshRequest::new().new(true);
-//     assert_eq!(request.to_query().unwrap(), json!({"new": true}));
-//     assert!(serde_json::from_value::<FreshResponse>(json!({"ok": true})).unwrap().ok);
-// }
+#[derive(gateway_core::Model)]
+#[model(id = "@cf/test/shape")]
+struct Shaped {
+    shape: _gw::Shape,
+    #[model(output)]
+    ok: bool,
+}
 
-// BUG: (2) generated identifiers are not checked against Rust keywords.
-// `one_of = "type"` passes the group-name check (lowercase ASCII) and becomes
-// the field and the parameter `type` (`pub type: KeywordType`, `pub fn
-// new(type: KeywordType)`), so rustc reports `expected identifier, found
-// keyword `type`` and `proc-macro derive produced unparsable tokens`. The
-// same happens with `values("self", ...)` (variant `Self`, from
-// `check::variant_ident`) and with a group member field named `self_`
-// (variant `Self`, from `request::member_variant`); edition 2024 adds `gen`.
-// Fix: build the group's field with `Ident::new_raw` (`r#type`, as for a raw
-// field name; below) or reject keywords in `check` with an error on the
-// literal (`syn::parse_str::<syn::Ident>` refuses keywords), and report a
-// value or a member whose variant would be `Self`. If the fix is to reject,
-// move this block to a UI test instead.
-//
-// #[derive(gateway_core::Model)]
-// #[model(id = "@cf/test/keyword")]
-// struct Keyword {
-//     #[model(one_of = "type")]
-//     text: String,
-//     #[model(one_of = "type")]
-//     image: Vec<u8>,
-//     #[model(output)]
-//     ok: bool,
-// }
-// #[test]
-// fn group_named_with_a_keyword() {
-//     let request = KeywordRequest::new(KeywordType::Text("hi".to_owned()));
-//     assert!(matches!(request.r#type, KeywordType::Text(_)));
-//     assert_eq!(request.to_query().unwrap(), json!({"text": "hi"}));
-//     assert!(serde_json::from_value::<KeywordResponse>(json!({"ok": true})).unwrap().ok);
-// }
+#[test]
+fn user_module_named_like_the_alias() {
+    assert_eq!(ShapedRequest::new(_gw::Shape(1)).to_query().unwrap(), json!({"shape": 1}));
+    assert!(serde_json::from_value::<ShapedResponse>(json!({"ok": true})).unwrap().ok);
+}
 
-// BUG: (3) the alias `_gw` leaks into user types. The impls go in
-// `const _: () = { use ::gateway_core as _gw; ... }` (dummy.rs,
-// `wrap_in_const`), and the user's field types are pasted inside it
-// (`pub fn new(shape: impl ::core::convert::Into<_gw::Shape>)`,
-// `check_range::<#ty>`), so a field type written `_gw::Shape` (a user module
-// named `_gw`) resolves to the core crate: `error[E0425]: cannot find type
-// `Shape` in crate `_gw``. The same class as serde's `_serde`, so rare, but a
-// name leak. Fix: a name no user writes (`__gateway_core_private`), or keep
-// user types out of the alias's scope (emit `impl {Name}Request { new, .. }`
-// outside the `const _`, with the full crate path).
-//
-// mod _gw {
-//     #[derive(Debug, Clone, serde::Serialize)]
-//     pub(crate) struct Shape(pub(crate) u8);
-// }
-// #[derive(gateway_core::Model)]
-// #[model(id = "@cf/test/shape")]
-// struct Shaped {
-//     shape: _gw::Shape,
-//     #[model(output)]
-//     ok: bool,
-// }
-// #[test]
-// fn user_module_named_like_the_alias() {
-//     assert_eq!(ShapedRequest::new(_gw::Shape(1)).to_query().unwrap(), json!({"shape": 1}));
-//     assert!(serde_json::from_value::<ShapedResponse>(json!({"ok": true})).unwrap().ok);
-// }
+// A crate may send only some of the allowed values: the others are not dead code.
+#[derive(gateway_core::Model)]
+#[model(id = "@cf/test/partial")]
+struct Partial {
+    #[model(values("fast", "careful"))]
+    mode: String,
+    #[model(output)]
+    ok: bool,
+}
 
-// BUG: (4) `dead_code` fires in user crates on the values of a non-public
-// declaration that the crate never sends. `values("fast", "careful")`
-// generates `enum PartialMode { Fast, Careful }` with the declaration's
-// visibility (request.rs, `items`); the derived impls and the `as_str` and
-// `Serialize` matches do not count as constructing a variant, so a crate
-// that only sends `Fast` gets `variant `Careful` is never constructed`
-// (an error here, under `deny(warnings)`), spanned on the `"careful"` literal,
-// and no attribute the user can write reaches the generated enum. (Unused
-// group variants, builder methods and response fields do not warn.) Fix:
-// emit `#[allow(dead_code, reason = "the values the API accepts; a crate may
-// send only some")]` on the value enums, or construct every variant in the
-// `const _` (e.g. a generated `pub const ALL: [Self; N]` in the `as_str` impl).
-//
-// #[derive(gateway_core::Model)]
-// #[model(id = "@cf/test/partial")]
-// struct Partial {
-//     #[model(values("fast", "careful"))]
-//     mode: String,
-//     #[model(output)]
-//     ok: bool,
-// }
-// #[test]
-// fn unsent_values_are_not_dead_code() {
-//     assert_eq!(PartialRequest::new(PartialMode::Fast).to_query().unwrap(), json!({"mode": "fast"}));
-//     assert!(serde_json::from_value::<PartialResponse>(json!({"ok": true})).unwrap().ok);
-// }
+#[test]
+fn unsent_values_are_not_dead_code() {
+    assert_eq!(PartialRequest::new(PartialMode::Fast).to_query().unwrap(), json!({"mode": "fast"}));
+    assert!(serde_json::from_value::<PartialResponse>(json!({"ok": true})).unwrap().ok);
+}

@@ -128,34 +128,25 @@ pub struct Echo {
 #[provider(slug = "open", base_url = "https://open.example.com", auth = none)]
 pub struct Open {}
 
-// BUG: `missing_docs` fires on the generated types when a public
-// declaration's (private) fields have no doc comments, which Rust never
-// requires of private fields. `request::items` writes
-// `#(#docs)* pub #ident: #ty` into `{Name}Request` and `response::items`
-// writes `#(#docs)* pub #ident: #ty` into `{Name}Response`: with no user doc,
-// these public fields have none, so a downstream `#![deny(missing_docs)]`
-// crate gets `error: missing documentation for a struct field`, spanned on the
-// `Model` in `#[derive(...)]`. Fix: when `docs(attrs)` is empty, emit a
-// generated one, e.g. `#[doc = "`max_tokens` (input)."]` for inputs and
-// ``#[doc = "`max_tokens` (output)."]`` for outputs. Uncomment once fixed.
-//
-// /// A public declaration whose private fields are undocumented.
-// #[derive(Debug, Clone, Copy, Model)]
-// #[model(id = "@cf/test/bare")]
-// pub struct Bare {
-//     limit: Option<u32>,
-//     #[model(default = 1)]
-//     count: u32,
-//     #[model(output)]
-//     out: u8,
-// }
-// #[test]
-// fn undocumented_declaration_fields_need_no_docs() {
-//     let request = BareRequest::new().limit(2_u32);
-//     assert_eq!(request.to_query().unwrap(), json!({"limit": 2, "count": 1}));
-//     let response: BareResponse = serde_json::from_value(json!({"out": 3})).unwrap();
-//     assert_eq!(response.out, 3);
-// }
+/// A public declaration whose private fields are undocumented: the generated
+/// public fields get documentation of their own.
+#[derive(Debug, Clone, Copy, Model)]
+#[model(id = "@cf/test/bare")]
+pub struct Bare {
+    limit: Option<u32>,
+    #[model(default = 1)]
+    count: u32,
+    #[model(output)]
+    out: u8,
+}
+
+#[test]
+fn undocumented_declaration_fields_need_no_docs() {
+    let request = BareRequest::new().limit(2_u32);
+    assert_eq!(request.to_query().unwrap(), json!({"limit": 2, "count": 1}));
+    let response: BareResponse = serde_json::from_value(json!({"out": 3})).unwrap();
+    assert_eq!(response.out, 3);
+}
 
 #[test]
 fn model_api_under_strict_lints() {

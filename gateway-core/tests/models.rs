@@ -6,13 +6,12 @@
 use gateway_core::models::anthropic::{ClaudeSonnet45, ClaudeSonnet45Request};
 use gateway_core::models::openai::{Gpt4oMini, Gpt4oMiniReasoningEffort, Gpt4oMiniRequest};
 use gateway_core::models::workers_ai::{
-    BartLargeCnnRequest, BgeBaseEnV15Pooling, BgeBaseEnV15Request, ChatMessage, DistilbertSst2Request,
-    Llama31Instruct, Llama31InstructInput, Llama31InstructRequest, M2m100Request, StableDiffusionXlRequest,
-    WhisperRequest,
+    BartLargeCnnRequest, BgeBaseEnV15Pooling, BgeBaseEnV15Request, ChatMessage, DistilbertSst2Request, Llama31Instruct,
+    Llama31InstructInput, Llama31InstructRequest, M2m100Request, StableDiffusionXlRequest, WhisperRequest,
 };
 use gateway_core::{
-    Ai, BuiltinProvider, Config, Error, Fallback, Feedback, GatewayExt, GatewayOptions, Metadata, Model,
-    ModelRequest, PatchLog, ProviderSlug, RunOptions, UniversalOptions,
+    Ai, BuiltinProvider, Config, Error, Fallback, Feedback, GatewayExt, GatewayOptions, Metadata, Model, ModelRequest,
+    PatchLog, ProviderSlug, RunOptions, UniversalOptions,
 };
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
@@ -62,7 +61,9 @@ async fn llama_direct_and_through_gateway_with_feedback() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(direct(Llama31Instruct::ID)))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(fixture("workers-ai-run-usage.response.json"), "application/json"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw(fixture("workers-ai-run-usage.response.json"), "application/json"),
+        )
         .mount(&server)
         .await;
     Mock::given(method("POST"))
@@ -118,12 +119,14 @@ async fn llama_direct_and_through_gateway_with_feedback() {
     assert_eq!(sent[3].body, br#"{"score":80,"metadata":{"reviewed":true}}"#);
 }
 
+/// A request builder, the field it gets wrong, and the reason given.
+type Case = (Box<dyn Fn() -> Llama31InstructRequest>, &'static str, &'static str);
+
 #[tokio::test]
 async fn limits_are_checked_before_sending() {
     let server = MockServer::start().await;
     Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(200)).expect(0).mount(&server).await;
     let ai = ai(&server);
-    type Case = (Box<dyn Fn() -> Llama31InstructRequest>, &'static str, &'static str);
     let cases: Vec<Case> = vec![
         (
             Box::new(|| Llama31InstructRequest::new(Llama31InstructInput::Prompt("x".into())).temperature(5.5)),
@@ -168,9 +171,12 @@ async fn workers_ai_task_families() {
     let mount = |model: &'static str, response: ResponseTemplate| {
         Mock::given(method("POST")).and(path(direct(model))).respond_with(response)
     };
-    mount("@cf/baai/bge-base-en-v1.5", ResponseTemplate::new(200).set_body_raw(fixture("workers-ai-embeddings.response.json"), "application/json"))
-        .mount(&server)
-        .await;
+    mount(
+        "@cf/baai/bge-base-en-v1.5",
+        ResponseTemplate::new(200).set_body_raw(fixture("workers-ai-embeddings.response.json"), "application/json"),
+    )
+    .mount(&server)
+    .await;
     mount(
         "@cf/huggingface/distilbert-sst-2-int8",
         envelope(&json!([{"label": "NEGATIVE", "score": 0.01}, {"label": "POSITIVE", "score": 0.99}])),
@@ -196,7 +202,10 @@ async fn workers_ai_task_families() {
     let none = RunOptions::new();
 
     let embeddings = ai
-        .run_model(&BgeBaseEnV15Request::new(vec!["What is Cloudflare?".to_owned()]).pooling(BgeBaseEnV15Pooling::Cls), &none)
+        .run_model(
+            &BgeBaseEnV15Request::new(vec!["What is Cloudflare?".to_owned()]).pooling(BgeBaseEnV15Pooling::Cls),
+            &none,
+        )
         .await
         .unwrap()
         .into_response();

@@ -6,14 +6,14 @@ use quote::quote;
 
 use crate::internals::check::CratePath;
 
-/// Wraps impls in `const _: () = { ... }` with the core crate as `_gw`.
+/// Wraps impls in `const _: () = { ... }` with the core crate as `__gateway_core`.
 pub(crate) fn wrap_in_const(krate: &CratePath, code: &TokenStream) -> TokenStream {
     let use_gw = if krate.overridden {
         let path = &krate.path;
-        quote!(use #path as _gw;)
+        quote!(use #path as __gateway_core;)
     } else {
         quote!(
-            use ::gateway_core as _gw;
+            use ::gateway_core as __gateway_core;
         )
     };
     quote! {
@@ -33,18 +33,33 @@ pub(crate) fn wrap_in_const(krate: &CratePath, code: &TokenStream) -> TokenStrea
     }
 }
 
-/// Stand-ins for the generated request and response types, emitted beside
-/// the errors of a broken declaration so uses of them do not add errors of their own.
-pub(crate) fn model_stubs(input: &syn::DeriveInput) -> TokenStream {
+/// Stand-ins for the generated request and response types (and the group
+/// and value enums, when known), emitted beside the errors of a broken
+/// declaration so naming them does not add errors of its own.
+pub(crate) fn model_stubs(input: &syn::DeriveInput, enums: &[syn::Ident]) -> TokenStream {
     let vis = &input.vis;
     let request = quote::format_ident!("{}Request", input.ident);
     let response = quote::format_ident!("{}Response", input.ident);
-    quote! {
+    let mut defined = vec![request.clone(), response.clone()];
+    let mut out = quote! {
         #[doc(hidden)]
         #[allow(dead_code)]
         #vis struct #request;
         #[doc(hidden)]
         #[allow(dead_code)]
         #vis struct #response;
+    };
+    for ident in enums {
+        // A name collision is one of the reported errors; define each name once.
+        if defined.contains(ident) {
+            continue;
+        }
+        defined.push(ident.clone());
+        out.extend(quote! {
+            #[doc(hidden)]
+            #[allow(dead_code)]
+            #vis enum #ident {}
+        });
     }
+    out
 }

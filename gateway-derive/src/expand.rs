@@ -21,7 +21,7 @@ pub(crate) fn derive_model(input: &DeriveInput) -> TokenStream {
         Ok(()) => generate(&plan),
         Err(errors) => {
             let mut out = errors.into_compile_error();
-            out.extend(dummy::model_stubs(input));
+            out.extend(dummy::model_stubs(input, &plan.enum_idents));
             out
         }
     }
@@ -29,7 +29,7 @@ pub(crate) fn derive_model(input: &DeriveInput) -> TokenStream {
 
 fn errors_with_stubs(cx: Ctxt, input: &DeriveInput) -> TokenStream {
     let mut out = cx.check().err().map(syn::Error::into_compile_error).unwrap_or_default();
-    out.extend(dummy::model_stubs(input));
+    out.extend(dummy::model_stubs(input, &[]));
     out
 }
 
@@ -41,9 +41,9 @@ fn generate(plan: &ModelPlan<'_>) -> TokenStream {
     let endpoint = &plan.endpoint;
     let model_in_body = plan.model_in_body;
     let provider = match &plan.provider {
-        ProviderPlan::Builtin(variant) => quote!(_gw::ProviderSlug::#variant),
+        ProviderPlan::Builtin(variant) => quote!(__gateway_core::ProviderSlug::#variant),
         ProviderPlan::Custom(path) => {
-            quote_spanned!(path.span()=> _gw::ProviderSlug::from(<#path as _gw::model::ProviderKind>::SLUG))
+            quote_spanned!(path.span()=> __gateway_core::ProviderSlug::from(<#path as __gateway_core::model::ProviderKind>::SLUG))
         }
     };
     let touched = plan.container.fields.iter().map(|f| {
@@ -55,12 +55,12 @@ fn generate(plan: &ModelPlan<'_>) -> TokenStream {
     let response_impls = response::impls(plan);
     let impls = quote! {
         #[automatically_derived]
-        impl _gw::Model for #decl {
+        impl __gateway_core::Model for #decl {
             const ID: &'static str = #id;
             const MODEL_IN_BODY: bool = #model_in_body;
             type Request = #request;
             type Response = #response;
-            fn provider() -> _gw::ProviderSlug {
+            fn provider() -> __gateway_core::ProviderSlug {
                 #provider
             }
             fn endpoint() -> &'static str {

@@ -21,27 +21,27 @@ pub(crate) fn derive_metadata(input: &DeriveInput) -> TokenStream {
     let ident = container.ident;
     let inserts = plan.fields.iter().map(|(field, wire, _)| {
         let f = field.ident;
-        quote!(_gw::Metadata::insert(&mut __metadata, #wire, _gw::MetadataValue::from(::core::clone::Clone::clone(&self.#f)));)
+        quote!(__gateway_core::Metadata::insert(&mut __metadata, #wire, __gateway_core::MetadataValue::from(::core::clone::Clone::clone(&self.#f)));)
     });
     let impls = quote! {
         #[automatically_derived]
-        impl _gw::model::ToMetadata for #ident {
-            fn to_metadata(&self) -> _gw::Metadata {
-                let mut __metadata = _gw::Metadata::new();
+        impl __gateway_core::model::ToMetadata for #ident {
+            fn to_metadata(&self) -> __gateway_core::Metadata {
+                let mut __metadata = __gateway_core::Metadata::new();
                 #(#inserts)*
                 __metadata
             }
         }
         #[automatically_derived]
-        impl ::core::convert::From<#ident> for _gw::Metadata {
+        impl ::core::convert::From<#ident> for __gateway_core::Metadata {
             fn from(__value: #ident) -> Self {
-                _gw::model::ToMetadata::to_metadata(&__value)
+                __gateway_core::model::ToMetadata::to_metadata(&__value)
             }
         }
         #[automatically_derived]
-        impl ::core::convert::From<&#ident> for _gw::Metadata {
+        impl ::core::convert::From<&#ident> for __gateway_core::Metadata {
             fn from(__value: &#ident) -> Self {
-                _gw::model::ToMetadata::to_metadata(__value)
+                __gateway_core::model::ToMetadata::to_metadata(__value)
             }
         }
     };

@@ -23,9 +23,9 @@ pub(crate) fn derive_provider(input: &DeriveInput) -> TokenStream {
     let slug = &plan.slug;
     let base_url = &plan.base_url;
     let auth = match &plan.auth {
-        AuthSpec::Bearer => quote!(_gw::AuthScheme::Bearer),
-        AuthSpec::None => quote!(_gw::AuthScheme::None),
-        AuthSpec::Header(name) => quote!(_gw::AuthScheme::Header(::std::string::String::from(#name))),
+        AuthSpec::Bearer => quote!(__gateway_core::AuthScheme::Bearer),
+        AuthSpec::None => quote!(__gateway_core::AuthScheme::None),
+        AuthSpec::Header(name) => quote!(__gateway_core::AuthScheme::Header(::std::string::String::from(#name))),
     };
     let credential = match plan.credential {
         Some((field, true)) => {
@@ -44,25 +44,28 @@ pub(crate) fn derive_provider(input: &DeriveInput) -> TokenStream {
         .map(|(name, value)| quote!((::std::string::String::from(#name), ::std::string::String::from(#value))));
     let impls = quote! {
         #[automatically_derived]
-        impl _gw::Provider for #ident {
-            fn slug(&self) -> _gw::ProviderSlug {
-                _gw::ProviderSlug::from(#slug)
+        impl __gateway_core::Provider for #ident {
+            fn slug(&self) -> __gateway_core::ProviderSlug {
+                __gateway_core::ProviderSlug::from(#slug)
             }
             fn base_url(&self) -> &str {
                 #base_url
             }
-            fn auth_scheme(&self) -> _gw::AuthScheme {
+            fn auth_scheme(&self) -> __gateway_core::AuthScheme {
                 #auth
             }
-            fn credential(&self) -> ::core::option::Option<&_gw::secrecy::SecretString> {
+            fn credential(&self) -> ::core::option::Option<&__gateway_core::secrecy::SecretString> {
                 #credential
             }
             fn fixed_headers(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
                 ::std::vec![#(#headers),*]
             }
         }
+        // The bound restates the supertrait so that a missing `Debug` is
+        // reported once, on the `Provider` impl above: a `for<'_>` bound is
+        // not checked eagerly the way a plain one is.
         #[automatically_derived]
-        impl _gw::model::ProviderKind for #ident {
+        impl __gateway_core::model::ProviderKind for #ident where for<'__gw> #ident: __gateway_core::Provider {
             const SLUG: &'static str = #slug;
         }
     };

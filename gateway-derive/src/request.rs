@@ -10,9 +10,11 @@ use crate::internals::ast::Kind;
 use crate::internals::attr::{Bounds, DefaultValue};
 use crate::internals::check::{Input, ModelPlan, Role};
 
-/// The user's doc comments on a field.
-pub(crate) fn docs(attrs: &[syn::Attribute]) -> Vec<&syn::Attribute> {
-    attrs.iter().filter(|a| a.path().is_ident("doc")).collect()
+/// The user's doc comments on a field, or `fallback` when it has none (so
+/// `missing_docs` never fires on generated public fields).
+pub(crate) fn docs(attrs: &[syn::Attribute], fallback: &str) -> TokenStream {
+    let own: Vec<&syn::Attribute> = attrs.iter().filter(|a| a.path().is_ident("doc")).collect();
+    if own.is_empty() { quote!(#[doc = #fallback]) } else { quote!(#(#own)*) }
 }
 
 fn member_variant(input: &Input<'_>) -> syn::Ident {
@@ -37,6 +39,7 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
             out.extend(quote! {
                 #[doc = #doc]
                 #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+                #[allow(dead_code, reason = "a crate need not send every allowed value")]
                 #vis enum #ident { #(#variants,)* }
             });
         }
@@ -48,9 +51,9 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
             let input = &plan.inputs[i];
             let variant = member_variant(input);
             let ty = &input.value_ty;
-            let docs = docs(&input.field.original.attrs);
+            let docs = docs(&input.field.original.attrs, "");
             let wire = format!("Sends `{}`.", input.wire);
-            quote!(#(#docs)* #[doc = #wire] #variant(#ty))
+            quote!(#docs #[doc = #wire] #variant(#ty))
         });
         let names: Vec<String> = group.members.iter().map(|&i| format!("`{}`", plan.inputs[i].wire)).collect();
         let doc = format!("Exactly one of {} (exclusive group `{}` of [`{decl}`]).", names.join(", "), group.name);
@@ -66,7 +69,7 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
     for input in &plan.inputs {
         let ident = input.field.ident;
         let ty = &input.value_ty;
-        let docs = docs(&input.field.original.attrs);
+        let docs = docs(&input.field.original.attrs, &format!("Input `{}`.", input.wire));
         match &input.role {
             Role::Member(g) => {
                 if !emitted_groups.contains(g) {
@@ -77,8 +80,8 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
                     fields.push(quote!(#[doc = #doc] pub #field: #enum_ident));
                 }
             }
-            Role::Optional => fields.push(quote!(#(#docs)* pub #ident: ::core::option::Option<#ty>)),
-            Role::Required | Role::Defaulted(_) => fields.push(quote!(#(#docs)* pub #ident: #ty)),
+            Role::Optional => fields.push(quote!(#docs pub #ident: ::core::option::Option<#ty>)),
+            Role::Required | Role::Defaulted(_) => fields.push(quote!(#docs pub #ident: #ty)),
         }
     }
     let doc = format!(
@@ -141,11 +144,13 @@ fn checks(input: &Input<'_>) -> TokenStream {
     let ty = &input.value_ty;
     if let Some(Bounds { min, max }) = &input.range {
         let (min, max) = (bound(min.as_ref(), false), bound(max.as_ref(), false));
-        out.extend(quote_spanned!(ty.span()=> _gw::__private::check_range::<#ty>(__v, #wire, #min, #max)?;));
+        out.extend(quote_spanned!(ty.span()=> __gateway_core::__private::check_range::<#ty>(__v, #wire, #min, #max)?;));
     }
     if let Some(Bounds { min, max }) = &input.length {
         let (min, max) = (bound(min.as_ref(), true), bound(max.as_ref(), true));
-        out.extend(quote_spanned!(ty.span()=> _gw::__private::check_length::<#ty>(__v, #wire, #min, #max)?;));
+        out.extend(
+            quote_spanned!(ty.span()=> __gateway_core::__private::check_length::<#ty>(__v, #wire, #min, #max)?;),
+        );
     }
     out
 }
@@ -163,20 +168,20 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
     let mut emitted_groups = Vec::new();
 
     if plan.model_in_body {
-        serialize.push(quote!(_gw::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, "model", <#decl as _gw::Model>::ID)?;));
+        serialize.push(quote!(__gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, "model", <#decl as __gateway_core::Model>::ID)?;));
     }
 
     for input in &plan.inputs {
         let ident = input.field.ident;
         let ty = &input.value_ty;
         let wire = &input.wire;
-        let docs = docs(&input.field.original.attrs);
+        let docs = docs(&input.field.original.attrs, "");
         let check = checks(input);
         match &input.role {
             Role::Required => {
                 params.push(quote!(#ident: impl ::core::convert::Into<#ty>));
                 inits.push(quote!(#ident: ::core::convert::Into::into(#ident)));
-                serialize.push(quote!(_gw::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, &self.#ident)?;));
+                serialize.push(quote!(__gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, &self.#ident)?;));
                 if !check.is_empty() {
                     validate.push(quote!({ let __v = &self.#ident; #check }));
                 }
@@ -187,7 +192,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
                 let doc =
                     format!("Sets `{wire}` (default `{}`).", default.to_token_stream().to_string().replace(' ', ""));
                 setters.push(quote! {
-                    #(#docs)*
+                    #docs
                     #[doc = #doc]
                     #[must_use]
                     pub fn #ident(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
@@ -195,7 +200,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
                         self
                     }
                 });
-                serialize.push(quote!(_gw::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, &self.#ident)?;));
+                serialize.push(quote!(__gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, &self.#ident)?;));
                 if !check.is_empty() {
                     validate.push(quote!({ let __v = &self.#ident; #check }));
                 }
@@ -204,7 +209,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
                 inits.push(quote!(#ident: ::core::option::Option::None));
                 let doc = format!("Sets `{wire}`.");
                 setters.push(quote! {
-                    #(#docs)*
+                    #docs
                     #[doc = #doc]
                     #[must_use]
                     pub fn #ident(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
@@ -214,7 +219,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
                 });
                 serialize.push(quote! {
                     if let ::core::option::Option::Some(__value) = &self.#ident {
-                        _gw::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, __value)?;
+                        __gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, __value)?;
                     }
                 });
                 if !check.is_empty() {
@@ -234,7 +239,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
                     let member = &plan.inputs[i];
                     let variant = member_variant(member);
                     let wire = &member.wire;
-                    quote!(#enum_ident::#variant(__value) => _gw::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, __value)?,)
+                    quote!(#enum_ident::#variant(__value) => __gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, __value)?,)
                 });
                 serialize.push(quote!(match &self.#field { #(#arms)* }));
                 let checks: Vec<TokenStream> = group
@@ -261,6 +266,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
         "A request from its required fields; set optional ones with the builder methods.".to_owned()
     };
     quote! {
+        #[automatically_derived]
         impl #request {
             #[doc = #new_doc]
             pub fn new(#(#params),*) -> Self {
@@ -270,21 +276,21 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl _gw::__private::serde::Serialize for #request {
+        impl __gateway_core::__private::serde::Serialize for #request {
             fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
             where
-                __S: _gw::__private::serde::Serializer,
+                __S: __gateway_core::__private::serde::Serializer,
             {
-                let mut __map = _gw::__private::serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
+                let mut __map = __gateway_core::__private::serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
                 #(#serialize)*
-                _gw::__private::serde::ser::SerializeMap::end(__map)
+                __gateway_core::__private::serde::ser::SerializeMap::end(__map)
             }
         }
 
         #[automatically_derived]
-        impl _gw::ModelRequest for #request {
+        impl __gateway_core::ModelRequest for #request {
             type Model = #decl;
-            fn validate(&self) -> _gw::Result<()> {
+            fn validate(&self) -> __gateway_core::Result<()> {
                 #(#validate)*
                 ::core::result::Result::Ok(())
             }
@@ -300,6 +306,7 @@ pub(crate) fn value_enum_impls(plan: &ModelPlan<'_>) -> TokenStream {
         let ident = &values.ident;
         let arms: Vec<TokenStream> = values.variants.iter().map(|(v, lit)| quote!(#ident::#v => #lit)).collect();
         out.extend(quote! {
+            #[automatically_derived]
             impl #ident {
                 /// The wire spelling.
                 pub fn as_str(&self) -> &'static str {
@@ -307,12 +314,12 @@ pub(crate) fn value_enum_impls(plan: &ModelPlan<'_>) -> TokenStream {
                 }
             }
             #[automatically_derived]
-            impl _gw::__private::serde::Serialize for #ident {
+            impl __gateway_core::__private::serde::Serialize for #ident {
                 fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
                 where
-                    __S: _gw::__private::serde::Serializer,
+                    __S: __gateway_core::__private::serde::Serializer,
                 {
-                    _gw::__private::serde::Serializer::serialize_str(__serializer, self.as_str())
+                    __gateway_core::__private::serde::Serializer::serialize_str(__serializer, self.as_str())
                 }
             }
         });

@@ -25,11 +25,11 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
         let ident = output.field.ident;
         let ty = output.field.ty;
         let wire = &output.wire;
-        let docs = docs(&output.field.original.attrs);
+        let docs = docs(&output.field.original.attrs, &format!("Output `{}`.", output.wire));
         let default = output.default.then(|| quote!(#[serde(default)]));
         let rename = (!transparent).then(|| quote!(#[serde(rename = #wire)]));
         quote! {
-            #(#docs)*
+            #docs
             #rename
             #default
             pub #ident: #ty
@@ -59,8 +59,8 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
     let response = &plan.response_ident;
     quote! {
         #[automatically_derived]
-        impl _gw::model::ModelResponse for #response {
-            fn from_response(__response: &_gw::GatewayResponse) -> _gw::Result<Self> {
+        impl __gateway_core::model::ModelResponse for #response {
+            fn from_response(__response: &__gateway_core::GatewayResponse) -> __gateway_core::Result<Self> {
                 __response.output()
             }
         }

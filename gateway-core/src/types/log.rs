@@ -58,11 +58,16 @@ impl Serialize for LogMetadata {
     }
 }
 
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to the u64 range first")]
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "non-negative, and float-to-int `as` saturates"
+)]
 fn whole_millis<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     let value = f64::deserialize(d)?;
     if value.is_finite() && value >= 0.0 {
-        Ok(value.round().min(u64::MAX as f64) as u64)
+        // `as` saturates at the bounds of u64.
+        Ok(value.round() as u64)
     } else {
         Err(serde::de::Error::custom(format!("duration must be a non-negative number of milliseconds, got {value}")))
     }

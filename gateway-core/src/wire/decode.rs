@@ -166,9 +166,11 @@ fn gateway_error(body: &Value) -> Option<GatewayError> {
 impl GatewayError {
     fn into_error(self, status: u16, gateway_id: Option<&str>) -> Error {
         match self.code {
-            2001 => {
-                Error::GatewayNotFound { status, gateway_id: gateway_id.unwrap_or_default().to_owned(), message: self.message }
-            }
+            2001 => Error::GatewayNotFound {
+                status,
+                gateway_id: gateway_id.unwrap_or_default().to_owned(),
+                message: self.message,
+            },
             2009 => Error::GatewayUnauthorized { status, message: self.message },
             code => Error::Gateway { status, code, message: self.message },
         }

@@ -94,6 +94,11 @@ fn last_segment(ty: &Type) -> Option<&syn::PathSegment> {
     }
 }
 
+/// The last path segment's name of `ty` (`u32` of `std::primitive::u32`).
+pub(crate) fn type_name(ty: &Type) -> Option<String> {
+    last_segment(ty).map(|s| s.ident.to_string())
+}
+
 /// `T` of `Option<T>`.
 pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
     let segment = last_segment(ty)?;

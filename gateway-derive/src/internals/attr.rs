@@ -17,26 +17,49 @@ pub(crate) struct Attr<'c, T> {
     name: Symbol,
     tokens: TokenStream,
     value: Option<T>,
+    /// Written, even if its value could not be parsed (so it is not also reported missing).
+    written: bool,
 }
 
 impl<'c, T> Attr<'c, T> {
     pub(crate) fn none(cx: &'c Ctxt, name: Symbol) -> Self {
-        Self { cx, name, tokens: TokenStream::new(), value: None }
+        Self { cx, name, tokens: TokenStream::new(), value: None, written: false }
     }
 
     /// Sets the value; a second setting is an error spanned on it.
     pub(crate) fn set<A: ToTokens>(&mut self, owner: Symbol, tokens: A, value: T) {
         let tokens = tokens.into_token_stream();
-        if self.value.is_some() {
-            self.cx.error_spanned_by(tokens, format!("duplicate {owner} attribute `{}`", self.name));
+        if self.written {
+            self.cx.error_spanned_by(tokens, format!("duplicate {owner} attribute `{}`: set it once", self.name));
         } else {
             self.tokens = tokens;
             self.value = Some(value);
+            self.written = true;
+        }
+    }
+
+    /// Sets the parsed value, or on a parse error marks the setting as
+    /// written (its error is reported, not a "missing" one) and passes the error on.
+    pub(crate) fn set_parsed<A: ToTokens>(
+        &mut self,
+        owner: Symbol,
+        tokens: A,
+        parsed: syn::Result<T>,
+    ) -> syn::Result<()> {
+        match parsed {
+            Ok(value) => {
+                self.set(owner, tokens, value);
+                Ok(())
+            }
+            Err(err) => {
+                self.written = true;
+                Err(err)
+            }
         }
     }
 
     pub(crate) fn get(self) -> Spanned<T> {
-        Spanned { tokens: self.tokens, value: self.value }
+        Spanned { tokens: self.tokens, value: self.value, written: self.written }
     }
 }
 
@@ -44,12 +67,73 @@ impl<'c, T> Attr<'c, T> {
 pub(crate) struct Spanned<T> {
     pub(crate) tokens: TokenStream,
     pub(crate) value: Option<T>,
+    /// Written by the user, even if its value was rejected.
+    pub(crate) written: bool,
 }
 
 impl<T> Spanned<T> {
     pub(crate) fn is_set(&self) -> bool {
         self.value.is_some()
     }
+
+    /// Written but rejected: its error is already reported, so rules that
+    /// depend on it stay silent.
+    pub(crate) fn is_broken(&self) -> bool {
+        self.written && self.value.is_none()
+    }
+}
+
+/// Parses the keys of one attribute with `parse_key`. A key whose parsing
+/// fails is reported and skipped up to the next `,`, so one mistake does not
+/// hide the keys after it. Returns `false` when the attribute as a whole
+/// could not be read (some of its keys may be lost).
+fn parse_keys(
+    cx: &Ctxt,
+    attr: &syn::Attribute,
+    mut parse_key: impl FnMut(&ParseNestedMeta<'_>) -> syn::Result<()>,
+) -> bool {
+    let result = attr.parse_nested_meta(|meta| {
+        if let Err(err) = parse_key(&meta) {
+            cx.syn_error(err);
+            skip_to_comma(meta.input);
+        }
+        Ok(())
+    });
+    match result {
+        Ok(()) => true,
+        Err(err) => {
+            cx.syn_error(err);
+            false
+        }
+    }
+}
+
+/// Skips the rest of a rejected key's value.
+fn skip_to_comma(input: ParseStream<'_>) {
+    let skipped: syn::Result<()> = input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tt, next)) = rest.token_tree() {
+            if matches!(&tt, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            rest = next;
+        }
+        Ok(((), rest))
+    });
+    debug_assert!(skipped.is_ok(), "skipping never fails");
+}
+
+/// A flag such as `binary` or `output`: it takes no value.
+pub(crate) fn parse_flag(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    let input = meta.input;
+    if input.is_empty() || input.peek(Token![,]) {
+        return Ok(());
+    }
+    let name = path_name(&meta.path);
+    let rest: TokenStream = input.fork().parse()?;
+    let shown: TokenStream =
+        rest.into_iter().take_while(|t| !matches!(t, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',')).collect();
+    Err(syn::Error::new_spanned(shown, format!("`{name}` is a flag and takes no value: write just `{name}`")))
 }
 
 /// A number in an attribute, with its sign.
@@ -141,17 +225,42 @@ pub(crate) fn parse_bounds(meta: &ParseNestedMeta<'_>) -> syn::Result<(Bounds, T
 /// `key = "string"`.
 pub(crate) fn parse_lit_str(meta: &ParseNestedMeta<'_>) -> syn::Result<LitStr> {
     let value = meta.value()?;
-    value
-        .parse::<LitStr>()
-        .map_err(|_| value.error(format!("expected a string literal after `{} =`", path_name(&meta.path))))
+    if value.peek(LitStr) {
+        return value.parse();
+    }
+    let message = format!("expected a string literal after `{} =`, such as `{0} = \"...\"`", path_name(&meta.path));
+    match value.parse::<proc_macro2::TokenTree>() {
+        Ok(found) => Err(syn::Error::new_spanned(found, message)),
+        Err(_) => Err(value.error(message)),
+    }
 }
 
 /// `values("a", "b")`.
 pub(crate) fn parse_str_list(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<LitStr>> {
-    let content;
-    syn::parenthesized!(content in meta.input);
-    let list = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
-    Ok(list.into_iter().collect())
+    const EXPECTED: &str = "expected a list of strings: `values(\"a\", \"b\")`";
+    let Some(content) = parse_parenthesized(meta.input) else {
+        return Err(meta.error(EXPECTED));
+    };
+    parse_lit_strs(&content, EXPECTED)
+}
+
+/// The contents of a `(...)` group, consumed whole, so a mistake inside is
+/// reported once (by the caller) rather than again as "unexpected token".
+fn parse_parenthesized(input: ParseStream<'_>) -> Option<TokenStream> {
+    input
+        .step(|cursor| match cursor.group(proc_macro2::Delimiter::Parenthesis) {
+            Some((content, _, rest)) => Ok((content.token_stream(), rest)),
+            None => Err(cursor.error("expected parentheses")),
+        })
+        .ok()
+}
+
+/// `"a", "b", ...`; any other token is an error spanned on it.
+fn parse_lit_strs(content: &TokenStream, expected: &str) -> syn::Result<Vec<LitStr>> {
+    let parser = Punctuated::<LitStr, Token![,]>::parse_terminated;
+    syn::parse::Parser::parse2(parser, content.clone())
+        .map(|list| list.into_iter().collect())
+        .map_err(|e| syn::Error::new(e.span(), expected))
 }
 
 /// `default = <literal>` (or a bare `default`).
@@ -195,6 +304,8 @@ pub(crate) struct ModelAttrs<'c> {
     pub(crate) endpoint: Attr<'c, LitStr>,
     pub(crate) crate_path: Attr<'c, syn::Path>,
     pub(crate) binary: Attr<'c, ()>,
+    /// Every `#[model(...)]` could be read (no key was lost to a syntax error).
+    pub(crate) complete: bool,
 }
 
 const MODEL_KEYS: &str = "`id`, `provider`, `endpoint`, `binary` or `crate`";
@@ -206,6 +317,28 @@ fn parse_crate(meta: &ParseNestedMeta<'_>) -> syn::Result<syn::Path> {
     lit.parse::<syn::Path>().map_err(|_| syn::Error::new_spanned(&lit, "expected a path such as \"my_gateway\""))
 }
 
+/// Parses `provider = "slug"` or `provider = Type`.
+fn parse_provider(meta: &ParseNestedMeta<'_>) -> syn::Result<ProviderRef> {
+    let value = meta.value()?;
+    if value.peek(LitStr) {
+        return Ok(ProviderRef::Builtin(value.parse()?));
+    }
+    let fork = value.fork();
+    match fork.parse::<syn::Path>() {
+        Ok(path) if fork.is_empty() || fork.peek(Token![,]) => {
+            value.parse::<syn::Path>()?;
+            Ok(ProviderRef::Type(path))
+        }
+        _ => {
+            let message = "expected a provider slug such as \"openai\" or a provider type such as `MyProvider`";
+            match value.parse::<proc_macro2::TokenTree>() {
+                Ok(found) => Err(syn::Error::new_spanned(found, message)),
+                Err(_) => Err(value.error(message)),
+            }
+        }
+    }
+}
+
 impl<'c> ModelAttrs<'c> {
     pub(crate) fn parse(cx: &'c Ctxt, attrs: &[syn::Attribute]) -> Self {
         let mut out = Self {
@@ -214,42 +347,27 @@ impl<'c> ModelAttrs<'c> {
             endpoint: Attr::none(cx, symbol::ENDPOINT),
             crate_path: Attr::none(cx, symbol::CRATE),
             binary: Attr::none(cx, symbol::BINARY),
+            complete: true,
         };
         for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
-            let result = attr.parse_nested_meta(|meta| {
-                let path = meta.path.clone();
+            let complete = parse_keys(cx, attr, |meta| {
+                let path = &meta.path;
                 if path == symbol::ID {
-                    let lit = parse_lit_str(&meta)?;
-                    out.id.set(symbol::MODEL, &path, lit);
+                    out.id.set_parsed(symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::PROVIDER {
-                    let value = meta.value()?;
-                    let provider = if value.peek(LitStr) {
-                        ProviderRef::Builtin(value.parse()?)
-                    } else {
-                        ProviderRef::Type(value.parse().map_err(|_| {
-                            value.error("expected a provider slug such as \"workers-ai\" or a provider type")
-                        })?)
-                    };
-                    out.provider.set(symbol::MODEL, &path, provider);
+                    out.provider.set_parsed(symbol::MODEL, path, parse_provider(meta))
                 } else if path == symbol::ENDPOINT {
-                    let lit = parse_lit_str(&meta)?;
-                    out.endpoint.set(symbol::MODEL, &path, lit);
+                    out.endpoint.set_parsed(symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::CRATE {
-                    let krate = parse_crate(&meta)?;
-                    out.crate_path.set(symbol::MODEL, &path, krate);
+                    out.crate_path.set_parsed(symbol::MODEL, path, parse_crate(meta))
                 } else if path == symbol::BINARY {
-                    out.binary.set(symbol::MODEL, &path, ());
+                    out.binary.set_parsed(symbol::MODEL, path, parse_flag(meta))
                 } else {
-                    return Err(meta.error(format!(
-                        "unknown model attribute `{}`, expected one of {MODEL_KEYS}",
-                        path_name(&path)
-                    )));
+                    Err(meta
+                        .error(format!("unknown model attribute `{}`, expected one of {MODEL_KEYS}", path_name(path))))
                 }
-                Ok(())
             });
-            if let Err(err) = result {
-                cx.syn_error(err);
-            }
+            out.complete &= complete;
         }
         out
     }
@@ -265,6 +383,8 @@ pub(crate) struct FieldAttrs<'c> {
     pub(crate) values: Attr<'c, Vec<LitStr>>,
     pub(crate) output: Attr<'c, ()>,
     pub(crate) transparent: Attr<'c, ()>,
+    /// Every `#[model(...)]` of the field could be read.
+    pub(crate) complete: bool,
 }
 
 impl<'c> FieldAttrs<'c> {
@@ -278,44 +398,43 @@ impl<'c> FieldAttrs<'c> {
             values: Attr::none(cx, symbol::VALUES),
             output: Attr::none(cx, symbol::OUTPUT),
             transparent: Attr::none(cx, symbol::TRANSPARENT),
+            complete: true,
         };
         for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
-            let result = attr.parse_nested_meta(|meta| {
-                let path = meta.path.clone();
+            let complete = parse_keys(cx, attr, |meta| {
+                let path = &meta.path;
                 if path == symbol::RENAME {
-                    let lit = parse_lit_str(&meta)?;
-                    out.rename.set(symbol::MODEL, &path, lit);
+                    out.rename.set_parsed(symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::DEFAULT {
-                    let value = parse_default(&meta)?;
-                    let tokens = value.as_ref().map_or_else(|| path.to_token_stream(), ToTokens::to_token_stream);
-                    out.default.set(symbol::MODEL, tokens, value);
-                } else if path == symbol::RANGE {
-                    let (bounds, tokens) = parse_bounds(&meta)?;
-                    out.range.set(symbol::MODEL, tokens, bounds);
-                } else if path == symbol::LENGTH {
-                    let (bounds, tokens) = parse_bounds(&meta)?;
-                    out.length.set(symbol::MODEL, tokens, bounds);
+                    let value = parse_default(meta);
+                    let tokens = match &value {
+                        Ok(Some(value)) => value.to_token_stream(),
+                        _ => path.to_token_stream(),
+                    };
+                    out.default.set_parsed(symbol::MODEL, tokens, value)
+                } else if path == symbol::RANGE || path == symbol::LENGTH {
+                    let (bounds, tokens) = match parse_bounds(meta) {
+                        Ok((bounds, tokens)) => (Ok(bounds), tokens),
+                        Err(err) => (Err(err), path.to_token_stream()),
+                    };
+                    let attr = if path == symbol::RANGE { &mut out.range } else { &mut out.length };
+                    attr.set_parsed(symbol::MODEL, tokens, bounds)
                 } else if path == symbol::ONE_OF {
-                    let lit = parse_lit_str(&meta)?;
-                    out.one_of.set(symbol::MODEL, &path, lit);
+                    out.one_of.set_parsed(symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::VALUES {
-                    let list = parse_str_list(&meta)?;
-                    out.values.set(symbol::MODEL, &path, list);
+                    out.values.set_parsed(symbol::MODEL, path, parse_str_list(meta))
                 } else if path == symbol::OUTPUT {
-                    out.output.set(symbol::MODEL, &path, ());
+                    out.output.set_parsed(symbol::MODEL, path, parse_flag(meta))
                 } else if path == symbol::TRANSPARENT {
-                    out.transparent.set(symbol::MODEL, &path, ());
+                    out.transparent.set_parsed(symbol::MODEL, path, parse_flag(meta))
                 } else {
-                    return Err(meta.error(format!(
+                    Err(meta.error(format!(
                         "unknown model field attribute `{}`, expected one of {FIELD_KEYS}",
-                        path_name(&path)
-                    )));
+                        path_name(path)
+                    )))
                 }
-                Ok(())
             });
-            if let Err(err) = result {
-                cx.syn_error(err);
-            }
+            out.complete &= complete;
         }
         out
     }
@@ -331,25 +450,20 @@ impl<'c> MetadataAttrs<'c> {
     pub(crate) fn parse(cx: &'c Ctxt, attrs: &[syn::Attribute], is_field: bool) -> Self {
         let mut out = Self { crate_path: Attr::none(cx, symbol::CRATE), rename: Attr::none(cx, symbol::RENAME) };
         for attr in attrs.iter().filter(|a| a.path() == symbol::METADATA) {
-            let result = attr.parse_nested_meta(|meta| {
-                let path = meta.path.clone();
+            parse_keys(cx, attr, |meta| {
+                let path = &meta.path;
                 if is_field && path == symbol::RENAME {
-                    let lit = parse_lit_str(&meta)?;
-                    out.rename.set(symbol::METADATA, &path, lit);
+                    out.rename.set_parsed(symbol::METADATA, path, parse_lit_str(meta))
                 } else if !is_field && path == symbol::CRATE {
-                    let krate = parse_crate(&meta)?;
-                    out.crate_path.set(symbol::METADATA, &path, krate);
+                    out.crate_path.set_parsed(symbol::METADATA, path, parse_crate(meta))
                 } else {
-                    let expected = if is_field { "`rename`" } else { "`crate`" };
-                    return Err(
-                        meta.error(format!("unknown metadata attribute `{}`, expected {expected}", path_name(&path)))
-                    );
+                    let (expected, place) = if is_field { ("`rename`", "field") } else { ("`crate`", "struct") };
+                    Err(meta.error(format!(
+                        "unknown metadata attribute `{}` on a {place}, expected {expected}",
+                        path_name(path)
+                    )))
                 }
-                Ok(())
             });
-            if let Err(err) = result {
-                cx.syn_error(err);
-            }
         }
         out
     }
@@ -363,9 +477,48 @@ pub(crate) struct ProviderAttrs<'c> {
     pub(crate) headers: Vec<(LitStr, LitStr)>,
     pub(crate) crate_path: Attr<'c, syn::Path>,
     pub(crate) credential: Attr<'c, ()>,
+    /// Every `#[provider(...)]` could be read.
+    pub(crate) complete: bool,
 }
 
 const PROVIDER_KEYS: &str = "`slug`, `base_url`, `auth`, `header` or `crate`";
+const AUTH_EXPECTED: &str = "expected `auth = bearer`, `auth = none` or `auth = header(\"name\")`";
+const HEADER_EXPECTED: &str = "expected a fixed header as `header(\"name\", \"value\")`";
+
+/// Parses `auth = bearer | none | header("name")`.
+fn parse_auth(meta: &ParseNestedMeta<'_>) -> syn::Result<AuthSpec> {
+    let value = meta.value()?;
+    let ident: syn::Ident = match value.parse::<proc_macro2::TokenTree>() {
+        Ok(proc_macro2::TokenTree::Ident(ident)) => ident,
+        Ok(found) => return Err(syn::Error::new_spanned(found, AUTH_EXPECTED)),
+        Err(_) => return Err(value.error(AUTH_EXPECTED)),
+    };
+    if ident == "bearer" {
+        Ok(AuthSpec::Bearer)
+    } else if ident == "none" {
+        Ok(AuthSpec::None)
+    } else if ident == "header" && value.peek(syn::token::Paren) {
+        let content = parse_parenthesized(value).ok_or_else(|| syn::Error::new_spanned(&ident, AUTH_EXPECTED))?;
+        match parse_lit_strs(&content, AUTH_EXPECTED)?.as_slice() {
+            [name] => Ok(AuthSpec::Header(name.clone())),
+            _ => Err(syn::Error::new_spanned(content, AUTH_EXPECTED)),
+        }
+    } else {
+        Err(syn::Error::new_spanned(ident, AUTH_EXPECTED))
+    }
+}
+
+/// Parses `header("name", "value")`.
+fn parse_header(meta: &ParseNestedMeta<'_>) -> syn::Result<(LitStr, LitStr)> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(HEADER_EXPECTED));
+    }
+    let content = parse_parenthesized(meta.input).ok_or_else(|| meta.error(HEADER_EXPECTED))?;
+    match parse_lit_strs(&content, HEADER_EXPECTED)?.as_slice() {
+        [name, value] => Ok((name.clone(), value.clone())),
+        _ => Err(meta.error(HEADER_EXPECTED)),
+    }
+}
 
 impl<'c> ProviderAttrs<'c> {
     pub(crate) fn parse(cx: &'c Ctxt, attrs: &[syn::Attribute], is_field: bool) -> Self {
@@ -376,63 +529,39 @@ impl<'c> ProviderAttrs<'c> {
             headers: Vec::new(),
             crate_path: Attr::none(cx, symbol::CRATE),
             credential: Attr::none(cx, symbol::CREDENTIAL),
+            complete: true,
         };
         for attr in attrs.iter().filter(|a| a.path() == symbol::PROVIDER) {
-            let result = attr.parse_nested_meta(|meta| {
-                let path = meta.path.clone();
+            let complete = parse_keys(cx, attr, |meta| {
+                let path = &meta.path;
                 if is_field {
                     if path == symbol::CREDENTIAL {
-                        out.credential.set(symbol::PROVIDER, &path, ());
-                        return Ok(());
+                        return out.credential.set_parsed(symbol::PROVIDER, path, parse_flag(meta));
                     }
                     return Err(meta.error(format!(
                         "unknown provider field attribute `{}`, expected `credential`",
-                        path_name(&path)
+                        path_name(path)
                     )));
                 }
                 if path == symbol::SLUG {
-                    let lit = parse_lit_str(&meta)?;
-                    out.slug.set(symbol::PROVIDER, &path, lit);
+                    out.slug.set_parsed(symbol::PROVIDER, path, parse_lit_str(meta))
                 } else if path == symbol::BASE_URL {
-                    let lit = parse_lit_str(&meta)?;
-                    out.base_url.set(symbol::PROVIDER, &path, lit);
+                    out.base_url.set_parsed(symbol::PROVIDER, path, parse_lit_str(meta))
                 } else if path == symbol::AUTH {
-                    let value = meta.value()?;
-                    let ident: syn::Ident =
-                        value.parse().map_err(|_| value.error("expected `bearer`, `none` or `header(\"name\")`"))?;
-                    let spec = if ident == "bearer" {
-                        AuthSpec::Bearer
-                    } else if ident == "none" {
-                        AuthSpec::None
-                    } else if ident == "header" {
-                        let content;
-                        syn::parenthesized!(content in value);
-                        AuthSpec::Header(content.parse()?)
-                    } else {
-                        return Err(syn::Error::new_spanned(ident, "expected `bearer`, `none` or `header(\"name\")`"));
-                    };
-                    out.auth.set(symbol::PROVIDER, &path, spec);
+                    out.auth.set_parsed(symbol::PROVIDER, path, parse_auth(meta))
                 } else if path == symbol::HEADER {
-                    let content;
-                    syn::parenthesized!(content in meta.input);
-                    let name: LitStr = content.parse()?;
-                    content.parse::<Token![,]>()?;
-                    let value: LitStr = content.parse()?;
-                    out.headers.push((name, value));
+                    out.headers.push(parse_header(meta)?);
+                    Ok(())
                 } else if path == symbol::CRATE {
-                    let krate = parse_crate(&meta)?;
-                    out.crate_path.set(symbol::PROVIDER, &path, krate);
+                    out.crate_path.set_parsed(symbol::PROVIDER, path, parse_crate(meta))
                 } else {
-                    return Err(meta.error(format!(
+                    Err(meta.error(format!(
                         "unknown provider attribute `{}`, expected one of {PROVIDER_KEYS}",
-                        path_name(&path)
-                    )));
+                        path_name(path)
+                    )))
                 }
-                Ok(())
             });
-            if let Err(err) = result {
-                cx.syn_error(err);
-            }
+            out.complete &= complete;
         }
         out
     }

@@ -6,7 +6,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use syn::{Ident, LitStr, Type};
 
-use super::ast::{Container, Field, Kind, kind_of, option_inner};
+use super::ast::{Container, Field, Kind, kind_of, option_inner, type_name};
 use super::attr::{AuthSpec, Bounds, DefaultValue, FieldAttrs, MetadataAttrs, ModelAttrs, ProviderAttrs, ProviderRef};
 use super::ctxt::Ctxt;
 
@@ -81,6 +81,8 @@ pub(crate) struct Input<'a> {
     pub(crate) wire: String,
     /// Where the wire name was written (the `rename` value or the field name).
     pub(crate) wire_at: TokenStream,
+    /// False when a rejected `rename` left the wire name unknown.
+    pub(crate) wire_known: bool,
     pub(crate) role: Role,
     /// The value's type: the declared type, without `Option`, or the generated enum.
     pub(crate) value_ty: TokenStream,
@@ -101,6 +103,7 @@ pub(crate) struct Output<'a> {
     pub(crate) field: &'a Field<'a>,
     pub(crate) wire: String,
     pub(crate) wire_at: TokenStream,
+    pub(crate) wire_known: bool,
     pub(crate) default: bool,
 }
 
@@ -119,6 +122,9 @@ pub(crate) struct ModelPlan<'a> {
     pub(crate) transparent: bool,
     pub(crate) request_ident: Ident,
     pub(crate) response_ident: Ident,
+    /// The enums the expansion defines (group and value enums), for stubs
+    /// when the declaration has errors.
+    pub(crate) enum_idents: Vec<Ident>,
 }
 
 fn wire_name(field: &Field<'_>, rename: Option<&LitStr>) -> String {
@@ -141,30 +147,93 @@ fn is_relative_path(path: &str) -> bool {
         && path.chars().all(|c| c.is_ascii_alphanumeric() || "._-~:@/".contains(c))
 }
 
+/// Edit distance, for "did you mean" hints.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The closest known name, if close enough to be a typo.
+fn did_you_mean<'k>(found: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    let normalize = |s: &str| s.to_ascii_lowercase().replace(['-', '_', ' '], "");
+    let found_norm = normalize(found);
+    known
+        .into_iter()
+        .map(|k| (distance(&found_norm, &normalize(k)), k))
+        .filter(|(d, k)| *d <= 2 && *d < k.len() / 2 + 1)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn unknown_provider_message(slug: &str) -> String {
+    let known: Vec<&str> = BUILTIN_PROVIDERS.iter().map(|(s, _)| *s).collect();
+    let hint = did_you_mean(slug, known.iter().copied()).map(|k| format!("did you mean `{k}`? ")).unwrap_or_default();
+    format!(
+        "unknown provider `{slug}`: {hint}expected a published slug ({}) or a type implementing `ProviderKind` (`provider = MyProvider`)",
+        known.join(", ")
+    )
+}
+
+/// `0..=5`, `1..`, `..=-2.5`, as written.
+fn show_bounds(bounds: &Bounds) -> String {
+    let min = bounds.min.as_ref().map(text_of).unwrap_or_default();
+    let max = bounds.max.as_ref().map(|m| format!("={}", text_of(m))).unwrap_or_default();
+    format!("{min}..{max}")
+}
+
 fn check_bounds(cx: &Ctxt, bounds: &Bounds, tokens: &TokenStream, integer_only: bool, non_negative: bool) {
     for n in [&bounds.min, &bounds.max].into_iter().flatten() {
         if integer_only && n.is_float {
-            cx.error_spanned_by(&n.tokens, "bounds of an integer field must be integers");
+            let message = if non_negative {
+                "a length is a count: expected an integer bound"
+            } else {
+                "the field is an integer: expected integer bounds"
+            };
+            cx.error_spanned_by(&n.tokens, message);
         }
         if non_negative && n.value < 0.0 {
-            cx.error_spanned_by(&n.tokens, "a length cannot be negative");
+            cx.error_spanned_by(&n.tokens, "a length cannot be negative: expected a bound of 0 or more");
         }
     }
     if let (Some(min), Some(max)) = (&bounds.min, &bounds.max) {
         if min.value > max.value {
             cx.error_spanned_by(
                 tokens,
-                format!("empty range: the minimum {} is above the maximum {}", min.value, max.value),
+                format!(
+                    "empty range: the minimum {} is above the maximum {}; expected `min..=max` with min <= max",
+                    text_of(min),
+                    text_of(max)
+                ),
             );
         }
     }
 }
 
+fn text_of(n: &crate::internals::attr::Number) -> String {
+    n.tokens.to_string().replace(' ', "")
+}
+
 fn variant_ident(value: &LitStr) -> Option<Ident> {
     let camel = value.value().to_upper_camel_case();
     let valid = camel.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && camel.chars().all(|c| c.is_ascii_alphanumeric());
+        && camel.chars().all(|c| c.is_ascii_alphanumeric())
+        && !is_keyword(&camel);
     valid.then(|| Ident::new(&camel, value.span()))
+}
+
+/// Whether `name` is a Rust keyword (which cannot name a field, parameter or variant).
+pub(crate) fn is_keyword(name: &str) -> bool {
+    syn::parse_str::<Ident>(name).is_err()
 }
 
 /// Checks `default` against the field's kind; returns whether it is usable.
@@ -200,8 +269,36 @@ fn check_default(cx: &Ctxt, default: &DefaultValue, kind: Kind, ty: &Type) -> bo
                 found.describe()
             ),
         );
+        return false;
     }
-    fits
+    if let (DefaultValue::Number(n), Some((name, min, max))) = (default, int_limits(ty)) {
+        if n.value < min || n.value > max {
+            cx.error_spanned_by(
+                default,
+                format!("default {} does not fit in `{name}`: expected a value from {min} to {max}", text_of(n)),
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// The name and limits of a fixed-size integer type.
+#[allow(clippy::cast_precision_loss, reason = "limits of 64-bit types only need to be close")]
+fn int_limits(ty: &Type) -> Option<(String, f64, f64)> {
+    let name = type_name(ty)?;
+    let (min, max) = match name.as_str() {
+        "u8" => (0.0, f64::from(u8::MAX)),
+        "u16" => (0.0, f64::from(u16::MAX)),
+        "u32" => (0.0, f64::from(u32::MAX)),
+        "u64" | "usize" => (0.0, u64::MAX as f64),
+        "i8" => (f64::from(i8::MIN), f64::from(i8::MAX)),
+        "i16" => (f64::from(i16::MIN), f64::from(i16::MAX)),
+        "i32" => (f64::from(i32::MIN), f64::from(i32::MAX)),
+        "i64" | "isize" => (i64::MIN as f64, i64::MAX as f64),
+        _ => return None,
+    };
+    Some((name, min, max))
 }
 
 fn default_number(default: &DefaultValue) -> Option<f64> {
@@ -218,17 +315,22 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
     let id = attrs.id.get();
     let provider_attr = attrs.provider.get();
     let endpoint_attr = attrs.endpoint.get();
-    let binary = attrs.binary.get().is_set();
+    let binary_attr = attrs.binary.get();
+    let binary = binary_attr.is_set();
     let krate = CratePath::new(attrs.crate_path.get().value);
 
+    let mut id_reported = false;
     let id_value = match &id.value {
         Some(lit) => {
             let v = lit.value();
             if v.is_empty() || v.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                cx.error_spanned_by(lit, "malformed model id: it must be non-empty and contain no whitespace");
+                cx.error_spanned_by(lit, "malformed model id: expected a non-empty id without whitespace");
+                id_reported = true;
             }
             v
         }
+        // Written but rejected (already reported), or lost to a syntax error in `#[model(...)]`.
+        None if id.written || !attrs.complete => String::new(),
         None => {
             cx.error_spanned_by(
                 container.ident,
@@ -239,46 +341,56 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
     };
     let looks_workers_ai = id_value.starts_with("@cf/") || id_value.starts_with("@hf/");
 
+    // `None` when the provider is unknown because of an error already
+    // reported: the rules that depend on it (id format, endpoint) stay silent.
     let provider = match provider_attr.value {
         Some(ProviderRef::Builtin(lit)) => {
             let slug = lit.value();
             match BUILTIN_PROVIDERS.iter().find(|(s, _)| *s == slug) {
-                Some((_, variant)) => ProviderPlan::Builtin(Ident::new(variant, lit.span())),
+                Some((_, variant)) => Some(ProviderPlan::Builtin(Ident::new(variant, lit.span()))),
                 None => {
-                    let known: Vec<&str> = BUILTIN_PROVIDERS.iter().map(|(s, _)| *s).collect();
-                    cx.error_spanned_by(
-                        &lit,
-                        format!(
-                            "unknown provider `{slug}`: expected one of {}, or a type implementing `ProviderKind` (`provider = MyProvider`)",
-                            known.join(", ")
-                        ),
-                    );
-                    ProviderPlan::Builtin(Ident::new("WorkersAi", lit.span()))
+                    cx.error_spanned_by(&lit, unknown_provider_message(&slug));
+                    None
                 }
             }
         }
-        Some(ProviderRef::Type(path)) => ProviderPlan::Custom(path),
+        Some(ProviderRef::Type(path)) => Some(ProviderPlan::Custom(path)),
+        None if provider_attr.written || !attrs.complete => None,
         None if looks_workers_ai || id.value.is_none() => {
-            ProviderPlan::Builtin(Ident::new("WorkersAi", Span::call_site()))
+            Some(ProviderPlan::Builtin(Ident::new("WorkersAi", Span::call_site())))
         }
         None => {
-            cx.error_spanned_by(
-                id.value.as_ref().map_or_else(|| container.ident.to_token_stream(), ToTokens::to_token_stream),
-                "missing provider: add `provider = \"openai\"` (a published slug) or `provider = MyProvider` (a provider type)",
-            );
-            ProviderPlan::Builtin(Ident::new("WorkersAi", Span::call_site()))
+            if let Some(lit) = &id.value {
+                let message = if id_reported {
+                    None
+                } else if is_workers_ai_id(&format!("@{id_value}")) {
+                    Some(format!(
+                        "malformed Workers AI model id `{id_value}`: expected `@{id_value}` (Workers AI ids start with `@cf/` or `@hf/`); a model of another provider needs `provider = \"...\"`"
+                    ))
+                } else {
+                    Some(format!(
+                        "missing provider: `{id_value}` is not a Workers AI id (`@cf/author/name`), so add `provider = \"openai\"` (a published slug) or `provider = MyProvider` (a provider type)"
+                    ))
+                };
+                if let Some(message) = message {
+                    cx.error_spanned_by(lit, message);
+                }
+            }
+            None
         }
     };
-    let is_workers_ai = matches!(&provider, ProviderPlan::Builtin(v) if v == "WorkersAi");
-    if is_workers_ai && id.value.is_some() && !is_workers_ai_id(&id_value) && endpoint_attr.value.is_none() {
+    let is_workers_ai = matches!(&provider, Some(ProviderPlan::Builtin(v)) if v == "WorkersAi");
+    if id_reported {
+        // One error per id.
+    } else if is_workers_ai && id.value.is_some() && !is_workers_ai_id(&id_value) && !endpoint_attr.written {
         if let Some(lit) = &id.value {
             cx.error_spanned_by(
                 lit,
                 format!("malformed Workers AI model id `{id_value}`: expected `@cf/author/name` or `@hf/author/name`"),
             );
         }
-    } else if !is_workers_ai && id_value.chars().any(|c| c.is_whitespace() || c == '?' || c == '#') {
-        // Reported above for whitespace; `?` and `#` would break URLs and bodies alike.
+    } else if !is_workers_ai && id_value.chars().any(|c| c == '?' || c == '#') {
+        // Whitespace is reported above; `?` and `#` would break URLs and bodies alike.
         if let Some(lit) = &id.value {
             cx.error_spanned_by(lit, "malformed model id: `?` and `#` are not allowed");
         }
@@ -293,6 +405,7 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
             v
         }
         None if is_workers_ai => id_value.clone(),
+        None if endpoint_attr.written || provider.is_none() => String::new(),
         None => {
             let owner = id.value.as_ref().map_or_else(|| container.ident.to_token_stream(), ToTokens::to_token_stream);
             cx.error_spanned_by(
@@ -302,6 +415,7 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
             String::new()
         }
     };
+    let provider = provider.unwrap_or_else(|| ProviderPlan::Builtin(Ident::new("WorkersAi", Span::call_site())));
     let model_in_body = !(is_workers_ai && endpoint_attr.value.is_none());
 
     let mut inputs: Vec<Input<'a>> = Vec::new();
@@ -309,11 +423,22 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
     let mut groups: Vec<Group> = Vec::new();
     let mut group_lits: Vec<Vec<LitStr>> = Vec::new();
     let mut transparent: Vec<TokenStream> = Vec::new();
+    // False when a field attribute was rejected: which fields are outputs or
+    // group members is then uncertain, and the rules counting them stay silent.
+    let mut fields_certain = true;
+    let mut groups_certain = true;
+    // Every type the expansion defines, with where its name comes from.
+    let mut type_names: Vec<(Ident, TokenStream)> = vec![
+        (format_ident!("{}Request", container.ident), container.ident.to_token_stream()),
+        (format_ident!("{}Response", container.ident), container.ident.to_token_stream()),
+    ];
 
     for field in &container.fields {
         let fa = FieldAttrs::parse(cx, &field.original.attrs);
-        let output = fa.output.get().is_set();
+        let output_attr = fa.output.get();
+        let output = output_attr.is_set();
         let transparent_attr = fa.transparent.get();
+        fields_certain &= fa.complete && !output_attr.is_broken() && !transparent_attr.is_broken();
         if transparent_attr.is_set() {
             if output {
                 transparent.push(transparent_attr.tokens);
@@ -330,6 +455,8 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
         let length = fa.length.get();
         let one_of = fa.one_of.get();
         let values = fa.values.get();
+        groups_certain &= fa.complete && !one_of.is_broken();
+        let wire_known = !rename.is_broken();
         let wire = wire_name(field, rename.value.as_ref());
         let wire_at = rename.value.as_ref().map_or_else(|| field.ident.to_token_stream(), ToTokens::to_token_stream);
         if let Some(lit) = &rename.value {
@@ -358,7 +485,7 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
                     "on an output field `default` takes no value: a missing field decodes as `Default::default()`",
                 );
             }
-            outputs.push(Output { field, wire, wire_at, default: default.is_set() });
+            outputs.push(Output { field, wire, wire_at, wire_known, default: default.is_set() });
             continue;
         }
 
@@ -367,15 +494,29 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
         let kind = kind_of(value_decl_ty);
 
         let mut role = if inner.is_some() { Role::Optional } else { Role::Required };
+        if field.ident == "new" && (inner.is_some() || default.is_set()) && !one_of.is_set() {
+            cx.error_spanned_by(
+                field.ident,
+                "an optional field named `new` would clash with the constructor `new`: rename the field and keep its wire name with `rename = \"new\"`",
+            );
+        }
         if let Some(value) = &default.value {
             match value {
                 None => {
-                    cx.error_spanned_by(&default.tokens, "`default` on an input field needs a value: `default = 0.6`")
+                    cx.error_spanned_by(
+                        &default.tokens,
+                        "`default` on an input field needs a value: expected `default = <literal>`, such as `default = 0.6`",
+                    );
                 }
-                Some(value) if inner.is_some() => cx.error_spanned_by(
-                    value,
-                    "`default` on an `Option` field: use the plain type, the default is sent when the field is not set",
-                ),
+                Some(value) if inner.is_some() => {
+                    cx.error_spanned_by(
+                        value,
+                        format!(
+                            "`default` on an `Option` field: expected the plain type `{}`; the default is sent when the field is not set",
+                            value_decl_ty.to_token_stream().to_string().replace(' ', "")
+                        ),
+                    );
+                }
                 Some(value) => {
                     // With `values`, the default is checked against them below instead.
                     if values.value.is_some() || check_default(cx, value, kind, value_decl_ty) {
@@ -393,7 +534,14 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
                         let below = bounds.min.as_ref().is_some_and(|m| v < m.value);
                         let above = bounds.max.as_ref().is_some_and(|m| v > m.value);
                         if below || above {
-                            cx.error_spanned_by(d, format!("default {v} is outside the field's range"));
+                            cx.error_spanned_by(
+                                d,
+                                format!(
+                                    "default {} is outside `range = {}`: expected a default within the range",
+                                    d.to_token_stream().to_string().replace(' ', ""),
+                                    show_bounds(bounds)
+                                ),
+                            );
                         }
                     }
                 }
@@ -419,28 +567,51 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
             }
         }
 
+        if values.is_set() && length.is_set() && kind == Kind::Str {
+            cx.error_spanned_by(
+                &length.tokens,
+                "`length` does not apply to a `values` field: its values are fixed; expected `values` alone",
+            );
+        }
         let mut values_enum = None;
         if let Some(list) = &values.value {
+            let ident = format_ident!(
+                "{}{}",
+                container.ident,
+                field.ident.to_string().trim_start_matches("r#").to_upper_camel_case()
+            );
+            type_names.push((ident.clone(), values.tokens.clone()));
             if kind == Kind::Str {
                 let mut variants: Vec<(Ident, LitStr)> = Vec::new();
                 if list.is_empty() {
-                    cx.error_spanned_by(&values.tokens, "`values` needs at least one value");
+                    cx.error_spanned_by(&values.tokens, "`values` is empty: expected `values(\"a\", \"b\", ...)`");
                 }
                 for lit in list {
                     match variant_ident(lit) {
                         _ if variants.iter().any(|(_, l)| l.value() == lit.value()) => {
-                            cx.error_spanned_by(lit, format!("duplicate value `{}`", lit.value()));
-                        }
-                        Some(ident) if variants.iter().any(|(i, _)| *i == ident) => {
                             cx.error_spanned_by(
                                 lit,
-                                format!("value `{}` gives the same variant name as another value", lit.value()),
+                                format!("duplicate value `{}`: expected each value once", lit.value()),
+                            );
+                        }
+                        Some(ident) if variants.iter().any(|(i, _)| *i == ident) => {
+                            let other = variants.iter().find(|(i, _)| *i == ident).map(|(_, l)| l.value());
+                            cx.error_spanned_by(
+                                lit,
+                                format!(
+                                    "value `{}` gives variant `{ident}`, as does `{}`; expected values that differ in more than case and punctuation",
+                                    lit.value(),
+                                    other.unwrap_or_default()
+                                ),
                             );
                         }
                         Some(ident) => variants.push((ident, lit.clone())),
                         None => cx.error_spanned_by(
                             lit,
-                            "each value must start with a letter so it can name an enum variant",
+                            format!(
+                                "value `{}` cannot name an enum variant: expected a value starting with a letter, whose name is not a keyword",
+                                lit.value()
+                            ),
                         ),
                     }
                 }
@@ -450,10 +621,13 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
                         _ => false,
                     };
                     if !found {
-                        cx.error_spanned_by(d, "the default must be one of the field's `values`");
+                        let listed: Vec<String> = list.iter().map(|l| format!("{:?}", l.value())).collect();
+                        cx.error_spanned_by(
+                            d,
+                            format!("the default must be one of the field's `values`: {}", listed.join(", ")),
+                        );
                     }
                 }
-                let ident = format_ident!("{}{}", container.ident, field.ident.to_string().to_upper_camel_case());
                 values_enum = Some(ValuesEnum { ident, variants });
             } else {
                 cx.error_spanned_by(
@@ -467,9 +641,21 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
         if let Some(lit) = &one_of.value {
             let name = lit.value();
             let valid = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if !valid {
-                cx.error_spanned_by(lit, "a group name is a snake_case identifier, such as \"input\"");
+                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                && !is_keyword(&name);
+            // Reported at the group's first member only.
+            if !valid && groups.iter().all(|g| g.name != name) {
+                cx.error_spanned_by(
+                    lit,
+                    format!("malformed group name {name:?}: expected a snake_case identifier that is not a keyword, such as \"input\""),
+                );
+            }
+            let variant = field.ident.to_string().trim_start_matches("r#").to_upper_camel_case();
+            if is_keyword(&variant) {
+                cx.error_spanned_by(
+                    field.ident,
+                    format!("`{}` would name the group variant `{variant}`, a keyword: rename the field (and keep its wire name with `rename`)", field.ident),
+                );
             }
             if inner.is_some() {
                 cx.error_spanned_by(
@@ -487,9 +673,13 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
                 }
                 None => {
                     let snake = if valid { name.clone() } else { "group".to_owned() };
+                    let enum_ident = format_ident!("{}{}", container.ident, snake.to_upper_camel_case());
+                    if valid {
+                        type_names.push((enum_ident.clone(), lit.to_token_stream()));
+                    }
                     groups.push(Group {
                         field_ident: Ident::new(&snake, lit.span()),
-                        enum_ident: format_ident!("{}{}", container.ident, snake.to_upper_camel_case()),
+                        enum_ident,
                         name: name.clone(),
                         members: vec![index],
                     });
@@ -507,6 +697,7 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
             field,
             wire,
             wire_at,
+            wire_known,
             role,
             value_ty,
             kind,
@@ -517,7 +708,7 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
     }
 
     for (group, lits) in groups.iter().zip(&group_lits) {
-        if group.members.len() < 2 {
+        if group.members.len() < 2 && groups_certain {
             cx.error_spanned_by(
                 &lits[0],
                 format!("exclusive group `{}` has only one member; a group needs two or more fields", group.name),
@@ -526,38 +717,60 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
         if let Some(clash) = inputs.iter().find(|i| *i.field.ident == group.name) {
             cx.error_spanned_by(
                 &lits[0],
-                format!("group name `{}` is also the name of field `{}`", group.name, clash.field.ident),
+                format!(
+                    "group name `{}` is also the name of field `{}`: the request would hold both; expected another group name",
+                    group.name, clash.field.ident
+                ),
             );
         }
     }
 
     // Duplicate wire names, within inputs (plus the body's `model` key) and within outputs.
-    let mut seen: Vec<&str> = Vec::new();
-    if model_in_body {
-        seen.push("model");
-    }
-    for input in &inputs {
-        if seen.contains(&input.wire.as_str()) {
-            let reason = if input.wire == "model" && model_in_body {
-                "duplicate wire name `model`: the model id is already sent as `model`".to_owned()
-            } else {
-                format!("duplicate wire name `{}`", input.wire)
-            };
-            cx.error_spanned_by(&input.wire_at, reason);
+    let mut seen: Vec<(&str, &Ident)> = Vec::new();
+    for input in inputs.iter().filter(|i| i.wire_known) {
+        if input.wire == "model" && model_in_body {
+            cx.error_spanned_by(
+                &input.wire_at,
+                "duplicate wire name `model`: the body already sends the model id as `model`; expected another name (`rename = \"...\"`)",
+            );
+        } else if let Some((_, first)) = seen.iter().find(|(w, _)| *w == input.wire) {
+            cx.error_spanned_by(
+                &input.wire_at,
+                format!(
+                    "duplicate wire name `{}`: field `{first}` already sends it; expected a distinct name (`rename = \"...\"`)",
+                    input.wire
+                ),
+            );
         }
-        seen.push(&input.wire);
+        seen.push((&input.wire, input.field.ident));
     }
-    let mut seen: Vec<&str> = Vec::new();
-    for output in &outputs {
-        if seen.contains(&output.wire.as_str()) {
-            cx.error_spanned_by(&output.wire_at, format!("duplicate wire name `{}` among output fields", output.wire));
+    let mut seen: Vec<(&str, &Ident)> = Vec::new();
+    for output in outputs.iter().filter(|o| o.wire_known) {
+        if let Some((_, first)) = seen.iter().find(|(w, _)| *w == output.wire) {
+            cx.error_spanned_by(
+                &output.wire_at,
+                format!(
+                    "duplicate wire name `{}`: output field `{first}` already reads it; expected a distinct name",
+                    output.wire
+                ),
+            );
         }
-        seen.push(&output.wire);
+        seen.push((&output.wire, output.field.ident));
+    }
+
+    // Generated type names must not collide (`one_of = "request"` would redefine `{Name}Request`).
+    for (i, (name, at)) in type_names.iter().enumerate() {
+        if type_names[..i].iter().any(|(other, _)| other == name) {
+            cx.error_spanned_by(
+                at,
+                format!("this would define `{name}` a second time; expected a name that gives another type name"),
+            );
+        }
     }
 
     if binary && !outputs.is_empty() {
         cx.error_spanned_by(outputs[0].field.ident, "a `binary` model has no output fields: its answer is raw bytes");
-    } else if !binary && outputs.is_empty() && id.value.is_some() {
+    } else if !binary && outputs.is_empty() && fields_certain && attrs.complete && !binary_attr.written {
         cx.error_spanned_by(
             container.ident,
             "no output fields: mark the response fields `#[model(output)]`, or add `#[model(binary)]` for non-JSON answers",
@@ -590,6 +803,7 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
         outputs,
         request_ident: format_ident!("{}Request", container.ident),
         response_ident: format_ident!("{}Response", container.ident),
+        enum_idents: type_names.into_iter().skip(2).map(|(ident, _)| ident).collect(),
     }
 }
 
@@ -607,6 +821,10 @@ pub(crate) fn metadata<'a>(cx: &Ctxt, container: &'a Container<'a>) -> MetadataP
         let fa = MetadataAttrs::parse(cx, &field.original.attrs, true);
         let rename = fa.rename.get();
         let wire = wire_name(field, rename.value.as_ref());
+        let wire_at = rename.value.as_ref().map_or_else(|| field.ident.to_token_stream(), ToTokens::to_token_stream);
+        if rename.value.as_ref().is_some_and(|lit| lit.value().is_empty()) {
+            cx.error_spanned_by(&wire_at, "`rename` needs a non-empty key");
+        }
         if i >= MAX_METADATA_FIELDS {
             cx.error_spanned_by(
                 field.ident,
@@ -615,18 +833,30 @@ pub(crate) fn metadata<'a>(cx: &Ctxt, container: &'a Container<'a>) -> MetadataP
         }
         let inner = option_inner(field.ty);
         let kind = kind_of(inner.unwrap_or(field.ty));
-        if !matches!(kind, Kind::Int | Kind::Float | Kind::Str | Kind::Bool) {
+        if type_name(inner.unwrap_or(field.ty)).as_deref() == Some("u128") {
+            cx.error_spanned_by(
+                field.ty,
+                "metadata numbers go up to `i128`; `u128` is not supported: expected `u64` or `i128`",
+            );
+        } else if !matches!(kind, Kind::Int | Kind::Float | Kind::Str | Kind::Bool) {
             cx.error_spanned_by(
                 field.ty,
                 format!(
-                    "metadata values must be strings, numbers or booleans; `{}` is {}",
+                    "metadata values must be strings, numbers or booleans (or an `Option` of one); `{}` is {}",
                     field.ty.to_token_stream().to_string().replace(' ', ""),
-                    kind.describe()
+                    if kind == Kind::Other { "not one of them" } else { kind.describe() }
                 ),
             );
         }
-        if fields.iter().any(|(_, w, _): &(&Field<'_>, String, bool)| *w == wire) {
-            cx.error_spanned_by(field.ident, format!("duplicate metadata key `{wire}`"));
+        let first = fields.iter().find(|(_, w, _): &&(&Field<'_>, String, bool)| *w == wire);
+        if let (Some((first, _, _)), false) = (first, rename.is_broken()) {
+            cx.error_spanned_by(
+                &wire_at,
+                format!(
+                    "duplicate metadata key `{wire}`: field `{}` already sets it; expected a distinct key (`rename = \"...\"`)",
+                    first.ident
+                ),
+            );
         }
         fields.push((field, wire, inner.is_some()));
     }
@@ -659,13 +889,17 @@ pub(crate) fn provider<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ProviderP
             if !valid {
                 cx.error_spanned_by(
                     lit,
-                    "a provider slug is lowercase letters, digits and inner `-`, such as \"in-house\"",
+                    format!("malformed provider slug {v:?}: expected lowercase letters, digits and inner `-`, such as \"in-house\""),
                 );
             }
             v
         }
+        None if slug.written || !attrs.complete => String::new(),
         None => {
-            cx.error_spanned_by(container.ident, "missing provider slug: add `#[provider(slug = \"...\")]`");
+            cx.error_spanned_by(
+                container.ident,
+                "missing provider slug: add `#[provider(slug = \"...\")]`, the gateway route such as \"in-house\"",
+            );
             String::new()
         }
     };
@@ -673,33 +907,50 @@ pub(crate) fn provider<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ProviderP
         Some(lit) => {
             let v = lit.value();
             if !(v.starts_with("https://") || v.starts_with("http://")) {
-                cx.error_spanned_by(lit, "`base_url` must be an http or https URL");
+                cx.error_spanned_by(
+                    lit,
+                    format!("malformed `base_url` `{v}`: expected an http or https URL such as \"https://llm.example.com/v1\""),
+                );
             }
             v
         }
+        None if base_url.written || !attrs.complete => String::new(),
         None => {
             cx.error_spanned_by(container.ident, "missing `base_url`: add `#[provider(base_url = \"https://...\")]`");
             String::new()
         }
     };
+    let check_name = |name: &LitStr| {
+        let v = name.value();
+        if v.is_empty() || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            cx.error_spanned_by(
+                name,
+                format!(
+                    "malformed header name {v:?}: expected ASCII letters, digits, `-` and `_`, such as \"x-api-key\""
+                ),
+            );
+        }
+    };
     if let AuthSpec::Header(name) = &auth {
-        let v = name.value();
-        if v.is_empty() || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            cx.error_spanned_by(name, "not a valid header name");
+        check_name(name);
+    }
+    for (name, value) in &attrs.headers {
+        check_name(name);
+        if value.value().chars().any(|c| c.is_control() && c != '\t') {
+            cx.error_spanned_by(value, "malformed header value: expected no line breaks or control characters");
         }
     }
-    for (name, _) in &attrs.headers {
-        let v = name.value();
-        if v.is_empty() || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            cx.error_spanned_by(name, "not a valid header name");
-        }
-    }
-    let mut credential = None;
+    let mut credential: Option<(&Field<'_>, bool)> = None;
     for field in &container.fields {
         let fa = ProviderAttrs::parse(cx, &field.original.attrs, true);
         if fa.credential.get().is_set() {
             if credential.is_some() {
-                cx.error_spanned_by(field.ident, "only one field can be the `credential`");
+                if let Some((first, _)) = credential {
+                    cx.error_spanned_by(
+                        field.ident,
+                        format!("duplicate `credential`: field `{}` already is the credential; expected one credential field", first.ident),
+                    );
+                }
                 continue;
             }
             let inner = option_inner(field.ty);

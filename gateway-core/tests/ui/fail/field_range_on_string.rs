@@ -1,0 +1,12 @@
+use gateway_core::Model;
+
+#[derive(Model)]
+#[model(id = "@cf/meta/llama-3.1-8b-instruct-fp8")]
+pub struct Llama {
+    #[model(range = 1..=10)]
+    prompt: String,
+    #[model(output)]
+    response: String,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use gateway_core::Model;
+
+#[derive(Model)]
+#[model(id = "gpt-4o-mini", provider = "opneai")]
+pub struct Gpt {
+    prompt: String,
+    #[model(output)]
+    id: String,
+}
+
+fn main() {}

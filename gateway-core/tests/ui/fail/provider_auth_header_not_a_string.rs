@@ -1,0 +1,11 @@
+use gateway_core::Provider;
+use gateway_core::secrecy::SecretString;
+
+#[derive(Debug, Provider)]
+#[provider(slug = "in-house", base_url = "https://llm.example.com/v1", auth = header(x_key))]
+pub struct InHouse {
+    #[provider(credential)]
+    key: SecretString,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use gateway_core::Model;
+
+#[derive(Model)]
+#[model(id = "@cf/meta/llama-3.1-8b-instruct-fp8")]
+pub enum Llama {
+    Prompt(String),
+    Messages(Vec<String>),
+}
+
+fn main() {}
