@@ -45,8 +45,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let gateway = ai.gateway(&gateway_id);
 
     // 1. A typed run through the gateway, with metadata and a cache TTL.
-    let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("What is an AI gateway, in one sentence?".into()))
-        .max_tokens(64u32);
+    let request =
+        Llama31InstructRequest::new(Llama31InstructInput::Prompt("What is an AI gateway, in one sentence?".into()))
+            .max_tokens(64u32);
     let options = RunOptions::new().gateway(
         GatewayOptions::new(&gateway_id).cache_ttl(3600).metadata(Tags { user: 42, feature: "quickstart".into() }),
     );
@@ -64,7 +65,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 4. Read the log back, and list logs with positive feedback.
     let log = first.get_log().await?;
-    println!("\n4. log: {} {} status {:?}, {} ms, tokens {:?}/{:?}", log.provider, log.model, log.status_code, log.duration, log.tokens_in, log.tokens_out);
+    println!(
+        "\n4. log: {} {} status {:?}, {} ms, tokens {:?}/{:?}",
+        log.provider, log.model, log.status_code, log.duration, log.tokens_in, log.tokens_out
+    );
     let page = gateway.list_logs(&ListLogs::new().filter(LogFilter::eq(FilterKey::Feedback, 1)).per_page(10)).await?;
     println!("   logs with positive feedback: {}", page.logs.len());
     for log in &page.logs {

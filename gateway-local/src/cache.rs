@@ -1,6 +1,7 @@
 //! The response cache: successful answers by key, until their TTL runs out.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -12,19 +13,19 @@ const MAX_ENTRIES: usize = 10_000;
 
 /// A cached answer.
 #[derive(Debug, Clone)]
-pub struct Cached {
-    pub status: u16,
-    pub content_type: Option<String>,
-    pub body: Bytes,
+pub(crate) struct Cached {
+    pub(crate) status: u16,
+    pub(crate) content_type: Option<String>,
+    pub(crate) body: Bytes,
 }
 
 #[derive(Debug, Default)]
-pub struct Cache {
+pub(crate) struct Cache {
     entries: Mutex<HashMap<String, (Instant, Cached)>>,
 }
 
 /// The key of a request: its custom key, or a hash of what it asks.
-pub fn key(gateway: &str, provider: &str, endpoint: &str, body: &[u8], custom: Option<&str>) -> String {
+pub(crate) fn key(gateway: &str, provider: &str, endpoint: &str, body: &[u8], custom: Option<&str>) -> String {
     let mut hash = Sha256::new();
     hash.update(gateway.as_bytes());
     hash.update([0]);
@@ -41,12 +42,15 @@ pub fn key(gateway: &str, provider: &str, endpoint: &str, body: &[u8], custom: O
             hash.update(body);
         }
     }
-    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hash.finalize().iter().fold(String::with_capacity(64), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
 }
 
 impl Cache {
     /// A fresh entry under `key`.
-    pub fn get(&self, key: &str) -> Option<Cached> {
+    pub(crate) fn get(&self, key: &str) -> Option<Cached> {
         let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         match entries.get(key) {
             Some((expires, cached)) if *expires > Instant::now() => Some(cached.clone()),
@@ -59,7 +63,7 @@ impl Cache {
     }
 
     /// Stores `value` for `ttl`.
-    pub fn put(&self, key: String, value: Cached, ttl: Duration) {
+    pub(crate) fn put(&self, key: String, value: Cached, ttl: Duration) {
         let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         if entries.len() >= MAX_ENTRIES {
             let now = Instant::now();

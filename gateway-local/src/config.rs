@@ -221,8 +221,13 @@ impl LocalConfig {
 
     /// Checks every value.
     pub fn validate(&self) -> Result<(), ConfigError> {
-        if self.account_id.is_empty() || !self.account_id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(ConfigError::Invalid(format!("account_id must be letters, digits, `-` or `_`, got {:?}", self.account_id)));
+        if self.account_id.is_empty()
+            || !self.account_id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(ConfigError::Invalid(format!(
+                "account_id must be letters, digits, `-` or `_`, got {:?}",
+                self.account_id
+            )));
         }
         if self.api_token.as_deref().is_some_and(str::is_empty) {
             return Err(ConfigError::Invalid("api_token must not be empty (omit it to leave the API open)".to_owned()));
@@ -234,7 +239,8 @@ impl LocalConfig {
             settings.validate(id)?;
         }
         for (provider, url) in &self.upstreams {
-            let parsed = url::Url::parse(url).map_err(|e| ConfigError::Invalid(format!("upstreams.{provider}: {e}")))?;
+            let parsed =
+                url::Url::parse(url).map_err(|e| ConfigError::Invalid(format!("upstreams.{provider}: {e}")))?;
             if !matches!(parsed.scheme(), "http" | "https") {
                 return Err(ConfigError::Invalid(format!("upstreams.{provider}: must be an http or https URL")));
             }

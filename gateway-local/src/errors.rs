@@ -7,33 +7,33 @@ use serde_json::json;
 
 /// Gateway error codes. 2001 and 2009 are Cloudflare's; the others are ours
 /// where Cloudflare documents none (marked).
-pub mod code {
+pub(crate) mod code {
     /// The gateway does not exist.
-    pub const GATEWAY_NOT_FOUND: i64 = 2001;
+    pub(crate) const GATEWAY_NOT_FOUND: i64 = 2001;
     /// Malformed request body (ours: Cloudflare documents no code).
-    pub const BAD_REQUEST: i64 = 2002;
+    pub(crate) const BAD_REQUEST: i64 = 2002;
     /// Rate limited (ours).
-    pub const RATE_LIMITED: i64 = 2003;
+    pub(crate) const RATE_LIMITED: i64 = 2003;
     /// Request too large (ours).
-    pub const TOO_LARGE: i64 = 2004;
+    pub(crate) const TOO_LARGE: i64 = 2004;
     /// Upstream unreachable or timed out (ours).
-    pub const UPSTREAM_FAILED: i64 = 2005;
+    pub(crate) const UPSTREAM_FAILED: i64 = 2005;
     /// Unknown provider (ours).
-    pub const UNKNOWN_PROVIDER: i64 = 2006;
+    pub(crate) const UNKNOWN_PROVIDER: i64 = 2006;
     /// Invalid `cf-aig-*` header value (ours).
-    pub const INVALID_HEADER: i64 = 2007;
+    pub(crate) const INVALID_HEADER: i64 = 2007;
     /// Authenticated Gateway: missing or wrong `cf-aig-authorization`.
-    pub const UNAUTHORIZED: i64 = 2009;
+    pub(crate) const UNAUTHORIZED: i64 = 2009;
     /// Compat endpoint: model without a provider prefix.
-    pub const COMPAT_BAD_FORMAT: i64 = 2019;
+    pub(crate) const COMPAT_BAD_FORMAT: i64 = 2019;
     /// v4: log not found.
-    pub const NOT_FOUND: i64 = 7002;
+    pub(crate) const NOT_FOUND: i64 = 7002;
     /// v4: no route.
-    pub const NO_ROUTE: i64 = 7003;
+    pub(crate) const NO_ROUTE: i64 = 7003;
     /// v4: invalid token.
-    pub const AUTHENTICATION: i64 = 10000;
+    pub(crate) const AUTHENTICATION: i64 = 10000;
     /// v4: invalid parameter (ours).
-    pub const INVALID_PARAMETER: i64 = 7001;
+    pub(crate) const INVALID_PARAMETER: i64 = 7001;
 }
 
 fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
@@ -43,7 +43,7 @@ fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
 }
 
 /// `{"success":false,"result":[],"messages":[],"error":[{"code":…,"message":…}]}`.
-pub fn gateway(status: StatusCode, code: i64, message: &str) -> Response {
+pub(crate) fn gateway(status: StatusCode, code: i64, message: &str) -> Response {
     json_response(
         status,
         &json!({"success": false, "result": [], "messages": [], "error": [{"code": code, "message": message}]}),
@@ -51,21 +51,27 @@ pub fn gateway(status: StatusCode, code: i64, message: &str) -> Response {
 }
 
 /// `{"success":false,"errors":[{"code":…,"message":…}],"messages":[],"result":null}`.
-pub fn v4(status: StatusCode, code: i64, message: &str) -> Response {
-    json_response(status, &json!({"success": false, "errors": [{"code": code, "message": message}], "messages": [], "result": null}))
+pub(crate) fn v4(status: StatusCode, code: i64, message: &str) -> Response {
+    json_response(
+        status,
+        &json!({"success": false, "errors": [{"code": code, "message": message}], "messages": [], "result": null}),
+    )
 }
 
 /// The logs API's 404.
-pub fn log_not_found() -> Response {
-    json_response(StatusCode::NOT_FOUND, &json!({"errors": [{"code": code::NOT_FOUND, "message": "Not Found"}], "success": false}))
+pub(crate) fn log_not_found() -> Response {
+    json_response(
+        StatusCode::NOT_FOUND,
+        &json!({"errors": [{"code": code::NOT_FOUND, "message": "Not Found"}], "success": false}),
+    )
 }
 
 /// The gateway's 401 for Authenticated Gateways.
-pub fn unauthorized() -> Response {
+pub(crate) fn unauthorized() -> Response {
     gateway(StatusCode::UNAUTHORIZED, code::UNAUTHORIZED, "Unauthorized")
 }
 
 /// The gateway's 400 for a gateway that does not exist.
-pub fn gateway_not_found() -> Response {
+pub(crate) fn gateway_not_found() -> Response {
     gateway(StatusCode::BAD_REQUEST, code::GATEWAY_NOT_FOUND, "Please configure AI Gateway in the Cloudflare dashboard")
 }

@@ -18,14 +18,20 @@
 //! # Ok(()) }
 //! ```
 
-pub mod cache;
+#![allow(
+    clippy::result_large_err,
+    reason = "handlers reject with a ready `Response`; it only travels the error path once"
+)]
+#![allow(clippy::single_match_else, reason = "`match` on Some/None reads better when both arms do work")]
+
+mod cache;
 pub mod config;
-pub mod errors;
-pub mod options;
-pub mod proxy;
-pub mod routes;
-pub mod state;
-pub mod store;
+mod errors;
+mod options;
+mod proxy;
+mod routes;
+mod state;
+mod store;
 pub mod upstream;
 
 use std::net::SocketAddr;
@@ -36,7 +42,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use config::{GatewaySettings, LocalConfig, UnknownGateway};
-pub use store::{Database, Store};
+pub use store::{Database, Store, StoreError};
 pub use upstream::offline::{Fault, FaultRule, OfflineUpstream};
 
 use crate::cache::Cache;
@@ -51,7 +57,7 @@ pub enum StartError {
     Config(#[from] config::ConfigError),
     /// The database could not be opened.
     #[error(transparent)]
-    Store(#[from] store::StoreError),
+    Store(#[from] StoreError),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -102,7 +108,8 @@ impl LocalGatewayBuilder {
     pub async fn start(self) -> Result<LocalGateway, StartError> {
         self.config.validate()?;
         let store = Store::open(&self.database)?;
-        let listener = TcpListener::bind(self.addr).await.map_err(|source| StartError::Bind { addr: self.addr, source })?;
+        let listener =
+            TcpListener::bind(self.addr).await.map_err(|source| StartError::Bind { addr: self.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: self.addr, source })?;
         let offline = self.offline.then(|| Arc::new(OfflineUpstream::new()));
         let upstream = RoutedUpstream {

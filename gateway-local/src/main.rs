@@ -52,8 +52,13 @@ async fn main() -> ExitCode {
         }
     };
     let database = db.map_or(Database::Memory, Database::File);
-    let started =
-        LocalGateway::builder().config(config).database(database).offline(offline).bind(SocketAddr::new(bind, port)).start().await;
+    let started = LocalGateway::builder()
+        .config(config)
+        .database(database)
+        .offline(offline)
+        .bind(SocketAddr::new(bind, port))
+        .start()
+        .await;
     let gateway = match started {
         Ok(gateway) => gateway,
         Err(e) => {

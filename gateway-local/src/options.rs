@@ -12,33 +12,33 @@ use serde_json::Value;
 use crate::config::GatewaySettings;
 
 /// Docs: a request with a cache key but caching off is cached for 5 minutes.
-pub const CACHE_KEY_DEFAULT_TTL: u64 = 300;
+pub(crate) const CACHE_KEY_DEFAULT_TTL: u64 = 300;
 /// Most metadata entries kept (later ones dropped, as Cloudflare does).
-pub const MAX_METADATA: usize = 5;
+pub(crate) const MAX_METADATA: usize = 5;
 
 /// Options one layer of headers sets.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct HeaderOptions {
-    pub cache_ttl: Option<u64>,
-    pub skip_cache: Option<bool>,
-    pub cache_key: Option<String>,
+pub(crate) struct HeaderOptions {
+    pub(crate) cache_ttl: Option<u64>,
+    pub(crate) skip_cache: Option<bool>,
+    pub(crate) cache_key: Option<String>,
     /// Compact JSON of the first five entries.
-    pub metadata: Option<String>,
-    pub custom_cost: Option<CustomCost>,
-    pub event_id: Option<String>,
-    pub collect_log: Option<bool>,
-    pub collect_log_payload: Option<bool>,
-    pub request_timeout_ms: Option<u64>,
-    pub max_attempts: Option<u8>,
-    pub retry_delay_ms: Option<u64>,
-    pub backoff: Option<Backoff>,
+    pub(crate) metadata: Option<String>,
+    pub(crate) custom_cost: Option<CustomCost>,
+    pub(crate) event_id: Option<String>,
+    pub(crate) collect_log: Option<bool>,
+    pub(crate) collect_log_payload: Option<bool>,
+    pub(crate) request_timeout_ms: Option<u64>,
+    pub(crate) max_attempts: Option<u8>,
+    pub(crate) retry_delay_ms: Option<u64>,
+    pub(crate) backoff: Option<Backoff>,
 }
 
 /// A header that could not be accepted: its name and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InvalidHeader {
-    pub name: String,
-    pub reason: String,
+pub(crate) struct InvalidHeader {
+    pub(crate) name: String,
+    pub(crate) reason: String,
 }
 
 fn parse_bool(name: &str, value: &str) -> Result<bool, InvalidHeader> {
@@ -50,10 +50,10 @@ fn parse_bool(name: &str, value: &str) -> Result<bool, InvalidHeader> {
 }
 
 fn parse_u64(name: &str, value: &str) -> Result<u64, InvalidHeader> {
-    value
-        .trim()
-        .parse()
-        .map_err(|_| InvalidHeader { name: name.to_owned(), reason: format!("expected a non-negative integer, got {value:?}") })
+    value.trim().parse().map_err(|_| InvalidHeader {
+        name: name.to_owned(),
+        reason: format!("expected a non-negative integer, got {value:?}"),
+    })
 }
 
 /// Keeps the first five scalar entries of a metadata object.
@@ -75,7 +75,7 @@ fn parse_metadata(name: &str, value: &str) -> Result<String, InvalidHeader> {
 
 impl HeaderOptions {
     /// Reads every `cf-aig-*` header (and the deprecated `cf-cache-ttl`, `cf-skip-cache`).
-    pub fn parse<'a>(headers: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, InvalidHeader> {
+    pub(crate) fn parse<'a>(headers: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, InvalidHeader> {
         let mut out = Self::default();
         for (name, value) in headers {
             let lower = name.to_ascii_lowercase();
@@ -97,9 +97,11 @@ impl HeaderOptions {
                 h::REQUEST_TIMEOUT => out.request_timeout_ms = Some(parse_u64(name, value)?),
                 h::MAX_ATTEMPTS => {
                     let n = parse_u64(name, value)?;
-                    let n = u8::try_from(n).ok().filter(|n| (1..=MAX_ATTEMPTS).contains(n)).ok_or_else(|| InvalidHeader {
-                        name: name.to_owned(),
-                        reason: format!("must be between 1 and {MAX_ATTEMPTS}, got {n}"),
+                    let n = u8::try_from(n).ok().filter(|n| (1..=MAX_ATTEMPTS).contains(n)).ok_or_else(|| {
+                        InvalidHeader {
+                            name: name.to_owned(),
+                            reason: format!("must be between 1 and {MAX_ATTEMPTS}, got {n}"),
+                        }
                     })?;
                     out.max_attempts = Some(n);
                 }
@@ -134,7 +136,7 @@ impl HeaderOptions {
 
     /// `self` with every option `higher` sets replaced.
     #[must_use]
-    pub fn overlay(&self, higher: &Self) -> Self {
+    pub(crate) fn overlay(&self, higher: &Self) -> Self {
         Self {
             cache_ttl: higher.cache_ttl.or(self.cache_ttl),
             skip_cache: higher.skip_cache.or(self.skip_cache),
@@ -154,25 +156,25 @@ impl HeaderOptions {
 
 /// The options in force for one step.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Effective {
+pub(crate) struct Effective {
     /// Seconds to cache a success; 0: not cached.
-    pub cache_ttl: u64,
-    pub skip_cache: bool,
-    pub cache_key: Option<String>,
-    pub metadata: Option<String>,
-    pub custom_cost: Option<CustomCost>,
-    pub event_id: Option<String>,
-    pub collect_log: bool,
-    pub collect_log_payload: bool,
-    pub timeout: Option<Duration>,
-    pub max_attempts: u8,
-    pub retry_delay_ms: u64,
-    pub backoff: Backoff,
+    pub(crate) cache_ttl: u64,
+    pub(crate) skip_cache: bool,
+    pub(crate) cache_key: Option<String>,
+    pub(crate) metadata: Option<String>,
+    pub(crate) custom_cost: Option<CustomCost>,
+    pub(crate) event_id: Option<String>,
+    pub(crate) collect_log: bool,
+    pub(crate) collect_log_payload: bool,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) max_attempts: u8,
+    pub(crate) retry_delay_ms: u64,
+    pub(crate) backoff: Backoff,
 }
 
 impl Effective {
     /// Gateway settings, overlaid by `options` (request, then step headers) and the step's `config`.
-    pub fn resolve(settings: &GatewaySettings, options: &HeaderOptions, config: Option<&StepConfig>) -> Self {
+    pub(crate) fn resolve(settings: &GatewaySettings, options: &HeaderOptions, config: Option<&StepConfig>) -> Self {
         let configured_ttl = options.cache_ttl.or(settings.cache_ttl).unwrap_or(0);
         let cache_ttl = if configured_ttl == 0 && options.cache_key.is_some() && options.cache_ttl.is_none() {
             CACHE_KEY_DEFAULT_TTL
@@ -205,12 +207,12 @@ impl Effective {
     }
 
     /// Whether the answer may come from, and go into, the cache.
-    pub fn cacheable(&self) -> bool {
+    pub(crate) fn cacheable(&self) -> bool {
         self.cache_ttl > 0 && !self.skip_cache
     }
 
     /// The wait before retry number `retry` (1 for the first retry).
-    pub fn delay_before(&self, retry: u32) -> Duration {
+    pub(crate) fn delay_before(&self, retry: u32) -> Duration {
         let base = self.retry_delay_ms;
         let ms = match self.backoff {
             Backoff::Constant => base,
@@ -227,7 +229,9 @@ mod tests {
 
     #[test]
     fn parses_and_layers() {
-        let request = HeaderOptions::parse([("cf-aig-cache-ttl", "3600"), ("cf-aig-max-attempts", "3"), ("x-other", "1")]).unwrap();
+        let request =
+            HeaderOptions::parse([("cf-aig-cache-ttl", "3600"), ("cf-aig-max-attempts", "3"), ("x-other", "1")])
+                .unwrap();
         let step = HeaderOptions::parse([("cf-aig-cache-ttl", "0")]).unwrap();
         let effective = Effective::resolve(&GatewaySettings::default(), &request.overlay(&step), None);
         assert_eq!(effective.cache_ttl, 0, "a step-level 0 turns caching off for that step");

@@ -21,33 +21,33 @@ use crate::upstream::{UpstreamError, UpstreamRequest, UpstreamResponse};
 
 /// One provider request to try.
 #[derive(Debug, Clone)]
-pub struct Step {
-    pub provider: String,
+pub(crate) struct Step {
+    pub(crate) provider: String,
     /// Relative path after the provider's base URL (query string included).
-    pub endpoint: String,
-    pub method: Method,
+    pub(crate) endpoint: String,
+    pub(crate) method: Method,
     /// Headers for the provider (credentials); `cf-aig-*` ones already taken out.
-    pub headers: HeaderMap,
-    pub body: Bytes,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
     /// Step-level `cf-aig-*` options.
-    pub options: HeaderOptions,
-    pub config: Option<gateway_core::StepConfig>,
+    pub(crate) options: HeaderOptions,
+    pub(crate) config: Option<gateway_core::StepConfig>,
 }
 
 /// What a request arrived with.
 #[derive(Debug, Clone)]
-pub struct RequestContext {
-    pub gateway: String,
-    pub settings: GatewaySettings,
-    pub options: HeaderOptions,
-    pub authenticated: bool,
-    pub user_agent: Option<String>,
+pub(crate) struct RequestContext {
+    pub(crate) gateway: String,
+    pub(crate) settings: GatewaySettings,
+    pub(crate) options: HeaderOptions,
+    pub(crate) authenticated: bool,
+    pub(crate) user_agent: Option<String>,
     /// `universal`, `provider` or `compat`.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// Whether to answer with `cf-aig-step`.
-    pub universal: bool,
+    pub(crate) universal: bool,
     /// Extra response headers (`cf-aig-model`, `cf-aig-provider` on compat).
-    pub extra_headers: Vec<(HeaderName, HeaderValue)>,
+    pub(crate) extra_headers: Vec<(HeaderName, HeaderValue)>,
 }
 
 /// How one step ended.
@@ -69,7 +69,7 @@ fn retryable(outcome: &Outcome) -> bool {
 }
 
 /// Runs steps in order and answers with the first success (or the last failure).
-pub async fn run(state: &Arc<AppState>, context: &RequestContext, steps: Vec<Step>) -> Response {
+pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: Vec<Step>) -> Response {
     let count = steps.len();
     let mut last: Option<(usize, Outcome, Option<String>, Effective)> = None;
     for (index, step) in steps.into_iter().enumerate() {
@@ -85,17 +85,23 @@ pub async fn run(state: &Arc<AppState>, context: &RequestContext, steps: Vec<Ste
         };
         if let (Some(key), Outcome::Answer { response, cached: false }) = (&cache_key, &outcome) {
             if is_success(response.status) {
-                let content_type = response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+                let content_type =
+                    response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
                 let entry = Cached { status: response.status, content_type, body: response.body.clone() };
                 state.cache.put(key.clone(), entry, std::time::Duration::from_secs(effective.cache_ttl));
             }
         }
         let log_id = if effective.collect_log {
-            let record = log_record(state, context, &step, &effective, &outcome, started, context.universal.then_some(index));
+            let record =
+                log_record(state, context, &step, &effective, &outcome, started, context.universal.then_some(index));
             let id = record.id.clone();
             if let Err(e) = state.store.insert(record).await {
                 tracing::error!(error = %e, "could not store a log");
-                return errors::gateway(StatusCode::INTERNAL_SERVER_ERROR, code::UPSTREAM_FAILED, "could not store the log");
+                return errors::gateway(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    code::UPSTREAM_FAILED,
+                    "could not store the log",
+                );
             }
             Some(id)
         } else {
@@ -110,7 +116,9 @@ pub async fn run(state: &Arc<AppState>, context: &RequestContext, steps: Vec<Ste
     }
     match last {
         Some((index, outcome, log_id, effective)) => answer(context, index, outcome, log_id.as_deref(), &effective),
-        None => errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step"),
+        None => {
+            errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step")
+        }
     }
 }
 
@@ -149,7 +157,13 @@ async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective) -> O
     }
 }
 
-fn answer(context: &RequestContext, index: usize, outcome: Outcome, log_id: Option<&str>, effective: &Effective) -> Response {
+fn answer(
+    context: &RequestContext,
+    index: usize,
+    outcome: Outcome,
+    log_id: Option<&str>,
+    effective: &Effective,
+) -> Response {
     let (mut response, cached) = match outcome {
         Outcome::Answer { response, cached } => {
             let status = StatusCode::from_u16(response.status).unwrap_or(StatusCode::BAD_GATEWAY);
@@ -165,14 +179,20 @@ fn answer(context: &RequestContext, index: usize, outcome: Outcome, log_id: Opti
             }
             (out, cached)
         }
-        Outcome::Failed(UpstreamError::Timeout) => {
-            (errors::gateway(StatusCode::GATEWAY_TIMEOUT, code::UPSTREAM_FAILED, "the upstream request timed out"), false)
-        }
-        Outcome::Failed(UpstreamError::UnknownProvider(p)) => {
-            (errors::gateway(StatusCode::BAD_REQUEST, code::UNKNOWN_PROVIDER, &format!("unknown provider `{p}`")), false)
-        }
+        Outcome::Failed(UpstreamError::Timeout) => (
+            errors::gateway(StatusCode::GATEWAY_TIMEOUT, code::UPSTREAM_FAILED, "the upstream request timed out"),
+            false,
+        ),
+        Outcome::Failed(UpstreamError::UnknownProvider(p)) => (
+            errors::gateway(StatusCode::BAD_REQUEST, code::UNKNOWN_PROVIDER, &format!("unknown provider `{p}`")),
+            false,
+        ),
         Outcome::Failed(UpstreamError::Connection(e)) => (
-            errors::gateway(StatusCode::BAD_GATEWAY, code::UPSTREAM_FAILED, &format!("the upstream connection failed: {e}")),
+            errors::gateway(
+                StatusCode::BAD_GATEWAY,
+                code::UPSTREAM_FAILED,
+                &format!("the upstream connection failed: {e}"),
+            ),
             false,
         ),
     };
@@ -200,8 +220,10 @@ fn answer(context: &RequestContext, index: usize, outcome: Outcome, log_id: Opti
 }
 
 /// The model a request names: its body's `model`, else from the endpoint.
-pub fn model_of(provider: &str, endpoint: &str, body: &[u8]) -> String {
-    if let Some(model) = serde_json::from_slice::<Value>(body).ok().and_then(|v| v.get("model")?.as_str().map(str::to_owned)) {
+pub(crate) fn model_of(provider: &str, endpoint: &str, body: &[u8]) -> String {
+    if let Some(model) =
+        serde_json::from_slice::<Value>(body).ok().and_then(|v| v.get("model")?.as_str().map(str::to_owned))
+    {
         return model;
     }
     let path = endpoint.split('?').next().unwrap_or(endpoint);
@@ -270,7 +292,8 @@ fn head(body: &[u8], max: usize) -> (String, bool) {
 
 fn model_type_of(endpoint: &str) -> Option<String> {
     let path = endpoint.split('?').next().unwrap_or(endpoint);
-    let kind = if path.ends_with("chat/completions") || path.ends_with("messages") || path.contains(":generateContent") {
+    let kind = if path.ends_with("chat/completions") || path.ends_with("messages") || path.contains(":generateContent")
+    {
         "chat"
     } else if path.ends_with("embeddings") {
         "embedding"
@@ -350,7 +373,10 @@ mod tests {
     fn usage_from_each_provider_shape() {
         assert_eq!(usage_of(br#"{"result":{"usage":{"prompt_tokens":3,"completion_tokens":4}}}"#), (Some(3), Some(4)));
         assert_eq!(usage_of(br#"{"usage":{"input_tokens":5,"output_tokens":6}}"#), (Some(5), Some(6)));
-        assert_eq!(usage_of(br#"{"usageMetadata":{"promptTokenCount":7,"candidatesTokenCount":8}}"#), (Some(7), Some(8)));
+        assert_eq!(
+            usage_of(br#"{"usageMetadata":{"promptTokenCount":7,"candidatesTokenCount":8}}"#),
+            (Some(7), Some(8))
+        );
         assert_eq!(usage_of(b"not json"), (None, None));
     }
 
@@ -358,7 +384,10 @@ mod tests {
     fn models_from_body_or_path() {
         assert_eq!(model_of("openai", "chat/completions", br#"{"model":"gpt-4o-mini"}"#), "gpt-4o-mini");
         assert_eq!(model_of("workers-ai", "run/@cf/meta/x", b"{}"), "@cf/meta/x");
-        assert_eq!(model_of("google-ai-studio", "v1/models/gemini-2.5-flash:generateContent", b"{}"), "gemini-2.5-flash");
+        assert_eq!(
+            model_of("google-ai-studio", "v1/models/gemini-2.5-flash:generateContent", b"{}"),
+            "gemini-2.5-flash"
+        );
     }
 
     #[test]

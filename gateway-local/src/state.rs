@@ -11,25 +11,25 @@ use crate::upstream::Upstream;
 
 /// Shared state of a running gateway.
 #[derive(Debug)]
-pub struct AppState {
-    pub config: LocalConfig,
-    pub store: Store,
-    pub upstream: Arc<dyn Upstream>,
-    pub cache: Cache,
-    pub rate: RateLimiter,
+pub(crate) struct AppState {
+    pub(crate) config: LocalConfig,
+    pub(crate) store: Store,
+    pub(crate) upstream: Arc<dyn Upstream>,
+    pub(crate) cache: Cache,
+    pub(crate) rate: RateLimiter,
     /// `http://127.0.0.1:PORT`, for the URL endpoint.
-    pub public_url: String,
+    pub(crate) public_url: String,
 }
 
 /// Fixed-window request counters per gateway.
 #[derive(Debug, Default)]
-pub struct RateLimiter {
+pub(crate) struct RateLimiter {
     windows: Mutex<HashMap<String, (Instant, u32)>>,
 }
 
 impl RateLimiter {
     /// Counts a request; `false` when the gateway is over its limit.
-    pub fn admit(&self, gateway: &str, limit: RateLimit) -> bool {
+    pub(crate) fn admit(&self, gateway: &str, limit: RateLimit) -> bool {
         let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
         let now = Instant::now();
         let window = windows.entry(gateway.to_owned()).or_insert((now, 0));
@@ -45,7 +45,7 @@ impl RateLimiter {
 }
 
 /// Compares secrets in time independent of where they differ.
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     let mut diff = a.len() ^ b.len();
     for (i, x) in a.iter().enumerate() {
         let y = b.get(i % b.len().max(1)).copied().unwrap_or(0);

@@ -2,6 +2,7 @@
 //! memory). One connection behind a mutex, used from blocking threads; it is
 //! never held across an `.await`.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -34,69 +35,71 @@ pub enum StoreError {
 
 /// Everything kept about one request.
 #[derive(Debug, Clone, Default)]
-pub struct LogRecord {
-    pub id: String,
-    pub gateway: String,
-    pub created_ms: i64,
-    pub provider: String,
-    pub model: String,
-    pub model_type: Option<String>,
-    pub path: String,
-    pub duration_ms: u64,
-    pub request_type: Option<String>,
-    pub request_content_type: Option<String>,
-    pub response_content_type: Option<String>,
-    pub status_code: u16,
-    pub success: bool,
-    pub cached: bool,
-    pub tokens_in: Option<u64>,
-    pub tokens_out: Option<u64>,
-    pub cost: Option<f64>,
-    pub custom_cost: bool,
-    pub metadata: Option<String>,
-    pub step: Option<u32>,
-    pub event_id: Option<String>,
-    pub request_size: u64,
-    pub request_head: String,
-    pub request_head_complete: bool,
-    pub response_size: u64,
-    pub response_head: String,
-    pub response_head_complete: bool,
-    pub request_body: Option<Vec<u8>>,
-    pub response_body: Option<Vec<u8>>,
-    pub authenticated: bool,
-    pub user_agent: Option<String>,
+#[allow(clippy::struct_excessive_bools, reason = "one column per flag of the log")]
+pub(crate) struct LogRecord {
+    pub(crate) id: String,
+    pub(crate) gateway: String,
+    pub(crate) created_ms: i64,
+    pub(crate) provider: String,
+    pub(crate) model: String,
+    pub(crate) model_type: Option<String>,
+    pub(crate) path: String,
+    pub(crate) duration_ms: u64,
+    pub(crate) request_type: Option<String>,
+    pub(crate) request_content_type: Option<String>,
+    pub(crate) response_content_type: Option<String>,
+    pub(crate) status_code: u16,
+    pub(crate) success: bool,
+    pub(crate) cached: bool,
+    pub(crate) tokens_in: Option<u64>,
+    pub(crate) tokens_out: Option<u64>,
+    pub(crate) cost: Option<f64>,
+    pub(crate) custom_cost: bool,
+    pub(crate) metadata: Option<String>,
+    pub(crate) step: Option<u32>,
+    pub(crate) event_id: Option<String>,
+    pub(crate) request_size: u64,
+    pub(crate) request_head: String,
+    pub(crate) request_head_complete: bool,
+    pub(crate) response_size: u64,
+    pub(crate) response_head: String,
+    pub(crate) response_head_complete: bool,
+    pub(crate) request_body: Option<Vec<u8>>,
+    pub(crate) response_body: Option<Vec<u8>>,
+    pub(crate) authenticated: bool,
+    pub(crate) user_agent: Option<String>,
 }
 
 /// One filter of the logs API.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Filter {
+pub(crate) struct Filter {
     /// Filter key (`provider`, `metadata.value`, ...).
-    pub key: String,
+    pub(crate) key: String,
     /// `eq`, `neq`, `contains`, `lt`, `gt`.
-    pub operator: String,
+    pub(crate) operator: String,
     /// Values as sent (empty string = null).
-    pub values: Vec<String>,
+    pub(crate) values: Vec<String>,
 }
 
 /// A list or delete query.
 #[derive(Debug, Clone, Default)]
-pub struct LogQuery {
-    pub filters: Vec<Filter>,
-    pub search: Option<String>,
-    pub order_by: Option<String>,
-    pub descending: bool,
-    pub page: u64,
-    pub per_page: u64,
-    pub meta_info: bool,
+pub(crate) struct LogQuery {
+    pub(crate) filters: Vec<Filter>,
+    pub(crate) search: Option<String>,
+    pub(crate) order_by: Option<String>,
+    pub(crate) descending: bool,
+    pub(crate) page: u64,
+    pub(crate) per_page: u64,
+    pub(crate) meta_info: bool,
 }
 
 /// Fields a patch changes: `None` keeps, `Some(None)` clears.
 #[derive(Debug, Clone, Default)]
-pub struct LogPatch {
-    pub feedback: Option<Option<f64>>,
-    pub score: Option<Option<f64>>,
-    pub metadata: Option<Option<String>>,
+#[allow(clippy::option_option, reason = "absent, null and a value are three different requests")]
+pub(crate) struct LogPatch {
+    pub(crate) feedback: Option<Option<f64>>,
+    pub(crate) score: Option<Option<f64>>,
+    pub(crate) metadata: Option<Option<String>>,
 }
 
 /// The log store.
@@ -207,7 +210,9 @@ fn where_clause(gateway: &str, query: &LogQuery) -> Result<(String, Vec<SqlValue
     for filter in &query.filters {
         let op = filter.operator.as_str();
         if !matches!(op, "eq" | "neq" | "contains" | "lt" | "gt") {
-            return Err(StoreError::Invalid(format!("unknown filter operator `{op}`: expected eq, neq, contains, lt or gt")));
+            return Err(StoreError::Invalid(format!(
+                "unknown filter operator `{op}`: expected eq, neq, contains, lt or gt"
+            )));
         }
         if filter.values.is_empty() {
             return Err(StoreError::Invalid(format!("filter `{}` has no value", filter.key)));
@@ -224,7 +229,10 @@ fn where_clause(gateway: &str, query: &LogQuery) -> Result<(String, Vec<SqlValue
             } else {
                 match op {
                     "contains" => {
-                        params.push(SqlValue::Text(format!("%{}%", raw.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))));
+                        params.push(SqlValue::Text(format!(
+                            "%{}%",
+                            raw.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+                        )));
                         format!("CAST({column} AS TEXT) LIKE ? ESCAPE '\\'")
                     }
                     "lt" | "gt" => {
@@ -242,9 +250,12 @@ fn where_clause(gateway: &str, query: &LogQuery) -> Result<(String, Vec<SqlValue
         let any = format!("({})", alternatives.join(" OR "));
         let test = if op == "neq" { format!("NOT {any}") } else { any };
         if filter.key.starts_with("metadata.") {
-            sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(logs.metadata) THEN logs.metadata ELSE '{{}}' END) WHERE {test})"));
+            let _ = write!(
+                sql,
+                " AND EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(logs.metadata) THEN logs.metadata ELSE '{{}}' END) WHERE {test})"
+            );
         } else {
-            sql.push_str(&format!(" AND {test}"));
+            let _ = write!(sql, " AND {test}");
         }
     }
     if let Some(text) = query.search.as_ref().filter(|s| !s.is_empty()) {
@@ -260,7 +271,10 @@ fn where_clause(gateway: &str, query: &LogQuery) -> Result<(String, Vec<SqlValue
 fn order_clause(query: &LogQuery) -> Result<String, StoreError> {
     let column = match query.order_by.as_deref() {
         None | Some("created_at") => "created_ms",
-        Some(key @ ("provider" | "model" | "model_type" | "success" | "cached" | "cost" | "tokens_in" | "tokens_out" | "duration" | "feedback")) => key,
+        Some(
+            key @ ("provider" | "model" | "model_type" | "success" | "cached" | "cost" | "tokens_in" | "tokens_out"
+            | "duration" | "feedback"),
+        ) => key,
         Some(other) => return Err(StoreError::Invalid(format!("cannot order by `{other}`"))),
     };
     let direction = if query.descending { "DESC" } else { "ASC" };
@@ -286,10 +300,11 @@ fn row_to_log(row: &rusqlite::Row<'_>, with_heads: bool) -> rusqlite::Result<AiG
     log.tokens_out = row.get::<_, Option<i64>>("tokens_out")?.map(|v| v as u64);
     log.cost = row.get("cost")?;
     log.custom_cost = Some(row.get("custom_cost")?);
-    log.metadata = row.get::<_, Option<String>>("metadata")?.map(|text| match serde_json::from_str::<Metadata>(&text) {
-        Ok(m) => LogMetadata::Entries(m),
-        Err(_) => LogMetadata::Text(text),
-    });
+    log.metadata =
+        row.get::<_, Option<String>>("metadata")?.map(|text| match serde_json::from_str::<Metadata>(&text) {
+            Ok(m) => LogMetadata::Entries(m),
+            Err(_) => LogMetadata::Text(text),
+        });
     log.step = row.get::<_, Option<i64>>("step")?.and_then(|v| u32::try_from(v).ok());
     if with_heads {
         log.request_size = Some(row.get::<_, i64>("request_size")? as u64);
@@ -332,7 +347,7 @@ impl Store {
     }
 
     /// Stores a log; it is committed when this returns.
-    pub async fn insert(&self, record: LogRecord) -> Result<(), StoreError> {
+    pub(crate) async fn insert(&self, record: LogRecord) -> Result<(), StoreError> {
         self.with(move |conn| {
             let r = record;
             conn.execute(
@@ -382,7 +397,7 @@ impl Store {
     }
 
     /// One log of a gateway, with heads and sizes.
-    pub async fn get(&self, gateway: &str, id: &str) -> Result<Option<AiGatewayLog>, StoreError> {
+    pub(crate) async fn get(&self, gateway: &str, id: &str) -> Result<Option<AiGatewayLog>, StoreError> {
         let (gateway, id) = (gateway.to_owned(), id.to_owned());
         self.with(move |conn| {
             let sql = format!("SELECT {COLUMNS} FROM logs WHERE gateway = ?1 AND id = ?2");
@@ -392,15 +407,23 @@ impl Store {
     }
 
     /// A page of logs and its `result_info`.
-    pub async fn list(&self, gateway: &str, query: LogQuery) -> Result<(Vec<AiGatewayLog>, ResultInfo), StoreError> {
+    pub(crate) async fn list(
+        &self,
+        gateway: &str,
+        query: LogQuery,
+    ) -> Result<(Vec<AiGatewayLog>, ResultInfo), StoreError> {
         let gateway = gateway.to_owned();
         self.with(move |conn| {
             let (filter, params) = where_clause(&gateway, &query)?;
             let order = order_clause(&query)?;
-            let total: i64 =
-                conn.query_row(&format!("SELECT COUNT(*) FROM logs WHERE {filter}"), params_from_iter(params.iter()), |r| r.get(0))?;
+            let total: i64 = conn.query_row(
+                &format!("SELECT COUNT(*) FROM logs WHERE {filter}"),
+                params_from_iter(params.iter()),
+                |r| r.get(0),
+            )?;
             let offset = query.page.saturating_sub(1).saturating_mul(query.per_page);
-            let sql = format!("SELECT {COLUMNS} FROM logs WHERE {filter} {order} LIMIT {} OFFSET {offset}", query.per_page);
+            let sql =
+                format!("SELECT {COLUMNS} FROM logs WHERE {filter} {order} LIMIT {} OFFSET {offset}", query.per_page);
             let mut statement = conn.prepare(&sql)?;
             let logs = statement
                 .query_map(params_from_iter(params.iter()), |row| row_to_log(row, false))?
@@ -438,7 +461,7 @@ impl Store {
     }
 
     /// Applies a patch; `false` when the log does not exist.
-    pub async fn patch(&self, gateway: &str, id: &str, patch: LogPatch) -> Result<bool, StoreError> {
+    pub(crate) async fn patch(&self, gateway: &str, id: &str, patch: LogPatch) -> Result<bool, StoreError> {
         let (gateway, id) = (gateway.to_owned(), id.to_owned());
         self.with(move |conn| {
             let tx = conn.transaction()?;
@@ -448,13 +471,22 @@ impl Store {
                 .is_some();
             if exists {
                 if let Some(feedback) = patch.feedback {
-                    tx.execute("UPDATE logs SET feedback = ?1 WHERE gateway = ?2 AND id = ?3", rusqlite::params![feedback, gateway, id])?;
+                    tx.execute(
+                        "UPDATE logs SET feedback = ?1 WHERE gateway = ?2 AND id = ?3",
+                        rusqlite::params![feedback, gateway, id],
+                    )?;
                 }
                 if let Some(score) = patch.score {
-                    tx.execute("UPDATE logs SET score = ?1 WHERE gateway = ?2 AND id = ?3", rusqlite::params![score, gateway, id])?;
+                    tx.execute(
+                        "UPDATE logs SET score = ?1 WHERE gateway = ?2 AND id = ?3",
+                        rusqlite::params![score, gateway, id],
+                    )?;
                 }
                 if let Some(metadata) = patch.metadata {
-                    tx.execute("UPDATE logs SET metadata = ?1 WHERE gateway = ?2 AND id = ?3", rusqlite::params![metadata, gateway, id])?;
+                    tx.execute(
+                        "UPDATE logs SET metadata = ?1 WHERE gateway = ?2 AND id = ?3",
+                        rusqlite::params![metadata, gateway, id],
+                    )?;
                 }
             }
             tx.commit()?;
@@ -464,12 +496,13 @@ impl Store {
     }
 
     /// Deletes the logs a query selects (at most `limit`), returning how many.
-    pub async fn delete(&self, gateway: &str, query: LogQuery, limit: u64) -> Result<usize, StoreError> {
+    pub(crate) async fn delete(&self, gateway: &str, query: LogQuery, limit: u64) -> Result<usize, StoreError> {
         let gateway = gateway.to_owned();
         self.with(move |conn| {
             let (filter, params) = where_clause(&gateway, &query)?;
             let order = order_clause(&query)?;
-            let sql = format!("DELETE FROM logs WHERE seq IN (SELECT seq FROM logs WHERE {filter} {order} LIMIT {limit})");
+            let sql =
+                format!("DELETE FROM logs WHERE seq IN (SELECT seq FROM logs WHERE {filter} {order} LIMIT {limit})");
             Ok(conn.execute(&sql, params_from_iter(params.iter()))?)
         })
         .await
@@ -477,7 +510,7 @@ impl Store {
 
     /// A log's stored request or response body with its content type:
     /// `Ok(None)` when the log does not exist, `Some((_, None))` when no body was kept.
-    pub async fn payload(
+    pub(crate) async fn payload(
         &self,
         gateway: &str,
         id: &str,
@@ -510,8 +543,10 @@ impl Store {
 
     /// Number of logs of all gateways.
     pub async fn count(&self) -> Result<u64, StoreError> {
-        self.with(|conn| Ok(u64::try_from(conn.query_row("SELECT COUNT(*) FROM logs", [], |r| r.get::<_, i64>(0))?).unwrap_or(0)))
-            .await
+        self.with(|conn| {
+            Ok(u64::try_from(conn.query_row("SELECT COUNT(*) FROM logs", [], |r| r.get::<_, i64>(0))?).unwrap_or(0))
+        })
+        .await
     }
 
     /// SQLite's `PRAGMA integrity_check` verdict (`ok` when sound).

@@ -8,8 +8,8 @@ use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use gateway_core::types::headers as h;
 use gateway_core::UniversalStep;
+use gateway_core::types::headers as h;
 use serde_json::Value;
 
 use crate::config::GatewaySettings;
@@ -33,11 +33,17 @@ pub(super) fn body_or_error(body: Result<Bytes, BytesRejection>) -> Result<Bytes
 }
 
 pub(super) fn path_or_error<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Rejected> {
-    path.map(|Path(p)| p).map_err(|rejection| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &rejection.body_text()))
+    path.map(|Path(p)| p)
+        .map_err(|rejection| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &rejection.body_text()))
 }
 
 /// The gateway's settings after the account, id, token and rate limit checks.
-fn admit(state: &AppState, account: &str, gateway: &str, headers: &HeaderMap) -> Result<(GatewaySettings, bool), Rejected> {
+fn admit(
+    state: &AppState,
+    account: &str,
+    gateway: &str,
+    headers: &HeaderMap,
+) -> Result<(GatewaySettings, bool), Rejected> {
     if account != state.config.account_id
         || gateway_core::types::options::validate_gateway_id(gateway, "gateway").is_err()
     {
@@ -68,7 +74,11 @@ fn admit(state: &AppState, account: &str, gateway: &str, headers: &HeaderMap) ->
 fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejected> {
     let pairs = headers.iter().filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)));
     HeaderOptions::parse(pairs).map_err(|e| {
-        errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid header {}: {}", e.name, e.reason))
+        errors::gateway(
+            StatusCode::BAD_REQUEST,
+            code::INVALID_HEADER,
+            &format!("invalid header {}: {}", e.name, e.reason),
+        )
     })
 }
 
@@ -77,9 +87,17 @@ fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejected> {
 pub(crate) fn check_endpoint(endpoint: &str) -> Result<(), Rejected> {
     let path = endpoint.split('?').next().unwrap_or(endpoint);
     let bad = || {
-        errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("invalid endpoint {endpoint:?}: expected a relative path"))
+        errors::gateway(
+            StatusCode::BAD_REQUEST,
+            code::BAD_REQUEST,
+            &format!("invalid endpoint {endpoint:?}: expected a relative path"),
+        )
     };
-    if path.is_empty() || path.starts_with('/') || endpoint.contains('#') || endpoint.chars().any(|c| c.is_control() || c == '\\') {
+    if path.is_empty()
+        || path.starts_with('/')
+        || endpoint.contains('#')
+        || endpoint.chars().any(|c| c.is_control() || c == '\\')
+    {
         return Err(bad());
     }
     for segment in path.split('/') {
@@ -104,10 +122,12 @@ fn forwarded_headers(pairs: impl IntoIterator<Item = (String, String)>) -> Resul
         if lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache" {
             continue;
         }
-        let header_name = HeaderName::from_bytes(lower.as_bytes())
-            .map_err(|_| errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid header name {name:?}")))?;
-        let header_value = HeaderValue::from_str(&value)
-            .map_err(|_| errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid value of header {name}")))?;
+        let header_name = HeaderName::from_bytes(lower.as_bytes()).map_err(|_| {
+            errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid header name {name:?}"))
+        })?;
+        let header_value = HeaderValue::from_str(&value).map_err(|_| {
+            errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid value of header {name}"))
+        })?;
         out.insert(header_name, header_value);
     }
     if !out.contains_key(header::CONTENT_TYPE) {
@@ -132,15 +152,26 @@ pub(super) async fn universal(
         let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
         let body = body_or_error(body)?;
         let options = request_options(&headers)?;
-        let parsed: Value = serde_json::from_slice(&body)
-            .map_err(|e| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("invalid JSON body: {e}")))?;
+        let parsed: Value = serde_json::from_slice(&body).map_err(|e| {
+            errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("invalid JSON body: {e}"))
+        })?;
         let items = match parsed {
             Value::Array(items) => items,
             object @ Value::Object(_) => vec![object],
-            _ => return Err(errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "expected a step or an array of steps")),
+            _ => {
+                return Err(errors::gateway(
+                    StatusCode::BAD_REQUEST,
+                    code::BAD_REQUEST,
+                    "expected a step or an array of steps",
+                ));
+            }
         };
         if items.is_empty() {
-            return Err(errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step"));
+            return Err(errors::gateway(
+                StatusCode::BAD_REQUEST,
+                code::BAD_REQUEST,
+                "a universal request needs at least one step",
+            ));
         }
         let mut steps = Vec::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {
@@ -166,7 +197,8 @@ pub(super) async fn universal(
 }
 
 fn to_step(index: usize, step: UniversalStep) -> Result<Step, Rejected> {
-    let invalid = |what: String| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("step {index}: {what}"));
+    let invalid =
+        |what: String| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("step {index}: {what}"));
     let provider = step.provider.as_str().to_owned();
     if provider.is_empty() || !provider.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         return Err(invalid(format!("invalid provider {provider:?}")));
@@ -219,7 +251,11 @@ pub(super) async fn provider(
             return compat(&state, settings, authenticated, gateway, options, &rest, &headers, body).await;
         }
         if !provider.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(errors::gateway(StatusCode::BAD_REQUEST, code::UNKNOWN_PROVIDER, &format!("unknown provider {provider:?}")));
+            return Err(errors::gateway(
+                StatusCode::BAD_REQUEST,
+                code::UNKNOWN_PROVIDER,
+                &format!("unknown provider {provider:?}"),
+            ));
         }
         let endpoint = match query.as_deref() {
             Some(q) if !q.is_empty() => format!("{rest}?{q}"),
@@ -280,19 +316,27 @@ async fn compat(
     }
     let bad_format = |message: &str| errors::gateway(StatusCode::BAD_REQUEST, code::COMPAT_BAD_FORMAT, message);
     let mut parsed: Value = serde_json::from_slice(&body).map_err(|_| bad_format("Chat completion bad format"))?;
-    let model = parsed.get("model").and_then(Value::as_str).ok_or_else(|| bad_format("Chat completion bad format"))?.to_owned();
+    let model =
+        parsed.get("model").and_then(Value::as_str).ok_or_else(|| bad_format("Chat completion bad format"))?.to_owned();
     let Some((provider, bare_model)) = model.split_once('/') else {
-        return Err(bad_format("Chat completion bad format: the model needs a provider prefix, e.g. openai/gpt-4o-mini"));
+        return Err(bad_format(
+            "Chat completion bad format: the model needs a provider prefix, e.g. openai/gpt-4o-mini",
+        ));
     };
     if provider == "dynamic" {
         return Err(bad_format("dynamic routes are not supported by gateway-local"));
     }
     let endpoint = compat_endpoint(provider).ok_or_else(|| {
-        errors::gateway(StatusCode::BAD_REQUEST, code::UNKNOWN_PROVIDER, &format!("provider `{provider}` has no OpenAI-compatible endpoint"))
+        errors::gateway(
+            StatusCode::BAD_REQUEST,
+            code::UNKNOWN_PROVIDER,
+            &format!("provider `{provider}` has no OpenAI-compatible endpoint"),
+        )
     })?;
     parsed["model"] = Value::String(bare_model.to_owned());
-    let forwarded =
-        forwarded_headers(headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))))?;
+    let forwarded = forwarded_headers(
+        headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))),
+    )?;
     let step = Step {
         provider: provider.to_owned(),
         endpoint: endpoint.to_owned(),
@@ -364,10 +408,27 @@ mod tests {
 
     #[test]
     fn endpoints_cannot_escape() {
-        for ok in ["chat/completions", "@cf/meta/llama-3.1-8b-instruct", "v1/models/gemini:generateContent?alt=sse", "run/@cf/a/b"] {
+        for ok in [
+            "chat/completions",
+            "@cf/meta/llama-3.1-8b-instruct",
+            "v1/models/gemini:generateContent?alt=sse",
+            "run/@cf/a/b",
+        ] {
             assert!(check_endpoint(ok).is_ok(), "{ok}");
         }
-        for bad in ["", "/abs", "../x", "a/../b", "a//b", "%2e%2e/x", "a%2fb", "http://evil.example/x", "https:/x", "a\\b", "x#y"] {
+        for bad in [
+            "",
+            "/abs",
+            "../x",
+            "a/../b",
+            "a//b",
+            "%2e%2e/x",
+            "a%2fb",
+            "http://evil.example/x",
+            "https:/x",
+            "a\\b",
+            "x#y",
+        ] {
             assert!(check_endpoint(bad).is_err(), "{bad}");
         }
     }

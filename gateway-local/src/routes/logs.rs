@@ -61,15 +61,18 @@ pub(super) fn check_api_token(state: &AppState, account: &str, headers: &HeaderM
 
 /// Parses the SDKs' query encoding: `filters.key`, `filters.operator` and
 /// `filters.value` grouped by position (a new `filters.key` starts a filter).
-pub fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQuery, u64), String> {
+pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQuery, u64), String> {
     let mut query = LogQuery { page: 1, per_page: 20, descending: true, ..LogQuery::default() };
     let mut limit = MAX_DELETE;
     let mut legacy: Vec<Filter> = Vec::new();
     for (key, value) in url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
         let value = value.into_owned();
-        let number = |what: &str| value.parse::<u64>().map_err(|_| format!("{what} must be a positive integer, got {value:?}"));
+        let number =
+            |what: &str| value.parse::<u64>().map_err(|_| format!("{what} must be a positive integer, got {value:?}"));
         match key.as_ref() {
-            "filters.key" | "filters[key]" => query.filters.push(Filter { key: value, operator: String::new(), values: Vec::new() }),
+            "filters.key" | "filters[key]" => {
+                query.filters.push(Filter { key: value, operator: String::new(), values: Vec::new() })
+            }
             "filters.operator" | "filters[operator]" => {
                 query.filters.last_mut().ok_or("filters.operator comes before any filters.key")?.operator = value;
             }
@@ -90,10 +93,22 @@ pub fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQuery, u64
             }
             "meta_info" => query.meta_info = value == "true",
             // Deprecated single-value parameters, still honoured.
-            "provider" | "model" | "model_type" | "success" | "cached" | "feedback" | "request_content_type"
-            | "response_content_type" => legacy.push(Filter { key: key.into_owned(), operator: "eq".to_owned(), values: vec![value] }),
-            "start_date" => legacy.push(Filter { key: "created_at".to_owned(), operator: "gt".to_owned(), values: vec![value] }),
-            "end_date" => legacy.push(Filter { key: "created_at".to_owned(), operator: "lt".to_owned(), values: vec![value] }),
+            "provider"
+            | "model"
+            | "model_type"
+            | "success"
+            | "cached"
+            | "feedback"
+            | "request_content_type"
+            | "response_content_type" => {
+                legacy.push(Filter { key: key.into_owned(), operator: "eq".to_owned(), values: vec![value] })
+            }
+            "start_date" => {
+                legacy.push(Filter { key: "created_at".to_owned(), operator: "gt".to_owned(), values: vec![value] })
+            }
+            "end_date" => {
+                legacy.push(Filter { key: "created_at".to_owned(), operator: "lt".to_owned(), values: vec![value] })
+            }
             _ => {}
         }
     }
@@ -169,7 +184,12 @@ pub(super) async fn get(
 }
 
 /// Reads one nullable patch field: absent keeps, `null` clears.
-fn patch_field(body: &serde_json::Map<String, Value>, key: &str, check: impl Fn(&Value) -> Result<(), String>) -> Result<Option<Option<Value>>, String> {
+#[allow(clippy::option_option, reason = "absent, null and a value are three different requests")]
+fn patch_field(
+    body: &serde_json::Map<String, Value>,
+    key: &str,
+    check: impl Fn(&Value) -> Result<(), String>,
+) -> Result<Option<Option<Value>>, String> {
     match body.get(key) {
         None => Ok(None),
         Some(Value::Null) => Ok(Some(None)),
@@ -215,8 +235,8 @@ pub(super) async fn patch(
         let (account, gateway, id) = path_or_error(path)?;
         check_api_token(&state, &account, &headers)?;
         let body = body.map_err(|e| invalid(&e.body_text()))?;
-        let patch = parse_patch(&body).map_err(|e| invalid(&e))?;
-        if state.store.patch(&gateway, &id, patch).await.map_err(|e| store_error(&e))? {
+        let changes = parse_patch(&body).map_err(|e| invalid(&e))?;
+        if state.store.patch(&gateway, &id, changes).await.map_err(|e| store_error(&e))? {
             Ok(ok(&json!({})))
         } else {
             Err(errors::log_not_found())
@@ -226,7 +246,12 @@ pub(super) async fn patch(
     result.unwrap_or_else(|r| r)
 }
 
-async fn payload(state: &AppState, path: Result<Path<(String, String, String)>, PathRejection>, headers: &HeaderMap, response: bool) -> Response {
+async fn payload(
+    state: &AppState,
+    path: Result<Path<(String, String, String)>, PathRejection>,
+    headers: &HeaderMap,
+    response: bool,
+) -> Response {
     let result = async {
         let (account, gateway, id) = path_or_error(path)?;
         check_api_token(state, &account, headers)?;
@@ -271,7 +296,9 @@ pub(super) async fn url(
     let result = async {
         let (account, gateway, provider) = path_or_error(path)?;
         check_api_token(&state, &account, &headers)?;
-        if gateway_core::types::options::validate_gateway_id(&gateway, "gateway").is_err() || state.config.gateway(&gateway).is_none() {
+        if gateway_core::types::options::validate_gateway_id(&gateway, "gateway").is_err()
+            || state.config.gateway(&gateway).is_none()
+        {
             return Err(errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI"));
         }
         let base = format!("{}/v1/{}/{}", state.public_url, state.config.account_id, gateway);
@@ -296,7 +323,11 @@ mod tests {
         assert_eq!(query.filters.len(), 2);
         assert_eq!(query.filters[1].values, ["0.5", "1"]);
         assert_eq!((query.page, query.descending), (2, false));
-        let (query, _) = parse_query(Some("filters.key=metadata.value&filters.operator=eq&filters.value=&filters.value=a%20b"), false).unwrap();
+        let (query, _) = parse_query(
+            Some("filters.key=metadata.value&filters.operator=eq&filters.value=&filters.value=a%20b"),
+            false,
+        )
+        .unwrap();
         assert_eq!(query.filters[0].values, ["", "a b"]);
     }
 
@@ -320,7 +351,9 @@ mod tests {
     fn patches_follow_the_rest_ranges() {
         let p = parse_patch(br#"{"feedback":0,"score":null}"#).unwrap();
         assert_eq!((p.feedback, p.score), (Some(Some(0.0)), Some(None)));
-        for bad in [r#"{"feedback":2}"#, r#"{"score":101}"#, r#"{"metadata":{"a":{}}}"#, "[]", "nope", r#"{"feedback":"x"}"#] {
+        for bad in
+            [r#"{"feedback":2}"#, r#"{"score":101}"#, r#"{"metadata":{"a":{}}}"#, "[]", "nope", r#"{"feedback":"x"}"#]
+        {
             assert!(parse_patch(bad.as_bytes()).is_err(), "{bad}");
         }
     }

@@ -14,14 +14,17 @@ use crate::errors::{self, code};
 use crate::state::AppState;
 
 /// Every route of the gateway host (`/v1/...`) and the v4 API (`/client/v4/...`).
-pub fn router(state: Arc<AppState>) -> Router {
+pub(crate) fn router(state: Arc<AppState>) -> Router {
     let limit = state.config.max_body_bytes;
     Router::new()
         .route("/v1/{account}/{gateway}", post(gateway::universal))
         .route("/v1/{account}/{gateway}/{provider}/{*rest}", any(gateway::provider))
         .route("/client/v4/accounts/{account}/ai/run/{*model}", post(gateway::workers_ai_direct))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs", get(logs::list).delete(logs::delete))
-        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}", get(logs::get).patch(logs::patch))
+        .route(
+            "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}",
+            get(logs::get).patch(logs::patch),
+        )
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/request", get(logs::request))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/response", get(logs::response))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/url/{provider}", get(logs::url))

@@ -21,8 +21,17 @@ pub struct HttpUpstream {
 }
 
 /// Headers that describe one hop only and are never forwarded.
-const HOP_HEADERS: &[&str] =
-    &["host", "content-length", "connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"];
+const HOP_HEADERS: &[&str] = &[
+    "host",
+    "content-length",
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+    "proxy-connection",
+];
 
 impl HttpUpstream {
     /// Forwarding with `overrides` (provider slug → base URL) over the built-in bases.
@@ -36,7 +45,8 @@ impl HttpUpstream {
         if let Some(url) = self.overrides.get(provider) {
             return Ok(url.clone());
         }
-        let (base, _) = builtin_facts(&ProviderSlug::from(provider)).ok_or_else(|| UpstreamError::UnknownProvider(provider.to_owned()))?;
+        let (base, _) = builtin_facts(&ProviderSlug::from(provider))
+            .ok_or_else(|| UpstreamError::UnknownProvider(provider.to_owned()))?;
         let base = base.replace("{account_id}", &self.account_id);
         if base.contains('{') {
             return Err(UpstreamError::UnknownProvider(format!("{provider} (its base URL needs an override: {base})")));
@@ -47,7 +57,11 @@ impl HttpUpstream {
 
 #[async_trait]
 impl Upstream for HttpUpstream {
-    async fn send(&self, request: UpstreamRequest, timeout: Option<Duration>) -> Result<UpstreamResponse, UpstreamError> {
+    async fn send(
+        &self,
+        request: UpstreamRequest,
+        timeout: Option<Duration>,
+    ) -> Result<UpstreamResponse, UpstreamError> {
         let base = self.base_url(&request.provider)?;
         // The endpoint was checked to be a relative path: it can only extend the base.
         let url = format!("{}/{}", base.trim_end_matches('/'), request.endpoint.trim_start_matches('/'));
@@ -81,9 +95,15 @@ pub struct RoutedUpstream {
 
 #[async_trait]
 impl Upstream for RoutedUpstream {
-    async fn send(&self, request: UpstreamRequest, timeout: Option<Duration>) -> Result<UpstreamResponse, UpstreamError> {
+    async fn send(
+        &self,
+        request: UpstreamRequest,
+        timeout: Option<Duration>,
+    ) -> Result<UpstreamResponse, UpstreamError> {
         match &self.offline {
-            Some(offline) if !self.http.overrides.contains_key(&request.provider) => offline.send(request, timeout).await,
+            Some(offline) if !self.http.overrides.contains_key(&request.provider) => {
+                offline.send(request, timeout).await
+            }
             _ => self.http.send(request, timeout).await,
         }
     }

@@ -56,5 +56,9 @@ pub enum UpstreamError {
 #[async_trait]
 pub trait Upstream: Send + Sync + std::fmt::Debug {
     /// Sends `request`; `timeout` bounds the wait for the answer.
-    async fn send(&self, request: UpstreamRequest, timeout: Option<Duration>) -> Result<UpstreamResponse, UpstreamError>;
+    async fn send(
+        &self,
+        request: UpstreamRequest,
+        timeout: Option<Duration>,
+    ) -> Result<UpstreamResponse, UpstreamError>;
 }
