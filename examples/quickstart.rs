@@ -86,7 +86,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let workers_ai = BuiltinProvider::workers_ai(api_token);
     let mut failing = request.to_step(&workers_ai)?;
-    failing.endpoint = FAILING_MODEL.to_owned();
+    FAILING_MODEL.clone_into(&mut failing.endpoint);
     let answering = request.to_step(&workers_ai)?;
     let response = gateway.run(vec![failing, answering].into(), &UniversalOptions::new()).await?;
     let answer: Llama31InstructResponse = response.output()?;

@@ -4,8 +4,6 @@
 //!
 //! Set `GATEWAY_DERIVE_DEBUG=1` to print every expansion to stderr.
 
-#![allow(clippy::single_match_else, reason = "`match` on Some/None reads better when both arms do work")]
-
 mod dummy;
 mod expand;
 mod internals;

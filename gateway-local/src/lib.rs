@@ -22,8 +22,6 @@
     clippy::result_large_err,
     reason = "handlers reject with a ready `Response`; it only travels the error path once"
 )]
-#![allow(clippy::single_match_else, reason = "`match` on Some/None reads better when both arms do work")]
-
 mod cache;
 pub mod config;
 mod errors;

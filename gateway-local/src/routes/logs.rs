@@ -71,7 +71,7 @@ pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQue
             |what: &str| value.parse::<u64>().map_err(|_| format!("{what} must be a positive integer, got {value:?}"));
         match key.as_ref() {
             "filters.key" | "filters[key]" => {
-                query.filters.push(Filter { key: value, operator: String::new(), values: Vec::new() })
+                query.filters.push(Filter { key: value, operator: String::new(), values: Vec::new() });
             }
             "filters.operator" | "filters[operator]" => {
                 query.filters.last_mut().ok_or("filters.operator comes before any filters.key")?.operator = value;
@@ -101,13 +101,13 @@ pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQue
             | "feedback"
             | "request_content_type"
             | "response_content_type" => {
-                legacy.push(Filter { key: key.into_owned(), operator: "eq".to_owned(), values: vec![value] })
+                legacy.push(Filter { key: key.into_owned(), operator: "eq".to_owned(), values: vec![value] });
             }
             "start_date" => {
-                legacy.push(Filter { key: "created_at".to_owned(), operator: "gt".to_owned(), values: vec![value] })
+                legacy.push(Filter { key: "created_at".to_owned(), operator: "gt".to_owned(), values: vec![value] });
             }
             "end_date" => {
-                legacy.push(Filter { key: "created_at".to_owned(), operator: "lt".to_owned(), values: vec![value] })
+                legacy.push(Filter { key: "created_at".to_owned(), operator: "lt".to_owned(), values: vec![value] });
             }
             _ => {}
         }
