@@ -6,7 +6,7 @@
 //! - [`client`]: [`Ai`], the one place requests are sent and retried.
 //! - [`gateway`]: the object-safe [`Gateway`] trait and [`HttpGateway`].
 //! - [`provider`]: [`Provider`], [`ProviderSlug`] and [`BuiltinProvider`].
-//! - [`types`]: wire types ([`GatewayOptions`], [`Metadata`], [`AiGatewayLog`],
+//! - [`types`]: wire types ([`GatewayOptions`], [`Metadata`](struct@Metadata), [`AiGatewayLog`],
 //!   [`PatchLog`], [`UniversalStep`], [`ListLogs`], ...) and the `cf-aig-*` header table.
 //! - [`error`]: the one [`Error`] enum.
 
