@@ -439,3 +439,42 @@ async fn concurrent_requests_lose_nothing() {
     assert_eq!(ai.gateway("main").list_logs(&ListLogs::new()).await.unwrap().info.total_count, Some(200));
     local.shutdown().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_provider_can_point_at_a_local_server() {
+    use wiremock::matchers::{header, method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    let upstream = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/chat/completions"))
+        .and(header("authorization", "Bearer sk-local"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "id": "chatcmpl-local", "object": "chat.completion", "model": "gpt-4o-mini",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": "from the local server"}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 9, "completion_tokens": 4, "total_tokens": 13}
+        })))
+        .expect(1)
+        .mount(&upstream)
+        .await;
+    let config = LocalConfig::default().with_upstream("openai", format!("{}/v1", upstream.uri()));
+    let (local, ai) = start(config).await;
+    let gateway = ai.gateway("main");
+    let request = Gpt4oMiniRequest::new(vec![ChatMessage::user("hi")]);
+    let options = UniversalOptions::new().gateway(GatewayOptions::default().cache_ttl(60).event_id("e1"));
+    let result = gateway.run_model(&BuiltinProvider::openai("sk-local"), &request, &options).await.unwrap();
+    assert_eq!(result.response.choices[0].message.content.as_deref(), Some("from the local server"));
+    // The second call is a cache hit: the upstream sees one request (`expect(1)`).
+    let again = gateway.run_model(&BuiltinProvider::openai("sk-local"), &request, &options).await.unwrap();
+    assert!(again.meta.is_cache_hit());
+    let log = result.get_log().await.unwrap();
+    assert_eq!((log.tokens_in, log.tokens_out), (Some(9), Some(4)));
+    assert!(log.cost.is_some_and(|c| c > 0.0), "priced from the usage");
+    let received = upstream.received_requests().await.unwrap();
+    assert_eq!(received[0].body, br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}"#);
+    assert!(received[0].headers.keys().all(|k| !k.as_str().starts_with("cf-aig-")), "gateway headers stay at the gateway");
+    // Other providers still go to the offline double.
+    ai.run::<_, Value>(LLAMA, &prompt("x"), &through("main")).await.unwrap();
+    assert_eq!(local.offline_upstream().unwrap().attempts("openai"), 0);
+    local.shutdown().await.unwrap();
+}
