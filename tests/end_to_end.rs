@@ -472,7 +472,10 @@ async fn a_provider_can_point_at_a_local_server() {
     assert!(log.cost.is_some_and(|c| c > 0.0), "priced from the usage");
     let received = upstream.received_requests().await.unwrap();
     assert_eq!(received[0].body, br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}"#);
-    assert!(received[0].headers.keys().all(|k| !k.as_str().starts_with("cf-aig-")), "gateway headers stay at the gateway");
+    assert!(
+        received[0].headers.keys().all(|k| !k.as_str().starts_with("cf-aig-")),
+        "gateway headers stay at the gateway"
+    );
     // Other providers still go to the offline double.
     ai.run::<_, Value>(LLAMA, &prompt("x"), &through("main")).await.unwrap();
     assert_eq!(local.offline_upstream().unwrap().attempts("openai"), 0);

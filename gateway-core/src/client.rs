@@ -10,10 +10,13 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use futures::StreamExt as _;
+
 use crate::config::{Config, Transport};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StreamPhase};
 use crate::gateway::HttpGateway;
 use crate::response::{AiResponse, GatewayResponse};
+use crate::stream::{ChunkStream, EventStream, StreamProtocol, StreamTimeouts};
 use crate::types::headers;
 use crate::types::options::{GatewayOptions, validate_gateway_id};
 use crate::wire::decode::{self, Call};
@@ -266,11 +269,44 @@ impl Inner {
         }
     }
 
+    /// Sends a streaming request: answers with the event stream when the
+    /// status is a success, else reads the whole error body.
+    pub(crate) async fn execute_stream(&self, request: &Prepared) -> Result<std::result::Result<EventStream, Answer>> {
+        // Streams are bounded by the first-byte and idle timeouts, not the whole-request one.
+        let mut builder = self
+            .http
+            .request(request.method.clone(), &request.url)
+            .headers(request.headers.clone())
+            .timeout(Duration::from_secs(365 * 24 * 3600));
+        if let Some(body) = &request.body {
+            builder = builder.body(body.clone());
+        }
+        let first_byte = self.config.first_byte_timeout;
+        let sending = builder.send();
+        let response = match first_byte {
+            Some(limit) => tokio::time::timeout(limit, sending)
+                .await
+                .map_err(|_| Error::StreamTimeout { phase: StreamPhase::FirstByte, after: limit })?,
+            None => sending.await,
+        }
+        .map_err(Error::from_reqwest)?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        self.remember_log_id(&headers);
+        if !(200..300).contains(&status) {
+            let body = response.bytes().await.map_err(Error::from_reqwest)?;
+            return Ok(Err(Answer { status, headers, body }));
+        }
+        let meta = crate::GatewayMeta::from_headers(status, &headers);
+        let timeouts = StreamTimeouts { first_byte, idle: self.config.idle_timeout };
+        Ok(Ok(EventStream::new(meta, response.bytes_stream().boxed(), timeouts)))
+    }
+
     fn backoff(&self, attempt: u32) -> Duration {
         self.config.retry_base_delay.saturating_mul(2u32.saturating_pow(attempt))
     }
 
-    fn remember_log_id(&self, headers: &HeaderMap) {
+    pub(crate) fn remember_log_id(&self, headers: &HeaderMap) {
         let id = headers.get(headers::LOG_ID).and_then(|v| v.to_str().ok()).map(str::to_owned);
         *self.last_log_id.lock().unwrap_or_else(PoisonError::into_inner) = id;
     }
@@ -360,6 +396,42 @@ impl Ai {
     where
         I: Serialize + ?Sized + Sync,
     {
+        let (request, gateway_id) = self.prepare_run(model, input, options)?;
+        let answer = self.inner.execute(&request).await?;
+        self.inner.remember_log_id(&answer.headers);
+        if !answer.is_success() {
+            return Err(decode::classify(answer.status, &answer.headers, &answer.body, Call::Inference { gateway_id }));
+        }
+        Ok(answer.into_response())
+    }
+
+    /// Runs `model` with streaming on (`"stream": true` is added to the
+    /// input) and decodes each event as `C`: Workers AI streams
+    /// `{"response": …}` chunks, then a usage chunk, then `[DONE]`.
+    ///
+    /// The gateway's report is in [`ChunkStream::meta`] before the first chunk.
+    pub async fn run_stream<I, C>(&self, model: &str, input: &I, options: &RunOptions) -> Result<ChunkStream<C>>
+    where
+        I: Serialize + ?Sized + Sync,
+        C: DeserializeOwned + Send + 'static,
+    {
+        let input = with_stream_flag(input)?;
+        let (request, gateway_id) = self.prepare_run(model, &input, options)?;
+        match self.inner.execute_stream(&request).await? {
+            Ok(events) => Ok(events.chunks(StreamProtocol::DoneSentinel)),
+            Err(answer) => {
+                Err(decode::classify(answer.status, &answer.headers, &answer.body, Call::Inference { gateway_id }))
+            }
+        }
+    }
+
+    /// The request of a run: checked options, URL, headers and body.
+    fn prepare_run<'o, I: Serialize + ?Sized>(
+        &self,
+        model: &str,
+        input: &I,
+        options: &'o RunOptions,
+    ) -> Result<(Prepared, Option<&'o str>)> {
         let gateway_id = match &options.gateway {
             Some(g) => {
                 g.validate()?;
@@ -375,12 +447,7 @@ impl Ai {
             Transport::Rest => self.rest_run(model, input, options, gateway_id, &tags)?,
             Transport::Binding(origin) => binding_run(origin, model, input, options, gateway_id, &tags)?,
         };
-        let answer = self.inner.execute(&request).await?;
-        self.inner.remember_log_id(&answer.headers);
-        if !answer.is_success() {
-            return Err(decode::classify(answer.status, &answer.headers, &answer.body, Call::Inference { gateway_id }));
-        }
-        Ok(answer.into_response())
+        Ok((request, gateway_id))
     }
 
     fn rest_run<I: Serialize + ?Sized>(
@@ -454,6 +521,20 @@ fn binding_run<I: Serialize + ?Sized>(
     request.set("cf-consn-sdk-version", "2.0.0", "model")?;
     request.set("cf-consn-model-id", model, "model")?;
     Ok(request)
+}
+
+/// `input` as a JSON object with `"stream": true` added.
+pub(crate) fn with_stream_flag<I: Serialize + ?Sized>(input: &I) -> Result<serde_json::Value> {
+    let bytes = js::to_vec(input).map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))?;
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| Error::invalid("input", e.to_string()))?;
+    match value.as_object_mut() {
+        Some(object) => {
+            object.insert("stream".to_owned(), serde_json::Value::Bool(true));
+            Ok(value)
+        }
+        None => Err(Error::invalid("input", "a streamed input must be a JSON object")),
+    }
 }
 
 pub(crate) fn check_gateway_id(id: &str) -> Result<()> {

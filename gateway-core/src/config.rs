@@ -60,6 +60,8 @@ pub struct Config {
     pub(crate) max_retries: u32,
     pub(crate) retry_base_delay: Duration,
     pub(crate) max_retry_delay: Duration,
+    pub(crate) first_byte_timeout: Option<Duration>,
+    pub(crate) idle_timeout: Option<Duration>,
     /// A setting rejected by a `with_*` call: (setting, reason), reported at build time.
     pub(crate) invalid: Option<(String, String)>,
 }
@@ -81,6 +83,8 @@ impl Config {
             max_retries: 0,
             retry_base_delay: Duration::from_millis(250),
             max_retry_delay: Duration::from_secs(30),
+            first_byte_timeout: Some(Duration::from_secs(60)),
+            idle_timeout: Some(Duration::from_secs(60)),
             invalid: None,
         }
     }
@@ -163,6 +167,22 @@ impl Config {
     #[must_use]
     pub fn with_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
         self.timeout = timeout.into();
+        self
+    }
+
+    /// Streams: the longest wait from the request to the first byte of the
+    /// answer (default 60 s; `None`: no limit). Streams are not bound by the
+    /// whole-request timeout.
+    #[must_use]
+    pub fn with_first_byte_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.first_byte_timeout = timeout.into();
+        self
+    }
+
+    /// Streams: the longest wait between two chunks (default 60 s; `None`: no limit).
+    #[must_use]
+    pub fn with_idle_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.idle_timeout = timeout.into();
         self
     }
 

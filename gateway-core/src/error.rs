@@ -23,6 +23,24 @@ pub struct ApiMessage {
     pub message: String,
 }
 
+/// Which wait of a stream timed out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamPhase {
+    /// Before the first byte of the answer.
+    FirstByte,
+    /// Between two chunks.
+    Idle,
+}
+
+impl std::fmt::Display for StreamPhase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::FirstByte => "first byte",
+            Self::Idle => "next chunk",
+        })
+    }
+}
+
 /// Everything that can go wrong talking to AI Gateway or Workers AI.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -115,6 +133,24 @@ pub enum Error {
         #[source]
         source: Option<reqwest::Error>,
     },
+    /// A stream ended before its end marker (`[DONE]`, `message_stop`):
+    /// the answer is incomplete.
+    #[error("the stream ended before its end marker, after {chunks} chunks")]
+    StreamTruncated {
+        /// Chunks received before the cut.
+        chunks: usize,
+    },
+    /// A stream went quiet for too long.
+    #[error("the stream timed out waiting for its {phase} ({after:?})")]
+    StreamTimeout {
+        /// Before the first byte, or between chunks.
+        phase: StreamPhase,
+        /// The limit that ran out.
+        after: Duration,
+    },
+    /// The stream's bytes are not valid server-sent events.
+    #[error("invalid event stream: {0}")]
+    StreamFormat(#[source] crate::stream::SseError),
     /// The request could not be sent or its answer not read.
     #[error("transport error: {0}")]
     Transport(#[source] reqwest::Error),
@@ -183,7 +219,10 @@ impl Error {
     /// timeouts, connection failures and server-side (5xx) errors.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Self::RateLimited { .. } | Self::Timeout { .. } => true,
+            Self::RateLimited { .. }
+            | Self::Timeout { .. }
+            | Self::StreamTimeout { .. }
+            | Self::StreamTruncated { .. } => true,
             Self::Transport(e) => e.is_connect() || e.is_request(),
             Self::GatewayInternal { status, .. }
             | Self::UpstreamInference { status, .. }

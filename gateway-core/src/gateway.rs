@@ -15,6 +15,7 @@ use crate::config::Transport;
 use crate::error::{Error, Result};
 use crate::provider::{Provider, ProviderSlug};
 use crate::response::{GatewayResponse, LogPayload};
+use crate::stream::EventStream;
 use crate::types::filter::{DeleteLogs, ListLogs};
 use crate::types::headers;
 use crate::types::log::{AiGatewayLog, LogPage};
@@ -55,6 +56,21 @@ pub trait Gateway: Send + Sync + fmt::Debug {
         body: &Value,
         options: &UniversalOptions,
     ) -> Result<GatewayResponse>;
+
+    /// [`run`](Self::run) with the answer streamed: the steps' queries ask
+    /// for a stream (`"stream": true`); events arrive as the provider sends
+    /// them. Decode them with [`EventStream::chunks`] and the protocol of the
+    /// step that answered ([`GatewayMeta::step`](crate::GatewayMeta::step)).
+    async fn run_stream(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<EventStream>;
+
+    /// [`provider_request`](Self::provider_request) with the answer streamed.
+    async fn provider_request_stream(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        body: &Value,
+        options: &UniversalOptions,
+    ) -> Result<EventStream>;
 
     /// Lists logs with filters, ordering and pagination (REST).
     async fn list_logs(&self, query: &ListLogs) -> Result<LogPage>;
@@ -142,6 +158,72 @@ impl HttpGateway {
         Call::Log { gateway_id: &self.id, log_id }
     }
 
+    async fn inference_stream(&self, request: Prepared) -> Result<EventStream> {
+        match self.inner.execute_stream(&request).await? {
+            Ok(events) => Ok(events),
+            Err(answer) => Err(failure(&answer, Call::Inference { gateway_id: Some(&self.id) })),
+        }
+    }
+
+    fn universal_request(&self, request: &UniversalRequest, options: &UniversalOptions) -> Result<Prepared> {
+        check_gateway_id(&self.id)?;
+        let body = request.to_body()?;
+        let config = &self.inner.config;
+        let url = match &config.transport {
+            Transport::Rest => url::build(
+                &config.gateway_base_url,
+                &[Part::Segment(&config.account_id), Part::Segment(&self.id)],
+                "gateway id",
+            )?,
+            Transport::Binding(origin) => {
+                url::build(origin, &[Part::Fixed("ai-gateway/universal/run"), Part::Segment(&self.id)], "gateway id")?
+            }
+        };
+        let mut prepared = Prepared::new(Method::POST, url).json_body(body);
+        self.gateway_headers(&mut prepared, options)?;
+        Ok(prepared)
+    }
+
+    fn provider_prepared(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        body: &Value,
+        options: &UniversalOptions,
+    ) -> Result<Prepared> {
+        self.rest_only("provider_request")?;
+        check_gateway_id(&self.id)?;
+        let config = &self.inner.config;
+        let slug = provider.slug();
+        let url = url::build(
+            &config.gateway_base_url,
+            &[
+                Part::Segment(&config.account_id),
+                Part::Segment(&self.id),
+                Part::Segment(slug.as_str()),
+                Part::Path(endpoint),
+            ],
+            "endpoint",
+        )?;
+        let body = crate::wire::js::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))?;
+        let mut prepared = Prepared::new(Method::POST, url).json_body(body);
+        for (name, value) in provider.request_headers() {
+            if let StepHeaderValue::Secret(secret) = &value {
+                use secrecy::ExposeSecret;
+                let name = http::HeaderName::from_bytes(name.as_bytes())
+                    .map_err(|_| Error::invalid("provider", format!("{name:?} is not a valid header name")))?;
+                let mut value = http::HeaderValue::from_str(secret.expose_secret())
+                    .map_err(|_| Error::invalid("provider", "the credential is not a valid header value"))?;
+                value.set_sensitive(true);
+                prepared.headers.insert(name, value);
+            } else if let Some(wire) = value.to_wire() {
+                prepared.set(&name, &wire, "provider")?;
+            }
+        }
+        self.gateway_headers(&mut prepared, options)?;
+        Ok(prepared)
+    }
+
     async fn inference(&self, request: Prepared) -> Result<GatewayResponse> {
         let answer = self.inner.execute(&request).await?;
         if answer.is_success() {
@@ -199,22 +281,13 @@ impl Gateway for HttpGateway {
     }
 
     async fn run(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<GatewayResponse> {
-        check_gateway_id(&self.id)?;
-        let body = request.to_body()?;
-        let config = &self.inner.config;
-        let url = match &config.transport {
-            Transport::Rest => url::build(
-                &config.gateway_base_url,
-                &[Part::Segment(&config.account_id), Part::Segment(&self.id)],
-                "gateway id",
-            )?,
-            Transport::Binding(origin) => {
-                url::build(origin, &[Part::Fixed("ai-gateway/universal/run"), Part::Segment(&self.id)], "gateway id")?
-            }
-        };
-        let mut prepared = Prepared::new(Method::POST, url).json_body(body);
-        self.gateway_headers(&mut prepared, options)?;
+        let prepared = self.universal_request(&request, options)?;
         self.inference(prepared).await
+    }
+
+    async fn run_stream(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<EventStream> {
+        let prepared = self.universal_request(&request, options)?;
+        self.inference_stream(prepared).await
     }
 
     async fn get_url(&self, provider: Option<&ProviderSlug>) -> Result<String> {
@@ -242,37 +315,19 @@ impl Gateway for HttpGateway {
         body: &Value,
         options: &UniversalOptions,
     ) -> Result<GatewayResponse> {
-        self.rest_only("provider_request")?;
-        check_gateway_id(&self.id)?;
-        let config = &self.inner.config;
-        let slug = provider.slug();
-        let url = url::build(
-            &config.gateway_base_url,
-            &[
-                Part::Segment(&config.account_id),
-                Part::Segment(&self.id),
-                Part::Segment(slug.as_str()),
-                Part::Path(endpoint),
-            ],
-            "endpoint",
-        )?;
-        let body = crate::wire::js::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))?;
-        let mut prepared = Prepared::new(Method::POST, url).json_body(body);
-        for (name, value) in provider.request_headers() {
-            if let StepHeaderValue::Secret(secret) = &value {
-                use secrecy::ExposeSecret;
-                let name = http::HeaderName::from_bytes(name.as_bytes())
-                    .map_err(|_| Error::invalid("provider", format!("{name:?} is not a valid header name")))?;
-                let mut value = http::HeaderValue::from_str(secret.expose_secret())
-                    .map_err(|_| Error::invalid("provider", "the credential is not a valid header value"))?;
-                value.set_sensitive(true);
-                prepared.headers.insert(name, value);
-            } else if let Some(wire) = value.to_wire() {
-                prepared.set(&name, &wire, "provider")?;
-            }
-        }
-        self.gateway_headers(&mut prepared, options)?;
+        let prepared = self.provider_prepared(provider, endpoint, body, options)?;
         self.inference(prepared).await
+    }
+
+    async fn provider_request_stream(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        body: &Value,
+        options: &UniversalOptions,
+    ) -> Result<EventStream> {
+        let prepared = self.provider_prepared(provider, endpoint, body, options)?;
+        self.inference_stream(prepared).await
     }
 
     async fn list_logs(&self, query: &ListLogs) -> Result<LogPage> {
@@ -350,6 +405,18 @@ impl<G: Gateway + ?Sized> Gateway for Arc<G> {
         options: &UniversalOptions,
     ) -> Result<GatewayResponse> {
         (**self).provider_request(provider, endpoint, body, options).await
+    }
+    async fn run_stream(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<EventStream> {
+        (**self).run_stream(request, options).await
+    }
+    async fn provider_request_stream(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        body: &Value,
+        options: &UniversalOptions,
+    ) -> Result<EventStream> {
+        (**self).provider_request_stream(provider, endpoint, body, options).await
     }
     async fn list_logs(&self, query: &ListLogs) -> Result<LogPage> {
         (**self).list_logs(query).await

@@ -18,20 +18,22 @@ pub mod model;
 pub mod models;
 pub mod provider;
 pub mod response;
+pub mod stream;
 pub mod types;
 mod wire;
 
 pub use client::{Ai, RunOptions, UniversalOptions};
 pub use config::{Config, Transport};
-pub use error::{ApiMessage, Error, Result};
+pub use error::{ApiMessage, Error, Result, StreamPhase};
 pub use gateway::{Gateway, HttpGateway};
 pub use gateway_derive::{Metadata, Model, Provider};
 pub use model::{
     BinaryOutput, Fallback, FallbackResult, GatewayExt, Model, ModelRequest, ModelResponse, ModelResult, ProviderKind,
-    ToMetadata,
+    StreamingModel, ToMetadata,
 };
 pub use provider::{AuthScheme, BuiltinProvider, Provider, ProviderSlug};
 pub use response::{AiResponse, CacheStatus, GatewayMeta, GatewayResponse, LogPayload};
+pub use stream::{ChunkStream, EventStream, StreamProtocol};
 pub use types::filter::{DeleteLogs, Direction, FilterKey, FilterOperator, FilterValue, ListLogs, LogFilter, OrderBy};
 pub use types::log::{AiGatewayLog, LogMetadata, LogPage, ResultInfo};
 pub use types::metadata::{Metadata, MetadataValue};

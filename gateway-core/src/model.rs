@@ -76,6 +76,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::client::{Ai, RunOptions, UniversalOptions};
@@ -83,6 +84,7 @@ use crate::error::{Error, Result};
 use crate::gateway::Gateway;
 use crate::provider::{Provider, ProviderSlug};
 use crate::response::{GatewayMeta, GatewayResponse};
+use crate::stream::{ChunkStream, StreamProtocol};
 use crate::types::log::AiGatewayLog;
 use crate::types::metadata::Metadata;
 use crate::types::patch::{Feedback, PatchLog};
@@ -110,6 +112,15 @@ pub trait Model: Sized + Send + Sync + 'static {
     /// Reads the declaration's fields, so they never warn as unused.
     #[doc(hidden)]
     fn __declaration(&self) {}
+}
+
+/// A model whose output streams (`#[model(stream)]`): its chunk type and
+/// how its stream ends.
+pub trait StreamingModel: Model {
+    /// One streamed chunk.
+    type Chunk: DeserializeOwned + Send + 'static;
+    /// How the stream ends.
+    const PROTOCOL: StreamProtocol;
 }
 
 /// A typed request of a [`Model`].
@@ -280,6 +291,33 @@ impl Ai {
     }
 }
 
+impl Ai {
+    /// [`run_model`](Self::run_model) with the answer streamed as the
+    /// model's typed chunks (Workers AI models declared `#[model(stream)]`).
+    pub async fn run_model_stream<R>(
+        &self,
+        request: &R,
+        options: &RunOptions,
+    ) -> Result<ChunkStream<<R::Model as StreamingModel>::Chunk>>
+    where
+        R: ModelRequest,
+        R::Model: StreamingModel,
+    {
+        if <R::Model as Model>::provider() != ProviderSlug::WorkersAi {
+            return Err(Error::invalid(
+                "provider",
+                format!(
+                    "`{}` is served by `{}`: stream it with `gateway.run_model_stream(&provider, ...)`",
+                    <R::Model as Model>::ID,
+                    <R::Model as Model>::provider()
+                ),
+            ));
+        }
+        request.validate()?;
+        self.run_stream(<R::Model as Model>::endpoint(), &request.to_query()?, options).await
+    }
+}
+
 /// An ordered fallback list of typed requests, possibly of different models
 /// and providers.
 #[derive(Debug, Default)]
@@ -380,6 +418,23 @@ pub trait GatewayExt: Gateway + Clone + 'static {
             meta: response.meta,
             gateway: Some(Arc::new(self.clone())),
         })
+    }
+
+    /// [`run_model`](Self::run_model) with the answer streamed as typed chunks.
+    async fn run_model_stream<R>(
+        &self,
+        provider: &dyn Provider,
+        request: &R,
+        options: &UniversalOptions,
+    ) -> Result<ChunkStream<<R::Model as StreamingModel>::Chunk>>
+    where
+        R: ModelRequest,
+        R::Model: StreamingModel,
+    {
+        check_provider::<R::Model>(provider)?;
+        let query = crate::client::with_stream_flag(&request.to_query()?)?;
+        let events = self.provider_request_stream(provider, <R::Model as Model>::endpoint(), &query, options).await?;
+        Ok(events.chunks(<R::Model as StreamingModel>::PROTOCOL))
     }
 
     /// Runs a fallback list as one universal request.

@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 
 use crate::dummy;
 use crate::internals::ast::Container;
-use crate::internals::check::{self, ModelPlan, ProviderPlan};
+use crate::internals::check::{self, ModelPlan, ProviderPlan, StreamChunk};
 use crate::internals::ctxt::Ctxt;
 use crate::{request, response};
 
@@ -50,6 +50,23 @@ fn generate(plan: &ModelPlan<'_>) -> TokenStream {
         let ident = f.ident;
         quote!(&self.#ident)
     });
+    let streaming = plan.stream.as_ref().map(|chunk| {
+        let chunk = match chunk {
+            StreamChunk::Type(ty) => quote_spanned!(ty.span()=> #ty),
+            StreamChunk::Response => quote!(#response),
+        };
+        let protocol = match &plan.provider {
+            ProviderPlan::Builtin(variant) if variant == "Anthropic" => quote!(AnthropicEvents),
+            _ => quote!(DoneSentinel),
+        };
+        quote! {
+            #[automatically_derived]
+            impl __gateway_core::StreamingModel for #decl {
+                type Chunk = #chunk;
+                const PROTOCOL: __gateway_core::StreamProtocol = __gateway_core::StreamProtocol::#protocol;
+            }
+        }
+    });
     let request_impls = request::impls(plan);
     let value_enum_impls = request::value_enum_impls(plan);
     let response_impls = response::impls(plan);
@@ -71,6 +88,7 @@ fn generate(plan: &ModelPlan<'_>) -> TokenStream {
                 let _ = (#(#touched,)*);
             }
         }
+        #streaming
         #request_impls
         #value_enum_impls
         #response_impls

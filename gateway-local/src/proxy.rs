@@ -17,7 +17,10 @@ use crate::errors::{self, code};
 use crate::options::{Effective, HeaderOptions};
 use crate::state::AppState;
 use crate::store::LogRecord;
-use crate::upstream::{UpstreamError, UpstreamRequest, UpstreamResponse};
+use crate::upstream::{UpstreamBody, UpstreamError, UpstreamRequest};
+
+use futures::StreamExt as _;
+use futures::stream::BoxStream;
 
 /// One provider request to try.
 #[derive(Debug, Clone)]
@@ -50,9 +53,28 @@ pub(crate) struct RequestContext {
     pub(crate) extra_headers: Vec<(HeaderName, HeaderValue)>,
 }
 
+/// A whole answer.
+#[derive(Debug, Clone)]
+struct Whole {
+    status: u16,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
 /// How one step ended.
 enum Outcome {
-    Answer { response: UpstreamResponse, cached: bool },
+    /// A whole answer (success or not), from the upstream or the cache.
+    Answer {
+        response: Whole,
+        cached: bool,
+    },
+    /// A successful stream whose first chunk has arrived: no fallback past this point.
+    Streaming {
+        status: u16,
+        headers: HeaderMap,
+        first: Bytes,
+        rest: BoxStream<'static, Result<Bytes, UpstreamError>>,
+    },
     Failed(UpstreamError),
 }
 
@@ -63,7 +85,7 @@ fn is_success(status: u16) -> bool {
 fn retryable(outcome: &Outcome) -> bool {
     match outcome {
         Outcome::Answer { response, .. } => response.status == 429 || response.status >= 500,
-        Outcome::Failed(UpstreamError::UnknownProvider(_)) => false,
+        Outcome::Streaming { .. } | Outcome::Failed(UpstreamError::UnknownProvider(_)) => false,
         Outcome::Failed(_) => true,
     }
 }
@@ -71,7 +93,6 @@ fn retryable(outcome: &Outcome) -> bool {
 /// Runs steps in order and answers with the first success (or the last failure).
 pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: Vec<Step>) -> Response {
     let count = steps.len();
-    let mut last: Option<(usize, Outcome, Option<String>, Effective)> = None;
     for (index, step) in steps.into_iter().enumerate() {
         let options = context.options.overlay(&step.options);
         let effective = Effective::resolve(&context.settings, &options, step.config.as_ref());
@@ -83,6 +104,30 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
             Some(hit) => Outcome::Answer { response: from_cache(hit), cached: true },
             None => attempt(state, &step, &effective).await,
         };
+        let step_index = context.universal.then_some(index);
+        if let Outcome::Streaming { status, headers, first, rest } = outcome {
+            // Committed: the first byte is going out, so no later step can take over.
+            let finish = StreamFinish {
+                state: Arc::clone(state),
+                context: context.clone(),
+                step,
+                effective: effective.clone(),
+                started,
+                index: step_index,
+                cache_key,
+                status,
+                content_type: headers.get(header::CONTENT_TYPE).cloned(),
+                log_id: ulid::Ulid::new().to_string(),
+                done: false,
+            };
+            let log_id = finish.effective.collect_log.then(|| finish.log_id.clone());
+            let body = stream_through(first, rest, finish);
+            let mut response =
+                (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), axum::body::Body::from_stream(body))
+                    .into_response();
+            response.headers_mut().insert(header::CONTENT_TYPE, content_type_or_sse(&headers));
+            return decorate(response, context, index, log_id.as_deref(), false, &effective);
+        }
         if let (Some(key), Outcome::Answer { response, cached: false }) = (&cache_key, &outcome) {
             if is_success(response.status) {
                 let content_type =
@@ -92,8 +137,16 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
             }
         }
         let log_id = if effective.collect_log {
-            let record =
-                log_record(state, context, &step, &effective, &outcome, started, context.universal.then_some(index));
+            let (status, body, content_type, cached) = log_view(&outcome);
+            let record = log_record(
+                state,
+                context,
+                &step,
+                &effective,
+                LogView { status, body, content_type, cached },
+                started,
+                step_index,
+            );
             let id = record.id.clone();
             if let Err(e) = state.store.insert(record).await {
                 tracing::error!(error = %e, "could not store a log");
@@ -112,25 +165,37 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
         if succeeded || index + 1 == count {
             return answer(context, index, outcome, log_id.as_deref(), &effective);
         }
-        last = Some((index, outcome, log_id, effective));
     }
-    match last {
-        Some((index, outcome, log_id, effective)) => answer(context, index, outcome, log_id.as_deref(), &effective),
-        None => {
-            errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step")
-        }
+    errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step")
+}
+
+fn content_type_or_sse(headers: &HeaderMap) -> HeaderValue {
+    headers.get(header::CONTENT_TYPE).cloned().unwrap_or_else(|| HeaderValue::from_static("text/event-stream"))
+}
+
+fn log_view(outcome: &Outcome) -> (u16, Bytes, Option<String>, bool) {
+    match outcome {
+        Outcome::Answer { response, cached } => (
+            response.status,
+            response.body.clone(),
+            response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned),
+            *cached,
+        ),
+        Outcome::Failed(UpstreamError::Timeout) => (504, Bytes::new(), None, false),
+        Outcome::Failed(_) | Outcome::Streaming { .. } => (502, Bytes::new(), None, false),
     }
 }
 
-fn from_cache(hit: Cached) -> UpstreamResponse {
+fn from_cache(hit: Cached) -> Whole {
     let mut headers = HeaderMap::new();
     if let Some(value) = hit.content_type.and_then(|t| HeaderValue::from_str(&t).ok()) {
         headers.insert(header::CONTENT_TYPE, value);
     }
-    UpstreamResponse { status: hit.status, headers, body: hit.body }
+    Whole { status: hit.status, headers, body: hit.body }
 }
 
 /// Tries a step up to its attempts, waiting per its backoff between tries.
+/// A stream counts as answered once its first chunk arrives within the timeout.
 async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective) -> Outcome {
     let mut tries: u32 = 0;
     loop {
@@ -142,12 +207,45 @@ async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective) -> O
             headers: step.headers.clone(),
             body: step.body.clone(),
         };
+        let deadline = effective.timeout.map(|t| tokio::time::Instant::now() + t);
         let outcome = match state.upstream.send(request, effective.timeout).await {
-            Ok(response) => Outcome::Answer { response, cached: false },
+            Ok(response) => match response.body {
+                UpstreamBody::Full(body) => Outcome::Answer {
+                    response: Whole { status: response.status, headers: response.headers, body },
+                    cached: false,
+                },
+                UpstreamBody::Stream(mut rest) if is_success(response.status) => {
+                    let first = match deadline {
+                        Some(deadline) => tokio::time::timeout_at(deadline, rest.next())
+                            .await
+                            .unwrap_or(Some(Err(UpstreamError::Timeout))),
+                        None => rest.next().await,
+                    };
+                    match first {
+                        Some(Ok(first)) => {
+                            Outcome::Streaming { status: response.status, headers: response.headers, first, rest }
+                        }
+                        Some(Err(e)) => Outcome::Failed(e),
+                        None => Outcome::Answer {
+                            response: Whole { status: response.status, headers: response.headers, body: Bytes::new() },
+                            cached: false,
+                        },
+                    }
+                }
+                UpstreamBody::Stream(_) => {
+                    let status = response.status;
+                    let headers = response.headers.clone();
+                    match response.into_bytes().await {
+                        Ok(body) => Outcome::Answer { response: Whole { status, headers, body }, cached: false },
+                        Err(e) => Outcome::Failed(e),
+                    }
+                }
+            },
             Err(e) => Outcome::Failed(e),
         };
         let done = match &outcome {
             Outcome::Answer { response, .. } => is_success(response.status),
+            Outcome::Streaming { .. } => true,
             Outcome::Failed(_) => false,
         };
         if done || !retryable(&outcome) || tries >= u32::from(effective.max_attempts) {
@@ -164,15 +262,23 @@ fn answer(
     log_id: Option<&str>,
     effective: &Effective,
 ) -> Response {
-    let (mut response, cached) = match outcome {
+    let (response, cached) = match outcome {
         Outcome::Answer { response, cached } => {
             let status = StatusCode::from_u16(response.status).unwrap_or(StatusCode::BAD_GATEWAY);
-            let mut out = (status, response.body).into_response();
             let content_type = response
                 .headers
                 .get(header::CONTENT_TYPE)
                 .cloned()
                 .unwrap_or_else(|| HeaderValue::from_static("application/json"));
+            let is_sse = content_type.to_str().is_ok_and(|t| t.starts_with("text/event-stream"));
+            let mut out = if is_sse && cached {
+                // A cached stream is replayed as a stream, one event per chunk.
+                let events: Vec<Result<Bytes, std::io::Error>> =
+                    split_events(&response.body).into_iter().map(Ok).collect();
+                (status, axum::body::Body::from_stream(futures::stream::iter(events))).into_response()
+            } else {
+                (status, response.body).into_response()
+            };
             out.headers_mut().insert(header::CONTENT_TYPE, content_type);
             if let Some(retry_after) = response.headers.get(header::RETRY_AFTER) {
                 out.headers_mut().insert(header::RETRY_AFTER, retry_after.clone());
@@ -195,7 +301,22 @@ fn answer(
             ),
             false,
         ),
+        Outcome::Streaming { .. } => {
+            (errors::gateway(StatusCode::INTERNAL_SERVER_ERROR, code::UPSTREAM_FAILED, "unexpected stream"), false)
+        }
     };
+    decorate(response, context, index, log_id, cached, effective)
+}
+
+/// Adds the gateway's report headers to an answer.
+fn decorate(
+    mut response: Response,
+    context: &RequestContext,
+    index: usize,
+    log_id: Option<&str>,
+    cached: bool,
+    effective: &Effective,
+) -> Response {
     let headers = response.headers_mut();
     let mut set = |name: &'static str, value: &str| {
         if let Ok(value) = HeaderValue::from_str(value) {
@@ -217,6 +338,131 @@ fn answer(
         headers.insert(name.clone(), value.clone());
     }
     response
+}
+
+/// Splits a stored event stream into its events (each with its blank line).
+fn split_events(body: &[u8]) -> Vec<Bytes> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i + 1 < body.len() {
+        if body[i] == b'\n' && body[i + 1] == b'\n' {
+            out.push(Bytes::copy_from_slice(&body[start..i + 2]));
+            start = i + 2;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    if start < body.len() {
+        out.push(Bytes::copy_from_slice(&body[start..]));
+    }
+    out
+}
+
+/// Everything needed to log (and cache) a stream once it ends, however it ends.
+struct StreamFinish {
+    state: Arc<AppState>,
+    context: RequestContext,
+    step: Step,
+    effective: Effective,
+    started: Instant,
+    index: Option<usize>,
+    cache_key: Option<String>,
+    status: u16,
+    content_type: Option<HeaderValue>,
+    log_id: String,
+    done: bool,
+}
+
+impl StreamFinish {
+    /// Logs the stream (`complete`: it reached its end without error) and caches a complete one.
+    fn finish(&mut self, body: Bytes, complete: bool) -> Option<tokio::task::JoinHandle<()>> {
+        if self.done {
+            return None;
+        }
+        self.done = true;
+        let content_type = self.content_type.as_ref().and_then(|v| v.to_str().ok()).map(str::to_owned);
+        if complete {
+            if let Some(key) = self.cache_key.take() {
+                let entry = Cached { status: self.status, content_type: content_type.clone(), body: body.clone() };
+                self.state.cache.put(key, entry, std::time::Duration::from_secs(self.effective.cache_ttl));
+            }
+        }
+        if !self.effective.collect_log {
+            return None;
+        }
+        let status = if complete { self.status } else { 502 };
+        let view = LogView { status, body, content_type, cached: false };
+        let mut record =
+            log_record(&self.state, &self.context, &self.step, &self.effective, view, self.started, self.index);
+        record.id.clone_from(&self.log_id);
+        let state = Arc::clone(&self.state);
+        // The answer is already on its way: store the log without holding the stream up.
+        Some(tokio::spawn(async move {
+            if let Err(e) = state.store.insert(record).await {
+                tracing::error!(error = %e, "could not store a streamed log");
+            }
+        }))
+    }
+}
+
+impl Drop for StreamFinish {
+    fn drop(&mut self) {
+        // The client went away mid-stream: the log still records what was sent.
+        if !self.done && tokio::runtime::Handle::try_current().is_ok() {
+            let _ = self.finish(Bytes::new(), false);
+        }
+    }
+}
+
+/// Forwards a stream chunk by chunk, keeping a copy for the log and the
+/// cache; a failure after the first chunk ends it with an `error` event.
+fn stream_through(
+    first: Bytes,
+    rest: BoxStream<'static, Result<Bytes, UpstreamError>>,
+    finish: StreamFinish,
+) -> BoxStream<'static, Result<Bytes, std::io::Error>> {
+    struct Pass {
+        pending: Option<Bytes>,
+        rest: BoxStream<'static, Result<Bytes, UpstreamError>>,
+        copy: bytes::BytesMut,
+        finish: StreamFinish,
+        ended: bool,
+    }
+    let pass = Pass { pending: Some(first), rest, copy: bytes::BytesMut::new(), finish, ended: false };
+    futures::stream::unfold(pass, |mut pass| async move {
+        if pass.ended {
+            return None;
+        }
+        if let Some(chunk) = pass.pending.take() {
+            pass.copy.extend_from_slice(&chunk);
+            return Some((Ok(chunk), pass));
+        }
+        match pass.rest.next().await {
+            Some(Ok(chunk)) => {
+                pass.copy.extend_from_slice(&chunk);
+                Some((Ok(chunk), pass))
+            }
+            Some(Err(e)) => {
+                pass.ended = true;
+                let copy = std::mem::take(&mut pass.copy).freeze();
+                if let Some(task) = pass.finish.finish(copy, false) {
+                    let _ = task.await;
+                }
+                let event = serde_json::json!({"error": [{"code": code::UPSTREAM_FAILED, "message": format!("the upstream stream failed: {e}")}]});
+                Some((Ok(Bytes::from(format!("event: error\ndata: {event}\n\n"))), pass))
+            }
+            None => {
+                let copy = std::mem::take(&mut pass.copy).freeze();
+                if let Some(task) = pass.finish.finish(copy, true) {
+                    let _ = task.await;
+                }
+                None
+            }
+        }
+    })
+    .boxed()
 }
 
 /// The model a request names: its body's `model`, else from the endpoint.
@@ -252,6 +498,21 @@ fn usage_of(body: &[u8]) -> (Option<u64>, Option<u64>) {
         return (number(usage, "promptTokenCount"), number(usage, "candidatesTokenCount"));
     }
     (None, None)
+}
+
+/// Token counts reported inside an event stream (the last report of each wins;
+/// Anthropic puts input tokens in `message_start` and output tokens in `message_delta`).
+fn usage_of_stream(body: &[u8]) -> (Option<u64>, Option<u64>) {
+    let events = gateway_core::stream::sse::SseParser::parse_all(body).unwrap_or_default();
+    let mut tokens = (None, None);
+    for event in events {
+        let Ok(value) = serde_json::from_str::<Value>(&event.data) else { continue };
+        let nested = value.get("message").map_or((None, None), |m| usage_of(m.to_string().as_bytes()));
+        let direct = usage_of(event.data.as_bytes());
+        tokens.0 = direct.0.or(nested.0).or(tokens.0);
+        tokens.1 = direct.1.or(nested.1).or(tokens.1);
+    }
+    tokens
 }
 
 /// USD per million input and output tokens of models we know the price of.
@@ -305,27 +566,31 @@ fn model_type_of(endpoint: &str) -> Option<String> {
     Some(kind.to_owned())
 }
 
+/// What a log records of an answer.
+struct LogView {
+    status: u16,
+    body: Bytes,
+    content_type: Option<String>,
+    cached: bool,
+}
+
 fn log_record(
     state: &AppState,
     context: &RequestContext,
     step: &Step,
     effective: &Effective,
-    outcome: &Outcome,
+    view: LogView,
     started: Instant,
     index: Option<usize>,
 ) -> LogRecord {
     let model = model_of(&step.provider, &step.endpoint, &step.body);
-    let (status, response_body, response_type, cached) = match outcome {
-        Outcome::Answer { response, cached } => (
-            response.status,
-            response.body.clone(),
-            response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned),
-            *cached,
-        ),
-        Outcome::Failed(UpstreamError::Timeout) => (504, Bytes::new(), None, false),
-        Outcome::Failed(_) => (502, Bytes::new(), None, false),
+    let LogView { status, body: response_body, content_type: response_type, cached } = view;
+    let is_stream = response_type.as_deref().is_some_and(|t| t.starts_with("text/event-stream"));
+    let tokens = match (is_success(status), is_stream) {
+        (true, true) => usage_of_stream(&response_body),
+        (true, false) => usage_of(&response_body),
+        (false, _) => (None, None),
     };
-    let tokens = if is_success(status) { usage_of(&response_body) } else { (None, None) };
     let max_head = state.config.max_head_bytes;
     let (request_head, request_head_complete) = head(&step.body, max_head);
     let (response_head, response_head_complete) = head(&response_body, max_head);

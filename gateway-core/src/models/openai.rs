@@ -46,9 +46,52 @@ pub struct AssistantMessage {
     pub refusal: Option<String>,
 }
 
-/// `gpt-4o-mini` chat completions (`POST /openai/chat/completions`).
+/// One streamed chat-completion chunk (`chat.completion.chunk`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatCompletionChunk {
+    /// Completion id (the same in every chunk).
+    #[serde(default)]
+    pub id: String,
+    /// The model that answers.
+    #[serde(default)]
+    pub model: String,
+    /// The choices' deltas (empty in the final usage chunk).
+    #[serde(default)]
+    pub choices: Vec<ChunkChoice>,
+    /// Token counts, in the last chunk when `stream_options.include_usage` is set.
+    #[serde(default)]
+    pub usage: Option<CompletionUsage>,
+}
+
+/// One choice's delta in a chunk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChunkChoice {
+    /// Index of the choice.
+    #[serde(default)]
+    pub index: u32,
+    /// What this chunk adds.
+    #[serde(default)]
+    pub delta: Delta,
+    /// Set on the choice's last chunk.
+    #[serde(default)]
+    pub finish_reason: Option<String>,
+}
+
+/// Text (or a role) added by one chunk.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Delta {
+    /// `assistant`, in the first chunk.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// The next piece of text.
+    #[serde(default)]
+    pub content: Option<String>,
+}
+
+/// `gpt-4o-mini` chat completions (`POST /openai/chat/completions`); streams
+/// [`ChatCompletionChunk`]s.
 #[derive(Debug, Model)]
-#[model(id = "gpt-4o-mini", provider = "openai", endpoint = "chat/completions")]
+#[model(id = "gpt-4o-mini", provider = "openai", endpoint = "chat/completions", stream = ChatCompletionChunk)]
 pub struct Gpt4oMini {
     /// The conversation.
     #[model(length = 1..)]

@@ -61,8 +61,11 @@ pub struct ToolCall {
 }
 
 /// `@cf/meta/llama-3.1-8b-instruct-fp8`: text generation from a prompt or a chat.
+///
+/// Streamable: each chunk is a `Llama31InstructResponse` holding a piece of
+/// `response`; the last one before `[DONE]` carries `usage`.
 #[derive(Debug, Model)]
-#[model(id = "@cf/meta/llama-3.1-8b-instruct-fp8")]
+#[model(id = "@cf/meta/llama-3.1-8b-instruct-fp8", stream)]
 pub struct Llama31Instruct {
     /// The prompt.
     #[model(one_of = "input", length = 1..=131_072)]

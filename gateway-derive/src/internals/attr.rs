@@ -136,6 +136,18 @@ pub(crate) fn parse_flag(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     Err(syn::Error::new_spanned(shown, format!("`{name}` is a flag and takes no value: write just `{name}`")))
 }
 
+/// `stream` alone, or `stream = ChunkType`.
+fn parse_stream(meta: &ParseNestedMeta<'_>) -> syn::Result<Option<syn::Type>> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(None);
+    }
+    let value = meta.value()?;
+    value
+        .parse::<syn::Type>()
+        .map(Some)
+        .map_err(|_| value.error("expected a chunk type after `stream =`, such as `stream = MyChunk`"))
+}
+
 /// A number in an attribute, with its sign.
 #[derive(Clone)]
 pub(crate) struct Number {
@@ -304,11 +316,13 @@ pub(crate) struct ModelAttrs<'c> {
     pub(crate) endpoint: Attr<'c, LitStr>,
     pub(crate) crate_path: Attr<'c, syn::Path>,
     pub(crate) binary: Attr<'c, ()>,
+    /// `stream` (chunks decode as the response) or `stream = ChunkType`.
+    pub(crate) stream: Attr<'c, Option<syn::Type>>,
     /// Every `#[model(...)]` could be read (no key was lost to a syntax error).
     pub(crate) complete: bool,
 }
 
-const MODEL_KEYS: &str = "`id`, `provider`, `endpoint`, `binary` or `crate`";
+const MODEL_KEYS: &str = "`id`, `provider`, `endpoint`, `binary`, `stream` or `crate`";
 const FIELD_KEYS: &str = "`rename`, `default`, `range`, `length`, `one_of`, `values`, `output` or `transparent`";
 
 /// Parses `crate = "path"`.
@@ -347,6 +361,7 @@ impl<'c> ModelAttrs<'c> {
             endpoint: Attr::none(cx, symbol::ENDPOINT),
             crate_path: Attr::none(cx, symbol::CRATE),
             binary: Attr::none(cx, symbol::BINARY),
+            stream: Attr::none(cx, symbol::STREAM),
             complete: true,
         };
         for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
@@ -362,6 +377,8 @@ impl<'c> ModelAttrs<'c> {
                     out.crate_path.set_parsed(symbol::MODEL, path, parse_crate(meta))
                 } else if path == symbol::BINARY {
                     out.binary.set_parsed(symbol::MODEL, path, parse_flag(meta))
+                } else if path == symbol::STREAM {
+                    out.stream.set_parsed(symbol::MODEL, path, parse_stream(meta))
                 } else {
                     Err(meta
                         .error(format!("unknown model attribute `{}`, expected one of {MODEL_KEYS}", path_name(path))))

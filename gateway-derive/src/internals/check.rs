@@ -64,6 +64,14 @@ pub(crate) enum ProviderPlan {
     Custom(syn::Path),
 }
 
+/// The chunks of a streamable model.
+pub(crate) enum StreamChunk {
+    /// Chunks shaped like the response (`stream`).
+    Response,
+    /// Chunks of a type of the user's (`stream = Type`).
+    Type(Box<Type>),
+}
+
 pub(crate) enum Role {
     Required,
     Optional,
@@ -115,6 +123,8 @@ pub(crate) struct ModelPlan<'a> {
     pub(crate) model_in_body: bool,
     pub(crate) krate: CratePath,
     pub(crate) binary: bool,
+    /// What the model streams, if it streams.
+    pub(crate) stream: Option<StreamChunk>,
     pub(crate) inputs: Vec<Input<'a>>,
     pub(crate) groups: Vec<Group>,
     pub(crate) outputs: Vec<Output<'a>>,
@@ -777,6 +787,31 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
         );
     }
 
+    let stream_attr = attrs.stream.get();
+    if let Some(chunk) = &stream_attr.value {
+        let at = &stream_attr.tokens;
+        if binary {
+            cx.error_spanned_by(at, "a `binary` model cannot stream: its answer is raw bytes, not events");
+        } else if !transparent.is_empty() {
+            cx.error_spanned_by(at, "a `transparent` output cannot stream: it is one whole value");
+        } else if chunk.is_none() {
+            if !outputs.iter().any(|o| o.wire == "response") {
+                cx.error_spanned_by(
+                    at,
+                    "this model's output cannot stream: `stream` alone streams Workers AI `{\"response\": …}` chunks, and there is no `response` output; name the chunk type instead, `stream = MyChunk`",
+                );
+            }
+            for output in &outputs {
+                if option_inner(output.field.ty).is_none() && !output.default {
+                    cx.error_spanned_by(
+                        output.field.ty,
+                        "a streamed chunk carries one piece at a time, so every output of a `stream` model is an `Option` or has `default`",
+                    );
+                }
+            }
+        }
+    }
+
     if let Some(first) = transparent.first() {
         if outputs.len() > 1 {
             cx.error_spanned_by(
@@ -798,6 +833,9 @@ pub(crate) fn model<'a>(cx: &Ctxt, container: &'a Container<'a>) -> ModelPlan<'a
         model_in_body,
         krate,
         binary,
+        stream: stream_attr
+            .value
+            .map(|chunk| chunk.map_or(StreamChunk::Response, |ty| StreamChunk::Type(Box::new(ty)))),
         inputs,
         groups,
         outputs,

@@ -15,6 +15,7 @@ pub(crate) const ID: Symbol = Symbol("id");
 pub(crate) const ENDPOINT: Symbol = Symbol("endpoint");
 pub(crate) const CRATE: Symbol = Symbol("crate");
 pub(crate) const BINARY: Symbol = Symbol("binary");
+pub(crate) const STREAM: Symbol = Symbol("stream");
 
 pub(crate) const RENAME: Symbol = Symbol("rename");
 pub(crate) const DEFAULT: Symbol = Symbol("default");

@@ -389,7 +389,14 @@ pub(super) async fn workers_ai_direct(
         match state.upstream.send(request, None).await {
             Ok(answer) => {
                 let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::BAD_GATEWAY);
-                let mut response = (status, answer.body).into_response();
+                let mut response = match answer.body {
+                    crate::upstream::UpstreamBody::Full(bytes) => (status, bytes).into_response(),
+                    crate::upstream::UpstreamBody::Stream(stream) => {
+                        use futures::StreamExt as _;
+                        let body = stream.map(|chunk| chunk.map_err(std::io::Error::other));
+                        (status, axum::body::Body::from_stream(body)).into_response()
+                    }
+                };
                 if let Some(content_type) = answer.headers.get(header::CONTENT_TYPE) {
                     response.headers_mut().insert(header::CONTENT_TYPE, content_type.clone());
                 }

@@ -10,7 +10,7 @@ use gateway_core::ProviderSlug;
 use gateway_core::provider::builtin_facts;
 
 use super::offline::OfflineUpstream;
-use super::{Upstream, UpstreamError, UpstreamRequest, UpstreamResponse};
+use super::{Upstream, UpstreamBody, UpstreamError, UpstreamRequest, UpstreamResponse};
 
 /// Sends provider requests to base URLs over HTTP.
 #[derive(Debug, Clone)]
@@ -69,14 +69,31 @@ impl Upstream for HttpUpstream {
         for name in HOP_HEADERS {
             headers.remove(*name);
         }
-        let mut builder = self.client.request(request.method, url).headers(headers).body(request.body);
-        if let Some(timeout) = timeout {
-            builder = builder.timeout(timeout);
+        let sending = self.client.request(request.method, url).headers(headers).body(request.body).send();
+        // The timeout bounds the wait for the answer to start; a stream may then run on.
+        let response = match timeout {
+            Some(timeout) => tokio::time::timeout(timeout, sending).await.map_err(|_| UpstreamError::Timeout)?,
+            None => sending.await,
         }
-        let response = builder.send().await.map_err(|e| map_error(&e))?;
+        .map_err(|e| map_error(&e))?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(|e| map_error(&e))?;
+        let is_stream = headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("text/event-stream"));
+        let body = if is_stream {
+            use futures::StreamExt as _;
+            UpstreamBody::Stream(response.bytes_stream().map(|chunk| chunk.map_err(|e| map_error(&e))).boxed())
+        } else {
+            let bytes = match timeout {
+                Some(timeout) => {
+                    tokio::time::timeout(timeout, response.bytes()).await.map_err(|_| UpstreamError::Timeout)?
+                }
+                None => response.bytes().await,
+            };
+            UpstreamBody::Full(bytes.map_err(|e| map_error(&e))?)
+        };
         Ok(UpstreamResponse { status, headers, body })
     }
 }

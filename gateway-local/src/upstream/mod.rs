@@ -27,15 +27,56 @@ pub struct UpstreamRequest {
     pub body: Bytes,
 }
 
+/// The body of a provider's answer: whole, or arriving chunk by chunk.
+pub enum UpstreamBody {
+    /// The whole body.
+    Full(Bytes),
+    /// Chunks as the provider sends them (server-sent events); an `Err`
+    /// item means the stream broke after it started.
+    Stream(futures::stream::BoxStream<'static, Result<Bytes, UpstreamError>>),
+}
+
+impl std::fmt::Debug for UpstreamBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Full(bytes) => f.debug_tuple("Full").field(&bytes.len()).finish(),
+            Self::Stream(_) => f.write_str("Stream(..)"),
+        }
+    }
+}
+
+impl From<Bytes> for UpstreamBody {
+    fn from(bytes: Bytes) -> Self {
+        Self::Full(bytes)
+    }
+}
+
 /// The provider's answer.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct UpstreamResponse {
     /// HTTP status.
     pub status: u16,
     /// Response headers (at least `content-type`).
     pub headers: HeaderMap,
-    /// The whole body.
-    pub body: Bytes,
+    /// The body.
+    pub body: UpstreamBody,
+}
+
+impl UpstreamResponse {
+    /// Reads the whole body (collecting a stream).
+    pub async fn into_bytes(self) -> Result<Bytes, UpstreamError> {
+        match self.body {
+            UpstreamBody::Full(bytes) => Ok(bytes),
+            UpstreamBody::Stream(mut stream) => {
+                use futures::StreamExt as _;
+                let mut out = bytes::BytesMut::new();
+                while let Some(chunk) = stream.next().await {
+                    out.extend_from_slice(&chunk?);
+                }
+                Ok(out.freeze())
+            }
+        }
+    }
 }
 
 /// Why no answer came back.

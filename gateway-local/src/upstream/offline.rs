@@ -18,8 +18,19 @@
 //! retries, fallbacks, timeouts — without credentials or a network, never to
 //! judge an answer.
 //!
+//! **Streaming.** A request that asks to stream (`"stream": true` for Workers
+//! AI, the OpenAI-compatible chat completions and Anthropic Messages; Gemini
+//! `streamGenerateContent?alt=sse`) is answered `text/event-stream` with an
+//! [`UpstreamBody::Stream`] yielding one server-sent event per item, in the
+//! provider's own format and ending with its end marker (`data: [DONE]`,
+//! Anthropic's `message_stop`, Gemini's last chunk with `finishReason`).
+//! Every other answer (Bedrock's binary event streams included) is
+//! [`UpstreamBody::Full`]. Events follow each other at once unless
+//! [`OfflineUpstream::set_chunk_delay`] spaces them out.
+//!
 //! Faults ([`FaultRule`], [`Fault`]) can be added and cleared at run time to
-//! make selected requests slow, fail with a status, time out or drop; the
+//! make selected requests slow, fail with a status, time out or drop, and
+//! streams start late, stall, break or turn to garbage part-way; the
 //! counters ([`OfflineUpstream::requests_seen`], [`OfflineUpstream::attempts`])
 //! count attempts on the upstream side, so retries can be checked.
 //!
@@ -27,13 +38,16 @@
 //! use std::time::Duration;
 //! use gateway_local::upstream::offline::{Fault, FaultRule, OfflineUpstream};
 //!
-//! let upstream = OfflineUpstream::new();
+//! // Stream events 50 ms apart.
+//! let upstream = OfflineUpstream::new().with_chunk_delay(Duration::from_millis(50));
 //! // The next two OpenAI requests get a 429; the third is answered.
 //! upstream.add_fault(FaultRule::new(Fault::Status(429)).for_provider("openai").times(2));
 //! // Every Workers AI request for this model takes 2 s.
 //! upstream.add_fault(
 //!     FaultRule::new(Fault::Latency(Duration::from_secs(2))).for_model("@cf/meta/llama-3.1-8b-instruct"),
 //! );
+//! // The next Anthropic stream breaks after three events.
+//! upstream.add_fault(FaultRule::new(Fault::DropAfter(3)).for_provider("anthropic").times(1));
 //! ```
 
 use std::collections::HashMap;
@@ -44,13 +58,20 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use bytes::Bytes;
+use futures::stream::{self, BoxStream, StreamExt as _};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use serde_json::{Map, Value, json};
 
-use super::{Upstream, UpstreamError, UpstreamRequest, UpstreamResponse};
+use super::{Upstream, UpstreamBody, UpstreamError, UpstreamRequest, UpstreamResponse};
 
 /// How long [`Fault::Timeout`] waits when [`Upstream::send`] is given no timeout.
 pub const DEFAULT_FAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The chunk [`Fault::GarbageAfter`] sends: not UTF-8, not an event.
+pub const GARBAGE_CHUNK: &[u8] = b"\xff\xfe garbage \x00\n\n";
+
+/// The message of the [`UpstreamError::Connection`] that [`Fault::DropAfter`] ends a stream with.
+pub const DROPPED_MID_STREAM: &str = "connection dropped mid-stream";
 
 /// Providers whose wire format mimics OpenAI's (`compat` is the gateway's
 /// OpenAI-compatible endpoint).
@@ -71,6 +92,13 @@ const OPENAI_COMPATIBLE: [&str; 10] = [
 // Faults
 
 /// A failure the offline upstream can be told to produce (see [`FaultRule`]).
+///
+/// The last four are **stream faults**: they apply only to an answer that is
+/// an event stream (see the [module documentation](self)). To any other
+/// answer, a rule with a stream fault does not match: the next matching rule
+/// applies instead, and the rule's `remaining` count is left alone. Their
+/// `usize` counts events; it is capped at one less than the answer's event
+/// count, so the fault always strikes before the end marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
     /// Wait this long, then answer normally. If the wait is longer than the
@@ -87,6 +115,26 @@ pub enum Fault {
     /// Return [`UpstreamError::Connection`] at once, as if the connection had
     /// been reset.
     Drop,
+    /// Stream: send this many events, then nothing more, never closing: the
+    /// stream stays pending forever.
+    StallAfter(usize),
+    /// Stream: send this many events, then end with an
+    /// [`UpstreamError::Connection`] ([`DROPPED_MID_STREAM`]).
+    DropAfter(usize),
+    /// Stream: send this many events, then [`GARBAGE_CHUNK`], then end without
+    /// the end marker.
+    GarbageAfter(usize),
+    /// Stream: answer at once, but wait this long before the first event (a
+    /// slow time to first byte; the `timeout` given to [`Upstream::send`],
+    /// which bounds the wait for the answer, does not cover it).
+    FirstChunkDelay(Duration),
+}
+
+impl Fault {
+    /// Only applies to event-stream answers.
+    fn is_stream_fault(&self) -> bool {
+        matches!(self, Self::StallAfter(_) | Self::DropAfter(_) | Self::GarbageAfter(_) | Self::FirstChunkDelay(_))
+    }
 }
 
 /// When to inject a [`Fault`]. The first rule (in insertion order) matching a
@@ -133,8 +181,9 @@ impl FaultRule {
         self
     }
 
-    fn matches(&self, provider: &str, models: &[String]) -> bool {
+    fn matches(&self, provider: &str, models: &[String], streaming: bool) -> bool {
         self.remaining != Some(0)
+            && (streaming || !self.fault.is_stream_fault())
             && self.provider.as_deref().is_none_or(|p| p == provider)
             && self.model.as_deref().is_none_or(|m| models.iter().any(|candidate| candidate == m))
     }
@@ -147,13 +196,14 @@ impl FaultRule {
 /// each provider's wire format, deterministically; never uses the network.
 ///
 /// See the [module documentation](self) for what the answers look like and
-/// how faults work. Clones share their fault rules and counters, so a test
-/// can keep one clone and hand another to the gateway. A provider outside
+/// how faults work. Clones share their fault rules, chunk delay and counters,
+/// so a test can keep one clone and hand another to the gateway. A provider outside
 /// [`PROVIDERS`](Self::PROVIDERS) is counted, never faulted, and answered
 /// with [`UpstreamError::UnknownProvider`].
 #[derive(Debug, Clone, Default)]
 pub struct OfflineUpstream {
     faults: Arc<Mutex<Vec<FaultRule>>>,
+    chunk_delay: Arc<Mutex<Duration>>,
     seen: Arc<AtomicU64>,
     attempts: Arc<Mutex<HashMap<String, u64>>>,
     last: Arc<Mutex<Option<UpstreamRequest>>>,
@@ -198,6 +248,25 @@ impl OfflineUpstream {
         self
     }
 
+    /// Sets the delay between stream events (builder form of
+    /// [`set_chunk_delay`](Self::set_chunk_delay)).
+    #[must_use]
+    pub fn with_chunk_delay(self, delay: Duration) -> Self {
+        self.set_chunk_delay(delay);
+        self
+    }
+
+    /// Sets how long [`send`](Upstream::send) waits before each event of a
+    /// stream after the first (default: zero, no waiting).
+    pub fn set_chunk_delay(&self, delay: Duration) {
+        *lock(&self.chunk_delay) = delay;
+    }
+
+    /// The delay between stream events.
+    pub fn chunk_delay(&self) -> Duration {
+        *lock(&self.chunk_delay)
+    }
+
     /// Adds a fault rule after the existing ones.
     pub fn add_fault(&self, rule: FaultRule) {
         lock(&self.faults).push(rule);
@@ -237,10 +306,14 @@ impl OfflineUpstream {
     }
 
     /// The answer to `request`, without faults, delays or counting: what
-    /// [`send`](Upstream::send) returns when no fault applies.
+    /// [`send`](Upstream::send) returns when no fault applies (a stream's
+    /// events come without the [chunk delay](Self::set_chunk_delay)).
     pub fn answer(request: &UpstreamRequest) -> Result<UpstreamResponse, UpstreamError> {
-        let call = Call::new(request);
-        dispatch(&call).ok_or_else(|| UpstreamError::UnknownProvider(request.provider.clone()))
+        Ok(Self::reply(request)?.into_response(Pacing::default()))
+    }
+
+    fn reply(request: &UpstreamRequest) -> Result<Reply, UpstreamError> {
+        dispatch(&Call::new(request)).ok_or_else(|| UpstreamError::UnknownProvider(request.provider.clone()))
     }
 
     fn record(&self, request: &UpstreamRequest) {
@@ -249,15 +322,16 @@ impl OfflineUpstream {
         *lock(&self.last) = Some(request.clone());
     }
 
-    /// Picks the fault for `request`, if any, and uses up one application of it.
-    fn take_fault(&self, request: &UpstreamRequest) -> Option<Fault> {
+    /// Picks the fault for `request`, if any, and uses up one application of
+    /// it; `streaming`: the answer is an event stream (stream faults apply).
+    fn take_fault(&self, request: &UpstreamRequest, streaming: bool) -> Option<Fault> {
         let mut rules = lock(&self.faults);
         if rules.is_empty() {
             return None;
         }
         let models =
             if rules.iter().any(|rule| rule.model.is_some()) { models_of(&Call::new(request)) } else { Vec::new() };
-        let index = rules.iter().position(|rule| rule.matches(&request.provider, &models))?;
+        let index = rules.iter().position(|rule| rule.matches(&request.provider, &models, streaming))?;
         let fault = rules[index].fault.clone();
         if let Some(remaining) = rules[index].remaining.as_mut() {
             *remaining -= 1;
@@ -280,7 +354,9 @@ impl Upstream for OfflineUpstream {
         if !OfflineUpstream::PROVIDERS.contains(&request.provider.as_str()) {
             return Err(UpstreamError::UnknownProvider(request.provider));
         }
-        match self.take_fault(&request) {
+        let reply = Self::reply(&request)?;
+        let mut pacing = Pacing { gap: self.chunk_delay(), ..Pacing::default() };
+        match self.take_fault(&request, reply.is_stream()) {
             None => {}
             Some(Fault::Latency(delay)) => {
                 if let Some(limit) = timeout.filter(|limit| delay > *limit) {
@@ -289,7 +365,7 @@ impl Upstream for OfflineUpstream {
                 }
                 tokio::time::sleep(delay).await;
             }
-            Some(Fault::Status(status)) => return Ok(fault_response(&request, status)),
+            Some(Fault::Status(status)) => return Ok(fault_response(&request, status).into_response(pacing)),
             Some(Fault::Timeout) => {
                 tokio::time::sleep(timeout.unwrap_or(DEFAULT_FAULT_TIMEOUT)).await;
                 return Err(UpstreamError::Timeout);
@@ -299,9 +375,58 @@ impl Upstream for OfflineUpstream {
                     "connection reset by peer (fault injected by the offline upstream)".to_owned(),
                 ));
             }
+            Some(Fault::StallAfter(events)) => pacing.cut = Some((events, Cut::Stall)),
+            Some(Fault::DropAfter(events)) => pacing.cut = Some((events, Cut::Drop)),
+            Some(Fault::GarbageAfter(events)) => pacing.cut = Some((events, Cut::Garbage)),
+            Some(Fault::FirstChunkDelay(delay)) => pacing.first = delay,
         }
-        Self::answer(&request)
+        Ok(reply.into_response(pacing))
     }
+}
+
+/// How a stream's events are sent: when, and where a stream fault cuts them short.
+#[derive(Debug, Clone, Copy, Default)]
+struct Pacing {
+    /// Wait before the first item.
+    first: Duration,
+    /// Wait before every later item.
+    gap: Duration,
+    /// Send at most this many events, then end as [`Cut`] says.
+    cut: Option<(usize, Cut)>,
+}
+
+/// How a stream fault ends a stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// Stay pending forever.
+    Stall,
+    /// End with a connection error.
+    Drop,
+    /// Send [`GARBAGE_CHUNK`], then end.
+    Garbage,
+}
+
+/// `events` as a stream of chunks, sent as `pacing` says (no timers when its delays are zero).
+fn event_stream(mut events: Vec<Bytes>, pacing: Pacing) -> BoxStream<'static, Result<Bytes, UpstreamError>> {
+    let mut tail = None;
+    if let Some((after, cut)) = pacing.cut {
+        events.truncate(after.min(events.len().saturating_sub(1)));
+        tail = match cut {
+            Cut::Stall => None,
+            Cut::Drop => Some(Err(UpstreamError::Connection(DROPPED_MID_STREAM.to_owned()))),
+            Cut::Garbage => Some(Ok(Bytes::from_static(GARBAGE_CHUNK))),
+        };
+    }
+    let items: Vec<Result<Bytes, UpstreamError>> = events.into_iter().map(Ok).chain(tail).collect();
+    let Pacing { first, gap, cut } = pacing;
+    let items = stream::iter(items.into_iter().enumerate()).then(move |(index, item)| async move {
+        let wait = if index == 0 { first } else { gap };
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
+        item
+    });
+    if matches!(cut, Some((_, Cut::Stall))) { items.chain(stream::pending()).boxed() } else { items.boxed() }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -343,7 +468,7 @@ fn endpoint_model(call: &Call<'_>) -> Option<String> {
 }
 
 /// The answer for an injected [`Fault::Status`].
-fn fault_response(request: &UpstreamRequest, status: u16) -> UpstreamResponse {
+fn fault_response(request: &UpstreamRequest, status: u16) -> Reply {
     let call = Call::new(request);
     let message = format!("{} (fault injected by the offline upstream)", reason(status));
     error_response(dialect_of(call.provider, &call.path), status, &message)
@@ -938,37 +1063,76 @@ fn eventstream_message(event_type: &str, payload: &[u8]) -> Vec<u8> {
 // ---------------------------------------------------------------------------
 // Responses and error shapes
 
-fn bytes_response(status: u16, content_type: &'static str, body: Vec<u8>) -> UpstreamResponse {
-    let mut headers = HeaderMap::new();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    UpstreamResponse { status, headers, body: Bytes::from(body) }
+/// An answer before it is sent: [`OfflineUpstream::answer`] and
+/// [`Upstream::send`] turn it into an [`UpstreamResponse`].
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    headers: HeaderMap,
+    /// The whole body; for an event stream, every event back to back.
+    body: Bytes,
+    /// For an event stream: where each event ends in `body` (`None`: a whole body).
+    event_ends: Option<Vec<usize>>,
 }
 
-fn json_response(status: u16, body: &Value) -> UpstreamResponse {
+impl Reply {
+    fn is_stream(&self) -> bool {
+        self.event_ends.is_some()
+    }
+
+    /// The events of an event stream, each a slice of the body.
+    fn events(&self) -> Option<Vec<Bytes>> {
+        let ends = self.event_ends.as_ref()?;
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        Some(starts.zip(ends).map(|(start, &end)| self.body.slice(start..end)).collect())
+    }
+
+    /// The response: a whole body, or the events as a stream sent as `pacing` says.
+    fn into_response(self, pacing: Pacing) -> UpstreamResponse {
+        let body = match self.events() {
+            Some(events) => UpstreamBody::Stream(event_stream(events, pacing)),
+            None => UpstreamBody::Full(self.body),
+        };
+        UpstreamResponse { status: self.status, headers: self.headers, body }
+    }
+}
+
+fn bytes_response(status: u16, content_type: &'static str, body: Vec<u8>) -> Reply {
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    Reply { status, headers, body: Bytes::from(body), event_ends: None }
+}
+
+fn json_response(status: u16, body: &Value) -> Reply {
     bytes_response(status, "application/json", serde_json::to_vec(body).unwrap_or_default())
 }
 
-fn ok_json(body: &Value) -> UpstreamResponse {
+fn ok_json(body: &Value) -> Reply {
     json_response(200, body)
 }
 
-fn with_header(mut response: UpstreamResponse, name: &'static str, value: &str) -> UpstreamResponse {
+fn with_header(mut response: Reply, name: &'static str, value: &str) -> Reply {
     if let Ok(value) = HeaderValue::from_str(value) {
         response.headers.insert(HeaderName::from_static(name), value);
     }
     response
 }
 
-/// A `text/event-stream` body: each event is an optional `event:` line and a `data:` line.
-fn sse_response(events: impl IntoIterator<Item = (Option<&'static str>, String)>) -> UpstreamResponse {
+/// A `text/event-stream` answer, streamed one event at a time: each event is
+/// an optional `event:` line and a `data:` line.
+fn sse_response(events: impl IntoIterator<Item = (Option<&'static str>, String)>) -> Reply {
     let mut body = String::new();
+    let mut ends = Vec::new();
     for (name, data) in events {
         if let Some(name) = name {
             let _ = writeln!(body, "event: {name}");
         }
         let _ = write!(body, "data: {data}\n\n");
+        ends.push(body.len());
     }
-    bytes_response(200, "text/event-stream", body.into_bytes())
+    let mut reply = bytes_response(200, "text/event-stream", body.into_bytes());
+    reply.event_ends = Some(ends);
+    reply
 }
 
 /// Whose error body a failure gets.
@@ -1032,7 +1196,7 @@ fn status_slug(status: u16) -> &'static str {
 }
 
 /// `status` with `message` in `dialect`'s error body; `429` adds `retry-after: 1`.
-fn error_response(dialect: Dialect, status: u16, message: &str) -> UpstreamResponse {
+fn error_response(dialect: Dialect, status: u16, message: &str) -> Reply {
     let response = match dialect {
         Dialect::WorkersAi => workers_ai_error(status, workers_ai_code(status), message),
         Dialect::OpenAi => openai_error(status, message, None),
@@ -1067,14 +1231,14 @@ fn workers_ai_code(status: u16) -> u32 {
 }
 
 /// The Workers AI error envelope.
-fn workers_ai_error(status: u16, code: u32, message: &str) -> UpstreamResponse {
+fn workers_ai_error(status: u16, code: u32, message: &str) -> Reply {
     json_response(
         status,
         &json!({"result": null, "success": false, "errors": [{"code": code, "message": message}], "messages": []}),
     )
 }
 
-fn openai_error(status: u16, message: &str, param: Option<&str>) -> UpstreamResponse {
+fn openai_error(status: u16, message: &str, param: Option<&str>) -> Reply {
     let (kind, code) = match status {
         401 => ("invalid_request_error", json!("invalid_api_key")),
         429 => ("requests", json!("rate_limit_exceeded")),
@@ -1084,7 +1248,7 @@ fn openai_error(status: u16, message: &str, param: Option<&str>) -> UpstreamResp
     json_response(status, &json!({"error": {"message": message, "type": kind, "param": param, "code": code}}))
 }
 
-fn anthropic_error(status: u16, message: &str) -> UpstreamResponse {
+fn anthropic_error(status: u16, message: &str) -> Reply {
     let kind = match status {
         401 => "authentication_error",
         403 => "permission_error",
@@ -1098,7 +1262,7 @@ fn anthropic_error(status: u16, message: &str) -> UpstreamResponse {
     json_response(status, &json!({"type": "error", "error": {"type": kind, "message": message}}))
 }
 
-fn google_error(status: u16, message: &str) -> UpstreamResponse {
+fn google_error(status: u16, message: &str) -> Reply {
     let kind = match status {
         400 => "INVALID_ARGUMENT",
         401 => "UNAUTHENTICATED",
@@ -1130,18 +1294,18 @@ fn bedrock_error_type(status: u16) -> &'static str {
 }
 
 /// Bedrock: `{"message": ...}` plus the `x-amzn-errortype` header.
-fn bedrock_error(status: u16, kind: &str, message: &str) -> UpstreamResponse {
+fn bedrock_error(status: u16, kind: &str, message: &str) -> Reply {
     let response = json_response(status, &json!({"message": message}));
     with_header(response, "x-amzn-errortype", &format!("{kind}:http://internal.amazon.com/coral/com.amazon.bedrock/"))
 }
 
 /// Replicate: RFC 7807 problem details.
-fn replicate_error(status: u16, message: &str) -> UpstreamResponse {
+fn replicate_error(status: u16, message: &str) -> Reply {
     let body = json!({"title": reason(status), "detail": message, "status": status});
     bytes_response(status, "application/problem+json", serde_json::to_vec(&body).unwrap_or_default())
 }
 
-fn cartesia_error(status: u16, message: &str) -> UpstreamResponse {
+fn cartesia_error(status: u16, message: &str) -> Reply {
     json_response(
         status,
         &json!({
@@ -1157,7 +1321,7 @@ fn cartesia_error(status: u16, message: &str) -> UpstreamResponse {
 // Routing
 
 /// The answer for a provider the double knows, `None` for any other provider.
-fn dispatch(call: &Call<'_>) -> Option<UpstreamResponse> {
+fn dispatch(call: &Call<'_>) -> Option<Reply> {
     let response = match call.provider {
         "workers-ai" => workers_ai(call),
         "anthropic" => anthropic(call),
@@ -1271,21 +1435,21 @@ impl WaTask {
     }
 }
 
-fn wa_ok(result: &Value) -> UpstreamResponse {
+fn wa_ok(result: &Value) -> Reply {
     ok_json(&json!({"result": result, "success": true, "errors": [], "messages": []}))
 }
 
-fn wa_bad_input(message: &str) -> UpstreamResponse {
+fn wa_bad_input(message: &str) -> Reply {
     workers_ai_error(400, 5006, message)
 }
 
-fn wa_missing(key: &str) -> UpstreamResponse {
+fn wa_missing(key: &str) -> Reply {
     wa_bad_input(&format!("required properties at '/' are '{key}'"))
 }
 
 /// Workers AI: `{model}`, `run/{model}` (slashes raw or `%2F`), or the
 /// OpenAI-compatible `v1/chat/completions`, `v1/embeddings`, `v1/responses`.
-fn workers_ai(call: &Call<'_>) -> UpstreamResponse {
+fn workers_ai(call: &Call<'_>) -> Reply {
     match call.path.as_str() {
         "v1/chat/completions" if call.is_post() => return openai_chat(call, None),
         "v1/embeddings" if call.is_post() => return openai_embeddings(call, None),
@@ -1325,7 +1489,7 @@ fn workers_ai(call: &Call<'_>) -> UpstreamResponse {
     wa_task(task, &model, &input)
 }
 
-fn wa_task(task: WaTask, model: &str, input: &Map<String, Value>) -> UpstreamResponse {
+fn wa_task(task: WaTask, model: &str, input: &Map<String, Value>) -> Reply {
     match task {
         WaTask::TextGeneration => wa_text_generation(model, input),
         WaTask::Embeddings(dims) => wa_embeddings(model, input, dims),
@@ -1368,7 +1532,7 @@ fn wa_task(task: WaTask, model: &str, input: &Map<String, Value>) -> UpstreamRes
 }
 
 /// Tasks whose input may be raw bytes (JSON inputs arrive here serialised).
-fn wa_raw(task: WaTask, model: &str, data: &[u8]) -> UpstreamResponse {
+fn wa_raw(task: WaTask, model: &str, data: &[u8]) -> Reply {
     let seed = seed_of(&[model.as_bytes(), data]);
     match task {
         WaTask::ImageClassification => wa_ok(&image_labels(seed)),
@@ -1380,7 +1544,7 @@ fn wa_raw(task: WaTask, model: &str, data: &[u8]) -> UpstreamResponse {
     }
 }
 
-fn wa_text_generation(model: &str, input: &Map<String, Value>) -> UpstreamResponse {
+fn wa_text_generation(model: &str, input: &Map<String, Value>) -> Reply {
     let prompt = match (field(input, "prompt"), field(input, "messages")) {
         (Some(_), Some(_)) => return wa_bad_input("prompt and messages are mutually exclusive"),
         (None, None) if model.contains("gpt-oss") && field(input, "input").is_some() => {
@@ -1419,7 +1583,7 @@ fn text_list(value: Option<&Value>) -> Option<Vec<String>> {
     }
 }
 
-fn wa_embeddings(model: &str, input: &Map<String, Value>, dims: usize) -> UpstreamResponse {
+fn wa_embeddings(model: &str, input: &Map<String, Value>, dims: usize) -> Reply {
     let Some(texts) = text_list(field(input, "text")) else {
         return wa_missing("text");
     };
@@ -1428,7 +1592,7 @@ fn wa_embeddings(model: &str, input: &Map<String, Value>, dims: usize) -> Upstre
     wa_ok(&json!({"shape": [data.len(), dims], "data": data, "pooling": pooling}))
 }
 
-fn wa_rerank(model: &str, input: &Map<String, Value>) -> UpstreamResponse {
+fn wa_rerank(model: &str, input: &Map<String, Value>) -> Reply {
     let (Some(query), Some(contexts)) = (str_field(input, "query"), input.get("contexts").and_then(Value::as_array))
     else {
         return wa_missing("query' and 'contexts");
@@ -1444,7 +1608,7 @@ fn wa_rerank(model: &str, input: &Map<String, Value>) -> UpstreamResponse {
     wa_ok(&json!({"response": response}))
 }
 
-fn wa_translation(model: &str, input: &Map<String, Value>) -> UpstreamResponse {
+fn wa_translation(model: &str, input: &Map<String, Value>) -> Reply {
     let Some(text) = str_field(input, "text") else {
         return wa_missing("text");
     };
@@ -1457,7 +1621,7 @@ fn wa_translation(model: &str, input: &Map<String, Value>) -> UpstreamResponse {
     wa_ok(&json!({"translated_text": sentence(seed, &lead, words(text).clamp(1, 60), 1)}))
 }
 
-fn wa_text_to_image(model: &str, input: &Map<String, Value>, json: bool) -> UpstreamResponse {
+fn wa_text_to_image(model: &str, input: &Map<String, Value>, json: bool) -> Reply {
     let Some(prompt) = str_field(input, "prompt").filter(|p| !p.is_empty()) else {
         return wa_missing("prompt");
     };
@@ -1527,7 +1691,7 @@ fn transcript(model: &str, seed: u64) -> Value {
 /// OpenAI-compatible providers: `[v1/]chat/completions`, `[v1/]embeddings`,
 /// `[v1/]responses`; Azure: `{resource}/{deployment}/{route}` (the deployment
 /// stands in for a missing `model`).
-fn openai(call: &Call<'_>) -> UpstreamResponse {
+fn openai(call: &Call<'_>) -> Reply {
     let (route, deployment) = if call.provider == "azure-openai" {
         match call.path.splitn(3, '/').collect::<Vec<_>>().as_slice() {
             [_resource, deployment, route] if !deployment.is_empty() => (*route, Some(*deployment)),
@@ -1544,17 +1708,17 @@ fn openai(call: &Call<'_>) -> UpstreamResponse {
     }
 }
 
-fn openai_not_found(call: &Call<'_>) -> UpstreamResponse {
+fn openai_not_found(call: &Call<'_>) -> Reply {
     openai_error(404, &format!("Invalid URL ({} /{})", call.method, call.path), None)
 }
 
-fn openai_body(call: &Call<'_>) -> Result<Map<String, Value>, Box<UpstreamResponse>> {
+fn openai_body(call: &Call<'_>) -> Result<Map<String, Value>, Box<Reply>> {
     call.json().map_err(|problem| {
         Box::new(openai_error(400, &format!("We could not parse the JSON body of your request: {problem}"), None))
     })
 }
 
-fn openai_chat(call: &Call<'_>, default_model: Option<&str>) -> UpstreamResponse {
+fn openai_chat(call: &Call<'_>, default_model: Option<&str>) -> Reply {
     let body = match openai_body(call) {
         Ok(body) => body,
         Err(response) => return *response,
@@ -1605,7 +1769,7 @@ fn openai_chat_stream(
     done: &Completion,
     finish: &str,
     include_usage: bool,
-) -> UpstreamResponse {
+) -> Reply {
     let chunk = |choices: Value| {
         json!({
             "id": id,
@@ -1650,7 +1814,7 @@ fn embedding_inputs(value: &Value) -> Option<Vec<String>> {
     }
 }
 
-fn openai_embeddings(call: &Call<'_>, default_model: Option<&str>) -> UpstreamResponse {
+fn openai_embeddings(call: &Call<'_>, default_model: Option<&str>) -> Reply {
     let body = match openai_body(call) {
         Ok(body) => body,
         Err(response) => return *response,
@@ -1690,7 +1854,7 @@ fn f32_le(values: &[f64]) -> Vec<u8> {
     values.iter().flat_map(|v| (*v as f32).to_le_bytes()).collect()
 }
 
-fn openai_responses(call: &Call<'_>, default_model: Option<&str>) -> UpstreamResponse {
+fn openai_responses(call: &Call<'_>, default_model: Option<&str>) -> Reply {
     let body = match openai_body(call) {
         Ok(body) => body,
         Err(response) => return *response,
@@ -1767,7 +1931,7 @@ struct AnthropicAnswer {
     stop: &'static str,
 }
 
-fn anthropic(call: &Call<'_>) -> UpstreamResponse {
+fn anthropic(call: &Call<'_>) -> Reply {
     if !call.is_post() || !matches!(call.path.as_str(), "v1/messages" | "v1/messages/count_tokens") {
         return anthropic_error(404, "Not Found");
     }
@@ -1873,12 +2037,12 @@ fn split_model_action(path: &str) -> Option<(&str, &str, &str)> {
     (!model.is_empty() && !model.contains('/')).then_some((&path[..at], model, action))
 }
 
-fn google_not_found(call: &Call<'_>) -> UpstreamResponse {
+fn google_not_found(call: &Call<'_>) -> Reply {
     google_error(404, &format!("The requested URL /{} was not found on this server.", call.path))
 }
 
 /// Google AI Studio: `{v1,v1beta,v1alpha}/models/{model}:{action}`.
-fn google_ai_studio(call: &Call<'_>) -> UpstreamResponse {
+fn google_ai_studio(call: &Call<'_>) -> Reply {
     match split_model_action(&call.path) {
         Some(("v1/" | "v1beta/" | "v1alpha/", model, action)) if call.is_post() => gemini(call, model, action),
         _ => google_not_found(call),
@@ -1889,7 +2053,7 @@ fn google_ai_studio(call: &Call<'_>) -> UpstreamResponse {
 /// (Gemini actions, `predict` for embeddings, `rawPredict` /
 /// `streamRawPredict` for Anthropic models) and the OpenAI-compatible
 /// `.../endpoints/openapi/chat/completions`.
-fn vertex(call: &Call<'_>) -> UpstreamResponse {
+fn vertex(call: &Call<'_>) -> Reply {
     if call.path.ends_with("endpoints/openapi/chat/completions") && call.is_post() {
         return openai_chat(call, None);
     }
@@ -1915,13 +2079,13 @@ fn vertex(call: &Call<'_>) -> UpstreamResponse {
     }
 }
 
-fn google_body(call: &Call<'_>) -> Result<Map<String, Value>, Box<UpstreamResponse>> {
+fn google_body(call: &Call<'_>) -> Result<Map<String, Value>, Box<Reply>> {
     call.json().map_err(|problem| Box::new(google_error(400, &format!("Invalid JSON payload received. {problem}"))))
 }
 
 /// Gemini actions: `generateContent`, `streamGenerateContent` (JSON array, or
 /// SSE with `alt=sse`), `countTokens`, `embedContent`, `batchEmbedContents`.
-fn gemini(call: &Call<'_>, model: &str, action: &str) -> UpstreamResponse {
+fn gemini(call: &Call<'_>, model: &str, action: &str) -> Reply {
     let body = match google_body(call) {
         Ok(body) => body,
         Err(response) => return *response,
@@ -1982,7 +2146,7 @@ fn gemini_chunk(model: &str, done: &Completion, text: &str, last: bool) -> Value
     chunk
 }
 
-fn gemini_stream(call: &Call<'_>, model: &str, done: &Completion) -> UpstreamResponse {
+fn gemini_stream(call: &Call<'_>, model: &str, done: &Completion) -> Reply {
     let all: Vec<String> = pieces(&done.text);
     let per_chunk = all.len().div_ceil(3).max(1);
     let groups: Vec<String> = all.chunks(per_chunk).map(<[String]>::concat).collect();
@@ -1996,7 +2160,7 @@ fn gemini_stream(call: &Call<'_>, model: &str, done: &Completion) -> UpstreamRes
 }
 
 /// Vertex `predict` for text embedding models: `instances[].content`.
-fn vertex_predict(call: &Call<'_>, model: &str) -> UpstreamResponse {
+fn vertex_predict(call: &Call<'_>, model: &str) -> Reply {
     let body = match google_body(call) {
         Ok(body) => body,
         Err(response) => return *response,
@@ -2029,7 +2193,7 @@ fn vertex_predict(call: &Call<'_>, model: &str) -> UpstreamResponse {
 
 /// Cohere: `v2/chat`, `v1/chat`, `v2/embed`, `v1/embed`, and the
 /// OpenAI-compatible `compatibility/v1/chat/completions`.
-fn cohere(call: &Call<'_>) -> UpstreamResponse {
+fn cohere(call: &Call<'_>) -> Reply {
     if call.path == "compatibility/v1/chat/completions" && call.is_post() {
         return openai_chat(call, None);
     }
@@ -2053,7 +2217,7 @@ fn cohere_usage(done: &Completion, version: &str) -> Value {
     json!({"api_version": {"version": version}, "billed_units": units, "tokens": units})
 }
 
-fn cohere_chat_v2(body: &Map<String, Value>) -> Result<UpstreamResponse, String> {
+fn cohere_chat_v2(body: &Map<String, Value>) -> Result<Reply, String> {
     let model = str_field(body, "model").ok_or("model must be specified")?;
     let messages = body.get("messages").and_then(Value::as_array).filter(|m| !m.is_empty());
     let messages = messages.ok_or("messages must be a non-empty list")?;
@@ -2067,7 +2231,7 @@ fn cohere_chat_v2(body: &Map<String, Value>) -> Result<UpstreamResponse, String>
     })))
 }
 
-fn cohere_chat_v1(body: &Map<String, Value>) -> Result<UpstreamResponse, String> {
+fn cohere_chat_v1(body: &Map<String, Value>) -> Result<Reply, String> {
     let message = str_field(body, "message").filter(|m| !m.is_empty());
     let message = message.ok_or("message must be at least 1 token long or tool results must be specified.")?;
     let model = str_field(body, "model").unwrap_or("command-r");
@@ -2086,7 +2250,7 @@ fn cohere_chat_v1(body: &Map<String, Value>) -> Result<UpstreamResponse, String>
     })))
 }
 
-fn cohere_embed(body: &Map<String, Value>, v2: bool) -> Result<UpstreamResponse, String> {
+fn cohere_embed(body: &Map<String, Value>, v2: bool) -> Result<Reply, String> {
     let model = str_field(body, "model").unwrap_or("embed-english-v3.0");
     if v2 && str_field(body, "model").is_none() {
         return Err("model must be specified".to_owned());
@@ -2117,7 +2281,7 @@ fn bedrock_model(path: &str) -> Option<(String, String)> {
 /// Bedrock runtime: `converse`, `converse-stream` (event stream), `invoke`
 /// (Anthropic, Titan embeddings, Llama, Mistral, otherwise Nova/Converse
 /// shape) and `invoke-with-response-stream`.
-fn bedrock(call: &Call<'_>) -> UpstreamResponse {
+fn bedrock(call: &Call<'_>) -> Reply {
     let Some((model, action)) = bedrock_model(&call.path).filter(|_| call.is_post()) else {
         return bedrock_error(404, "UnknownOperationException", "Unknown operation");
     };
@@ -2166,7 +2330,7 @@ fn bedrock_converse(model: &str, body: &Map<String, Value>) -> Result<(Value, Co
     Ok((value, done))
 }
 
-fn bedrock_converse_stream(done: &Completion) -> UpstreamResponse {
+fn bedrock_converse_stream(done: &Completion) -> Reply {
     let mut events = vec![("messageStart", json!({"role": "assistant"}))];
     for piece in pieces(&done.text) {
         events.push(("contentBlockDelta", json!({"contentBlockIndex": 0, "delta": {"text": piece}})));
@@ -2289,7 +2453,7 @@ impl HfTask {
 
 /// Hugging Face Inference API: `{owner}/{model}` (task from the model name),
 /// `pipeline/{task}/{model}`, and OpenAI-compatible `[{model}/]v1/chat/completions`.
-fn huggingface(call: &Call<'_>) -> UpstreamResponse {
+fn huggingface(call: &Call<'_>) -> Reply {
     let path = huggingface_model(&call.path);
     if path == "v1/chat/completions" && call.is_post() {
         return openai_chat(call, None);
@@ -2316,7 +2480,7 @@ fn huggingface(call: &Call<'_>) -> UpstreamResponse {
     huggingface_task(task, model, &inputs.0, &inputs.1, call.body)
 }
 
-fn huggingface_task(task: HfTask, model: &str, inputs: &Value, parameters: &Value, raw: &[u8]) -> UpstreamResponse {
+fn huggingface_task(task: HfTask, model: &str, inputs: &Value, parameters: &Value, raw: &[u8]) -> Reply {
     let texts = match inputs {
         Value::Array(items) => items.iter().map(text_of).collect(),
         other => vec![text_of(other)],
@@ -2378,7 +2542,7 @@ fn replicate_path_model(path: &str) -> Option<&str> {
 /// Replicate: `v1/predictions` (`version` required), `v1/models/{owner}/{name}/predictions`,
 /// `v1/deployments/{owner}/{name}/predictions`. Answers `201` with a prediction
 /// that has already succeeded (as with `Prefer: wait`).
-fn replicate(call: &Call<'_>) -> UpstreamResponse {
+fn replicate(call: &Call<'_>) -> Reply {
     let path_model = replicate_path_model(&call.path);
     if !call.is_post() || (path_model.is_none() && call.path != "v1/predictions") {
         return replicate_error(404, "Not found.");
@@ -2436,7 +2600,7 @@ fn replicate(call: &Call<'_>) -> UpstreamResponse {
     json_response(201, &prediction)
 }
 
-fn replicate_invalid(field_name: &str, description: &str) -> UpstreamResponse {
+fn replicate_invalid(field_name: &str, description: &str) -> Reply {
     let body = json!({
         "title": "Input validation failed",
         "detail": format!("- {field_name}: {description}\n"),
@@ -2451,7 +2615,7 @@ fn replicate_invalid(field_name: &str, description: &str) -> UpstreamResponse {
 
 /// Cartesia `[v1/]tts/bytes`: audio in the requested `output_format`
 /// (`wav` → `audio/wav`, `mp3` → `audio/mpeg`, `raw` → PCM bytes).
-fn cartesia(call: &Call<'_>) -> UpstreamResponse {
+fn cartesia(call: &Call<'_>) -> Reply {
     if !call.is_post() || call.path.strip_prefix("v1/").unwrap_or(&call.path) != "tts/bytes" {
         return cartesia_error(404, "Not Found");
     }
@@ -2485,7 +2649,7 @@ fn cartesia(call: &Call<'_>) -> UpstreamResponse {
 
 /// ElevenLabs `v1/text-to-speech/{voice_id}[/stream]` → MP3;
 /// `.../with-timestamps` → JSON with base64 audio and character alignment.
-fn elevenlabs(call: &Call<'_>) -> UpstreamResponse {
+fn elevenlabs(call: &Call<'_>) -> Reply {
     let route = call.path.strip_prefix("v1/text-to-speech/").map(|rest| rest.split_once('/').unwrap_or((rest, "")));
     let Some((voice, tail)) = route.filter(|(voice, tail)| {
         !voice.is_empty() && matches!(*tail, "" | "stream" | "with-timestamps") && call.is_post()
@@ -2524,7 +2688,7 @@ fn elevenlabs(call: &Call<'_>) -> UpstreamResponse {
 
 /// Adobe Firefly `v3/images/generate` (also `v2/...`) → image outputs (PNG
 /// data URLs); `v3/images/generate-async` → `202` with a job id.
-fn firefly(call: &Call<'_>) -> UpstreamResponse {
+fn firefly(call: &Call<'_>) -> Reply {
     let route = call.path.as_str();
     if !call.is_post() || !matches!(route, "v3/images/generate" | "v2/images/generate" | "v3/images/generate-async") {
         return json_response(404, &json!({"error_code": "not_found", "message": "Resource not found"}));
@@ -2584,11 +2748,21 @@ mod tests {
         }
     }
 
-    fn answer(provider: &str, endpoint: &str, body: &Value) -> UpstreamResponse {
-        OfflineUpstream::answer(&request(provider, endpoint, body)).unwrap()
+    fn answer(provider: &str, endpoint: &str, body: &Value) -> Reply {
+        OfflineUpstream::reply(&request(provider, endpoint, body)).unwrap()
     }
 
-    fn decode(response: &UpstreamResponse) -> Value {
+    /// A whole (not streamed) response, as a [`Reply`].
+    fn whole(response: UpstreamResponse) -> Reply {
+        match response.body {
+            UpstreamBody::Full(body) => {
+                Reply { status: response.status, headers: response.headers, body, event_ends: None }
+            }
+            UpstreamBody::Stream(_) => panic!("expected a whole body, got a stream"),
+        }
+    }
+
+    fn decode(response: &Reply) -> Value {
         serde_json::from_slice(&response.body).unwrap()
     }
 
@@ -2599,7 +2773,7 @@ mod tests {
         decode(&response)
     }
 
-    fn content_type(response: &UpstreamResponse) -> &str {
+    fn content_type(response: &Reply) -> &str {
         response.headers.get(header::CONTENT_TYPE).unwrap().to_str().unwrap()
     }
 
@@ -2673,17 +2847,28 @@ mod tests {
     }
 
     /// The `data:` payloads of an SSE body, with their `event:` names.
-    fn sse(response: &UpstreamResponse) -> Vec<(Option<String>, String)> {
+    fn sse(response: &Reply) -> Vec<(Option<String>, String)> {
         assert_eq!(content_type(response), "text/event-stream");
         let text = std::str::from_utf8(&response.body).unwrap();
         assert!(text.ends_with("\n\n"));
-        text.split("\n\n")
-            .filter(|event| !event.is_empty())
-            .map(|event| {
-                let name = event.lines().find_map(|l| l.strip_prefix("event: ")).map(str::to_owned);
-                (name, event.lines().find_map(|l| l.strip_prefix("data: ")).unwrap().to_owned())
-            })
-            .collect()
+        let events: Vec<_> = text.split("\n\n").filter(|event| !event.is_empty()).map(parse_event).collect();
+        let chunks = response.events().expect("an event stream");
+        assert_eq!(chunks.iter().map(|chunk| event_of(chunk)).collect::<Vec<_>>(), events);
+        events
+    }
+
+    /// One event without its blank line: `(event name, data)`.
+    fn parse_event(event: &str) -> (Option<String>, String) {
+        let name = event.lines().find_map(|l| l.strip_prefix("event: ")).map(str::to_owned);
+        (name, event.lines().find_map(|l| l.strip_prefix("data: ")).unwrap().to_owned())
+    }
+
+    /// A stream chunk holding exactly one event.
+    fn event_of(chunk: &[u8]) -> (Option<String>, String) {
+        let text = std::str::from_utf8(chunk).unwrap();
+        let event = text.strip_suffix("\n\n").unwrap_or_else(|| panic!("not one whole event: {text:?}"));
+        assert!(!event.is_empty() && !event.contains("\n\n"), "not one event: {text:?}");
+        parse_event(event)
     }
 
     /// Parses an AWS event stream, checking both CRCs of every message.
@@ -2911,8 +3096,7 @@ mod tests {
         assert!((sum - 1.0).abs() < 1e-5);
         let body = answer_json("workers-ai", "@cf/microsoft/resnet-50", &json!({"image": [1, 2, 3]}), 200);
         assert_eq!(body["result"].as_array().unwrap().len(), 5);
-        let raw =
-            OfflineUpstream::answer(&raw_request("workers-ai", "@cf/microsoft/resnet-50", b"\x89PNG...")).unwrap();
+        let raw = OfflineUpstream::reply(&raw_request("workers-ai", "@cf/microsoft/resnet-50", b"\x89PNG...")).unwrap();
         assert_eq!(raw.status, 200);
         let body =
             answer_json("workers-ai", "@cf/facebook/bart-large-cnn", &json!({"input_text": "long text here"}), 200);
@@ -2932,7 +3116,7 @@ mod tests {
         assert_eq!(result["word_count"], result["words"].as_array().unwrap().len());
         assert_eq!(result["word_count"], words(result["text"].as_str().unwrap()));
         assert!(result["vtt"].as_str().unwrap().starts_with("WEBVTT"));
-        let raw = OfflineUpstream::answer(&raw_request("workers-ai", "@cf/deepgram/nova-3", b"ID3\x04binary")).unwrap();
+        let raw = OfflineUpstream::reply(&raw_request("workers-ai", "@cf/deepgram/nova-3", b"ID3\x04binary")).unwrap();
         assert!(decode(&raw)["result"]["text"].is_string());
         let tts = answer("workers-ai", "@cf/deepgram/aura-1", &json!({"text": "hello there"}));
         assert_eq!((tts.status, content_type(&tts)), (200, "audio/mpeg"));
@@ -2973,7 +3157,7 @@ mod tests {
         let body = answer_json("workers-ai", "v1/embeddings", &input, 200);
         assert_eq!(body["data"][1]["embedding"].as_array().unwrap().len(), 1024);
         let broken =
-            OfflineUpstream::answer(&raw_request("workers-ai", "@cf/meta/llama-3.1-8b-instruct", b"{\"prompt\":"))
+            OfflineUpstream::reply(&raw_request("workers-ai", "@cf/meta/llama-3.1-8b-instruct", b"{\"prompt\":"))
                 .unwrap();
         assert_eq!(broken.status, 400);
         let body = decode(&broken);
@@ -3049,7 +3233,7 @@ mod tests {
         assert_eq!(body["error"]["message"], "you must provide a model parameter");
         let body = answer_json("groq", "chat/completions", &json!({"model": "m", "messages": []}), 400);
         assert_eq!(body["error"]["param"], "messages");
-        let broken = OfflineUpstream::answer(&raw_request("openai", "chat/completions", b"{nope")).unwrap();
+        let broken = OfflineUpstream::reply(&raw_request("openai", "chat/completions", b"{nope")).unwrap();
         assert_eq!(broken.status, 400);
         assert!(decode(&broken)["error"]["message"].as_str().unwrap().contains("could not parse the JSON body"));
         let body = answer_json("openai", "v1/files", &json!({}), 404);
@@ -3398,7 +3582,7 @@ mod tests {
             ("adobe-firefly", "v3/images/generate", "/message"),
         ];
         for (provider, endpoint, pointer) in cases {
-            let response = OfflineUpstream::answer(&raw_request(provider, endpoint, b"{\"a\": ")).unwrap();
+            let response = OfflineUpstream::reply(&raw_request(provider, endpoint, b"{\"a\": ")).unwrap();
             assert_eq!(response.status, 400, "{provider}");
             let body = decode(&response);
             let message = body.pointer(pointer).and_then(Value::as_str).unwrap_or_else(|| panic!("{provider}: {body}"));
@@ -3422,8 +3606,8 @@ mod tests {
         provider: &str,
         endpoint: &str,
         body: &Value,
-    ) -> Result<UpstreamResponse, UpstreamError> {
-        upstream.send(request(provider, endpoint, body), None).await
+    ) -> Result<Reply, UpstreamError> {
+        upstream.send(request(provider, endpoint, body), None).await.map(whole)
     }
 
     #[tokio::test]
@@ -3503,7 +3687,7 @@ mod tests {
         let body = chat("m", "hi");
         let start = tokio::time::Instant::now();
         let response = upstream.send(request("openai", "chat/completions", &body), Some(Duration::from_secs(10))).await;
-        assert_eq!(response.unwrap().body, answer("openai", "chat/completions", &body).body);
+        assert_eq!(whole(response.unwrap()).body, answer("openai", "chat/completions", &body).body);
         assert_eq!(start.elapsed(), Duration::from_secs(2));
 
         upstream.add_fault(FaultRule::new(Fault::Latency(Duration::from_secs(20))));
@@ -3524,7 +3708,7 @@ mod tests {
         );
         upstream.add_fault(FaultRule::new(Fault::Status(502)).for_model("gpt-4o"));
         upstream.add_fault(FaultRule::new(Fault::Status(504)).for_model("gemini-2.5-flash"));
-        let status = |r: Result<UpstreamResponse, UpstreamError>| r.unwrap().status;
+        let status = |r: Result<Reply, UpstreamError>| r.unwrap().status;
         assert_eq!(
             status(send(&upstream, "workers-ai", "run/@cf%2Fmeta%2Fllama-3.1-8b-instruct", &text_gen("hi")).await),
             503
@@ -3557,5 +3741,393 @@ mod tests {
         upstream.reset_counters();
         assert_eq!((gateway_side.requests_seen(), gateway_side.attempts("openai")), (0, 0));
         assert!(gateway_side.last_request().is_none());
+    }
+
+    // --- Streaming -------------------------------------------------------------------
+
+    type Item = Result<Bytes, UpstreamError>;
+
+    /// Sends a request that asks to stream; checks the status and content
+    /// type, and returns the stream.
+    async fn open(
+        upstream: &OfflineUpstream,
+        provider: &str,
+        endpoint: &str,
+        body: &Value,
+    ) -> BoxStream<'static, Item> {
+        let response = upstream.send(request(provider, endpoint, body), None).await.unwrap();
+        assert_eq!(response.status, 200);
+        assert_eq!(response.headers[header::CONTENT_TYPE], "text/event-stream");
+        match response.body {
+            UpstreamBody::Stream(stream) => stream,
+            UpstreamBody::Full(body) => panic!("expected a stream, got {}", String::from_utf8_lossy(&body)),
+        }
+    }
+
+    /// Every item of a stream that ends.
+    async fn drain(stream: BoxStream<'static, Item>) -> Vec<Item> {
+        stream.collect().await
+    }
+
+    /// Streams an answer through [`Upstream::send`]: its events, one per chunk,
+    /// after checking that the chunks add up to [`OfflineUpstream::answer`]'s body.
+    async fn stream_events(provider: &str, endpoint: &str, body: &Value) -> Vec<(Option<String>, String)> {
+        let stream = open(&OfflineUpstream::new(), provider, endpoint, body).await;
+        let chunks: Vec<Bytes> = drain(stream).await.into_iter().map(Result::unwrap).collect();
+        assert_eq!(chunks.concat(), answer(provider, endpoint, body).body, "{provider}");
+        chunks.iter().map(|chunk| event_of(chunk)).collect()
+    }
+
+    fn json_of(data: &str) -> Value {
+        serde_json::from_str(data).unwrap_or_else(|error| panic!("{error}: {data}"))
+    }
+
+    #[tokio::test]
+    async fn workers_ai_streams_one_event_per_chunk() {
+        let model = "@cf/meta/llama-3.1-8b-instruct";
+        let plain = answer_json("workers-ai", model, &text_gen("Where is New York?"), 200);
+        let asks = [
+            json!({"prompt": "Where is New York?", "stream": true}),
+            json!({"messages": [{"role": "user", "content": "Where is New York?"}], "stream": true}),
+        ];
+        for body in &asks {
+            for endpoint in [model, "run/@cf%2Fmeta%2Fllama-3.1-8b-instruct"] {
+                let events = stream_events("workers-ai", endpoint, body).await;
+                assert!(events.iter().all(|(name, _)| name.is_none()));
+                let (last, content) = events.split_last().unwrap();
+                assert_eq!(last.1, "[DONE]");
+                let payloads: Vec<Value> = content.iter().map(|(_, data)| json_of(data)).collect();
+                assert!(payloads[0]["response"].as_str().unwrap().starts_with("Offline"));
+                let (usage, pieces) = payloads.split_last().unwrap();
+                assert_eq!(usage["response"], "");
+                assert_eq!(usage["usage"], plain["result"]["usage"]);
+                let usage = &usage["usage"];
+                assert_eq!(
+                    usage["total_tokens"].as_u64(),
+                    Some(usage["prompt_tokens"].as_u64().unwrap() + usage["completion_tokens"].as_u64().unwrap())
+                );
+                assert!(pieces.iter().all(|p| p.get("usage").is_none()));
+                let text: String = pieces.iter().map(|p| p["response"].as_str().unwrap()).collect();
+                assert_eq!(text, plain["result"]["response"].as_str().unwrap());
+                assert_eq!(pieces.len(), words(&text));
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn openai_compatible_streams_end_with_done() {
+        let plain = answer_json("openai", "chat/completions", &chat("gpt-4o-mini", "Say hi"), 200);
+        for include_usage in [false, true] {
+            let mut body = chat("gpt-4o-mini", "Say hi");
+            body["stream"] = json!(true);
+            if include_usage {
+                body["stream_options"] = json!({"include_usage": true});
+            }
+            let events = stream_events("openai", "chat/completions", &body).await;
+            let (last, content) = events.split_last().unwrap();
+            assert_eq!(*last, (None, "[DONE]".to_owned()));
+            let chunks: Vec<Value> = content.iter().map(|(_, data)| json_of(data)).collect();
+            assert!(chunks.iter().all(|c| c["object"] == "chat.completion.chunk" && c["id"] == plain["id"]));
+            assert_eq!(chunks[0]["choices"][0]["delta"]["role"], "assistant");
+            let text: String = chunks.iter().filter_map(|c| c["choices"][0]["delta"]["content"].as_str()).collect();
+            assert_eq!(text, plain["choices"][0]["message"]["content"].as_str().unwrap());
+            let usage: Vec<&Value> = chunks.iter().filter_map(|c| c.get("usage")).collect();
+            if include_usage {
+                let (usage_chunk, rest) = chunks.split_last().unwrap();
+                assert_eq!(usage_chunk["choices"], json!([]));
+                assert_eq!(usage, [&plain["usage"]]);
+                assert_eq!(rest.last().unwrap()["choices"][0]["finish_reason"], "stop");
+            } else {
+                assert!(usage.is_empty());
+                assert_eq!(chunks.last().unwrap()["choices"][0]["finish_reason"], "stop");
+            }
+        }
+        // The same format from every OpenAI-compatible route.
+        let mut body = chat("some/model", "hi");
+        body["stream"] = json!(true);
+        for (provider, endpoint) in [
+            ("groq", "chat/completions"),
+            ("compat", "chat/completions"),
+            ("workers-ai", "v1/chat/completions"),
+            ("azure-openai", "res/dep/chat/completions?api-version=2024-10-21"),
+            ("cohere", "compatibility/v1/chat/completions"),
+            ("huggingface", "v1/chat/completions"),
+            ("google-vertex-ai", "v1/projects/p/locations/l/endpoints/openapi/chat/completions"),
+        ] {
+            let events = stream_events(provider, endpoint, &body).await;
+            assert_eq!(events.last().unwrap().1, "[DONE]", "{provider}");
+            assert_eq!(json_of(&events[0].1)["object"], "chat.completion.chunk", "{provider}");
+        }
+    }
+
+    #[tokio::test]
+    async fn anthropic_streams_named_events_to_message_stop() {
+        let input = json!({"model": "claude-sonnet-4-5", "max_tokens": 1024, "stream": true, "messages": [{"role": "user", "content": "Say hi"}]});
+        let mut plain = input.clone();
+        plain["stream"] = json!(false);
+        let plain = answer_json("anthropic", "v1/messages", &plain, 200);
+        let vertex = "v1/projects/p/locations/l/publishers/anthropic/models/claude-sonnet-4-5:streamRawPredict";
+        let mut vertex_input = input.clone();
+        vertex_input.as_object_mut().unwrap().remove("model");
+        vertex_input["anthropic_version"] = json!("vertex-2023-10-16");
+        for (provider, endpoint, body) in
+            [("anthropic", "v1/messages", &input), ("google-vertex-ai", vertex, &vertex_input)]
+        {
+            let events = stream_events(provider, endpoint, body).await;
+            let payloads: Vec<Value> = events.iter().map(|(_, data)| json_of(data)).collect();
+            for ((name, _), payload) in events.iter().zip(&payloads) {
+                assert_eq!(name.as_deref(), payload["type"].as_str(), "{provider}: every event is named by its type");
+            }
+            let names: Vec<&str> = events.iter().map(|(name, _)| name.as_deref().unwrap()).collect();
+            assert_eq!(names[0], "message_start");
+            assert_eq!(*names.last().unwrap(), "message_stop");
+            assert!(!events.iter().any(|(_, data)| data == "[DONE]"));
+            assert_eq!(payloads[0]["message"]["id"], plain["id"]);
+            assert_eq!(payloads[0]["message"]["usage"]["input_tokens"], plain["usage"]["input_tokens"]);
+            let delta = &payloads[payloads.len() - 2];
+            assert_eq!(
+                (delta["type"].as_str(), delta["delta"]["stop_reason"].as_str()),
+                (Some("message_delta"), Some("end_turn"))
+            );
+            assert_eq!(delta["usage"]["output_tokens"], plain["usage"]["output_tokens"]);
+            let text: String = payloads.iter().filter_map(|p| p["delta"]["text"].as_str()).collect();
+            assert_eq!(text, plain["content"][0]["text"].as_str().unwrap());
+        }
+    }
+
+    #[tokio::test]
+    async fn gemini_streams_with_alt_sse() {
+        let input = json!({"contents": [{"role": "user", "parts": [{"text": "Say hi"}]}]});
+        let plain = answer_json("google-ai-studio", "v1beta/models/gemini-2.5-flash:generateContent", &input, 200);
+        for (provider, endpoint) in [
+            ("google-ai-studio", "v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"),
+            (
+                "google-vertex-ai",
+                "v1/projects/p/locations/l/publishers/google/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+            ),
+        ] {
+            let events = stream_events(provider, endpoint, &input).await;
+            assert_eq!(events.len(), 3);
+            assert!(events.iter().all(|(name, _)| name.is_none()));
+            let chunks: Vec<Value> = events.iter().map(|(_, data)| json_of(data)).collect();
+            let (last, rest) = chunks.split_last().unwrap();
+            assert!(
+                rest.iter()
+                    .all(|c| c.get("usageMetadata").is_none() && c["candidates"][0].get("finishReason").is_none())
+            );
+            assert_eq!(last["candidates"][0]["finishReason"], "STOP");
+            assert_eq!(last["usageMetadata"], plain["usageMetadata"]);
+            let text: String =
+                chunks.iter().map(|c| c["candidates"][0]["content"]["parts"][0]["text"].as_str().unwrap()).collect();
+            assert_eq!(text, plain["candidates"][0]["content"]["parts"][0]["text"].as_str().unwrap());
+        }
+    }
+
+    #[tokio::test]
+    async fn only_streaming_requests_get_a_stream() {
+        let upstream = OfflineUpstream::new();
+        let anthropic =
+            json!({"model": "claude-sonnet-4-5", "stream": true, "messages": [{"role": "user", "content": "hi"}]});
+        let bedrock = json!({"messages": [{"role": "user", "content": [{"text": "hi"}]}]});
+        let mut openai = chat("gpt-4o", "hi");
+        openai["stream"] = json!(false);
+        let whole_answers = [
+            ("openai", "chat/completions", openai),
+            ("workers-ai", "@cf/meta/llama-3.1-8b-instruct", json!({"prompt": "hi", "stream": false})),
+            // A streaming request that fails validation gets a whole error body.
+            ("anthropic", "v1/messages", anthropic),
+            (
+                "google-ai-studio",
+                "v1beta/models/gemini-2.5-flash:streamGenerateContent",
+                json!({"contents": [{"parts": [{"text": "hi"}]}]}),
+            ),
+            ("aws-bedrock", "bedrock-runtime/us-east-1/model/amazon.nova-pro-v1:0/converse-stream", bedrock),
+        ];
+        for (provider, endpoint, body) in &whole_answers {
+            let response = upstream.send(request(provider, endpoint, body), None).await.unwrap();
+            assert!(matches!(response.body, UpstreamBody::Full(_)), "{provider}");
+            let public = OfflineUpstream::answer(&request(provider, endpoint, body)).unwrap();
+            assert!(matches!(public.body, UpstreamBody::Full(_)), "{provider}");
+        }
+        // The public `answer` streams too, and its chunks add up to the same bytes.
+        let body = json!({"prompt": "hi", "stream": true});
+        let public = OfflineUpstream::answer(&request("workers-ai", "@cf/meta/llama-3.1-8b-instruct", &body)).unwrap();
+        assert!(matches!(public.body, UpstreamBody::Stream(_)));
+        assert_eq!(
+            public.into_bytes().await.unwrap(),
+            answer("workers-ai", "@cf/meta/llama-3.1-8b-instruct", &body).body
+        );
+    }
+
+    /// A Workers AI streaming request.
+    fn wa_stream() -> Value {
+        json!({"prompt": "Where is New York?", "stream": true})
+    }
+
+    const WA_MODEL: &str = "@cf/meta/llama-3.1-8b-instruct";
+
+    #[tokio::test(start_paused = true)]
+    async fn chunk_delay_spaces_events_out() {
+        let upstream = OfflineUpstream::new();
+        assert_eq!(upstream.chunk_delay(), Duration::ZERO);
+        // Default: no delay, so no timer (paused time would otherwise move).
+        let start = tokio::time::Instant::now();
+        let stream = open(&upstream, "workers-ai", WA_MODEL, &wa_stream()).await;
+        let count = drain(stream).await.len();
+        assert!(count > 5);
+        assert_eq!(start.elapsed(), Duration::ZERO);
+
+        // Clones share the delay: the test sets it on its own clone.
+        let gateway_side = upstream.clone();
+        upstream.set_chunk_delay(Duration::from_millis(100));
+        assert_eq!(gateway_side.chunk_delay(), Duration::from_millis(100));
+        let start = tokio::time::Instant::now();
+        let mut stream = open(&gateway_side, "workers-ai", WA_MODEL, &wa_stream()).await;
+        assert_eq!(start.elapsed(), Duration::ZERO, "the answer starts at once");
+        let mut arrivals = Vec::new();
+        let mut chunks = Vec::new();
+        while let Some(chunk) = stream.next().await {
+            arrivals.push(start.elapsed());
+            chunks.push(chunk.unwrap());
+        }
+        assert_eq!(chunks.len(), count);
+        // The first chunk arrives before the upstream has sent the last one.
+        assert_eq!(arrivals[0], Duration::ZERO);
+        assert!(!chunks[0].ends_with(b"data: [DONE]\n\n"));
+        for (index, arrival) in arrivals.iter().enumerate() {
+            assert_eq!(*arrival, Duration::from_millis(100) * u32::try_from(index).unwrap());
+        }
+        assert_eq!(chunks.last().unwrap(), "data: [DONE]\n\n");
+
+        // The builder form; whole answers are never delayed.
+        let upstream = OfflineUpstream::new().with_chunk_delay(Duration::from_secs(1));
+        let start = tokio::time::Instant::now();
+        let response = upstream.send(request("workers-ai", WA_MODEL, &text_gen("hi")), None).await.unwrap();
+        assert!(matches!(response.body, UpstreamBody::Full(_)));
+        assert_eq!(start.elapsed(), Duration::ZERO);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn stall_after_keeps_the_stream_open() {
+        let upstream = OfflineUpstream::new().with_fault(FaultRule::new(Fault::StallAfter(3)).times(1));
+        let mut stream = open(&upstream, "workers-ai", WA_MODEL, &wa_stream()).await;
+        for _ in 0..3 {
+            let chunk = tokio::time::timeout(Duration::from_secs(1), stream.next()).await.unwrap().unwrap().unwrap();
+            assert!(json_of(&event_of(&chunk).1)["response"].is_string());
+        }
+        let start = tokio::time::Instant::now();
+        assert!(tokio::time::timeout(Duration::from_secs(3600), stream.next()).await.is_err(), "stalled, not closed");
+        assert_eq!(start.elapsed(), Duration::from_secs(3600));
+        assert!(upstream.faults().is_empty());
+        // The rule is used up: the next stream runs to its end marker.
+        let stream = open(&upstream, "workers-ai", WA_MODEL, &wa_stream()).await;
+        assert_eq!(drain(stream).await.last().unwrap().as_ref().unwrap(), "data: [DONE]\n\n");
+
+        // After no event at all.
+        upstream.add_fault(FaultRule::new(Fault::StallAfter(0)));
+        let mut stream = open(
+            &upstream,
+            "anthropic",
+            "v1/messages",
+            &json!({"model": "m", "max_tokens": 9, "stream": true, "messages": [{"role": "user", "content": "hi"}]}),
+        )
+        .await;
+        assert!(tokio::time::timeout(Duration::from_secs(60), stream.next()).await.is_err());
+    }
+
+    #[tokio::test]
+    async fn drop_after_ends_with_an_error() {
+        let upstream = OfflineUpstream::new().with_fault(FaultRule::new(Fault::DropAfter(2)).for_provider("openai"));
+        let mut body = chat("gpt-4o", "hi");
+        body["stream"] = json!(true);
+        let stream = open(&upstream, "openai", "chat/completions", &body).await;
+        let items = drain(stream).await;
+        assert_eq!(items.len(), 3);
+        let expected = answer("openai", "chat/completions", &body).events().unwrap();
+        assert_eq!(items[0].as_ref().unwrap(), &expected[0]);
+        assert_eq!(items[1].as_ref().unwrap(), &expected[1]);
+        assert_eq!(items[2], Err(UpstreamError::Connection("connection dropped mid-stream".to_owned())));
+
+        // The count is capped so the end marker is never sent.
+        upstream.clear_faults();
+        upstream.add_fault(FaultRule::new(Fault::DropAfter(usize::MAX)));
+        let stream = open(&upstream, "openai", "chat/completions", &body).await;
+        let items = drain(stream).await;
+        assert_eq!(items.len(), expected.len());
+        let (error, sent) = items.split_last().unwrap();
+        assert!(error.is_err());
+        assert_eq!(sent.iter().map(|item| item.clone().unwrap()).collect::<Vec<_>>(), expected[..expected.len() - 1]);
+    }
+
+    #[tokio::test]
+    async fn garbage_after_sends_invalid_bytes_and_no_end_marker() {
+        let upstream = OfflineUpstream::new().with_fault(FaultRule::new(Fault::GarbageAfter(4)));
+        let stream = open(&upstream, "workers-ai", WA_MODEL, &wa_stream()).await;
+        let chunks: Vec<Bytes> = drain(stream).await.into_iter().map(Result::unwrap).collect();
+        assert_eq!(chunks.len(), 5);
+        for chunk in &chunks[..4] {
+            assert!(json_of(&event_of(chunk).1)["response"].is_string());
+        }
+        assert_eq!(chunks[4], GARBAGE_CHUNK);
+        assert!(std::str::from_utf8(&chunks[4]).is_err());
+        assert!(!chunks.concat().windows(6).any(|w| w == b"[DONE]"));
+
+        // Anthropic: no `message_stop`, however large the count.
+        upstream.clear_faults();
+        upstream.add_fault(FaultRule::new(Fault::GarbageAfter(1000)));
+        let input =
+            json!({"model": "m", "max_tokens": 99, "stream": true, "messages": [{"role": "user", "content": "hi"}]});
+        let stream = open(&upstream, "anthropic", "v1/messages", &input).await;
+        let chunks: Vec<Bytes> = drain(stream).await.into_iter().map(Result::unwrap).collect();
+        let (garbage, events) = chunks.split_last().unwrap();
+        assert_eq!(garbage, GARBAGE_CHUNK);
+        let names: Vec<String> = events.iter().map(|chunk| event_of(chunk).0.unwrap()).collect();
+        assert_eq!(names.last().map(String::as_str), Some("message_delta"));
+        assert_eq!(events.len() + 1, answer("anthropic", "v1/messages", &input).events().unwrap().len());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn first_chunk_delay_delays_only_the_first_chunk() {
+        let upstream = OfflineUpstream::new()
+            .with_fault(FaultRule::new(Fault::FirstChunkDelay(Duration::from_secs(2))).times(1))
+            .with_chunk_delay(Duration::from_millis(10));
+        let start = tokio::time::Instant::now();
+        // The answer's timeout does not cover the first chunk.
+        let response = upstream.send(request("workers-ai", WA_MODEL, &wa_stream()), Some(Duration::from_secs(1))).await;
+        assert_eq!(start.elapsed(), Duration::ZERO, "headers at once");
+        let UpstreamBody::Stream(mut stream) = response.unwrap().body else { panic!("expected a stream") };
+        stream.next().await.unwrap().unwrap();
+        assert_eq!(start.elapsed(), Duration::from_secs(2));
+        stream.next().await.unwrap().unwrap();
+        assert_eq!(start.elapsed(), Duration::from_millis(2010));
+        // Used up: the next stream starts at once.
+        let mut stream = open(&upstream, "workers-ai", WA_MODEL, &wa_stream()).await;
+        let start = tokio::time::Instant::now();
+        stream.next().await.unwrap().unwrap();
+        assert_eq!(start.elapsed(), Duration::ZERO);
+    }
+
+    #[tokio::test]
+    async fn stream_faults_skip_whole_answers() {
+        let upstream = OfflineUpstream::new();
+        upstream.add_fault(FaultRule::new(Fault::DropAfter(1)).times(1));
+        upstream.add_fault(FaultRule::new(Fault::FirstChunkDelay(Duration::from_secs(1))));
+        // A whole answer: neither stream rule matches, nothing is used up.
+        let response = send(&upstream, "workers-ai", WA_MODEL, &text_gen("hi")).await.unwrap();
+        assert_eq!(response.status, 200);
+        assert_eq!(upstream.faults()[0].remaining, Some(1));
+        // A later rule that applies to whole answers still applies.
+        upstream.add_fault(FaultRule::new(Fault::Status(503)).times(1));
+        assert_eq!(send(&upstream, "workers-ai", WA_MODEL, &text_gen("hi")).await.unwrap().status, 503);
+        assert_eq!(upstream.faults().len(), 2);
+        // A streaming request that gets an error answer is not streamed, so not faulted.
+        let invalid = json!({"prompt": "hi", "messages": [], "stream": true});
+        assert_eq!(send(&upstream, "workers-ai", WA_MODEL, &invalid).await.unwrap().status, 400);
+        assert_eq!(upstream.faults()[0].remaining, Some(1));
+        // A stream: the first rule applies and retires.
+        let stream = open(&upstream, "workers-ai", WA_MODEL, &wa_stream()).await;
+        let items = drain(stream).await;
+        assert_eq!((items.len(), items[1].is_err()), (2, true));
+        assert_eq!(upstream.faults(), [FaultRule::new(Fault::FirstChunkDelay(Duration::from_secs(1)))]);
     }
 }
