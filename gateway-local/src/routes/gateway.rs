@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use gateway_core::UniversalStep;
 use gateway_core::types::headers as h;
@@ -72,6 +72,13 @@ fn admit(
 }
 
 fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejected> {
+    if let Some((name, _)) = headers.iter().find(|(k, v)| is_gateway_header(k.as_str()) && v.to_str().is_err()) {
+        return Err(errors::gateway(
+            StatusCode::BAD_REQUEST,
+            code::INVALID_HEADER,
+            &format!("invalid header {name}: the value is not visible ASCII"),
+        ));
+    }
     let pairs = headers.iter().filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)));
     HeaderOptions::parse(pairs).map_err(|e| {
         errors::gateway(
@@ -83,16 +90,10 @@ fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejected> {
 }
 
 /// Checks a caller's endpoint: a relative path that cannot climb out of the
-/// provider's base URL or name another host.
-pub(crate) fn check_endpoint(endpoint: &str) -> Result<(), Rejected> {
+/// provider's base URL or name another host. `Err` says what is wrong.
+pub(crate) fn endpoint_problem(endpoint: &str) -> Result<(), String> {
     let path = endpoint.split('?').next().unwrap_or(endpoint);
-    let bad = || {
-        errors::gateway(
-            StatusCode::BAD_REQUEST,
-            code::BAD_REQUEST,
-            &format!("invalid endpoint {endpoint:?}: expected a relative path"),
-        )
-    };
+    let bad = || format!("invalid endpoint {endpoint:?}: expected a relative path");
     if path.is_empty()
         || path.starts_with('/')
         || endpoint.contains('#')
@@ -103,8 +104,17 @@ pub(crate) fn check_endpoint(endpoint: &str) -> Result<(), Rejected> {
     for segment in path.split('/') {
         let lower = segment.to_ascii_lowercase();
         let decoded = lower.replace("%2e", ".");
-        // Encoded slashes and backslashes would turn into path separators upstream.
-        if segment.is_empty() || decoded == "." || decoded == ".." || lower.contains("%2f") || lower.contains("%5c") {
+        // Encoded slashes, backslashes and NULs would change the path upstream.
+        if segment.is_empty()
+            || decoded == "."
+            || decoded == ".."
+            || lower.contains("%2f")
+            || lower.contains("%5c")
+            || lower.contains("%00")
+            // An encoded `%` could decode to any of the above one hop later.
+            || lower.contains("%25")
+            || encodes_control(segment)
+        {
             return Err(bad());
         }
     }
@@ -113,6 +123,48 @@ pub(crate) fn check_endpoint(endpoint: &str) -> Result<(), Rejected> {
         return Err(bad());
     }
     Ok(())
+}
+
+/// Whether a segment percent-encodes a control character (a header injection in
+/// disguise) or a `?` or `#` (a query or fragment in disguise).
+fn encodes_control(segment: &str) -> bool {
+    let bytes = segment.as_bytes();
+    bytes.windows(3).any(|w| {
+        w[0] == b'%'
+            && std::str::from_utf8(&w[1..])
+                .ok()
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+                .is_some_and(|b| b < 0x20 || b == 0x7f || b == b'?' || b == b'#')
+    })
+}
+
+/// [`endpoint_problem`] as a gateway-host error answer.
+pub(crate) fn check_endpoint(endpoint: &str) -> Result<(), Rejected> {
+    endpoint_problem(endpoint).map_err(|message| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &message))
+}
+
+/// A provider route's endpoint as sent (still percent-encoded), so encoded
+/// separators are seen before anything decodes them. Workers AI model ids may
+/// arrive with `%2F` for their slashes (as Cloudflare's SDK sends them): those are decoded.
+fn raw_endpoint(uri: &Uri, provider: &str) -> Result<String, Rejected> {
+    let invalid = |what: &str| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, what);
+    // `/v1/{account}/{gateway}/{provider}/{rest}`: skip four segments.
+    let rest = uri.path().splitn(6, '/').nth(5).ok_or_else(|| invalid("missing endpoint"))?;
+    if provider == "workers-ai" {
+        let decoded = rest.replace("%2F", "/").replace("%2f", "/").replace("%40", "@");
+        if decoded.contains('%')
+            && (decoded.to_ascii_lowercase().contains("%2e") || decoded.to_ascii_lowercase().contains("%5c"))
+        {
+            return Err(invalid("invalid endpoint: encoded dots or backslashes"));
+        }
+        return Ok(decoded);
+    }
+    Ok(rest.to_owned())
+}
+
+fn is_gateway_header(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache"
 }
 
 fn forwarded_headers(pairs: impl IntoIterator<Item = (String, String)>) -> Result<HeaderMap, Rejected> {
@@ -204,10 +256,21 @@ fn to_step(index: usize, step: UniversalStep) -> Result<Step, Rejected> {
         return Err(invalid(format!("invalid provider {provider:?}")));
     }
     check_endpoint(&step.endpoint)?;
+    step.validate(index).map_err(|e| match &e {
+        gateway_core::Error::InvalidInput { field, .. } if field.contains(".headers.") => {
+            errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &e.to_string())
+        }
+        _ => errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("step {index}: {e}")),
+    })?;
     let wire: Vec<(String, String)> =
         step.headers.iter().filter_map(|(k, v)| v.to_wire().map(|w| (k.to_owned(), w))).collect();
-    let step_options = HeaderOptions::parse(wire.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .map_err(|e| invalid(format!("invalid header {}: {}", e.name, e.reason)))?;
+    let step_options = HeaderOptions::parse(wire.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(|e| {
+        errors::gateway(
+            StatusCode::BAD_REQUEST,
+            code::INVALID_HEADER,
+            &format!("step {index}: invalid header {}: {}", e.name, e.reason),
+        )
+    })?;
     let forwarded = forwarded_headers(wire.clone())?;
     let endpoint = normalize_endpoint(&provider, &step.endpoint);
     Ok(Step {
@@ -237,6 +300,7 @@ fn normalize_endpoint(provider: &str, endpoint: &str) -> String {
 pub(super) async fn provider(
     State(state): State<Arc<AppState>>,
     method: Method,
+    uri: Uri,
     path: Result<Path<(String, String, String, String)>, PathRejection>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
@@ -257,9 +321,10 @@ pub(super) async fn provider(
                 &format!("unknown provider {provider:?}"),
             ));
         }
+        let raw = raw_endpoint(&uri, &provider)?;
         let endpoint = match query.as_deref() {
-            Some(q) if !q.is_empty() => format!("{rest}?{q}"),
-            _ => rest,
+            Some(q) if !q.is_empty() => format!("{raw}?{q}"),
+            _ => raw,
         };
         check_endpoint(&endpoint)?;
         let forwarded = forwarded_headers(
@@ -373,17 +438,25 @@ pub(super) async fn workers_ai_direct(
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let result = async {
-        let (account, model) = path_or_error(path)?;
+        let v4_bad = |message: &str| errors::v4(StatusCode::BAD_REQUEST, code::INVALID_PARAMETER, message);
+        let (account, model) = path.map(|Path(p)| p).map_err(|r| v4_bad(&r.body_text()))?;
         super::logs::check_api_token(&state, &account, &headers)?;
-        let body = body_or_error(body)?;
-        check_endpoint(&model)?;
+        let body = body.map_err(|r| {
+            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                errors::v4(StatusCode::PAYLOAD_TOO_LARGE, 3006, "Request too large")
+            } else {
+                v4_bad(&r.body_text())
+            }
+        })?;
+        endpoint_problem(&model).map_err(|m| v4_bad(&m))?;
         let request = UpstreamRequest {
             provider: "workers-ai".to_owned(),
             endpoint: model,
             method: Method::POST,
             headers: forwarded_headers(
                 headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))),
-            )?,
+            )
+            .map_err(|_| v4_bad("invalid request header"))?,
             body,
         };
         match state.upstream.send(request, None).await {

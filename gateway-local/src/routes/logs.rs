@@ -59,6 +59,17 @@ pub(super) fn check_api_token(state: &AppState, account: &str, headers: &HeaderM
     Ok(())
 }
 
+/// The token and account checks, plus: the gateway exists (or may be created).
+fn check_gateway(state: &AppState, account: &str, gateway: &str, headers: &HeaderMap) -> Result<(), Rejected> {
+    check_api_token(state, account, headers)?;
+    if gateway_core::types::options::validate_gateway_id(gateway, "gateway").is_err()
+        || state.config.gateway(gateway).is_none()
+    {
+        return Err(errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI"));
+    }
+    Ok(())
+}
+
 /// Parses the SDKs' query encoding: `filters.key`, `filters.operator` and
 /// `filters.value` grouped by position (a new `filters.key` starts a filter).
 pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQuery, u64), String> {
@@ -138,7 +149,7 @@ pub(super) async fn list(
 ) -> Response {
     let result = async {
         let (account, gateway) = path_or_error(path)?;
-        check_api_token(&state, &account, &headers)?;
+        check_gateway(&state, &account, &gateway, &headers)?;
         let (query, _) = parse_query(raw.as_deref(), false).map_err(|e| invalid(&e))?;
         let (logs, info) = state.store.list(&gateway, query).await.map_err(|e| store_error(&e))?;
         let body = json!({"result": logs, "result_info": info, "success": true, "errors": [], "messages": []});
@@ -156,7 +167,7 @@ pub(super) async fn delete(
 ) -> Response {
     let result = async {
         let (account, gateway) = path_or_error(path)?;
-        check_api_token(&state, &account, &headers)?;
+        check_gateway(&state, &account, &gateway, &headers)?;
         let (query, limit) = parse_query(raw.as_deref(), true).map_err(|e| invalid(&e))?;
         let deleted = state.store.delete(&gateway, query, limit).await.map_err(|e| store_error(&e))?;
         tracing::info!(gateway, deleted, "logs deleted");
@@ -173,7 +184,7 @@ pub(super) async fn get(
 ) -> Response {
     let result = async {
         let (account, gateway, id) = path_or_error(path)?;
-        check_api_token(&state, &account, &headers)?;
+        check_gateway(&state, &account, &gateway, &headers)?;
         match state.store.get(&gateway, &id).await.map_err(|e| store_error(&e))? {
             Some(log) => Ok(ok(&serde_json::to_value(log).unwrap_or(Value::Null))),
             None => Err(errors::log_not_found()),
@@ -233,8 +244,14 @@ pub(super) async fn patch(
 ) -> Response {
     let result = async {
         let (account, gateway, id) = path_or_error(path)?;
-        check_api_token(&state, &account, &headers)?;
-        let body = body.map_err(|e| invalid(&e.body_text()))?;
+        check_gateway(&state, &account, &gateway, &headers)?;
+        let body = body.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                errors::v4(StatusCode::PAYLOAD_TOO_LARGE, code::TOO_LARGE, "the request body is too large")
+            } else {
+                invalid(&e.body_text())
+            }
+        })?;
         let changes = parse_patch(&body).map_err(|e| invalid(&e))?;
         if state.store.patch(&gateway, &id, changes).await.map_err(|e| store_error(&e))? {
             Ok(ok(&json!({})))
@@ -254,7 +271,7 @@ async fn payload(
 ) -> Response {
     let result = async {
         let (account, gateway, id) = path_or_error(path)?;
-        check_api_token(state, &account, headers)?;
+        check_gateway(state, &account, &gateway, headers)?;
         match state.store.payload(&gateway, &id, response).await.map_err(|e| store_error(&e))? {
             Some((content_type, Some(body))) => {
                 let mut answer = (StatusCode::OK, Bytes::from(body)).into_response();

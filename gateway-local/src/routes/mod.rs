@@ -18,6 +18,8 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
     let limit = state.config.max_body_bytes;
     Router::new()
         .route("/v1/{account}/{gateway}", post(gateway::universal))
+        // The universal URL the API hands out ends with a slash.
+        .route("/v1/{account}/{gateway}/", post(gateway::universal))
         .route("/v1/{account}/{gateway}/{provider}/{*rest}", any(gateway::provider))
         .route("/client/v4/accounts/{account}/ai/run/{*model}", post(gateway::workers_ai_direct))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs", get(logs::list).delete(logs::delete))
@@ -29,6 +31,9 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/response", get(logs::response))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/url/{provider}", get(logs::url))
         .fallback(|| async { errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI") })
+        .method_not_allowed_fallback(|| async {
+            errors::v4(StatusCode::METHOD_NOT_ALLOWED, code::NO_ROUTE, "Method not allowed for this URI")
+        })
         // Over-limit bodies are rejected by the extractor; handlers answer in Cloudflare's shape.
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)

@@ -1,0 +1,428 @@
+//! The `gateway-local` binary, run for real.
+//!
+//! `serve` is started on a free loopback port with a TOML configuration and a
+//! SQLite file, answers typed calls from `gateway-core`, stops gracefully on
+//! SIGINT (exit status 0, its tracing lines printed), and a second run on the
+//! same database still lists every log. A bad configuration file makes it exit
+//! non-zero naming the problem, and `--help` works.
+//!
+//! Every child process is killed by a guard if a test fails, and every
+//! temporary directory is removed.
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use gateway_core::{Ai, Config, Gateway, GatewayOptions, ListLogs, RunOptions};
+use serde_json::{Value, json};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_gateway-local");
+const ACCOUNT: &str = "bin-account";
+const API_TOKEN: &str = "bin-token";
+const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
+/// How long the binary may take to start answering, or to exit.
+const PATIENCE: Duration = Duration::from_secs(10);
+/// Requests sent in the first run.
+const REQUESTS: usize = 20;
+
+// ---------------------------------------------------------------------------
+// Guards
+
+/// A directory under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> Self {
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let path = std::env::temp_dir().join(format!("gateway-local-{tag}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path).expect("create the temp dir");
+        Self(path)
+    }
+
+    fn join(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.join(name);
+        std::fs::write(&path, text).expect("write a temp file");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A running `gateway-local` with its stdout and stderr collected; killed on drop.
+struct Server {
+    child: Child,
+    output: Arc<Mutex<String>>,
+    readers: Vec<JoinHandle<()>>,
+}
+
+/// Removes ANSI escape sequences (`ESC [ ... letter`).
+fn strip_ansi(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn collect(stream: impl Read + Send + 'static, output: &Arc<Mutex<String>>) -> JoinHandle<()> {
+    let output = Arc::clone(output);
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines() {
+            let Ok(line) = line else { break };
+            let mut text = output.lock().unwrap_or_else(PoisonError::into_inner);
+            text.push_str(&strip_ansi(&line));
+            text.push('\n');
+        }
+    })
+}
+
+impl Server {
+    fn spawn(args: &[&str]) -> Self {
+        let mut child = Command::new(BINARY)
+            .args(args)
+            .env_remove("RUST_LOG")
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let output = Arc::new(Mutex::new(String::new()));
+        let stdout = child.stdout.take().expect("stdout");
+        let stderr = child.stderr.take().expect("stderr");
+        let readers = vec![collect(stdout, &output), collect(stderr, &output)];
+        Self { child, output, readers }
+    }
+
+    fn serve(port: u16, dir: &TempDir) -> Self {
+        let port = port.to_string();
+        let db = dir.join("logs.sqlite3");
+        let config = dir.join("gateway.toml");
+        Self::spawn(&[
+            "serve",
+            "--port",
+            &port,
+            "--offline",
+            "--db",
+            db.to_str().expect("a UTF-8 temp path"),
+            "--config",
+            config.to_str().expect("a UTF-8 temp path"),
+        ])
+    }
+
+    fn output(&self) -> String {
+        self.output.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    fn exited(&mut self) -> Option<ExitStatus> {
+        self.child.try_wait().expect("try_wait")
+    }
+
+    /// Waits until `needle` is printed.
+    async fn wait_for_output(&mut self, needle: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.output().contains(needle) {
+            assert!(Instant::now() < deadline, "no {needle:?} within {PATIENCE:?}; output:\n{}", self.output());
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Waits until the server answers HTTP on `port`.
+    async fn wait_until_answering(&mut self, port: u16) {
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(2)).build().expect("a client");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.exited() {
+                panic!("the server exited early ({status}); output:\n{}", self.output());
+            }
+            if let Ok(response) = client.get(format!("http://127.0.0.1:{port}/")).send().await {
+                // The v4 "no route" answer: it is up.
+                assert_eq!(response.status(), 404);
+                return;
+            }
+            assert!(Instant::now() < deadline, "not answering within {PATIENCE:?}; output:\n{}", self.output());
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits (bounded) for the process to exit by itself; then all its output is in.
+    async fn wait_for_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + PATIENCE;
+        let status = loop {
+            if let Some(status) = self.exited() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "still running after {PATIENCE:?}; output:\n{}", self.output());
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        for reader in self.readers.drain(..) {
+            let _ = reader.join();
+        }
+        status
+    }
+
+    /// Sends SIGINT (what Ctrl-C sends) and waits for the exit.
+    async fn interrupt(&mut self) -> ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status().expect("run kill");
+        assert!(sent.success(), "kill -INT {pid} failed");
+        self.wait_for_exit().await
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// A port nobody listens on right now.
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    listener.local_addr().expect("local addr").port()
+}
+
+fn client(port: u16) -> Ai {
+    let config = Config::new(ACCOUNT)
+        .with_api_token(API_TOKEN)
+        .with_gateway_base_url(&format!("http://127.0.0.1:{port}/v1"))
+        .with_api_base_url(&format!("http://127.0.0.1:{port}/client/v4"))
+        .with_timeout(Duration::from_secs(10));
+    Ai::new(config).expect("a client")
+}
+
+const CONFIG: &str = r#"
+account_id = "bin-account"
+api_token = "bin-token"
+
+[gateways.prod]
+collect_logs = true
+retry_max_attempts = 2
+"#;
+
+fn path_arg(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 temp path")
+}
+
+// ---------------------------------------------------------------------------
+// Tests
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serves_stops_on_sigint_and_keeps_every_log_across_a_restart() {
+    let dir = TempDir::new("serve");
+    dir.write("gateway.toml", CONFIG);
+
+    // First run: N typed calls.
+    let port = free_port();
+    let mut server = Server::serve(port, &dir);
+    server.wait_until_answering(port).await;
+    let ai = client(port);
+    let options = RunOptions::new().gateway(GatewayOptions::new("prod"));
+    let mut ids = BTreeSet::new();
+    for i in 0..REQUESTS {
+        let answer = ai
+            .run::<_, Value>(MODEL, &json!({"prompt": format!("hi {i}")}), &options)
+            .await
+            .unwrap_or_else(|e| panic!("call {i}: {e}; output:\n{}", server.output()));
+        assert!(answer.output["response"].as_str().is_some_and(|r| r.starts_with("Offline answer")), "{i}");
+        ids.insert(answer.log_id().expect("a log id").to_owned());
+    }
+    assert_eq!(ids.len(), REQUESTS, "distinct log ids");
+    let page = ai.gateway("prod").list_logs(&ListLogs::new().per_page(50)).await.expect("list");
+    assert_eq!(page.logs.len(), REQUESTS);
+
+    // Ctrl-C, with the client's keep-alive connection still open.
+    server.wait_for_output("ready").await;
+    let status = server.interrupt().await;
+    let output = server.output();
+    assert!(status.success(), "exit status {status}; output:\n{output}");
+    assert!(output.contains("INFO"), "tracing lines: {output}");
+    assert!(output.contains("gateway-local listening"), "{output}");
+    assert!(output.contains(&format!("127.0.0.1:{port}")), "listens on loopback: {output}");
+    assert!(output.contains(&format!("http://127.0.0.1:{port}/v1")), "prints the gateway URL: {output}");
+    assert!(output.contains(&format!("http://127.0.0.1:{port}/client/v4")), "prints the API URL: {output}");
+    assert!(output.contains("shutting down"), "{output}");
+    assert!(output.contains("stopped"), "{output}");
+    assert!(!output.contains("ERROR"), "{output}");
+    assert!(!output.contains("0.0.0.0"), "binds loopback only: {output}");
+    drop(ai);
+
+    // Second run on the same database: nothing lost.
+    let port = free_port();
+    let mut server = Server::serve(port, &dir);
+    server.wait_until_answering(port).await;
+    let ai = client(port);
+    let gateway = ai.gateway("prod");
+    let page = gateway.list_logs(&ListLogs::new().per_page(50)).await.expect("list after restart");
+    let listed: BTreeSet<String> = page.logs.iter().map(|log| log.id.clone()).collect();
+    assert_eq!(listed, ids, "every log survives the restart");
+    assert_eq!(page.info.total_count, Some(REQUESTS as u64));
+    let first = ids.iter().next().expect("an id");
+    let log = gateway.get_log(first).await.expect("get after restart");
+    assert_eq!((log.model.as_str(), log.success), (MODEL, true));
+    // And it still serves and logs.
+    let answer = ai.run::<_, Value>(MODEL, &json!({"prompt": "again"}), &options).await.expect("a call");
+    assert!(answer.log_id().is_some());
+    let page = gateway.list_logs(&ListLogs::new().per_page(50)).await.expect("list");
+    assert_eq!(page.logs.len(), REQUESTS + 1);
+    drop(ai);
+    server.wait_for_output("ready").await;
+    let status = server.interrupt().await;
+    assert!(status.success(), "exit status {status}; output:\n{}", server.output());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigint_finishes_the_request_in_flight() {
+    let dir = TempDir::new("inflight");
+    dir.write("gateway.toml", CONFIG);
+    let port = free_port();
+    let mut server = Server::serve(port, &dir);
+    server.wait_until_answering(port).await;
+    server.wait_for_output("ready").await;
+
+    // A universal request whose chunked body is only half sent when SIGINT arrives.
+    let body =
+        json!([{"provider": "workers-ai", "endpoint": MODEL, "headers": {}, "query": {"prompt": "hi"}}]).to_string();
+    let (first, rest) = body.split_at(body.len() / 2);
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+    write!(
+        stream,
+        "POST /v1/{ACCOUNT}/prod HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n\
+         transfer-encoding: chunked\r\n\r\n{:x}\r\n{first}\r\n",
+        first.len()
+    )
+    .expect("send the first half");
+    stream.flush().expect("flush");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    let pid = server.child.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().expect("run kill").success());
+    server.wait_for_output("shutting down").await;
+    // New connections are refused once it is shutting down...
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(server.exited().is_none(), "exited with a request in flight; output:\n{}", server.output());
+    let late = reqwest::Client::new().get(format!("http://127.0.0.1:{port}/")).send().await;
+    assert!(late.is_err(), "a new request was served while shutting down: {late:?}");
+    // ...but the request in flight is finished.
+    write!(stream, "{:x}\r\n{rest}\r\n0\r\n\r\n", rest.len()).expect("send the second half");
+    stream.flush().expect("flush");
+    let mut answer = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !String::from_utf8_lossy(&answer).contains("Offline answer") {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => answer.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 200"), "the request in flight was cut off: {answer:?}");
+    assert!(answer.contains("Offline answer"), "{answer}");
+    drop(stream);
+    let status = server.wait_for_exit().await;
+    assert!(status.success(), "exit status {status}; output:\n{}", server.output());
+    assert!(server.output().contains("stopped"), "{}", server.output());
+}
+
+#[tokio::test]
+async fn a_bad_configuration_is_refused_naming_the_problem() {
+    let dir = TempDir::new("badconfig");
+    let cases = [
+        ("unknown-key.toml", "account_id = \"acc\"\nbogus_key = 1\n", "bogus_key"),
+        ("unknown-gateway-key.toml", "[gateways.prod]\ntypo_setting = true\n", "typo_setting"),
+        ("out-of-range.toml", "[gateways.prod]\nretry_max_attempts = 9\n", "retry_max_attempts"),
+        ("bad-account.toml", "account_id = \"not an id!\"\n", "account_id"),
+        ("bad-upstream.toml", "[upstreams]\nopenai = \"ftp://example.invalid\"\n", "upstreams.openai"),
+        ("syntax.toml", "account_id = \n", "invalid configuration"),
+    ];
+    for (name, text, needle) in cases {
+        let path = dir.write(name, text);
+        let port = free_port().to_string();
+        let mut server = Server::spawn(&["serve", "--port", &port, "--offline", "--config", path_arg(&path)]);
+        let status = server.wait_for_exit().await;
+        let output = server.output();
+        assert!(!status.success(), "{name}: started anyway; output:\n{output}");
+        assert!(output.contains(needle), "{name}: the message does not name {needle:?}:\n{output}");
+        assert!(output.contains("ERROR"), "{name}: {output}");
+    }
+    // A missing file.
+    let missing = dir.join("missing.toml");
+    let mut server = Server::spawn(&["serve", "--port", &free_port().to_string(), "--config", path_arg(&missing)]);
+    let status = server.wait_for_exit().await;
+    assert!(!status.success());
+    assert!(server.output().contains("cannot read"), "{}", server.output());
+    assert!(server.output().contains("missing.toml"), "{}", server.output());
+}
+
+#[tokio::test]
+async fn a_taken_port_is_refused() {
+    let taken = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port().to_string();
+    let mut server = Server::spawn(&["serve", "--port", &port, "--offline"]);
+    let status = server.wait_for_exit().await;
+    let output = server.output();
+    assert!(!status.success(), "{output}");
+    assert!(output.contains("cannot listen on"), "{output}");
+    drop(taken);
+}
+
+#[tokio::test]
+async fn help_and_usage_errors() {
+    let mut help = Server::spawn(&["--help"]);
+    assert!(help.wait_for_exit().await.success(), "{}", help.output());
+    assert!(help.output().contains("serve"), "{}", help.output());
+    assert!(help.output().contains("Usage"), "{}", help.output());
+
+    let mut serve_help = Server::spawn(&["serve", "--help"]);
+    assert!(serve_help.wait_for_exit().await.success(), "{}", serve_help.output());
+    for flag in ["--port", "--bind", "--config", "--db", "--offline", "8787"] {
+        assert!(serve_help.output().contains(flag), "{flag}: {}", serve_help.output());
+    }
+
+    let mut version = Server::spawn(&["--version"]);
+    assert!(version.wait_for_exit().await.success());
+    assert!(version.output().contains(env!("CARGO_PKG_VERSION")), "{}", version.output());
+
+    // Usage errors: clap's exit code 2 and a message naming what is wrong.
+    for (args, needle) in [
+        (&["bogus"][..], "bogus"),
+        (&[][..], "Usage"),
+        (&["serve", "--port", "not-a-port"], "--port"),
+        (&["serve", "--port", "70000"], "--port"),
+        (&["serve", "--bind", "localhost:1"], "--bind"),
+        (&["serve", "--no-such-flag"], "--no-such-flag"),
+    ] {
+        let mut usage = Server::spawn(args);
+        let status = usage.wait_for_exit().await;
+        assert_eq!(status.code(), Some(2), "{args:?}: {}", usage.output());
+        assert!(usage.output().contains(needle), "{args:?}: {}", usage.output());
+    }
+}
