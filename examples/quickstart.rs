@@ -9,6 +9,9 @@
 //! and `CLOUDFLARE_API_TOKEN` set (and optionally `CF_AIG_GATEWAY`, default
 //! `default`) the same steps run against Cloudflare.
 
+use std::io::Write as _;
+
+use futures::StreamExt as _;
 use gateway_core::models::workers_ai::{Llama31InstructInput, Llama31InstructRequest, Llama31InstructResponse};
 use gateway_core::{
     Ai, BuiltinProvider, Feedback, FilterKey, Gateway, GatewayOptions, ListLogs, LogFilter, Metadata, ModelRequest,
@@ -95,6 +98,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         response.meta.step.unwrap_or(0),
         answer.response.as_deref().unwrap_or_default()
     );
+
+    // 6. A streamed answer, printed as it arrives.
+    print!("\n6. streamed: ");
+    let mut stream =
+        ai.run_model_stream(&request, &RunOptions::new().gateway(GatewayOptions::new(&gateway_id))).await?;
+    while let Some(chunk) = stream.next().await {
+        if let Some(piece) = chunk?.response {
+            print!("{piece}");
+            std::io::stdout().flush()?;
+        }
+    }
+    println!("\n   (log id {} was known before the first chunk)", stream.meta.log_id.as_deref().unwrap_or("-"));
 
     if let Some(local) = local {
         local.shutdown().await?;

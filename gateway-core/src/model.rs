@@ -116,6 +116,11 @@ pub trait Model: Sized + Send + Sync + 'static {
 
 /// A model whose output streams (`#[model(stream)]`): its chunk type and
 /// how its stream ends.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not stream: it is not declared with `#[model(stream)]`",
+    label = "this model's output does not stream",
+    note = "declare `stream` (Workers AI text chunks) or `stream = ChunkType` in its `#[model(...)]`, if its output can stream"
+)]
 pub trait StreamingModel: Model {
     /// One streamed chunk.
     type Chunk: DeserializeOwned + Send + 'static;

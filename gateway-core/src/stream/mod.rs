@@ -14,7 +14,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use bytes::Bytes;
-use futures::stream::{BoxStream, Stream, StreamExt};
+use futures::stream::BoxStream;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -22,6 +22,8 @@ pub use self::sse::{SseError, SseEvent, SseParser};
 use crate::error::{Error, Result, StreamPhase};
 use crate::provider::ProviderSlug;
 use crate::response::GatewayMeta;
+/// Re-exported so a stream's `next()` needs no dependency of its own.
+pub use futures::stream::{Stream, StreamExt};
 
 /// How a provider's stream ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
