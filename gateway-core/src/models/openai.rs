@@ -5,19 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::Model;
 pub use crate::models::workers_ai::ChatMessage;
 
-/// Token counts of a chat completion.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CompletionUsage {
-    /// Input tokens.
-    #[serde(default)]
-    pub prompt_tokens: u64,
-    /// Output tokens.
-    #[serde(default)]
-    pub completion_tokens: u64,
-    /// Both.
-    #[serde(default)]
-    pub total_tokens: u64,
-}
+/// Token counts of a chat completion: the same shape as Workers AI's.
+pub use crate::models::workers_ai::Usage as CompletionUsage;
 
 /// One choice of a chat completion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -162,6 +162,12 @@ fn raw_endpoint(uri: &Uri, provider: &str) -> Result<String, Rejected> {
     Ok(rest.to_owned())
 }
 
+/// The request's headers as owned name/value pairs (values that are not
+/// visible ASCII are left out: they cannot be forwarded as they are).
+fn header_pairs(headers: &HeaderMap) -> impl Iterator<Item = (String, String)> + '_ {
+    headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
+}
+
 fn is_gateway_header(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache"
@@ -327,9 +333,7 @@ pub(super) async fn provider(
             _ => raw,
         };
         check_endpoint(&endpoint)?;
-        let forwarded = forwarded_headers(
-            headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))),
-        )?;
+        let forwarded = forwarded_headers(header_pairs(&headers))?;
         let step = Step {
             endpoint: normalize_endpoint(&provider, &endpoint),
             provider,
@@ -399,9 +403,7 @@ async fn compat(
         )
     })?;
     parsed["model"] = Value::String(bare_model.to_owned());
-    let forwarded = forwarded_headers(
-        headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))),
-    )?;
+    let forwarded = forwarded_headers(header_pairs(headers))?;
     let step = Step {
         provider: provider.to_owned(),
         endpoint: endpoint.to_owned(),
@@ -453,10 +455,7 @@ pub(super) async fn workers_ai_direct(
             provider: "workers-ai".to_owned(),
             endpoint: model,
             method: Method::POST,
-            headers: forwarded_headers(
-                headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))),
-            )
-            .map_err(|_| v4_bad("invalid request header"))?,
+            headers: forwarded_headers(header_pairs(&headers)).map_err(|_| v4_bad("invalid request header"))?,
             body,
         };
         match state.upstream.send(request, None).await {
