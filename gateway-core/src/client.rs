@@ -155,21 +155,6 @@ impl Prepared {
         Ok(())
     }
 
-    /// Sets a credential header, marked sensitive so it is never printed.
-    pub(crate) fn set_secret(&mut self, name: &'static str, value: &str) -> Result<()> {
-        let mut value = HeaderValue::from_str(value).map_err(|_| Error::Config {
-            setting: name.to_owned(),
-            reason: "the token is not a valid header value".to_owned(),
-        })?;
-        value.set_sensitive(true);
-        self.headers.insert(HeaderName::from_static(name), value);
-        Ok(())
-    }
-
-    pub(crate) fn bearer(&mut self, header: &'static str, token: &SecretString) -> Result<()> {
-        self.set_secret(header, &format!("Bearer {}", token.expose_secret()))
-    }
-
     pub(crate) fn apply(&mut self, pairs: &[(String, String)], field: &str) -> Result<()> {
         pairs.iter().try_for_each(|(k, v)| self.set(k, v, field))
     }
@@ -204,6 +189,10 @@ pub(crate) struct Inner {
     pub(crate) config: Config,
     http: reqwest::Client,
     last_log_id: Mutex<Option<String>>,
+    /// `Bearer <api token>`, built once, marked sensitive.
+    api_bearer: Option<HeaderValue>,
+    /// `Bearer <gateway token>`, built once, marked sensitive.
+    gateway_bearer: Option<HeaderValue>,
 }
 
 impl fmt::Debug for Inner {
@@ -213,15 +202,21 @@ impl fmt::Debug for Inner {
 }
 
 impl Inner {
-    pub(crate) fn api_token(&self) -> Result<&SecretString> {
-        self.config.api_token.as_ref().ok_or_else(|| Error::Config {
+    /// `Authorization: Bearer <api token>` for the request.
+    pub(crate) fn authorize_api(&self, request: &mut Prepared) -> Result<()> {
+        let value = self.api_bearer.clone().ok_or_else(|| Error::Config {
             setting: "api_token".to_owned(),
             reason: format!("this call needs a Cloudflare API token (set {})", crate::config::ENV_API_TOKEN),
-        })
+        })?;
+        request.headers.insert(http::header::AUTHORIZATION, value);
+        Ok(())
     }
 
-    pub(crate) fn gateway_token(&self) -> Option<&SecretString> {
-        self.config.gateway_token.as_ref()
+    /// `cf-aig-authorization: Bearer <gateway token>`, when one is configured.
+    pub(crate) fn authorize_gateway(&self, request: &mut Prepared) {
+        if let Some(value) = &self.gateway_bearer {
+            request.headers.insert(HeaderName::from_static(headers::AUTHORIZATION), value.clone());
+        }
     }
 
     /// Sends `request`, retrying per the configuration, and reads the whole answer.
@@ -233,9 +228,10 @@ impl Inner {
                 builder = builder.body(body.clone());
             }
             let outcome = match builder.send().await {
-                Ok(response) => {
+                Ok(mut response) => {
                     let status = response.status().as_u16();
-                    let headers = response.headers().clone();
+                    // Taken, not cloned: the body is read separately.
+                    let headers = std::mem::take(response.headers_mut());
                     match response.bytes().await {
                         Ok(body) => Ok(Answer { status, headers, body }),
                         Err(e) => Err(Error::from_reqwest(e)),
@@ -290,8 +286,9 @@ impl Inner {
             None => sending.await,
         }
         .map_err(Error::from_reqwest)?;
+        let mut response = response;
         let status = response.status().as_u16();
-        let headers = response.headers().clone();
+        let headers = std::mem::take(response.headers_mut());
         self.remember_log_id(&headers);
         if !(200..300).contains(&status) {
             let body = response.bytes().await.map_err(Error::from_reqwest)?;
@@ -348,7 +345,9 @@ impl Ai {
         }
         let http =
             builder.build().map_err(|e| Error::Config { setting: "http client".to_owned(), reason: e.to_string() })?;
-        Ok(Self { inner: Arc::new(Inner { config, http, last_log_id: Mutex::new(None) }) })
+        let api_bearer = config.api_token.as_ref().map(|t| bearer("api_token", t)).transpose()?;
+        let gateway_bearer = config.gateway_token.as_ref().map(|t| bearer("gateway_token", t)).transpose()?;
+        Ok(Self { inner: Arc::new(Inner { config, http, last_log_id: Mutex::new(None), api_bearer, gateway_bearer }) })
     }
 
     /// A client configured from the environment ([`Config::from_env`]).
@@ -482,9 +481,9 @@ impl Ai {
         request.gateway_options(options.gateway.as_ref())?;
         request.apply(&options.extra_headers, "extraHeaders")?;
         request = request.json_body(body);
-        request.bearer("authorization", self.inner.api_token()?)?;
-        if let (Some(_), Some(token)) = (gateway_id, self.inner.gateway_token()) {
-            request.bearer(headers::AUTHORIZATION, token)?;
+        self.inner.authorize_api(&mut request)?;
+        if gateway_id.is_some() {
+            self.inner.authorize_gateway(&mut request);
         }
         Ok(request)
     }
@@ -521,6 +520,14 @@ fn binding_run<I: Serialize + ?Sized>(
     request.set("cf-consn-sdk-version", "2.0.0", "model")?;
     request.set("cf-consn-model-id", model, "model")?;
     Ok(request)
+}
+
+/// `Bearer <token>` as a sensitive header value (never printed by `Debug`).
+fn bearer(setting: &str, token: &SecretString) -> Result<HeaderValue> {
+    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
+        .map_err(|_| Error::Config { setting: setting.to_owned(), reason: "the token is not a valid header value".to_owned() })?;
+    value.set_sensitive(true);
+    Ok(value)
 }
 
 /// `input` as a JSON object with `"stream": true` added.

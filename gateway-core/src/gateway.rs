@@ -17,7 +17,6 @@ use crate::provider::{Provider, ProviderSlug};
 use crate::response::{GatewayResponse, LogPayload};
 use crate::stream::EventStream;
 use crate::types::filter::{DeleteLogs, ListLogs};
-use crate::types::headers;
 use crate::types::log::{AiGatewayLog, LogPage};
 use crate::types::patch::PatchLog;
 use crate::types::universal::{StepHeaderValue, UniversalRequest};
@@ -124,7 +123,7 @@ impl HttpGateway {
                 parts.extend([Part::Fixed("ai-gateway/gateways"), Part::Segment(&self.id)]);
                 parts.extend_from_slice(tail);
                 let mut request = Prepared::new(method, url::build(&config.api_base_url, &parts, field)?);
-                request.bearer("authorization", self.inner.api_token()?)?;
+                self.inner.authorize_api(&mut request)?;
                 Ok(request)
             }
             Transport::Binding(origin) => {
@@ -147,8 +146,8 @@ impl HttpGateway {
 
     /// Headers shared by gateway-host requests: gateway token, options, extras.
     fn gateway_headers(&self, request: &mut Prepared, options: &UniversalOptions) -> Result<()> {
-        if let (Transport::Rest, Some(token)) = (&self.inner.config.transport, self.inner.gateway_token()) {
-            request.bearer(headers::AUTHORIZATION, token)?;
+        if self.inner.config.transport == Transport::Rest {
+            self.inner.authorize_gateway(request);
         }
         request.gateway_options(options.gateway.as_ref())?;
         request.apply(&options.extra_headers, "extraHeaders")

@@ -22,6 +22,10 @@ fn body_start(body: &[u8]) -> String {
 
 /// Decodes JSON, naming the failing path on error.
 pub(crate) fn json<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
+    // Fast path; the path-tracking decoder only runs to explain a failure.
+    if let Ok(value) = serde_json::from_slice(body) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| decode_error(body, e.path().to_string(), e.into_inner()))?;
@@ -49,10 +53,25 @@ pub(crate) fn envelope<T: DeserializeOwned>(body: &[u8]) -> Result<Envelope<T>> 
 /// Model output: the envelope's `result` when the body is a Workers AI
 /// envelope, else the whole body (binding backend, provider-native answers).
 pub(crate) fn output<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
-    let is_envelope = serde_json::from_slice::<Value>(body)
-        .ok()
-        .and_then(|v| v.as_object().map(|o| o.contains_key("result") && o.contains_key("success")))
-        .unwrap_or(false);
+    /// An envelope: `result` and `success` both present.
+    #[derive(Deserialize)]
+    struct Probe<T> {
+        result: T,
+        #[allow(dead_code, reason = "required, so only envelopes match")]
+        success: serde::de::IgnoredAny,
+    }
+    /// Which keys a body has, read without building anything.
+    #[derive(Deserialize)]
+    struct Keys {
+        result: Option<serde::de::IgnoredAny>,
+        success: Option<serde::de::IgnoredAny>,
+    }
+    if let Ok(probe) = serde_json::from_slice::<Probe<T>>(body) {
+        return Ok(probe.result);
+    }
+    // Not a matching envelope: an envelope whose `result` does not fit is an
+    // error at `result…`, never a lenient decode of the envelope itself.
+    let is_envelope = serde_json::from_slice::<Keys>(body).is_ok_and(|k| k.result.is_some() && k.success.is_some());
     if is_envelope { envelope::<T>(body).map(|e| e.result) } else { json(body) }
 }
 
