@@ -524,8 +524,10 @@ fn binding_run<I: Serialize + ?Sized>(
 
 /// `Bearer <token>` as a sensitive header value (never printed by `Debug`).
 fn bearer(setting: &str, token: &SecretString) -> Result<HeaderValue> {
-    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
-        .map_err(|_| Error::Config { setting: setting.to_owned(), reason: "the token is not a valid header value".to_owned() })?;
+    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret())).map_err(|_| Error::Config {
+        setting: setting.to_owned(),
+        reason: "the token is not a valid header value".to_owned(),
+    })?;
     value.set_sensitive(true);
     Ok(value)
 }

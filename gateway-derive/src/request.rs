@@ -195,6 +195,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
                     #docs
                     #[doc = #doc]
                     #[must_use]
+                    #[inline]
                     pub fn #ident(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
                         self.#ident = ::core::convert::Into::into(value);
                         self
@@ -212,6 +213,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
                     #docs
                     #[doc = #doc]
                     #[must_use]
+                    #[inline]
                     pub fn #ident(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
                         self.#ident = ::core::option::Option::Some(::core::convert::Into::into(value));
                         self
@@ -269,6 +271,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
         #[automatically_derived]
         impl #request {
             #[doc = #new_doc]
+            #[inline]
             pub fn new(#(#params),*) -> Self {
                 Self { #(#inits,)* }
             }
@@ -277,6 +280,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
 
         #[automatically_derived]
         impl __gateway_core::__private::serde::Serialize for #request {
+            #[inline]
             fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
             where
                 __S: __gateway_core::__private::serde::Serializer,
@@ -290,6 +294,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
         #[automatically_derived]
         impl __gateway_core::ModelRequest for #request {
             type Model = #decl;
+            #[inline]
             fn validate(&self) -> __gateway_core::Result<()> {
                 #(#validate)*
                 ::core::result::Result::Ok(())
@@ -315,7 +320,8 @@ pub(crate) fn value_enum_impls(plan: &ModelPlan<'_>) -> TokenStream {
             }
             #[automatically_derived]
             impl __gateway_core::__private::serde::Serialize for #ident {
-                fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                #[inline]
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
                 where
                     __S: __gateway_core::__private::serde::Serializer,
                 {

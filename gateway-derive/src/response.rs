@@ -60,6 +60,7 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl __gateway_core::model::ModelResponse for #response {
+            #[inline]
             fn from_response(__response: &__gateway_core::GatewayResponse) -> __gateway_core::Result<Self> {
                 __response.output()
             }

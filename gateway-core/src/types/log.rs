@@ -32,19 +32,24 @@ impl LogMetadata {
 
 impl<'de> Deserialize<'de> for LogMetadata {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Wire {
-            Text(String),
-            Entries(Metadata),
+        // A visitor rather than an untagged enum: no buffering of the value first.
+        struct MetadataVisitor;
+        impl<'de> serde::de::Visitor<'de> for MetadataVisitor {
+            type Value = LogMetadata;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("metadata as an object or a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(match serde_json::from_str::<Metadata>(text) {
+                    Ok(m) if text.trim_start().starts_with('{') => LogMetadata::Entries(m),
+                    _ => LogMetadata::Text(text.to_owned()),
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                Metadata::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(LogMetadata::Entries)
+            }
         }
-        Ok(match Wire::deserialize(deserializer)? {
-            Wire::Entries(m) => Self::Entries(m),
-            Wire::Text(s) => match serde_json::from_str::<Metadata>(&s) {
-                Ok(m) if s.trim_start().starts_with('{') => Self::Entries(m),
-                _ => Self::Text(s),
-            },
-        })
+        deserializer.deserialize_any(MetadataVisitor)
     }
 }
 

@@ -1,0 +1,622 @@
+//! Client overhead: the typed client (`gateway_core::Ai`) against the same
+//! HTTP requests hand-written with `reqwest` + `serde_json`, on loopback
+//! against the minimal upstream, measured side by side in one run.
+//!
+//! Variants, each making the direct Workers AI call
+//! `POST /client/v4/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct-fp8`:
+//!
+//! - `baseline`: one `reqwest::Client` (with the same connect and request
+//!   timeouts as `Config::new`, so only the typed layer differs), a pre-parsed
+//!   URL, a pre-built `Authorization: Bearer t` header, the body
+//!   `serde_json::to_vec(&json!({"prompt": "hi"}))`, `error_for_status`, the
+//!   bytes read and decoded as `Envelope<Out>`;
+//! - `run`: `ai.run::<_, Out>(model, &json!({"prompt": "hi"}), &RunOptions::new())`;
+//! - `run_model`: `ai.run_model(&Llama31InstructRequest::new(Prompt("hi")), &RunOptions::new())`.
+//!
+//! Every call checks the decoded `response` text, in every variant.
+//!
+//! Timing: a multi-thread runtime with 2 workers, the upstream in the same
+//! process. Two scenarios: N sequential calls, and N calls with 64 in flight
+//! (64 tasks pulling from a shared counter). R rounds, the variant order
+//! alternating (`baseline`, `run`, `run_model`; then reversed) to cancel drift;
+//! per variant the median wall time over rounds, its spread, and the
+//! candidate/baseline ratio of medians and median of per-round ratios.
+//!
+//! Allocations: a current-thread runtime and the upstream in a child process
+//! (this binary re-run with `--upstream-child`), so the counters of the
+//! instrumented global allocator see the client side only (client, runtime,
+//! connection tasks), over a batch of sequential calls.
+//!
+//! The instrumented allocator also counts while timing (a global allocator is
+//! per binary), making every allocation a few atomic additions dearer; the
+//! same timing with the plain system allocator gave ratios within about 0.02.
+//!
+//! ```text
+//! cargo run --release -p gateway-bench --bin client_overhead -- [--quick]
+//! ```
+//!
+//! Prints a table, then one line `RESULT {json}` with every number.
+
+use std::alloc::System;
+use std::error::Error as StdError;
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::net::SocketAddr;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use gateway_bench::{median, minimal_upstream, ratio, summarize};
+use gateway_core::models::workers_ai::{Llama31InstructInput, Llama31InstructRequest};
+use gateway_core::{Ai, Config, RunOptions};
+use reqwest::Url;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+type BoxError = Box<dyn StdError + Send + Sync>;
+
+const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
+/// The `response` of the minimal upstream's answer, checked on every call.
+const EXPECTED: &str = "Hello from the minimal upstream.";
+/// Requests in flight in the concurrent scenario.
+const IN_FLIGHT: usize = 64;
+/// Largest acceptable candidate/baseline ratio.
+const TARGET: f64 = 1.05;
+/// Worker threads of the timing runtime.
+const WORKERS: usize = 2;
+/// Flag that makes this binary serve the upstream for the allocation phase.
+const CHILD_FLAG: &str = "--upstream-child";
+
+/// What the model answers, as a user would declare it.
+#[derive(Deserialize)]
+struct Out {
+    response: String,
+}
+
+/// The Workers AI envelope, as a user would declare it.
+#[derive(Deserialize)]
+struct Envelope<T> {
+    result: T,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Variant {
+    Baseline,
+    Run,
+    RunModel,
+}
+
+impl Variant {
+    const ALL: [Self; 3] = [Self::Baseline, Self::Run, Self::RunModel];
+
+    fn index(self) -> usize {
+        match self {
+            Self::Baseline => 0,
+            Self::Run => 1,
+            Self::RunModel => 2,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Baseline => "baseline",
+            Self::Run => "run",
+            Self::RunModel => "run_model",
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Self::Baseline => "reqwest + serde_json by hand",
+            Self::Run => "Ai::run::<_, Out>",
+            Self::RunModel => "Ai::run_model(&Llama31InstructRequest)",
+        }
+    }
+
+    /// Round `round`'s order: baseline first on even rounds, last on odd ones.
+    fn order(round: usize) -> [Self; 3] {
+        if round % 2 == 0 { Self::ALL } else { [Self::RunModel, Self::Run, Self::Baseline] }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scenario {
+    Sequential,
+    Concurrent,
+}
+
+impl Scenario {
+    const ALL: [Self; 2] = [Self::Sequential, Self::Concurrent];
+
+    fn index(self) -> usize {
+        match self {
+            Self::Sequential => 0,
+            Self::Concurrent => 1,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Sequential => "sequential",
+            Self::Concurrent => "concurrent",
+        }
+    }
+}
+
+/// Sizes of one run.
+#[derive(Clone, Copy, Debug)]
+struct Plan {
+    quick: bool,
+    rounds: usize,
+    sequential: usize,
+    sequential_warmup: usize,
+    concurrent: usize,
+    concurrent_warmup: usize,
+    alloc_batch: usize,
+    alloc_warmup: usize,
+    alloc_passes: usize,
+}
+
+impl Plan {
+    /// A call takes some 15 to 60 us on loopback (sequential latency depends on
+    /// how fast the two workers wake each other), so the full run times
+    /// 9 x 3 x 32 000 calls (15 to 30 s); the quick one a tenth of the calls in 3 rounds.
+    fn new(quick: bool) -> Self {
+        if quick {
+            Self {
+                quick,
+                rounds: 3,
+                sequential: 800,
+                sequential_warmup: 100,
+                concurrent: 2_400,
+                concurrent_warmup: 640,
+                alloc_batch: 100,
+                alloc_warmup: 20,
+                alloc_passes: 2,
+            }
+        } else {
+            Self {
+                quick,
+                rounds: 9,
+                sequential: 8_000,
+                sequential_warmup: 1_000,
+                concurrent: 24_000,
+                concurrent_warmup: 6_400,
+                alloc_batch: 500,
+                alloc_warmup: 100,
+                alloc_passes: 3,
+            }
+        }
+    }
+
+    fn calls(self, scenario: Scenario) -> usize {
+        match scenario {
+            Scenario::Sequential => self.sequential,
+            Scenario::Concurrent => self.concurrent,
+        }
+    }
+}
+
+/// The three ways of making the call, sharing nothing but the upstream.
+struct Clients {
+    ai: Ai,
+    http: reqwest::Client,
+    url: Url,
+    auth: HeaderValue,
+}
+
+impl Clients {
+    fn new(addr: SocketAddr) -> Result<Self, BoxError> {
+        let base = format!("http://{addr}/client/v4");
+        let ai = Ai::new(Config::new("acc").with_api_token("t").with_api_base_url(&base))?;
+        // The timeouts `Config::new` gives the typed client's own reqwest client.
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(120))
+            .build()?;
+        let url = Url::parse(&format!("{base}/accounts/acc/ai/run/{MODEL}"))?;
+        let mut auth = HeaderValue::from_static("Bearer t");
+        auth.set_sensitive(true);
+        Ok(Self { ai, http, url, auth })
+    }
+
+    /// One call; the length of the decoded `response`.
+    async fn call(&self, variant: Variant) -> Result<usize, BoxError> {
+        match variant {
+            Variant::Baseline => {
+                let body = serde_json::to_vec(&json!({"prompt": "hi"}))?;
+                let response = self
+                    .http
+                    .post(self.url.clone())
+                    .header(AUTHORIZATION, self.auth.clone())
+                    .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                    .body(body)
+                    .send()
+                    .await?
+                    .error_for_status()?;
+                let bytes = response.bytes().await?;
+                let envelope: Envelope<Out> = serde_json::from_slice(&bytes)?;
+                Ok(envelope.result.response.len())
+            }
+            Variant::Run => {
+                let answer = self.ai.run::<_, Out>(MODEL, &json!({"prompt": "hi"}), &RunOptions::new()).await?;
+                Ok(answer.output.response.len())
+            }
+            Variant::RunModel => {
+                let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("hi".into()));
+                let result = self.ai.run_model(&request, &RunOptions::new()).await?;
+                Ok(result.response.response.map_or(0, |text| text.len()))
+            }
+        }
+    }
+
+    /// [`call`](Self::call), failing unless the answer was decoded in full.
+    async fn checked_call(&self, variant: Variant) -> Result<(), BoxError> {
+        let len = std::hint::black_box(self.call(variant).await?);
+        if len == EXPECTED.len() {
+            Ok(())
+        } else {
+            Err(format!("{}: decoded a response of {len} bytes, expected {}", variant.name(), EXPECTED.len()).into())
+        }
+    }
+}
+
+/// `calls` calls one after the other.
+async fn sequential(clients: Arc<Clients>, variant: Variant, calls: usize) -> Result<Duration, BoxError> {
+    let start = Instant::now();
+    for _ in 0..calls {
+        clients.checked_call(variant).await?;
+    }
+    Ok(start.elapsed())
+}
+
+/// `calls` calls, [`IN_FLIGHT`] at a time: that many tasks take the next call
+/// from a shared counter until none is left.
+async fn concurrent(clients: Arc<Clients>, variant: Variant, calls: usize) -> Result<Duration, BoxError> {
+    let next = Arc::new(AtomicUsize::new(0));
+    let start = Instant::now();
+    let tasks: Vec<_> = (0..IN_FLIGHT)
+        .map(|_| {
+            let clients = Arc::clone(&clients);
+            let next = Arc::clone(&next);
+            tokio::spawn(async move {
+                while next.fetch_add(1, Ordering::Relaxed) < calls {
+                    clients.checked_call(variant).await?;
+                }
+                Ok::<(), BoxError>(())
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await??;
+    }
+    Ok(start.elapsed())
+}
+
+/// Runs a scenario on the runtime's workers (not on the blocked main thread).
+fn measure(
+    runtime: &tokio::runtime::Runtime,
+    clients: &Arc<Clients>,
+    scenario: Scenario,
+    variant: Variant,
+    calls: usize,
+) -> Result<Duration, BoxError> {
+    let clients = Arc::clone(clients);
+    runtime.block_on(async move {
+        match scenario {
+            Scenario::Sequential => tokio::spawn(sequential(clients, variant, calls)).await?,
+            Scenario::Concurrent => tokio::spawn(concurrent(clients, variant, calls)).await?,
+        }
+    })
+}
+
+/// Wall times: `[scenario][variant]`, one per round.
+type Times = [[Vec<Duration>; 3]; 2];
+
+fn timing_phase(plan: Plan) -> Result<Times, BoxError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(WORKERS).enable_all().build()?;
+    let addr = runtime.block_on(minimal_upstream())?;
+    let clients = Arc::new(Clients::new(addr)?);
+    for variant in Variant::ALL {
+        measure(&runtime, &clients, Scenario::Sequential, variant, plan.sequential_warmup)?;
+        measure(&runtime, &clients, Scenario::Concurrent, variant, plan.concurrent_warmup)?;
+    }
+    let mut times: Times = Default::default();
+    for round in 0..plan.rounds {
+        for scenario in Scenario::ALL {
+            for variant in Variant::order(round) {
+                let took = measure(&runtime, &clients, scenario, variant, plan.calls(scenario))?;
+                times[scenario.index()][variant.index()].push(took);
+            }
+        }
+        eprintln!("  timing round {}/{} done", round + 1, plan.rounds);
+    }
+    Ok(times)
+}
+
+/// Client-side allocation counts of one batch.
+#[derive(Clone, Copy, Debug, Default)]
+struct AllocCount {
+    allocations: usize,
+    reallocations: usize,
+    bytes: usize,
+}
+
+/// Per variant, one count per pass.
+type Allocs = [Vec<AllocCount>; 3];
+
+/// The upstream, served by a child process so its allocations are not counted.
+struct ChildUpstream {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl ChildUpstream {
+    fn start() -> Result<Self, BoxError> {
+        let mut child = Command::new(std::env::current_exe()?)
+            .arg(CHILD_FLAG)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()?;
+        let stdout = child.stdout.take().ok_or("the child upstream has no stdout")?;
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line)?;
+        match line.trim().parse() {
+            Ok(addr) => Ok(Self { child, addr }),
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                Err(format!("the child upstream printed {line:?}: {e}").into())
+            }
+        }
+    }
+
+    /// Closes the child's stdin, which ends it, and waits for it.
+    fn stop(mut self) -> Result<(), BoxError> {
+        drop(self.child.stdin.take());
+        let status = self.child.wait()?;
+        if status.success() { Ok(()) } else { Err(format!("the child upstream ended with {status}").into()) }
+    }
+}
+
+/// The child side of [`ChildUpstream`]: serves until stdin closes.
+fn serve_child() -> Result<(), BoxError> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let addr = minimal_upstream().await?;
+        let mut stdout = std::io::stdout();
+        writeln!(stdout, "{addr}")?;
+        stdout.flush()?;
+        tokio::task::spawn_blocking(|| std::io::copy(&mut std::io::stdin(), &mut std::io::sink())).await??;
+        Ok(())
+    })
+}
+
+fn allocation_phase(plan: Plan) -> Result<Allocs, BoxError> {
+    let upstream = ChildUpstream::start()?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let clients = Clients::new(upstream.addr)?;
+    let mut allocs: Allocs = Default::default();
+    runtime.block_on(async {
+        for variant in Variant::ALL {
+            for _ in 0..plan.alloc_warmup {
+                clients.checked_call(variant).await?;
+            }
+        }
+        for pass in 0..plan.alloc_passes {
+            for variant in Variant::order(pass) {
+                let region = Region::new(GLOBAL);
+                for _ in 0..plan.alloc_batch {
+                    clients.checked_call(variant).await?;
+                }
+                let change = region.change();
+                allocs[variant.index()].push(AllocCount {
+                    allocations: change.allocations,
+                    reallocations: change.reallocations,
+                    bytes: change.bytes_allocated,
+                });
+            }
+        }
+        Ok::<(), BoxError>(())
+    })?;
+    drop(runtime);
+    upstream.stop()?;
+    Ok(allocs)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+#[allow(clippy::cast_precision_loss, reason = "counts far below 2^52")]
+fn per(total: usize, calls: usize) -> f64 {
+    total as f64 / calls.max(1) as f64
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "yes" } else { "NO" }
+}
+
+/// The timing table and its JSON; whether every ratio met the target.
+fn report_timing(plan: Plan, times: &mut Times) -> (Value, bool) {
+    let mut all_met = true;
+    let mut json_scenarios = serde_json::Map::new();
+    println!();
+    println!(
+        "{:<11} {:<10} {:>10} {:>19} {:>9} {:>13} {:>13} {:>6}",
+        "scenario", "variant", "median ms", "min-max ms", "us/call", "ratio medians", "ratio rounds", "<=1.05"
+    );
+    for scenario in Scenario::ALL {
+        let calls = plan.calls(scenario);
+        let rows = &mut times[scenario.index()];
+        let rounds: Vec<Vec<Duration>> = rows.to_vec();
+        let base = summarize(&mut rows[Variant::Baseline.index()]).map(|s| s.p50).unwrap_or_default();
+        let mut json_variants = serde_json::Map::new();
+        for variant in Variant::ALL {
+            let samples = &mut rows[variant.index()];
+            let Some(summary) = summarize(samples) else { continue };
+            let mut entry = json!({
+                "median_ms": ms(summary.p50),
+                "min_ms": ms(summary.min),
+                "max_ms": ms(summary.max),
+                "us_per_call": ms(summary.p50) * 1e3 / per(calls, 1),
+                "rounds_ms": rounds[variant.index()].iter().map(|d| ms(*d)).collect::<Vec<_>>(),
+            });
+            let spread = format!("{:.2}-{:.2}", ms(summary.min), ms(summary.max));
+            let mut ratios = format!("{:>13} {:>13} {:>6}", "-", "-", "-");
+            if variant != Variant::Baseline {
+                let of_medians = ratio(summary.p50, base);
+                let mut per_round: Vec<f64> = rounds[variant.index()]
+                    .iter()
+                    .zip(&rounds[Variant::Baseline.index()])
+                    .map(|(c, b)| ratio(*c, *b))
+                    .collect();
+                let round_ratios = per_round.clone();
+                let of_rounds = median(&mut per_round);
+                let met = of_medians <= TARGET && of_rounds <= TARGET;
+                all_met &= met;
+                ratios = format!("{of_medians:>13.3} {of_rounds:>13.3} {:>6}", verdict(met));
+                entry["ratio_of_medians"] = json!(of_medians);
+                entry["median_of_round_ratios"] = json!(of_rounds);
+                entry["round_ratios"] = json!(round_ratios);
+                entry["met"] = json!(met);
+            }
+            println!(
+                "{:<11} {:<10} {:>10.2} {:>19} {:>9.1} {ratios}",
+                scenario.name(),
+                variant.name(),
+                ms(summary.p50),
+                spread,
+                ms(summary.p50) * 1e3 / per(calls, 1),
+            );
+            json_variants.insert(variant.name().to_owned(), entry);
+        }
+        json_scenarios.insert(
+            scenario.name().to_owned(),
+            json!({
+                "calls": calls,
+                "in_flight": if scenario == Scenario::Concurrent { IN_FLIGHT } else { 1 },
+                "variants": json_variants,
+            }),
+        );
+    }
+    (Value::Object(json_scenarios), all_met)
+}
+
+/// The allocation table and its JSON.
+fn report_allocs(plan: Plan, allocs: &Allocs) -> Value {
+    let per_call = |variant: Variant| {
+        let passes = &allocs[variant.index()];
+        let mut a: Vec<f64> = passes.iter().map(|c| per(c.allocations, plan.alloc_batch)).collect();
+        let mut r: Vec<f64> = passes.iter().map(|c| per(c.reallocations, plan.alloc_batch)).collect();
+        let mut b: Vec<f64> = passes.iter().map(|c| per(c.bytes, plan.alloc_batch)).collect();
+        (median(&mut a), median(&mut r), median(&mut b))
+    };
+    let (base_allocs, _, base_bytes) = per_call(Variant::Baseline);
+    println!();
+    println!(
+        "allocations per call (current-thread runtime, upstream in a child process, batch of {} x {} passes)",
+        plan.alloc_batch, plan.alloc_passes
+    );
+    println!(
+        "{:<10} {:>12} {:>14} {:>12} {:>13} {:>12}",
+        "variant", "allocs/call", "reallocs/call", "bytes/call", "ratio allocs", "ratio bytes"
+    );
+    let mut json_variants = serde_json::Map::new();
+    for variant in Variant::ALL {
+        let (a, r, b) = per_call(variant);
+        let (ratio_allocs, ratio_bytes) =
+            (a / base_allocs.max(f64::MIN_POSITIVE), b / base_bytes.max(f64::MIN_POSITIVE));
+        println!("{:<10} {a:>12.1} {r:>14.1} {b:>12.0} {ratio_allocs:>13.3} {ratio_bytes:>12.3}", variant.name());
+        let mut entry = json!({
+            "allocs_per_call": a,
+            "reallocs_per_call": r,
+            "bytes_per_call": b,
+            "passes": allocs[variant.index()]
+                .iter()
+                .map(|c| json!({"allocations": c.allocations, "reallocations": c.reallocations, "bytes": c.bytes}))
+                .collect::<Vec<_>>(),
+        });
+        if variant != Variant::Baseline {
+            entry["ratio_allocs"] = json!(ratio_allocs);
+            entry["ratio_bytes"] = json!(ratio_bytes);
+        }
+        json_variants.insert(variant.name().to_owned(), entry);
+    }
+    json!({"batch": plan.alloc_batch, "passes": plan.alloc_passes, "variants": json_variants})
+}
+
+/// Bytes of each variant's request body as `serde_json` writes it.
+fn body_sizes() -> Result<Value, BoxError> {
+    let prompt = serde_json::to_vec(&json!({"prompt": "hi"}))?.len();
+    let typed = serde_json::to_vec(&Llama31InstructRequest::new(Llama31InstructInput::Prompt("hi".into())))?.len();
+    Ok(json!({"baseline": prompt, "run": prompt, "run_model": typed}))
+}
+
+fn main() -> Result<(), BoxError> {
+    let mut quick = false;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--quick" => quick = true,
+            CHILD_FLAG => return serve_child(),
+            other => {
+                return Err(format!("unknown argument {other:?}; usage: client_overhead [--quick]").into());
+            }
+        }
+    }
+    let plan = Plan::new(quick);
+    let mode = if quick { "quick" } else { "full" };
+    println!(
+        "client_overhead ({mode}): typed gateway_core::Ai against reqwest + serde_json by hand, loopback upstream"
+    );
+    for variant in Variant::ALL {
+        println!("  {:<10} {}", variant.name(), variant.describe());
+    }
+    println!(
+        "  timing: {} rounds (order alternating), {} sequential calls ({} warm-up), {} concurrent calls ({} in flight, {} warm-up), {WORKERS} worker threads",
+        plan.rounds, plan.sequential, plan.sequential_warmup, plan.concurrent, IN_FLIGHT, plan.concurrent_warmup
+    );
+    let bodies = body_sizes()?;
+    println!("  request body bytes: {bodies}");
+
+    let started = Instant::now();
+    // Allocations first: no other runtime's threads exist yet to allocate alongside.
+    eprintln!("allocation phase...");
+    let allocs = allocation_phase(plan)?;
+    eprintln!("timing phase...");
+    let mut times = timing_phase(plan)?;
+    let elapsed = started.elapsed();
+
+    let (timing, met) = report_timing(plan, &mut times);
+    let allocations = report_allocs(plan, &allocs);
+    println!();
+    println!(
+        "target: every candidate/baseline time ratio (of medians and median per round) <= {TARGET}: {}",
+        if met { "met" } else { "NOT met" }
+    );
+    println!("took {:.1} s", elapsed.as_secs_f64());
+
+    let result = json!({
+        "bench": "client_overhead",
+        "mode": mode,
+        "model": MODEL,
+        "worker_threads": WORKERS,
+        "rounds": plan.rounds,
+        "warmup": {"sequential": plan.sequential_warmup, "concurrent": plan.concurrent_warmup, "allocations": plan.alloc_warmup},
+        "request_body_bytes": bodies,
+        "timing": timing,
+        "allocations": allocations,
+        "target_ratio": TARGET,
+        "target_met": met,
+        "quick": plan.quick,
+        "elapsed_s": elapsed.as_secs_f64(),
+    });
+    println!("RESULT {result}");
+    Ok(())
+}
