@@ -124,6 +124,10 @@ impl LocalGatewayBuilder {
         });
         let app = routes::router(Arc::clone(&state));
         let (stop, stopped) = oneshot::channel::<()>();
+        // Small writes (the last event of a stream) must not wait for the peer's delayed ACK.
+        let listener = axum::serve::ListenerExt::tap_io(listener, |stream| {
+            let _ = stream.set_nodelay(true);
+        });
         let task = tokio::spawn(async move {
             axum::serve(listener, app)
                 .with_graceful_shutdown(async move {

@@ -454,10 +454,9 @@ fn stream_through(
                 Some((Ok(Bytes::from(format!("event: error\ndata: {event}\n\n"))), pass))
             }
             None => {
+                // The log is written in the background: the body ends now.
                 let copy = std::mem::take(&mut pass.copy).freeze();
-                if let Some(task) = pass.finish.finish(copy, true) {
-                    let _ = task.await;
-                }
+                let _ = pass.finish.finish(copy, true);
                 None
             }
         }

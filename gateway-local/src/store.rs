@@ -350,14 +350,16 @@ impl Store {
     pub(crate) async fn insert(&self, record: LogRecord) -> Result<(), StoreError> {
         self.with(move |conn| {
             let r = record;
-            conn.execute(
+            // Cached: the statement is parsed once, not on every request.
+            conn.prepare_cached(
                 "INSERT INTO logs (id, gateway, created_ms, provider, model, model_type, path, duration, request_type, \
                  request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
                  custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
                  response_head, response_head_complete, request_body, response_body, authentication, user_agent) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
                  ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
-                rusqlite::params![
+            )?
+            .execute(rusqlite::params![
                     r.id,
                     r.gateway,
                     r.created_ms,
@@ -389,8 +391,7 @@ impl Store {
                     r.response_body,
                     r.authenticated,
                     r.user_agent,
-                ],
-            )?;
+                ])?;
             Ok(())
         })
         .await
