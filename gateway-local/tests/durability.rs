@@ -1,0 +1,456 @@
+//! Durability and load: no answered request is ever lost.
+//!
+//! 1. The real binary, on a SQLite file, is killed with SIGKILL while 16
+//!    requests are in flight. Every request that was answered 200 before the
+//!    kill (its log id in hand) is still listed and readable after a restart on
+//!    the same file, and the file passes SQLite's `PRAGMA integrity_check`.
+//! 2. An embedded gateway answers 10 000 calls with 256 in flight: all 200,
+//!    10 000 distinct log ids, exactly 10 000 rows stored (none lost, none
+//!    twice), and the process's resident memory stays bounded.
+//!
+//! Both tests are bounded in time; the child process is killed by a guard if a
+//! test fails, and the temporary directory is removed. They run one at a time
+//! so that the memory figures of one are not polluted by the other.
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader, Read};
+use std::net::TcpListener;
+use std::os::unix::process::ExitStatusExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use futures::StreamExt;
+use gateway_core::{Ai, Config, Gateway, GatewayOptions, ListLogs, RunOptions};
+use gateway_local::{Database, LocalGateway};
+use serde_json::{Value, json};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_gateway-local");
+const ACCOUNT: &str = "durable-account";
+const API_TOKEN: &str = "durable-token";
+const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
+const CONFIG: &str = r#"
+account_id = "durable-account"
+api_token = "durable-token"
+
+[gateways.prod]
+collect_logs = true
+"#;
+/// How long the binary may take to start answering, or to exit.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// The tests take turns: the RSS figures of one must not include the other's work.
+static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+// ---------------------------------------------------------------------------
+// Guards (as in `serve_binary.rs`)
+
+/// A directory under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> Self {
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let path = std::env::temp_dir().join(format!("gateway-local-{tag}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path).expect("create the temp dir");
+        Self(path)
+    }
+
+    fn join(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A running `gateway-local serve` with its output collected; killed on drop.
+struct Server {
+    child: Child,
+    output: Arc<Mutex<String>>,
+    readers: Vec<JoinHandle<()>>,
+}
+
+fn collect(stream: impl Read + Send + 'static, output: &Arc<Mutex<String>>) -> JoinHandle<()> {
+    let output = Arc::clone(output);
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines() {
+            let Ok(line) = line else { break };
+            let mut text = output.lock().unwrap_or_else(PoisonError::into_inner);
+            text.push_str(&line);
+            text.push('\n');
+        }
+    })
+}
+
+impl Server {
+    /// `serve --port PORT --offline --db DIR/logs.sqlite3 --config DIR/gateway.toml`.
+    fn serve(port: u16, dir: &TempDir) -> Self {
+        let db = dir.join("logs.sqlite3");
+        let config = dir.join("gateway.toml");
+        let mut child = Command::new(BINARY)
+            .args(["serve", "--port", &port.to_string(), "--offline"])
+            .arg("--db")
+            .arg(&db)
+            .arg("--config")
+            .arg(&config)
+            .env("RUST_LOG", "warn")
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let output = Arc::new(Mutex::new(String::new()));
+        let stdout = child.stdout.take().expect("stdout");
+        let stderr = child.stderr.take().expect("stderr");
+        let readers = vec![collect(stdout, &output), collect(stderr, &output)];
+        Self { child, output, readers }
+    }
+
+    fn output(&self) -> String {
+        self.output.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    fn exited(&mut self) -> Option<ExitStatus> {
+        self.child.try_wait().expect("try_wait")
+    }
+
+    /// Waits until the server answers HTTP on `port`.
+    async fn wait_until_answering(&mut self, port: u16) {
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(2)).build().expect("a client");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.exited() {
+                panic!("the server exited early ({status}); output:\n{}", self.output());
+            }
+            if let Ok(response) = client.get(format!("http://127.0.0.1:{port}/")).send().await {
+                assert_eq!(response.status(), 404, "the v4 no-route answer");
+                return;
+            }
+            assert!(Instant::now() < deadline, "not answering within {PATIENCE:?}; output:\n{}", self.output());
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits (bounded) for the process to exit; then all its output is in.
+    async fn wait_for_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + PATIENCE;
+        let status = loop {
+            if let Some(status) = self.exited() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "still running after {PATIENCE:?}; output:\n{}", self.output());
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        };
+        for reader in self.readers.drain(..) {
+            let _ = reader.join();
+        }
+        status
+    }
+
+    /// Sends `signal` (`-9`, `-INT`) with `kill`.
+    fn signal(&self, signal: &str) {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args([signal, &pid]).status().expect("run kill");
+        assert!(sent.success(), "kill {signal} {pid} failed");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// A port nobody listens on right now.
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    listener.local_addr().expect("local addr").port()
+}
+
+fn client(port: u16) -> Ai {
+    let config = Config::new(ACCOUNT)
+        .with_api_token(API_TOKEN)
+        .with_gateway_base_url(&format!("http://127.0.0.1:{port}/v1"))
+        .with_api_base_url(&format!("http://127.0.0.1:{port}/client/v4"))
+        .with_timeout(PATIENCE);
+    Ai::new(config).expect("a client")
+}
+
+/// Every log id of `gateway`, paging through `list_logs` 50 at a time.
+async fn list_all(ai: &Ai, gateway: &str) -> (BTreeSet<String>, Option<u64>) {
+    let gateway = ai.gateway(gateway);
+    let mut ids = BTreeSet::new();
+    let mut total = None;
+    for page in 1..=1_000 {
+        let listed = gateway.list_logs(&ListLogs::new().per_page(50).page(page)).await.expect("list logs");
+        total = listed.info.total_count;
+        let n = listed.logs.len();
+        ids.extend(listed.logs.into_iter().map(|log| log.id));
+        if n < 50 {
+            break;
+        }
+    }
+    (ids, total)
+}
+
+/// This process's resident set size in KiB (`VmRSS` of `/proc/self/status`).
+fn vm_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("read /proc/self/status");
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).expect("a VmRSS line");
+    line.split_whitespace().nth(1).and_then(|v| v.parse().ok()).expect("a VmRSS figure in kB")
+}
+
+// ---------------------------------------------------------------------------
+// 1. SIGKILL under write load
+
+/// Stop the load (and kill) once this many requests were answered...
+const KILL_AFTER_ANSWERED: usize = 300;
+/// ...or after this long, whichever comes first.
+const KILL_AFTER: Duration = Duration::from_millis(1_500);
+/// Concurrent requests during the load.
+const LOAD_IN_FLIGHT: usize = 16;
+/// No more requests than this are ever started.
+const LOAD_CAP: usize = 20_000;
+
+/// What the load workers share.
+#[derive(Default)]
+struct Load {
+    started: AtomicUsize,
+    in_flight: AtomicUsize,
+    killed: AtomicBool,
+    stop: AtomicBool,
+    /// Log ids of the requests answered 200 (complete, decoded).
+    answered: Mutex<Vec<String>>,
+    /// Failures seen before the kill: there must be none.
+    early_errors: Mutex<Vec<String>>,
+    /// Requests cut off by the kill.
+    cut_off: AtomicUsize,
+}
+
+impl Load {
+    fn answered(&self) -> Vec<String> {
+        self.answered.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+}
+
+async fn load_worker(ai: Ai, load: Arc<Load>) {
+    let options = RunOptions::new().gateway(GatewayOptions::new("prod"));
+    while !load.stop.load(Ordering::SeqCst) {
+        let n = load.started.fetch_add(1, Ordering::SeqCst);
+        if n >= LOAD_CAP {
+            break;
+        }
+        load.in_flight.fetch_add(1, Ordering::SeqCst);
+        let result = ai.run::<_, Value>(MODEL, &json!({"prompt": format!("durable {n}")}), &options).await;
+        load.in_flight.fetch_sub(1, Ordering::SeqCst);
+        match result {
+            Ok(answer) => {
+                let id = answer.log_id().unwrap_or_else(|| panic!("request {n} answered without a log id"));
+                load.answered.lock().unwrap_or_else(PoisonError::into_inner).push(id.to_owned());
+            }
+            Err(_) if load.killed.load(Ordering::SeqCst) => {
+                load.cut_off.fetch_add(1, Ordering::SeqCst);
+                break;
+            }
+            Err(e) => load.early_errors.lock().unwrap_or_else(PoisonError::into_inner).push(format!("{n}: {e}")),
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigkill_under_write_load_loses_no_answered_request() {
+    let _turn = SERIAL.lock().await;
+    let began = Instant::now();
+    let dir = TempDir::new("durability");
+    std::fs::write(dir.join("gateway.toml"), CONFIG).expect("write the config");
+    let db = dir.join("logs.sqlite3");
+
+    // First run: load, then SIGKILL with requests in flight.
+    let port = free_port();
+    let mut server = Server::serve(port, &dir);
+    server.wait_until_answering(port).await;
+    let ai = client(port);
+    let load = Arc::new(Load::default());
+    let workers: Vec<_> =
+        (0..LOAD_IN_FLIGHT).map(|_| tokio::spawn(load_worker(ai.clone(), Arc::clone(&load)))).collect();
+    let load_began = Instant::now();
+    loop {
+        let answered = load.answered.lock().unwrap_or_else(PoisonError::into_inner).len();
+        if answered >= KILL_AFTER_ANSWERED || load_began.elapsed() >= KILL_AFTER {
+            break;
+        }
+        if let Some(status) = server.exited() {
+            panic!("the server died under load ({status}); output:\n{}", server.output());
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let in_flight_at_kill = load.in_flight.load(Ordering::SeqCst);
+    let answered_at_kill = load.answered().len();
+    load.killed.store(true, Ordering::SeqCst);
+    server.signal("-9");
+    let status = server.wait_for_exit().await;
+    load.stop.store(true, Ordering::SeqCst);
+    let load_time = load_began.elapsed();
+    assert_eq!(status.signal(), Some(9), "not killed by SIGKILL: {status}; output:\n{}", server.output());
+    for worker in workers {
+        tokio::time::timeout(PATIENCE, worker).await.expect("a load worker hangs").expect("a load worker panicked");
+    }
+    drop(ai);
+
+    let early_errors = load.early_errors.lock().unwrap_or_else(PoisonError::into_inner).clone();
+    assert!(early_errors.is_empty(), "requests failed before the kill: {early_errors:?}");
+    let answered = load.answered();
+    let recorded: BTreeSet<String> = answered.iter().cloned().collect();
+    assert_eq!(recorded.len(), answered.len(), "a log id was answered twice");
+    assert!(answered.len() >= 50, "too little load before the kill: {} answered", answered.len());
+    assert!(in_flight_at_kill > 0, "no request was in flight at the kill");
+    let wal = std::fs::metadata(dir.join("logs.sqlite3-wal")).map_or(0, |m| m.len());
+    println!(
+        "sigkill: {} answered ({answered_at_kill} when the kill was decided) in {load_time:?}, \
+         {in_flight_at_kill} in flight at the kill, {} cut off, {} started; WAL left behind: {wal} bytes",
+        answered.len(),
+        load.cut_off.load(Ordering::SeqCst),
+        load.started.load(Ordering::SeqCst).min(LOAD_CAP),
+    );
+
+    // Second run on the same file: every answered request is there.
+    let port = free_port();
+    let mut server = Server::serve(port, &dir);
+    server.wait_until_answering(port).await;
+    let ai = client(port);
+    let (listed, total) = list_all(&ai, "prod").await;
+    let missing: Vec<&String> = recorded.difference(&listed).collect();
+    assert!(missing.is_empty(), "{} answered logs lost by the kill: {missing:?}", missing.len());
+    assert_eq!(total, Some(listed.len() as u64), "total_count disagrees with the pages");
+    let gateway = ai.gateway("prod");
+    let fetched: Vec<(String, Result<gateway_core::AiGatewayLog, gateway_core::Error>)> =
+        futures::stream::iter(answered.iter().cloned())
+            .map(|id| {
+                let gateway = gateway.clone();
+                async move {
+                    let log = gateway.get_log(&id).await;
+                    (id, log)
+                }
+            })
+            .buffer_unordered(16)
+            .collect()
+            .await;
+    for (id, log) in fetched {
+        let log = log.unwrap_or_else(|e| panic!("get_log({id}) after the restart: {e}"));
+        assert_eq!((log.id.as_str(), log.model.as_str(), log.success), (id.as_str(), MODEL, true));
+    }
+    drop(ai);
+    server.signal("-INT");
+    let status = server.wait_for_exit().await;
+    assert!(status.success(), "the restarted server did not stop cleanly: {status}; output:\n{}", server.output());
+
+    // The binary is gone: open the file in-process and let SQLite judge it.
+    let gateway =
+        LocalGateway::builder().database(Database::File(db)).start().await.expect("open the database after the kill");
+    let verdict = gateway.store().integrity_check().await.expect("integrity_check");
+    assert_eq!(verdict, "ok", "PRAGMA integrity_check");
+    let count = gateway.store().count().await.expect("count");
+    assert!(count >= answered.len() as u64, "{count} rows stored, {} answered", answered.len());
+    assert_eq!(count, listed.len() as u64, "rows stored vs logs listed");
+    gateway.shutdown().await.expect("shutdown");
+    println!(
+        "sigkill: {count} rows after the restart ({} answered + {} whose answer never arrived); \
+         integrity_check = {verdict}; whole test {:?}",
+        answered.len(),
+        count - answered.len() as u64,
+        began.elapsed()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// 2. 10 000 requests, 256 in flight
+
+const REQUESTS: usize = 10_000;
+const IN_FLIGHT: usize = 256;
+/// Largest RSS growth accepted: generous; 10 000 logs of about 1 KB are ~10 MB.
+const RSS_BOUND_KIB: u64 = 300 * 1024;
+/// The whole run must end within this (it is meant to take well under 60 s).
+const LOAD_DEADLINE: Duration = Duration::from_secs(180);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_thousand_requests_with_256_in_flight() {
+    let _turn = SERIAL.lock().await;
+    let gateway = LocalGateway::builder().offline(true).start().await.expect("start");
+    let ai = Ai::new(gateway.client_config().with_timeout(Duration::from_secs(60))).expect("a client");
+    let options = RunOptions::new().gateway(GatewayOptions::new("main"));
+
+    let rss_before = vm_rss_kib();
+    let peak = Arc::new(AtomicUsize::new(usize::try_from(rss_before).expect("fits")));
+    let done = Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let (peak, done) = (Arc::clone(&peak), Arc::clone(&done));
+        tokio::spawn(async move {
+            while !done.load(Ordering::SeqCst) {
+                peak.fetch_max(usize::try_from(vm_rss_kib()).expect("fits"), Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        })
+    };
+
+    let began = Instant::now();
+    let run = futures::stream::iter(0..REQUESTS)
+        .map(|i| {
+            let (ai, options) = (ai.clone(), options.clone());
+            async move {
+                let answer = ai
+                    .run::<_, Value>(MODEL, &json!({"prompt": format!("load {i}")}), &options)
+                    .await
+                    .map_err(|e| format!("request {i}: {e}"))?;
+                if !answer.output["response"].as_str().is_some_and(|r| r.starts_with("Offline answer")) {
+                    return Err(format!("request {i}: unexpected output {}", answer.output));
+                }
+                answer.log_id().map(str::to_owned).ok_or_else(|| format!("request {i}: no log id"))
+            }
+        })
+        .buffer_unordered(IN_FLIGHT)
+        .collect::<Vec<Result<String, String>>>();
+    let results = tokio::time::timeout(LOAD_DEADLINE, run).await.expect("10 000 requests within the deadline");
+    let elapsed = began.elapsed();
+    done.store(true, Ordering::SeqCst);
+    sampler.await.expect("the RSS sampler");
+    let rss_after = vm_rss_kib();
+    let rss_peak = u64::try_from(peak.load(Ordering::SeqCst)).expect("fits").max(rss_after);
+
+    let failures: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {REQUESTS} failed, first: {:?}",
+        failures.len(),
+        &failures[..5.min(failures.len())]
+    );
+    let ids: BTreeSet<&String> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    assert_eq!(ids.len(), REQUESTS, "distinct log ids");
+    assert_eq!(gateway.store().count().await.expect("count"), REQUESTS as u64, "rows stored");
+    let page = ai.gateway("main").list_logs(&ListLogs::new().per_page(1)).await.expect("list logs");
+    assert_eq!(page.info.total_count, Some(REQUESTS as u64), "total_count");
+
+    let growth = rss_after.saturating_sub(rss_before);
+    let peak_growth = rss_peak.saturating_sub(rss_before);
+    #[allow(clippy::cast_precision_loss, reason = "a rate for a human")]
+    let rate = REQUESTS as f64 / elapsed.as_secs_f64();
+    println!(
+        "load: {REQUESTS} requests, {IN_FLIGHT} in flight, in {elapsed:?} ({rate:.0}/s); \
+         VmRSS before {rss_before} KiB, peak {rss_peak} KiB, after {rss_after} KiB \
+         (growth {growth} KiB, peak growth {peak_growth} KiB)"
+    );
+    assert!(growth < RSS_BOUND_KIB, "RSS grew by {growth} KiB");
+    assert!(peak_growth < RSS_BOUND_KIB, "RSS peaked {peak_growth} KiB above the start");
+    drop(ai);
+    gateway.shutdown().await.expect("shutdown");
+}
