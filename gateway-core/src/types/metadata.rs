@@ -293,6 +293,17 @@ mod tests {
         assert!(Metadata::new().with("", 1).validate("m").is_err());
     }
 
+    /// Found by the property tests: without `serde_json`'s exact float parsing,
+    /// `105444455981005.81` came back as `105444455981005.8`.
+    #[test]
+    fn numbers_round_trip_exactly() {
+        for n in [105_444_455_981_005.81, -997_588_660_071_191.9, 0.1 + 0.2, 5e-324, f64::MAX] {
+            let m = Metadata::new().with("n", n);
+            let back: Metadata = serde_json::from_str(&m.to_json()).unwrap();
+            assert_eq!(back, m, "{n:e}");
+        }
+    }
+
     #[test]
     fn decodes_scalars_and_rejects_nesting() {
         let m: Metadata = serde_json::from_str(r#"{"a":1,"b":"x","c":false,"d":null,"e":1.5}"#).unwrap();
