@@ -314,6 +314,11 @@ async fn typed_models_on_every_route() {
     let log = answer.get_log().await.unwrap();
     assert_eq!((log.provider.as_str(), log.model.as_str()), ("anthropic", "claude-sonnet-4-5"));
     assert_eq!(log.tokens_out, answer.response.usage.map(|u| u.output_tokens));
+    // The provider key went upstream but is stored nowhere.
+    let stored = format!("{log:?} {}", gateway.log_request(&log.id).await.unwrap().text());
+    assert!(!stored.contains("sk-ant"), "{stored}");
+    let listed = gateway.list_logs(&gateway_core::ListLogs::new()).await.unwrap();
+    assert!(!format!("{listed:?}").contains("sk-ant"));
 
     // The OpenAI-compatible endpoint, with `provider/model` names.
     let compat = BuiltinProvider::new(ProviderSlug::Other("compat".into()));
