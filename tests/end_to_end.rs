@@ -317,7 +317,7 @@ async fn typed_models_on_every_route() {
     // The provider key went upstream but is stored nowhere.
     let stored = format!("{log:?} {}", gateway.log_request(&log.id).await.unwrap().text());
     assert!(!stored.contains("sk-ant"), "{stored}");
-    let listed = gateway.list_logs(&gateway_core::ListLogs::new()).await.unwrap();
+    let listed = gateway.list_logs(&ListLogs::new()).await.unwrap();
     assert!(!format!("{listed:?}").contains("sk-ant"));
 
     // The OpenAI-compatible endpoint, with `provider/model` names.
