@@ -47,6 +47,28 @@ use crate::cache::Cache;
 use crate::state::{AppState, RateLimiter};
 use crate::upstream::forward::{HttpUpstream, RoutedUpstream};
 
+/// Entry points for the fuzz targets (`fuzz/`): the parsers of untrusted
+/// input, without a server. Not a stable API.
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Parses `cf-aig-*` request headers; `Err` names the bad header.
+    pub fn parse_gateway_headers(pairs: &[(&str, &str)]) -> Result<(), String> {
+        crate::options::HeaderOptions::parse(pairs.iter().copied())
+            .map(|_| ())
+            .map_err(|e| format!("{}: {}", e.name, e.reason))
+    }
+
+    /// Parses a logs list (or bulk delete) query string.
+    pub fn parse_logs_query(raw: &str, for_delete: bool) -> Result<usize, String> {
+        crate::routes::parse_logs_query(raw, for_delete)
+    }
+
+    /// Checks a caller's provider endpoint.
+    pub fn check_endpoint(endpoint: &str) -> Result<(), String> {
+        crate::routes::endpoint_problem(endpoint)
+    }
+}
+
 /// Why a gateway could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {

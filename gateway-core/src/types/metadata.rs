@@ -73,11 +73,15 @@ impl<'de> Deserialize<'de> for MetadataValue {
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
                 Ok(MetadataValue::Bool(v))
             }
+            // A JSON number stays a number, as JavaScript reads it (a double),
+            // however large: `BigInt` is only for Rust integers a caller passes in.
+            #[allow(clippy::cast_precision_loss, reason = "JSON numbers are doubles to JavaScript")]
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(MetadataValue::from(v))
+                Ok(MetadataValue::Number(v as f64))
             }
+            #[allow(clippy::cast_precision_loss, reason = "JSON numbers are doubles to JavaScript")]
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(MetadataValue::from(v))
+                Ok(MetadataValue::Number(v as f64))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
                 Ok(MetadataValue::Number(v))
@@ -297,7 +301,17 @@ mod tests {
     /// `105444455981005.81` came back as `105444455981005.8`.
     #[test]
     fn numbers_round_trip_exactly() {
-        for n in [105_444_455_981_005.81, -997_588_660_071_191.9, 0.1 + 0.2, 5e-324, f64::MAX] {
+        // The last two found by fuzzing: large integral doubles print without a
+        // fraction and must decode as numbers, not big integers.
+        for n in [
+            105_444_455_981_005.81,
+            -997_588_660_071_191.9,
+            0.1 + 0.2,
+            5e-324,
+            f64::MAX,
+            1.211_100_091_902_766_8e16,
+            1.844_674_407_370_955_2e19,
+        ] {
             let m = Metadata::new().with("n", n);
             let back: Metadata = serde_json::from_str(&m.to_json()).unwrap();
             assert_eq!(back, m, "{n:e}");

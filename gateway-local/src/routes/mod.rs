@@ -13,6 +13,16 @@ use axum::routing::{any, get, post};
 use crate::errors::{self, code};
 use crate::state::AppState;
 
+/// The logs query parser, for fuzzing: the number of filters, or why not.
+pub(crate) fn parse_logs_query(raw: &str, for_delete: bool) -> Result<usize, String> {
+    logs::parse_query(Some(raw), for_delete).map(|(query, _)| query.filters.len())
+}
+
+/// The endpoint check, for fuzzing.
+pub(crate) fn endpoint_problem(endpoint: &str) -> Result<(), String> {
+    gateway::endpoint_problem(endpoint)
+}
+
 /// Every route of the gateway host (`/v1/...`) and the v4 API (`/client/v4/...`).
 pub(crate) fn router(state: Arc<AppState>) -> Router {
     let limit = state.config.max_body_bytes;
