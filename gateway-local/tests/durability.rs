@@ -13,22 +13,19 @@
 //! so that the memory figures of one are not polluted by the other.
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read};
-use std::net::TcpListener;
 use std::os::unix::process::ExitStatusExt;
-use std::path::PathBuf;
-use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use futures::StreamExt;
-use gateway_core::{Ai, Config, Gateway, GatewayOptions, ListLogs, RunOptions};
+use gateway_core::{Ai, Gateway, GatewayOptions, ListLogs, RunOptions};
 use gateway_local::{Database, LocalGateway};
 use serde_json::{Value, json};
 
-const BINARY: &str = env!("CARGO_BIN_EXE_gateway-local");
+mod common;
+use common::{PATIENCE, Server, TempDir, client, free_port};
+
 const ACCOUNT: &str = "durable-account";
 const API_TOKEN: &str = "durable-token";
 const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
@@ -39,153 +36,9 @@ api_token = "durable-token"
 [gateways.prod]
 collect_logs = true
 "#;
-/// How long the binary may take to start answering, or to exit.
-const PATIENCE: Duration = Duration::from_secs(10);
 
 /// The tests take turns: the RSS figures of one must not include the other's work.
 static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-// ---------------------------------------------------------------------------
-// Guards (as in `serve_binary.rs`)
-
-/// A directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        let path = std::env::temp_dir().join(format!("gateway-local-{tag}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&path).expect("create the temp dir");
-        Self(path)
-    }
-
-    fn join(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// A running `gateway-local serve` with its output collected; killed on drop.
-struct Server {
-    child: Child,
-    output: Arc<Mutex<String>>,
-    readers: Vec<JoinHandle<()>>,
-}
-
-fn collect(stream: impl Read + Send + 'static, output: &Arc<Mutex<String>>) -> JoinHandle<()> {
-    let output = Arc::clone(output);
-    std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines() {
-            let Ok(line) = line else { break };
-            let mut text = output.lock().unwrap_or_else(PoisonError::into_inner);
-            text.push_str(&line);
-            text.push('\n');
-        }
-    })
-}
-
-impl Server {
-    /// `serve --port PORT --offline --db DIR/logs.sqlite3 --config DIR/gateway.toml`.
-    fn serve(port: u16, dir: &TempDir) -> Self {
-        let db = dir.join("logs.sqlite3");
-        let config = dir.join("gateway.toml");
-        let mut child = Command::new(BINARY)
-            .args(["serve", "--port", &port.to_string(), "--offline"])
-            .arg("--db")
-            .arg(&db)
-            .arg("--config")
-            .arg(&config)
-            .env("RUST_LOG", "warn")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary starts");
-        let output = Arc::new(Mutex::new(String::new()));
-        let stdout = child.stdout.take().expect("stdout");
-        let stderr = child.stderr.take().expect("stderr");
-        let readers = vec![collect(stdout, &output), collect(stderr, &output)];
-        Self { child, output, readers }
-    }
-
-    fn output(&self) -> String {
-        self.output.lock().unwrap_or_else(PoisonError::into_inner).clone()
-    }
-
-    fn exited(&mut self) -> Option<ExitStatus> {
-        self.child.try_wait().expect("try_wait")
-    }
-
-    /// Waits until the server answers HTTP on `port`.
-    async fn wait_until_answering(&mut self, port: u16) {
-        let client = reqwest::Client::builder().timeout(Duration::from_secs(2)).build().expect("a client");
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Some(status) = self.exited() {
-                panic!("the server exited early ({status}); output:\n{}", self.output());
-            }
-            if let Ok(response) = client.get(format!("http://127.0.0.1:{port}/")).send().await {
-                assert_eq!(response.status(), 404, "the v4 no-route answer");
-                return;
-            }
-            assert!(Instant::now() < deadline, "not answering within {PATIENCE:?}; output:\n{}", self.output());
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-
-    /// Waits (bounded) for the process to exit; then all its output is in.
-    async fn wait_for_exit(&mut self) -> ExitStatus {
-        let deadline = Instant::now() + PATIENCE;
-        let status = loop {
-            if let Some(status) = self.exited() {
-                break status;
-            }
-            assert!(Instant::now() < deadline, "still running after {PATIENCE:?}; output:\n{}", self.output());
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        };
-        for reader in self.readers.drain(..) {
-            let _ = reader.join();
-        }
-        status
-    }
-
-    /// Sends `signal` (`-9`, `-INT`) with `kill`.
-    fn signal(&self, signal: &str) {
-        let pid = self.child.id().to_string();
-        let sent = Command::new("kill").args([signal, &pid]).status().expect("run kill");
-        assert!(sent.success(), "kill {signal} {pid} failed");
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if self.child.try_wait().ok().flatten().is_none() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// A port nobody listens on right now.
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
-    listener.local_addr().expect("local addr").port()
-}
-
-fn client(port: u16) -> Ai {
-    let config = Config::new(ACCOUNT)
-        .with_api_token(API_TOKEN)
-        .with_gateway_base_url(&format!("http://127.0.0.1:{port}/v1"))
-        .with_api_base_url(&format!("http://127.0.0.1:{port}/client/v4"))
-        .with_timeout(PATIENCE);
-    Ai::new(config).expect("a client")
-}
 
 /// Every log id of `gateway`, paging through `list_logs` 50 at a time.
 async fn list_all(ai: &Ai, gateway: &str) -> (BTreeSet<String>, Option<u64>) {
@@ -280,7 +133,7 @@ async fn sigkill_under_write_load_loses_no_answered_request() {
     let port = free_port();
     let mut server = Server::serve(port, &dir);
     server.wait_until_answering(port).await;
-    let ai = client(port);
+    let ai = client(port, ACCOUNT, API_TOKEN);
     let load = Arc::new(Load::default());
     let workers: Vec<_> =
         (0..LOAD_IN_FLIGHT).map(|_| tokio::spawn(load_worker(ai.clone(), Arc::clone(&load)))).collect();
@@ -328,7 +181,7 @@ async fn sigkill_under_write_load_loses_no_answered_request() {
     let port = free_port();
     let mut server = Server::serve(port, &dir);
     server.wait_until_answering(port).await;
-    let ai = client(port);
+    let ai = client(port, ACCOUNT, API_TOKEN);
     let (listed, total) = list_all(&ai, "prod").await;
     let missing: Vec<&String> = recorded.difference(&listed).collect();
     assert!(missing.is_empty(), "{} answered logs lost by the kill: {missing:?}", missing.len());

@@ -10,214 +10,21 @@
 //! temporary directory is removed.
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
-use gateway_core::{Ai, Config, Gateway, GatewayOptions, ListLogs, RunOptions};
+use gateway_core::{Gateway, GatewayOptions, ListLogs, RunOptions};
 use serde_json::{Value, json};
 
-const BINARY: &str = env!("CARGO_BIN_EXE_gateway-local");
+mod common;
+use common::{PATIENCE, Server, TempDir, client, free_port, path_arg};
+
 const ACCOUNT: &str = "bin-account";
 const API_TOKEN: &str = "bin-token";
 const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
-/// How long the binary may take to start answering, or to exit.
-const PATIENCE: Duration = Duration::from_secs(10);
 /// Requests sent in the first run.
 const REQUESTS: usize = 20;
-
-// ---------------------------------------------------------------------------
-// Guards
-
-/// A directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        let path = std::env::temp_dir().join(format!("gateway-local-{tag}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&path).expect("create the temp dir");
-        Self(path)
-    }
-
-    fn join(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.join(name);
-        std::fs::write(&path, text).expect("write a temp file");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// A running `gateway-local` with its stdout and stderr collected; killed on drop.
-struct Server {
-    child: Child,
-    output: Arc<Mutex<String>>,
-    readers: Vec<JoinHandle<()>>,
-}
-
-/// Removes ANSI escape sequences (`ESC [ ... letter`).
-fn strip_ansi(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            if chars.peek() == Some(&'[') {
-                chars.next();
-                for c in chars.by_ref() {
-                    if ('@'..='~').contains(&c) {
-                        break;
-                    }
-                }
-            }
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn collect(stream: impl Read + Send + 'static, output: &Arc<Mutex<String>>) -> JoinHandle<()> {
-    let output = Arc::clone(output);
-    std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines() {
-            let Ok(line) = line else { break };
-            let mut text = output.lock().unwrap_or_else(PoisonError::into_inner);
-            text.push_str(&strip_ansi(&line));
-            text.push('\n');
-        }
-    })
-}
-
-impl Server {
-    fn spawn(args: &[&str]) -> Self {
-        let mut child = Command::new(BINARY)
-            .args(args)
-            .env_remove("RUST_LOG")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary starts");
-        let output = Arc::new(Mutex::new(String::new()));
-        let stdout = child.stdout.take().expect("stdout");
-        let stderr = child.stderr.take().expect("stderr");
-        let readers = vec![collect(stdout, &output), collect(stderr, &output)];
-        Self { child, output, readers }
-    }
-
-    fn serve(port: u16, dir: &TempDir) -> Self {
-        let port = port.to_string();
-        let db = dir.join("logs.sqlite3");
-        let config = dir.join("gateway.toml");
-        Self::spawn(&[
-            "serve",
-            "--port",
-            &port,
-            "--offline",
-            "--db",
-            db.to_str().expect("a UTF-8 temp path"),
-            "--config",
-            config.to_str().expect("a UTF-8 temp path"),
-        ])
-    }
-
-    fn output(&self) -> String {
-        self.output.lock().unwrap_or_else(PoisonError::into_inner).clone()
-    }
-
-    fn exited(&mut self) -> Option<ExitStatus> {
-        self.child.try_wait().expect("try_wait")
-    }
-
-    /// Waits until `needle` is printed.
-    async fn wait_for_output(&mut self, needle: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        while !self.output().contains(needle) {
-            assert!(Instant::now() < deadline, "no {needle:?} within {PATIENCE:?}; output:\n{}", self.output());
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    }
-
-    /// Waits until the server answers HTTP on `port`.
-    async fn wait_until_answering(&mut self, port: u16) {
-        let client = reqwest::Client::builder().timeout(Duration::from_secs(2)).build().expect("a client");
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Some(status) = self.exited() {
-                panic!("the server exited early ({status}); output:\n{}", self.output());
-            }
-            if let Ok(response) = client.get(format!("http://127.0.0.1:{port}/")).send().await {
-                // The v4 "no route" answer: it is up.
-                assert_eq!(response.status(), 404);
-                return;
-            }
-            assert!(Instant::now() < deadline, "not answering within {PATIENCE:?}; output:\n{}", self.output());
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-
-    /// Waits (bounded) for the process to exit by itself; then all its output is in.
-    async fn wait_for_exit(&mut self) -> ExitStatus {
-        let deadline = Instant::now() + PATIENCE;
-        let status = loop {
-            if let Some(status) = self.exited() {
-                break status;
-            }
-            assert!(Instant::now() < deadline, "still running after {PATIENCE:?}; output:\n{}", self.output());
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        };
-        for reader in self.readers.drain(..) {
-            let _ = reader.join();
-        }
-        status
-    }
-
-    /// Sends SIGINT (what Ctrl-C sends) and waits for the exit.
-    async fn interrupt(&mut self) -> ExitStatus {
-        let pid = self.child.id().to_string();
-        let sent = Command::new("kill").args(["-INT", &pid]).status().expect("run kill");
-        assert!(sent.success(), "kill -INT {pid} failed");
-        self.wait_for_exit().await
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if self.child.try_wait().ok().flatten().is_none() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// A port nobody listens on right now.
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
-    listener.local_addr().expect("local addr").port()
-}
-
-fn client(port: u16) -> Ai {
-    let config = Config::new(ACCOUNT)
-        .with_api_token(API_TOKEN)
-        .with_gateway_base_url(&format!("http://127.0.0.1:{port}/v1"))
-        .with_api_base_url(&format!("http://127.0.0.1:{port}/client/v4"))
-        .with_timeout(Duration::from_secs(10));
-    Ai::new(config).expect("a client")
-}
 
 const CONFIG: &str = r#"
 account_id = "bin-account"
@@ -227,10 +34,6 @@ api_token = "bin-token"
 collect_logs = true
 retry_max_attempts = 2
 "#;
-
-fn path_arg(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 temp path")
-}
 
 // ---------------------------------------------------------------------------
 // Tests
@@ -244,7 +47,7 @@ async fn serves_stops_on_sigint_and_keeps_every_log_across_a_restart() {
     let port = free_port();
     let mut server = Server::serve(port, &dir);
     server.wait_until_answering(port).await;
-    let ai = client(port);
+    let ai = client(port, ACCOUNT, API_TOKEN);
     let options = RunOptions::new().gateway(GatewayOptions::new("prod"));
     let mut ids = BTreeSet::new();
     for i in 0..REQUESTS {
@@ -279,7 +82,7 @@ async fn serves_stops_on_sigint_and_keeps_every_log_across_a_restart() {
     let port = free_port();
     let mut server = Server::serve(port, &dir);
     server.wait_until_answering(port).await;
-    let ai = client(port);
+    let ai = client(port, ACCOUNT, API_TOKEN);
     let gateway = ai.gateway("prod");
     let page = gateway.list_logs(&ListLogs::new().per_page(50)).await.expect("list after restart");
     let listed: BTreeSet<String> = page.logs.iter().map(|log| log.id.clone()).collect();
@@ -324,8 +127,7 @@ async fn sigint_finishes_the_request_in_flight() {
     stream.flush().expect("flush");
     tokio::time::sleep(Duration::from_millis(300)).await;
 
-    let pid = server.child.id().to_string();
-    assert!(Command::new("kill").args(["-INT", &pid]).status().expect("run kill").success());
+    server.signal("-INT");
     server.wait_for_output("shutting down").await;
     // New connections are refused once it is shutting down...
     tokio::time::sleep(Duration::from_millis(100)).await;
