@@ -251,8 +251,25 @@ async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective) -> O
         if done || !retryable(&outcome) || tries >= u32::from(effective.max_attempts) {
             return outcome;
         }
-        tokio::time::sleep(effective.delay_before(tries)).await;
+        tokio::time::sleep(effective.delay_before(tries).max(retry_after(&outcome))).await;
     }
+}
+
+/// The wait an upstream asked for with `retry-after` (seconds), capped at the
+/// longest configurable retry delay: a provider's hint may lengthen the
+/// configured spacing, never shorten it, and never stall a step for minutes.
+fn retry_after(outcome: &Outcome) -> std::time::Duration {
+    let Outcome::Answer { response, cached: false } = outcome else { return std::time::Duration::ZERO };
+    response
+        .headers
+        .get(header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map_or(std::time::Duration::ZERO, |s| {
+            let cap = std::time::Duration::from_millis(gateway_core::types::options::MAX_RETRY_DELAY_MS);
+            std::time::Duration::try_from_secs_f64(s).map_or(cap, |d| d.min(cap))
+        })
 }
 
 fn answer(
