@@ -132,11 +132,33 @@ pub(crate) struct Prepared {
     pub(crate) url: String,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Option<Bytes>,
+    /// Whether a gateway forwards this request to a provider. The gateway
+    /// owns the retries of such requests; see [`Retry`].
+    pub(crate) retry: Retry,
+}
+
+/// Which failures the client itself may retry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Retry {
+    /// The client is the only retrying layer (logs API, direct Workers AI):
+    /// rate limits, 5xx and connection failures are retried.
+    Alone,
+    /// A gateway forwards the request and applies its own attempts: only
+    /// what certainly never reached a provider is retried (a connection that
+    /// could not be opened, the gateway's own rate limit), so client retries
+    /// never multiply the gateway's.
+    BehindGateway,
 }
 
 impl Prepared {
     pub(crate) fn new(method: Method, url: String) -> Self {
-        Self { method, url, headers: HeaderMap::new(), body: None }
+        Self { method, url, headers: HeaderMap::new(), body: None, retry: Retry::Alone }
+    }
+
+    /// Marks the request as forwarded to a provider by a gateway.
+    pub(crate) fn behind_gateway(mut self) -> Self {
+        self.retry = Retry::BehindGateway;
+        self
     }
 
     pub(crate) fn json_body(mut self, body: Vec<u8>) -> Self {
@@ -167,6 +189,14 @@ impl Prepared {
         }
         Ok(())
     }
+}
+
+/// What went wrong with one try.
+enum Failure<'a> {
+    /// An answer came back (any status).
+    Answer(&'a Answer),
+    /// No (whole) answer came back.
+    Error(&'a Error),
 }
 
 /// A whole answer, any status.
@@ -223,11 +253,7 @@ impl Inner {
     pub(crate) async fn execute(&self, request: &Prepared) -> Result<Answer> {
         let mut attempt: u32 = 0;
         loop {
-            let mut builder = self.http.request(request.method.clone(), &request.url).headers(request.headers.clone());
-            if let Some(body) = &request.body {
-                builder = builder.body(body.clone());
-            }
-            let outcome = match builder.send().await {
+            let outcome = match self.builder(request).send().await {
                 Ok(mut response) => {
                     let status = response.status().as_u16();
                     // Taken, not cloned: the body is read separately.
@@ -239,25 +265,13 @@ impl Inner {
                 }
                 Err(e) => Err(Error::from_reqwest(e)),
             };
-            let wait = match &outcome {
-                _ if attempt >= self.config.max_retries => None,
-                Ok(answer) if answer.status == 429 || answer.status >= 500 => {
-                    let hinted = answer
-                        .headers
-                        .get(http::header::RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| v.trim().parse::<f64>().ok())
-                        .filter(|s| s.is_finite() && *s >= 0.0)
-                        // Capped before conversion: a huge `retry-after` must not overflow `Duration`.
-                        .map(|s| Duration::from_secs_f64(s.min(self.config.max_retry_delay.as_secs_f64())));
-                    Some(hinted.unwrap_or_else(|| self.backoff(attempt)))
-                }
-                Err(e) if e.is_retryable() => Some(self.backoff(attempt)),
-                _ => None,
+            let failure = match &outcome {
+                Ok(answer) => Failure::Answer(answer),
+                Err(error) => Failure::Error(error),
             };
-            match wait {
+            match self.retry_wait(request.retry, attempt, &failure) {
                 Some(delay) => {
-                    tokio::time::sleep(delay.min(self.config.max_retry_delay)).await;
+                    tokio::time::sleep(delay).await;
                     attempt += 1;
                 }
                 None => return outcome,
@@ -265,35 +279,91 @@ impl Inner {
         }
     }
 
-    /// Sends a streaming request: answers with the event stream when the
-    /// status is a success, else reads the whole error body.
-    pub(crate) async fn execute_stream(&self, request: &Prepared) -> Result<std::result::Result<EventStream, Answer>> {
-        // Streams are bounded by the first-byte and idle timeouts, not the whole-request one.
-        let mut builder = self
-            .http
-            .request(request.method.clone(), &request.url)
-            .headers(request.headers.clone())
-            .timeout(Duration::from_secs(365 * 24 * 3600));
+    fn builder(&self, request: &Prepared) -> reqwest::RequestBuilder {
+        let mut builder = self.http.request(request.method.clone(), &request.url).headers(request.headers.clone());
         if let Some(body) = &request.body {
             builder = builder.body(body.clone());
         }
+        builder
+    }
+
+    /// How long to wait before retrying after `failure`, or `None` to give up.
+    fn retry_wait(&self, retry: Retry, attempt: u32, failure: &Failure<'_>) -> Option<Duration> {
+        if attempt >= self.config.max_retries {
+            return None;
+        }
+        let hinted = |headers: &HeaderMap| {
+            headers
+                .get(http::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .filter(|s| s.is_finite() && *s >= 0.0)
+                // Capped before conversion: a huge `retry-after` must not overflow `Duration`.
+                .map(|s| Duration::from_secs_f64(s.min(self.config.max_retry_delay.as_secs_f64())))
+        };
+        let wait = match (retry, failure) {
+            (Retry::Alone, Failure::Answer(answer)) if answer.status == 429 || answer.status >= 500 => {
+                Some(hinted(&answer.headers).unwrap_or_else(|| self.backoff(attempt)))
+            }
+            (Retry::Alone, Failure::Error(e)) if e.is_retryable() => Some(self.backoff(attempt)),
+            // Refused by the gateway itself, before any provider saw it.
+            (Retry::BehindGateway, Failure::Answer(answer))
+                if answer.status == 429 && decode::is_gateway_error(&answer.body) =>
+            {
+                Some(hinted(&answer.headers).unwrap_or_else(|| self.backoff(attempt)))
+            }
+            // Never sent: the connection could not be opened.
+            (Retry::BehindGateway, Failure::Error(Error::Transport(e))) if e.is_connect() => {
+                Some(self.backoff(attempt))
+            }
+            _ => None,
+        };
+        wait.map(|delay| delay.min(self.config.max_retry_delay))
+    }
+
+    /// Sends a streaming request: answers with the event stream when the
+    /// status is a success, else reads the whole error body.
+    pub(crate) async fn execute_stream(&self, request: &Prepared) -> Result<std::result::Result<EventStream, Answer>> {
         let first_byte = self.config.first_byte_timeout;
-        let sending = builder.send();
-        let response = match first_byte {
-            Some(limit) => tokio::time::timeout(limit, sending)
-                .await
-                .map_err(|_| Error::StreamTimeout { phase: StreamPhase::FirstByte, after: limit })?,
-            None => sending.await,
-        }
-        .map_err(Error::from_reqwest)?;
-        let mut response = response;
-        let status = response.status().as_u16();
-        let headers = std::mem::take(response.headers_mut());
+        let mut attempt: u32 = 0;
+        let (response, status, headers) = loop {
+            // Streams are bounded by the first-byte and idle timeouts, not the whole-request one.
+            let sending = self.builder(request).timeout(Duration::from_secs(365 * 24 * 3600)).send();
+            let sent = match first_byte {
+                Some(limit) => tokio::time::timeout(limit, sending)
+                    .await
+                    .map_err(|_| Error::StreamTimeout { phase: StreamPhase::FirstByte, after: limit })?,
+                None => sending.await,
+            };
+            let failure = match sent {
+                Ok(mut response) => {
+                    let status = response.status().as_u16();
+                    let headers = std::mem::take(response.headers_mut());
+                    if (200..300).contains(&status) {
+                        break (response, status, headers);
+                    }
+                    let body = response.bytes().await.map_err(Error::from_reqwest)?;
+                    Ok(Answer { status, headers, body })
+                }
+                Err(e) => Err(Error::from_reqwest(e)),
+            };
+            let wait = match &failure {
+                Ok(answer) => self.retry_wait(request.retry, attempt, &Failure::Answer(answer)),
+                Err(error) => self.retry_wait(request.retry, attempt, &Failure::Error(error)),
+            };
+            match wait {
+                Some(delay) => {
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+                None => {
+                    let answer = failure?;
+                    self.remember_log_id(&answer.headers);
+                    return Ok(Err(answer));
+                }
+            }
+        };
         self.remember_log_id(&headers);
-        if !(200..300).contains(&status) {
-            let body = response.bytes().await.map_err(Error::from_reqwest)?;
-            return Ok(Err(Answer { status, headers, body }));
-        }
         let meta = crate::GatewayMeta::from_headers(status, &headers);
         let timeouts = StreamTimeouts { first_byte, idle: self.config.idle_timeout };
         Ok(Ok(EventStream::new(meta, response.bytes_stream().boxed(), timeouts)))
@@ -446,6 +516,7 @@ impl Ai {
             Transport::Rest => self.rest_run(model, input, options, gateway_id, &tags)?,
             Transport::Binding(origin) => binding_run(origin, model, input, options, gateway_id, &tags)?,
         };
+        let request = if gateway_id.is_some() { request.behind_gateway() } else { request };
         Ok((request, gateway_id))
     }
 

@@ -193,9 +193,15 @@ impl Config {
         self
     }
 
-    /// Client-side retries of rate-limited, 5xx and connection-failed
-    /// requests (default 0). Each retry multiplies the gateway's own
-    /// `cf-aig-max-attempts`, so use one or the other.
+    /// Client-side retries (default 0).
+    ///
+    /// Calls the client makes alone (the logs API, Workers AI without a
+    /// gateway) are retried on 429, 5xx and connection failures. A request a
+    /// gateway forwards to a provider is retried only when it certainly never
+    /// reached one: the connection to the gateway could not be opened, or the
+    /// gateway's own rate limit refused it. Provider failures are the
+    /// gateway's to retry (`cf-aig-max-attempts`, [`GatewayRetries`](crate::GatewayRetries)),
+    /// so client retries never multiply the gateway's attempts.
     #[must_use]
     pub fn with_max_retries(mut self, retries: u32) -> Self {
         self.max_retries = retries;

@@ -165,6 +165,15 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// A successful answer was not JSON where JSON was expected, and its
+    /// `content-type` says so (an HTML error page from a proxy, plain text).
+    #[error("expected a JSON answer but got `{content_type}` (body starts with {body_start:?})")]
+    UnexpectedContentType {
+        /// The `content-type` the answer carried.
+        content_type: String,
+        /// The first bytes of the body, lossily decoded.
+        body_start: String,
+    },
     /// A value was rejected before any request was sent.
     #[error("invalid {field}: {reason}")]
     InvalidInput {

@@ -158,6 +158,7 @@ impl HttpGateway {
     }
 
     async fn inference_stream(&self, request: Prepared) -> Result<EventStream> {
+        let request = request.behind_gateway();
         match self.inner.execute_stream(&request).await? {
             Ok(events) => Ok(events),
             Err(answer) => Err(failure(&answer, Call::Inference { gateway_id: Some(&self.id) })),
@@ -224,6 +225,7 @@ impl HttpGateway {
     }
 
     async fn inference(&self, request: Prepared) -> Result<GatewayResponse> {
+        let request = request.behind_gateway();
         let answer = self.inner.execute(&request).await?;
         if answer.is_success() {
             Ok(answer.into_response())

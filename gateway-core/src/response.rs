@@ -6,7 +6,7 @@ use bytes::Bytes;
 use http::HeaderMap;
 use serde::de::DeserializeOwned;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::types::headers;
 use crate::wire::decode;
 
@@ -139,12 +139,25 @@ impl GatewayResponse {
     }
     /// Decodes the whole body as JSON.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
-        decode::json(&self.body)
+        decode::json(&self.body).map_err(|e| self.explain(e))
     }
     /// Decodes the model output: the Workers AI envelope's `result` when the
     /// body is one (`{"result":…,"success":…}`), the whole body otherwise.
     pub fn output<T: DeserializeOwned>(&self) -> Result<T> {
-        decode::output(&self.body)
+        decode::output(&self.body).map_err(|e| self.explain(e))
+    }
+    /// A decode failure of a body labelled as something other than JSON is
+    /// reported as that (checked only on failure: a mislabelled JSON body still decodes).
+    fn explain(&self, error: Error) -> Error {
+        match (&error, self.content_type()) {
+            (Error::Decode { .. }, Some(content_type)) if !decode::is_json_media_type(content_type) => {
+                Error::UnexpectedContentType {
+                    content_type: content_type.to_owned(),
+                    body_start: decode::body_start(&self.body),
+                }
+            }
+            _ => error,
+        }
     }
     /// The body as text (invalid UTF-8 replaced).
     pub fn text(&self) -> String {

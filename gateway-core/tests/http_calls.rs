@@ -678,6 +678,76 @@ async fn client_retries_are_off_by_default_and_bounded_when_on() {
 }
 
 #[tokio::test]
+async fn behind_a_gateway_the_client_retries_only_what_no_provider_saw() {
+    let retrying = |server: &MockServer| {
+        Ai::new(rest(server).with_max_retries(3).with_retry_base_delay(Duration::from_millis(1))).unwrap()
+    };
+    let through = || RunOptions::new().gateway(GatewayOptions::new("gw"));
+    // A provider failure relayed by the gateway: the gateway owned the retries.
+    for (status, body) in [
+        (503, r#"{"errors":[{"code":3040,"message":"busy"}],"success":false,"result":{}}"#),
+        (500, r#"{"error":[{"code":2005,"message":"the upstream connection failed"}],"success":false}"#),
+        (429, r#"{"error":{"message":"Rate limit reached for gpt-4o-mini","type":"requests"}}"#),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(wiremock::matchers::any())
+            .respond_with(ResponseTemplate::new(status).set_body_raw(body, "application/json"))
+            .mount(&server)
+            .await;
+        let err = retrying(&server).run::<_, Value>(MODEL, &json!({}), &through()).await.unwrap_err();
+        assert_eq!(err.status(), Some(status), "{err:?}");
+        assert_eq!(server.received_requests().await.unwrap().len(), 1, "{status} {body}: not retried by the client");
+        // The same failures from the logs API (no provider behind it) are retried.
+        let err = retrying(&server).gateway("gw").get_log("L1").await.unwrap_err();
+        assert_eq!(err.status(), Some(status), "{err:?}");
+        assert_eq!(server.received_requests().await.unwrap().len(), 1 + 4, "{status}: logs API call retried 3 times");
+    }
+    // The gateway's own rate limit refused the request before forwarding it: retried, after `retry-after`.
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "0.2").set_body_raw(
+            r#"{"success":false,"result":[],"messages":[],"error":[{"code":2003,"message":"Rate limited"}]}"#,
+            "application/json",
+        ))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {"response": "ok"}, "success": true})))
+        .mount(&server)
+        .await;
+    let started = std::time::Instant::now();
+    let answer = retrying(&server).run::<_, Value>(MODEL, &json!({}), &through()).await.unwrap();
+    assert_eq!(answer.output["response"], "ok");
+    assert!(started.elapsed() >= Duration::from_millis(200), "waited for retry-after");
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+    // Same rule on the gateway handle's provider requests and streams.
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(502).set_body_string("bad gateway"))
+        .mount(&server)
+        .await;
+    let openai = BuiltinProvider::openai("sk-SECRET");
+    let gateway = retrying(&server).gateway("gw");
+    let err = gateway
+        .provider_request(&openai, "chat/completions", &json!({"model": "m"}), &UniversalOptions::new())
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(502), "{err:?}");
+    let err = gateway
+        .provider_request_stream(
+            &openai,
+            "chat/completions",
+            &json!({"model": "m", "stream": true}),
+            &UniversalOptions::new(),
+        )
+        .await
+        .expect_err("502");
+    assert_eq!(err.status(), Some(502), "{err:?}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 2, "one try each");
+}
+
+#[tokio::test]
 async fn wait_for_log_retries_not_found() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))

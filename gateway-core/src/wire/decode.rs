@@ -15,9 +15,15 @@ use crate::response::GatewayMeta;
 /// How many bytes of a body an error keeps.
 const BODY_START: usize = 256;
 
-fn body_start(body: &[u8]) -> String {
+pub(crate) fn body_start(body: &[u8]) -> String {
     let end = body.len().min(BODY_START);
     String::from_utf8_lossy(&body[..end]).into_owned()
+}
+
+/// Whether a `content-type` names JSON (`application/json`, `…+json`), parameters ignored.
+pub(crate) fn is_json_media_type(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    essence == "application/json" || essence.ends_with("+json")
 }
 
 /// Decodes JSON, naming the failing path on error.
@@ -158,6 +164,11 @@ fn first_message(body: &Value) -> Option<String> {
         .or_else(|| from_array("error"))
         .or_else(|| body.get("error")?.get("message")?.as_str().map(str::to_owned))
         .or_else(|| body.get("message")?.as_str().map(str::to_owned))
+}
+
+/// Whether `body` is an error the gateway answered itself (not a provider's).
+pub(crate) fn is_gateway_error(body: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(body).ok().as_ref().and_then(gateway_error).is_some()
 }
 
 /// A gateway-originated error: `{"error":[{"code":…}]}` (REST) or

@@ -36,7 +36,13 @@ const HOP_HEADERS: &[&str] = &[
 impl HttpUpstream {
     /// Forwarding with `overrides` (provider slug → base URL) over the built-in bases.
     pub fn new(account_id: impl Into<String>, overrides: BTreeMap<String, String>) -> Self {
-        Self { client: reqwest::Client::new(), account_id: account_id.into(), overrides }
+        // Redirects are passed back, never followed: an upstream must not be
+        // able to send the gateway (and the caller's credentials) elsewhere.
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|_| reqwest::Client::new());
+        Self { client, account_id: account_id.into(), overrides }
     }
 
     /// The base URL of `provider`: an override, or its public base
