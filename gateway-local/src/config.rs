@@ -2,6 +2,7 @@
 //! upstream base URLs. Read from TOML or built in code.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::Path;
 
 use gateway_core::Backoff;
@@ -27,8 +28,9 @@ pub struct RateLimit {
     pub interval_secs: u64,
 }
 
-/// Settings of one gateway (the dashboard's gateway settings).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Settings of one gateway (the dashboard's gateway settings). `Debug`
+/// shows whether a token is set, never the token.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct GatewaySettings {
@@ -118,8 +120,8 @@ impl GatewaySettings {
     }
 }
 
-/// The whole configuration.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The whole configuration. `Debug` shows whether tokens are set, never the tokens.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LocalConfig {
@@ -133,11 +135,18 @@ pub struct LocalConfig {
     pub max_body_bytes: usize,
     /// Largest stored request or response head, in bytes.
     pub max_head_bytes: usize,
+    /// Largest total size of a request's headers (names, values, `: ` and
+    /// line ends), in bytes; larger requests get 431 (ours: Cloudflare
+    /// documents no figure for the gateway).
+    pub max_header_bytes: usize,
     /// Configured gateways by id.
     pub gateways: BTreeMap<String, GatewaySettings>,
     /// Upstream base URL overrides by provider slug (`openai = "http://127.0.0.1:9000/v1"`).
     pub upstreams: BTreeMap<String, String>,
 }
+
+/// Default largest total size of a request's headers (32 KiB).
+pub const DEFAULT_MAX_HEADER_BYTES: usize = 32 * 1024;
 
 /// Default largest request body (10 MB, Cloudflare's per-log limit).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
@@ -150,9 +159,44 @@ impl Default for LocalConfig {
             unknown_gateways: UnknownGateway::Create,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_head_bytes: 4096,
+            max_header_bytes: DEFAULT_MAX_HEADER_BYTES,
             gateways: BTreeMap::new(),
             upstreams: BTreeMap::new(),
         }
+    }
+}
+
+/// How a token shows in `Debug` output.
+fn redacted(token: Option<&String>) -> Option<&'static str> {
+    token.map(|_| "<redacted>")
+}
+
+impl fmt::Debug for GatewaySettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GatewaySettings")
+            .field("token", &redacted(self.token.as_ref()))
+            .field("cache_ttl", &self.cache_ttl)
+            .field("collect_logs", &self.collect_logs)
+            .field("retry_max_attempts", &self.retry_max_attempts)
+            .field("retry_delay_ms", &self.retry_delay_ms)
+            .field("retry_backoff", &self.retry_backoff)
+            .field("rate_limit", &self.rate_limit)
+            .finish()
+    }
+}
+
+impl fmt::Debug for LocalConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LocalConfig")
+            .field("account_id", &self.account_id)
+            .field("api_token", &redacted(self.api_token.as_ref()))
+            .field("unknown_gateways", &self.unknown_gateways)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("max_head_bytes", &self.max_head_bytes)
+            .field("max_header_bytes", &self.max_header_bytes)
+            .field("gateways", &self.gateways)
+            .field("upstreams", &self.upstreams)
+            .finish()
     }
 }
 
@@ -234,6 +278,9 @@ impl LocalConfig {
         }
         if self.max_body_bytes == 0 {
             return Err(ConfigError::Invalid("max_body_bytes must be positive".to_owned()));
+        }
+        if self.max_header_bytes == 0 {
+            return Err(ConfigError::Invalid("max_header_bytes must be positive".to_owned()));
         }
         for (id, settings) in &self.gateways {
             settings.validate(id)?;

@@ -33,6 +33,10 @@ enum Command {
         /// Answer providers from the offline test double instead of their real APIs.
         #[arg(long)]
         offline: bool,
+        /// Space the offline upstream's stream events this many milliseconds
+        /// apart (default 0: at once), to watch or test slow streams.
+        #[arg(long, value_name = "MS", requires = "offline")]
+        offline_chunk_delay_ms: Option<u64>,
     },
 }
 
@@ -43,7 +47,7 @@ async fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,gateway_local=info".into()),
         )
         .init();
-    let Command::Serve { port, bind, config, db, offline } = Cli::parse().command;
+    let Command::Serve { port, bind, config, db, offline, offline_chunk_delay_ms } = Cli::parse().command;
     let config = match config.map(LocalConfig::from_file).transpose() {
         Ok(config) => config.unwrap_or_default(),
         Err(e) => {
@@ -66,6 +70,9 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let (Some(ms), Some(upstream)) = (offline_chunk_delay_ms, gateway.offline_upstream()) {
+        upstream.set_chunk_delay(std::time::Duration::from_millis(ms));
+    }
     tracing::info!(gateway = %gateway.gateway_base_url(), api = %gateway.api_base_url(), "ready");
     if let Err(e) = tokio::signal::ctrl_c().await {
         tracing::error!("cannot wait for Ctrl-C: {e}");

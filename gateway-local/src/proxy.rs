@@ -107,7 +107,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
         let step_index = context.universal.then_some(index);
         if let Outcome::Streaming { status, headers, first, rest } = outcome {
             // Committed: the first byte is going out, so no later step can take over.
-            let finish = StreamFinish {
+            let mut finish = StreamFinish {
                 state: Arc::clone(state),
                 context: context.clone(),
                 step,
@@ -120,7 +120,22 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
                 log_id: ulid::Ulid::new().to_string(),
                 done: false,
             };
-            let log_id = finish.effective.collect_log.then(|| finish.log_id.clone());
+            let log_id = if finish.effective.collect_log {
+                // Durable before the response head goes out: a kill mid-stream
+                // leaves this provisional log; the stream's end completes it.
+                if let Err(e) = state.store.insert(finish.provisional(&first)).await {
+                    tracing::error!(error = %e, "could not store a streamed log");
+                    finish.done = true;
+                    return errors::gateway(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        code::UPSTREAM_FAILED,
+                        "could not store the log",
+                    );
+                }
+                Some(finish.log_id.clone())
+            } else {
+                None
+            };
             let body = stream_through(first, rest, finish);
             let mut response =
                 (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), axum::body::Body::from_stream(body))
@@ -378,6 +393,13 @@ fn split_events(body: &[u8]) -> Vec<Bytes> {
 }
 
 /// Everything needed to log (and cache) a stream once it ends, however it ends.
+///
+/// A logged stream gets its log in two writes: a provisional one, awaited
+/// before the response head goes out ([`provisional`](Self::provisional)),
+/// and its completion, in the background once the body has ended
+/// ([`finish`](Self::finish)), so the end of the body never waits for the
+/// database while a killed process still leaves the log of every answer it
+/// began to send.
 struct StreamFinish {
     state: Arc<AppState>,
     context: RequestContext,
@@ -393,7 +415,25 @@ struct StreamFinish {
 }
 
 impl StreamFinish {
-    /// Logs the stream (`complete`: it reached its end without error) and caches a complete one.
+    /// The log of the stream as known when it is committed (its first chunk
+    /// in hand, nothing sent yet): the request, status and metadata as they
+    /// will stay; the response so far (the first chunk), its head marked
+    /// incomplete, no tokens or cost yet, the duration until now.
+    fn provisional(&self, first: &Bytes) -> LogRecord {
+        let content_type = self.content_type.as_ref().and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let view = LogView { status: self.status, body: first.clone(), content_type, cached: false };
+        let mut record =
+            log_record(&self.state, &self.context, &self.step, &self.effective, view, self.started, self.index);
+        record.id.clone_from(&self.log_id);
+        record.response_head_complete = false;
+        record.tokens_in = None;
+        record.tokens_out = None;
+        record.cost = None;
+        record
+    }
+
+    /// Completes the stream's provisional log (`complete`: it reached its end
+    /// without error) in the background and caches a complete stream.
     fn finish(&mut self, body: Bytes, complete: bool) -> Option<tokio::task::JoinHandle<()>> {
         if self.done {
             return None;
@@ -415,10 +455,12 @@ impl StreamFinish {
             log_record(&self.state, &self.context, &self.step, &self.effective, view, self.started, self.index);
         record.id.clone_from(&self.log_id);
         let state = Arc::clone(&self.state);
-        // The answer is already on its way: store the log without holding the stream up.
+        // The answer is already on its way: complete the log without holding the stream up.
         Some(tokio::spawn(async move {
-            if let Err(e) = state.store.insert(record).await {
-                tracing::error!(error = %e, "could not store a streamed log");
+            match state.store.finish(record).await {
+                Ok(true) => {}
+                Ok(false) => tracing::debug!("a streamed log was deleted before its stream ended"),
+                Err(e) => tracing::error!(error = %e, "could not complete a streamed log"),
             }
         }))
     }

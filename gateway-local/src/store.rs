@@ -397,6 +397,42 @@ impl Store {
         .await
     }
 
+    /// Completes a log stored early by [`insert`](Self::insert) (a stream's
+    /// provisional log, written before its first byte went out) with what is
+    /// known once the answer has ended: status, success, duration, tokens,
+    /// cost and the response's content type, size, head and body. Everything
+    /// else (request, metadata, feedback, score, `created_at`) is left as it
+    /// is, so a patch made while the stream ran is kept. Returns `false` when
+    /// no log has `record.id` any more (deleted meanwhile); it is not
+    /// recreated. Committed when this returns.
+    pub(crate) async fn finish(&self, record: LogRecord) -> Result<bool, StoreError> {
+        self.with(move |conn| {
+            let r = record;
+            let changed = conn
+                .prepare_cached(
+                    "UPDATE logs SET duration = ?2, response_content_type = ?3, status_code = ?4, success = ?5, \
+                     tokens_in = ?6, tokens_out = ?7, cost = ?8, response_size = ?9, response_head = ?10, \
+                     response_head_complete = ?11, response_body = ?12 WHERE id = ?1",
+                )?
+                .execute(rusqlite::params![
+                    r.id,
+                    i64::try_from(r.duration_ms).unwrap_or(i64::MAX),
+                    r.response_content_type,
+                    r.status_code,
+                    r.success,
+                    r.tokens_in.and_then(|v| i64::try_from(v).ok()),
+                    r.tokens_out.and_then(|v| i64::try_from(v).ok()),
+                    r.cost,
+                    i64::try_from(r.response_size).unwrap_or(i64::MAX),
+                    r.response_head,
+                    r.response_head_complete,
+                    r.response_body,
+                ])?;
+            Ok(changed > 0)
+        })
+        .await
+    }
+
     /// One log of a gateway, with heads and sizes.
     pub(crate) async fn get(&self, gateway: &str, id: &str) -> Result<Option<AiGatewayLog>, StoreError> {
         let (gateway, id) = (gateway.to_owned(), id.to_owned());
@@ -553,5 +589,74 @@ impl Store {
     /// SQLite's `PRAGMA integrity_check` verdict (`ok` when sound).
     pub async fn integrity_check(&self) -> Result<String, StoreError> {
         self.with(|conn| Ok(conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn provisional(id: &str) -> LogRecord {
+        LogRecord {
+            id: id.to_owned(),
+            gateway: "main".to_owned(),
+            created_ms: 1_700_000_000_000,
+            provider: "workers-ai".to_owned(),
+            model: "m".to_owned(),
+            path: "@cf/m".to_owned(),
+            duration_ms: 3,
+            response_content_type: Some("text/event-stream".to_owned()),
+            status_code: 200,
+            success: true,
+            metadata: Some(r#"{"user":7}"#.to_owned()),
+            request_head: "{}".to_owned(),
+            request_head_complete: true,
+            response_size: 9,
+            response_head: "data: {}\n".to_owned(),
+            response_head_complete: false,
+            response_body: Some(b"data: {}\n".to_vec()),
+            ..LogRecord::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn finish_completes_the_provisional_row_in_place() {
+        let store = Store::open(&Database::Memory).unwrap();
+        store.insert(provisional("a")).await.unwrap();
+        let early = store.get("main", "a").await.unwrap().expect("the provisional log");
+        assert_eq!((early.response_head_complete, early.tokens_in), (Some(false), None));
+
+        let done = LogRecord {
+            duration_ms: 250,
+            status_code: 502,
+            success: false,
+            tokens_in: Some(4),
+            tokens_out: Some(5),
+            cost: Some(0.5),
+            response_size: 20,
+            response_head: "data: {}\n\ndata: [DONE]".to_owned(),
+            response_head_complete: true,
+            response_body: Some(b"data: {}\n\ndata: [DONE]".to_vec()),
+            // Fields `finish` leaves alone.
+            created_ms: 0,
+            metadata: None,
+            model: "other".to_owned(),
+            ..provisional("a")
+        };
+        assert!(store.finish(done).await.unwrap());
+        let log = store.get("main", "a").await.unwrap().expect("the completed log");
+        assert_eq!((log.duration, log.status_code, log.success), (250, Some(502), false));
+        assert_eq!((log.tokens_in, log.tokens_out, log.cost), (Some(4), Some(5), Some(0.5)));
+        assert_eq!((log.response_size, log.response_head_complete), (Some(20), Some(true)));
+        assert_eq!(log.response_head.as_deref(), Some("data: {}\n\ndata: [DONE]"));
+        assert_eq!((log.created_at, log.model.as_str()), (early.created_at, "m"));
+        assert!(log.metadata.is_some(), "metadata kept");
+        let (_, body) = store.payload("main", "a", true).await.unwrap().expect("the log");
+        assert_eq!(body.as_deref(), Some(&b"data: {}\n\ndata: [DONE]"[..]));
+        assert_eq!(store.count().await.unwrap(), 1, "updated, not inserted");
+
+        // A log deleted meanwhile is not recreated.
+        assert!(!store.finish(provisional("gone")).await.unwrap());
+        assert_eq!(store.count().await.unwrap(), 1);
     }
 }

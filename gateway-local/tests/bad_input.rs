@@ -819,10 +819,53 @@ async fn huge_request_lines_and_garbage_are_survived() {
         assert!(answer.is_empty() || answer.starts_with(b"HTTP/1.1 4"), "{:?}", String::from_utf8_lossy(&answer));
         h.assert_alive().await;
     }
-    // Headers too large.
-    let big = vec![b'a'; 200_000];
+    // Headers far too large for the HTTP layer's buffer: refused there, the server survives.
+    let big = vec![b'a'; 600_000];
     let answer = h.raw_exchange(&[b"GET / HTTP/1.1\r\nx-big: ", &big[..], b"\r\n\r\n"].concat(), true).await;
     assert!(answer.is_empty() || answer.starts_with(b"HTTP/1.1 4"), "{:?}", String::from_utf8_lossy(&answer));
+    h.assert_alive().await;
+}
+
+#[tokio::test]
+async fn headers_over_the_limit_get_431_in_the_api_shape() {
+    let mut config = test_config();
+    config.max_header_bytes = 8 * 1024;
+    let h = Harness::start(config).await;
+    let (seen, logs) = (h.seen(), h.logs().await);
+    // Just under the limit: served.
+    let fits = "a".repeat(6 * 1024);
+    let answer = h.universal("prod", &valid_steps(), &[("x-note", &fits)]).await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert_eq!(h.seen(), seen + 1);
+    // Over it, in one header or spread over many: 431, the gateway's shape, nothing sent or logged.
+    let one = "a".repeat(9 * 1024);
+    let many: Vec<(String, String)> = (0..40).map(|i| (format!("x-part-{i}"), "b".repeat(250))).collect();
+    let many: Vec<(&str, &str)> = many.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    for headers in [vec![("x-note", one.as_str())], many] {
+        let answer = h.universal("prod", &valid_steps(), &headers).await;
+        assert_eq!(answer.status, 431, "{}", answer.text());
+        let body = answer.json();
+        assert_eq!(body["success"], json!(false), "{body}");
+        assert_eq!(body["error"][0]["code"], json!(2004), "{body}");
+        let message = body["error"][0]["message"].as_str().unwrap();
+        assert!(message.contains("over the limit of 8192"), "{message}");
+    }
+    assert_eq!(h.seen(), seen + 1, "nothing over the limit reached the upstream");
+    // The v4 API answers in its own shape.
+    let request = h.http.get(h.logs_url("prod")).bearer_auth(API_TOKEN).header("x-note", one.as_str());
+    let answer = h.send(request).await;
+    assert_eq!(answer.status, 431, "{}", answer.text());
+    assert_eq!(answer.json()["errors"][0]["code"], json!(2004), "{}", answer.text());
+    assert_eq!(h.logs().await, logs + 1);
+    h.assert_alive().await;
+    // More header lines than the HTTP layer takes (100): refused there with 431 too.
+    let mut request = format!("POST /v1/{ACCOUNT}/prod HTTP/1.1\r\nhost: x\r\nconnection: close\r\n").into_bytes();
+    for i in 0..120 {
+        request.extend_from_slice(format!("x-h-{i}: 1\r\n").as_bytes());
+    }
+    request.extend_from_slice(b"content-length: 2\r\n\r\n[]");
+    let answer = h.raw_exchange(&request, false).await;
+    assert!(answer.starts_with(b"HTTP/1.1 431"), "{:?}", String::from_utf8_lossy(&answer));
     h.assert_alive().await;
 }
 

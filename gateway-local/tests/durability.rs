@@ -8,9 +8,15 @@
 //!    10 000 distinct log ids, exactly 10 000 rows stored (none lost, none
 //!    twice), and the process's resident memory stays bounded.
 //!
-//! Both tests are bounded in time; the child process is killed by a guard if a
+//! 3. The real binary, streaming slowly (`--offline-chunk-delay-ms`), is
+//!    killed with SIGKILL after the client got the response head and the first
+//!    event but long before the stream's end: the log whose id the client was
+//!    given is there after a restart (the provisional log written before the
+//!    first byte went out), decodes, and the file passes `integrity_check`.
+//!
+//! The tests are bounded in time; the child process is killed by a guard if a
 //! test fails, and the temporary directory is removed. They run one at a time
-//! so that the memory figures of one are not polluted by the other.
+//! so that the memory figures of one are not polluted by the others.
 
 use std::collections::BTreeSet;
 use std::os::unix::process::ExitStatusExt;
@@ -24,7 +30,7 @@ use gateway_local::{Database, LocalGateway};
 use serde_json::{Value, json};
 
 mod common;
-use common::{PATIENCE, Server, TempDir, client, free_port};
+use common::{PATIENCE, Server, TempDir, client, free_port, path_arg};
 
 const ACCOUNT: &str = "durable-account";
 const API_TOKEN: &str = "durable-token";
@@ -305,5 +311,97 @@ async fn ten_thousand_requests_with_256_in_flight() {
     assert!(growth < RSS_BOUND_KIB, "RSS grew by {growth} KiB");
     assert!(peak_growth < RSS_BOUND_KIB, "RSS peaked {peak_growth} KiB above the start");
     drop(ai);
+    gateway.shutdown().await.expect("shutdown");
+}
+
+// ---------------------------------------------------------------------------
+// 3. SIGKILL in the middle of a stream
+
+/// Gap between the offline upstream's stream events: the stream lasts seconds.
+const SLOW_CHUNK_DELAY_MS: &str = "400";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigkill_mid_stream_keeps_the_streamed_request_log() {
+    let _turn = SERIAL.lock().await;
+    let dir = TempDir::new("midstream");
+    std::fs::write(dir.join("gateway.toml"), CONFIG).expect("write the config");
+    let db = dir.join("logs.sqlite3");
+    let config = dir.join("gateway.toml");
+
+    // First run: a slow stream, killed once its head and first event are in.
+    let port = free_port();
+    let port_arg = port.to_string();
+    let mut server = Server::spawn(&[
+        "serve",
+        "--port",
+        &port_arg,
+        "--offline",
+        "--offline-chunk-delay-ms",
+        SLOW_CHUNK_DELAY_MS,
+        "--db",
+        path_arg(&db),
+        "--config",
+        path_arg(&config),
+    ]);
+    server.wait_until_answering(port).await;
+    // "ready" is printed once the chunk delay is set.
+    server.wait_for_output("ready").await;
+    let ai = client(port, ACCOUNT, API_TOKEN);
+    let options = RunOptions::new().gateway(GatewayOptions::new("prod"));
+    let began = Instant::now();
+    let mut stream = ai
+        .run_stream::<_, Value>(MODEL, &json!({"prompt": "a slow stream cut short"}), &options)
+        .await
+        .unwrap_or_else(|e| panic!("the stream did not start: {e}; output:\n{}", server.output()));
+    let log_id = stream.meta.log_id.clone().expect("a log id in the response head");
+    let first = tokio::time::timeout(PATIENCE, stream.next())
+        .await
+        .expect("the first event in time")
+        .expect("a first event")
+        .expect("a decodable first event");
+    assert!(first["response"].is_string(), "a Workers AI chunk: {first}");
+    let first_at = began.elapsed();
+    server.signal("-9");
+    let status = server.wait_for_exit().await;
+    assert_eq!(status.signal(), Some(9), "not killed by SIGKILL: {status}; output:\n{}", server.output());
+    // The client saw the stream cut off, not a short answer: it was killed mid-stream.
+    let rest: Vec<_> = tokio::time::timeout(PATIENCE, stream.collect::<Vec<_>>()).await.expect("the stream ends");
+    assert!(
+        rest.last().is_some_and(Result::is_err),
+        "the stream was not cut off by the kill (first event after {first_at:?}): {rest:?}"
+    );
+    drop(ai);
+
+    // Second run on the same file: the streamed request's log is there and decodes.
+    let port = free_port();
+    let mut server = Server::serve(port, &dir);
+    server.wait_until_answering(port).await;
+    let ai = client(port, ACCOUNT, API_TOKEN);
+    let gateway = ai.gateway("prod");
+    let log = gateway
+        .get_log(&log_id)
+        .await
+        .unwrap_or_else(|e| panic!("the log of the killed stream is lost: {e}; output:\n{}", server.output()));
+    assert_eq!((log.id.as_str(), log.model.as_str(), log.provider.as_str()), (log_id.as_str(), MODEL, "workers-ai"));
+    assert_eq!((log.status_code, log.success, log.cached), (Some(200), true, false));
+    assert_eq!(log.response_content_type.as_deref().map(|t| t.starts_with("text/event-stream")), Some(true));
+    // Provisional: the stream never ended, so the response is marked incomplete.
+    assert_eq!(log.response_head_complete, Some(false), "{log:?}");
+    assert_eq!((log.tokens_in, log.tokens_out, log.cost), (None, None, None), "{log:?}");
+    assert!(log.response_head.as_deref().is_some_and(|h| h.starts_with("data: ")), "the first event: {log:?}");
+    assert!(log.request_head.as_deref().is_some_and(|h| h.contains("a slow stream cut short")), "{log:?}");
+    let listed = gateway.list_logs(&ListLogs::new().per_page(50)).await.expect("list logs after the restart");
+    assert_eq!(listed.info.total_count, Some(1), "exactly the streamed request's log");
+    assert_eq!(listed.logs.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), [log_id.as_str()]);
+    drop(ai);
+    server.signal("-INT");
+    let status = server.wait_for_exit().await;
+    assert!(status.success(), "the restarted server did not stop cleanly: {status}; output:\n{}", server.output());
+
+    // The binary is gone: open the file in-process and let SQLite judge it.
+    let gateway =
+        LocalGateway::builder().database(Database::File(db)).start().await.expect("open the database after the kill");
+    assert_eq!(gateway.store().integrity_check().await.expect("integrity_check"), "ok", "PRAGMA integrity_check");
+    assert_eq!(gateway.store().count().await.expect("count"), 1, "rows stored");
     gateway.shutdown().await.expect("shutdown");
 }

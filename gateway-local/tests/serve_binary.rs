@@ -205,7 +205,7 @@ async fn help_and_usage_errors() {
 
     let mut serve_help = Server::spawn(&["serve", "--help"]);
     assert!(serve_help.wait_for_exit().await.success(), "{}", serve_help.output());
-    for flag in ["--port", "--bind", "--config", "--db", "--offline", "8787"] {
+    for flag in ["--port", "--bind", "--config", "--db", "--offline", "--offline-chunk-delay-ms", "8787"] {
         assert!(serve_help.output().contains(flag), "{flag}: {}", serve_help.output());
     }
 
@@ -221,6 +221,9 @@ async fn help_and_usage_errors() {
         (&["serve", "--port", "70000"], "--port"),
         (&["serve", "--bind", "localhost:1"], "--bind"),
         (&["serve", "--no-such-flag"], "--no-such-flag"),
+        // The chunk delay paces the offline upstream only.
+        (&["serve", "--offline-chunk-delay-ms", "100"], "--offline"),
+        (&["serve", "--offline", "--offline-chunk-delay-ms", "soon"], "--offline-chunk-delay-ms"),
     ] {
         let mut usage = Server::spawn(args);
         let status = usage.wait_for_exit().await;

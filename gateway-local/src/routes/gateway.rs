@@ -168,6 +168,13 @@ fn header_pairs(headers: &HeaderMap) -> impl Iterator<Item = (String, String)> +
     headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
 }
 
+/// Whether a (lower-case) header name carries a credential: the providers'
+/// auth headers and anything named like a key, token, secret or cookie.
+pub(crate) fn is_credential_header(lower: &str) -> bool {
+    matches!(lower, "authorization" | "proxy-authorization" | "cookie")
+        || ["key", "token", "secret", "auth", "signature", "credential"].iter().any(|word| lower.contains(word))
+}
+
 fn is_gateway_header(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache"
@@ -183,9 +190,11 @@ fn forwarded_headers(pairs: impl IntoIterator<Item = (String, String)>) -> Resul
         let header_name = HeaderName::from_bytes(lower.as_bytes()).map_err(|_| {
             errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid header name {name:?}"))
         })?;
-        let header_value = HeaderValue::from_str(&value).map_err(|_| {
+        let mut header_value = HeaderValue::from_str(&value).map_err(|_| {
             errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid value of header {name}"))
         })?;
+        // Shown as `Sensitive` by `Debug`, never indexed by HTTP/2 header compression.
+        header_value.set_sensitive(is_credential_header(&lower));
         out.insert(header_name, header_value);
     }
     if !out.contains_key(header::CONTENT_TYPE) {

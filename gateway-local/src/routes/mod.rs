@@ -6,8 +6,10 @@ mod logs;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::routing::{any, get, post};
 
 use crate::errors::{self, code};
@@ -46,5 +48,24 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         })
         // Over-limit bodies are rejected by the extractor; handlers answer in Cloudflare's shape.
         .layer(DefaultBodyLimit::max(limit))
+        .layer(middleware::from_fn_with_state(Arc::clone(&state), limit_headers))
         .with_state(state)
+}
+
+/// Refuses requests whose headers add up to more than `max_header_bytes`,
+/// with 431 in the shape of the API asked.
+async fn limit_headers(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    // As on the wire: `name: value` and CRLF per header.
+    let size: usize = request.headers().iter().map(|(name, value)| name.as_str().len() + value.len() + 4).sum();
+    let limit = state.config.max_header_bytes;
+    if size <= limit {
+        return next.run(request).await;
+    }
+    let message = format!("request headers are {size} bytes, over the limit of {limit}");
+    let status = StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE;
+    if request.uri().path().starts_with("/client/v4/") {
+        errors::v4(status, code::TOO_LARGE, &message)
+    } else {
+        errors::gateway(status, code::TOO_LARGE, &message)
+    }
 }

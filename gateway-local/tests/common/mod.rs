@@ -90,9 +90,15 @@ fn collect(stream: impl Read + Send + 'static, output: &Arc<Mutex<String>>) -> J
 
 impl Server {
     pub(crate) fn spawn(args: &[&str]) -> Self {
+        Self::spawn_with_env(args, &[])
+    }
+
+    /// [`spawn`](Self::spawn) with extra environment variables (`RUST_LOG` included).
+    pub(crate) fn spawn_with_env(args: &[&str], env: &[(&str, &str)]) -> Self {
         let mut child = Command::new(BINARY)
             .args(args)
             .env_remove("RUST_LOG")
+            .envs(env.iter().copied())
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
