@@ -1137,3 +1137,54 @@ async fn a_concurrent_flood_leaves_the_server_and_the_store_sound() {
     assert_eq!(listed.status, 200);
     assert_eq!(listed.json()["result_info"]["total_count"], json!(normal + 1), "{}", listed.text());
 }
+
+// ---------------------------------------------------------------------------
+// Documented limits, over HTTP
+
+#[tokio::test]
+async fn logs_page_size_and_bulk_delete_size_limits() {
+    let h = Harness::new().await;
+    for _ in 0..3 {
+        assert_eq!(h.universal("prod", &valid_steps(), &[]).await.status, 200);
+    }
+    let logs = h.logs().await;
+    let url = h.logs_url("prod");
+    // Page size 1–50, page ≥ 1.
+    for (query, named) in [("per_page=0", "per_page"), ("per_page=51", "per_page"), ("page=0", "page")] {
+        let answer = h.v4(reqwest::Method::GET, &format!("{url}?{query}"), None).await;
+        assert_eq!(answer.status, 400, "{query}: {}", answer.text());
+        let body = answer.json();
+        assert_eq!(body["success"], json!(false), "{body}");
+        let message = body["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains(named), "{query}: {message}");
+    }
+    for query in ["per_page=1", "per_page=50"] {
+        assert_eq!(h.v4(reqwest::Method::GET, &format!("{url}?{query}"), None).await.status, 200, "{query}");
+    }
+    // Bulk delete limit 1–10000: over it nothing is deleted.
+    for query in ["limit=0", "limit=10001"] {
+        let answer = h.v4(reqwest::Method::DELETE, &format!("{url}?{query}"), None).await;
+        assert_eq!(answer.status, 400, "{query}: {}", answer.text());
+        assert!(answer.json()["errors"][0]["message"].as_str().unwrap().contains("limit"), "{}", answer.text());
+        assert_eq!(h.logs().await, logs, "nothing deleted by a refused bulk delete");
+    }
+    let answer = h.v4(reqwest::Method::DELETE, &format!("{url}?limit=2"), None).await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert_eq!(h.logs().await, logs - 2, "exactly the limit deleted");
+}
+
+#[tokio::test]
+async fn metadata_over_five_entries_keeps_the_first_five() {
+    let h = Harness::new().await;
+    let metadata = r#"{"a":1,"b":"two","c":true,"d":4.5,"e":"five","f":6,"g":7}"#;
+    let answer = h.universal("prod", &valid_steps(), &[("cf-aig-metadata", metadata)]).await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    let log_id = answer.headers["cf-aig-log-id"].to_str().unwrap().to_owned();
+    let log = h.v4(reqwest::Method::GET, &format!("{}/{log_id}", h.logs_url("prod")), None).await;
+    let stored: Value = serde_json::from_str(log.json()["result"]["metadata"].as_str().unwrap()).unwrap();
+    assert_eq!(stored, json!({"a": 1, "b": "two", "c": true, "d": 4.5, "e": "five"}), "Cloudflare drops, not rejects");
+    // Nested values are refused, naming the header.
+    let answer = h.universal("prod", &valid_steps(), &[("cf-aig-metadata", r#"{"a":{"b":1}}"#)]).await;
+    assert_eq!(answer.status, 400, "{}", answer.text());
+    assert!(answer.text().contains("cf-aig-metadata"), "{}", answer.text());
+}
