@@ -404,7 +404,11 @@ fn filter_key() -> impl Strategy<Value = FilterKey> {
 /// The key decoding gives back: the wire has one spelling per key, so
 /// `Other("id")` is read as `Id`.
 fn canonical_key(key: &FilterKey) -> FilterKey {
-    FILTER_KEYS.iter().find(|k| k.as_str() == key.as_str()).cloned().unwrap_or_else(|| FilterKey::Other(key.as_str().to_owned()))
+    FILTER_KEYS
+        .iter()
+        .find(|k| k.as_str() == key.as_str())
+        .cloned()
+        .unwrap_or_else(|| FilterKey::Other(key.as_str().to_owned()))
 }
 
 fn filter_value() -> impl Strategy<Value = FilterValue> {
@@ -478,8 +482,9 @@ fn duration() -> impl Strategy<Value = u64> {
     prop_oneof![Just(0u64), Just(MAX_SAFE_INTEGER + 1), 0u64..1_000_000, 0..=MAX_SAFE_INTEGER + 1]
 }
 
-/// A log with every one of its 25 fields drawn (set or not).
-fn log() -> impl Strategy<Value = AiGatewayLog> {
+/// A log with every one of its 25 fields drawn (set or not). Boxed to keep
+/// the value trees of the strategies built on it off the stack.
+fn log() -> BoxedStrategy<AiGatewayLog> {
     let required = (text(), provider_slug(), text(), text(), duration(), any::<bool>(), any::<bool>(), timestamp());
     let kinds =
         (option::of(text()), option::of(text()), option::of(text()), option::of(text()), option::of(any::<u16>()));
@@ -499,26 +504,28 @@ fn log() -> impl Strategy<Value = AiGatewayLog> {
         option::of(any::<bool>()),
         option::of(any::<u64>()),
     );
-    (required, kinds, usage, heads).prop_map(|(required, kinds, usage, heads)| {
-        let (id, provider, model, path, duration, success, cached, created_at) = required;
-        let mut log = AiGatewayLog::new(id, provider, model, created_at);
-        log.path = path;
-        log.duration = duration;
-        log.success = success;
-        log.cached = cached;
-        (log.model_type, log.request_type, log.request_content_type, log.response_content_type, log.status_code) =
-            kinds;
-        (log.tokens_in, log.tokens_out, log.cost, log.custom_cost, log.step, log.metadata) = usage;
-        (
-            log.request_head,
-            log.request_head_complete,
-            log.request_size,
-            log.response_head,
-            log.response_head_complete,
-            log.response_size,
-        ) = heads;
-        log
-    })
+    (required, kinds, usage, heads)
+        .prop_map(|(required, kinds, usage, heads)| {
+            let (id, provider, model, path, duration, success, cached, created_at) = required;
+            let mut log = AiGatewayLog::new(id, provider, model, created_at);
+            log.path = path;
+            log.duration = duration;
+            log.success = success;
+            log.cached = cached;
+            (log.model_type, log.request_type, log.request_content_type, log.response_content_type, log.status_code) =
+                kinds;
+            (log.tokens_in, log.tokens_out, log.cost, log.custom_cost, log.step, log.metadata) = usage;
+            (
+                log.request_head,
+                log.request_head_complete,
+                log.request_size,
+                log.response_head,
+                log.response_head_complete,
+                log.response_size,
+            ) = heads;
+            log
+        })
+        .boxed()
 }
 
 /// A log as a list carries it (rest-api §10.2: no heads, no sizes).
@@ -615,7 +622,11 @@ fn sent_filters(filters: &[LogFilter]) -> Vec<LogFilter> {
     filters
         .iter()
         .map(|f| {
-            LogFilter::new(canonical_key(&f.key), f.operator.clone(), f.value.iter().map(|v| FilterValue::String(query_text(v))))
+            LogFilter::new(
+                canonical_key(&f.key),
+                f.operator.clone(),
+                f.value.iter().map(|v| FilterValue::String(query_text(v))),
+            )
         })
         .collect()
 }
@@ -1019,6 +1030,7 @@ proptest! {
         prop_assert_eq!(decode_list(&query), expected);
         for value in list.filters.iter().flat_map(|f| &f.value) {
             if let FilterValue::Number(n) = value {
+                // Exact, bit for bit, except that JavaScript writes -0 as `0`.
                 prop_assert_eq!(query_text(value).parse::<f64>().unwrap().to_bits(), (n + 0.0).to_bits());
             }
         }
@@ -1200,80 +1212,89 @@ fn log_calls_round_trip_over_http() {
         select(vec!["application/json", "text/plain; charset=utf-8", "application/octet-stream", "text/event-stream"]),
         prop_oneof![vec(any::<u8>(), 0..48), json_value().prop_map(|v| v.to_string().into_bytes())],
     );
+    // Boxed: unboxed, the value trees of this tuple overflow the test
+    // thread's stack in debug builds.
     let cases = (
-        (list_logs(), delete_logs()),
-        (vec(list_item(), 0..3), result_info(), log()),
-        (path_text(), path_text().prop_map(ProviderSlug::from), any::<bool>(), text()),
-        payload,
+        (list_logs().boxed(), delete_logs().boxed()),
+        (vec(list_item(), 0..3).boxed(), result_info().boxed(), log().boxed()),
+        (path_text(), path_text().prop_map(ProviderSlug::from), any::<bool>(), text()).boxed(),
+        payload.boxed(),
     );
-    let config = ProptestConfig { source_file: Some(file!()), ..ProptestConfig::with_cases(32) };
+    let config = ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(32) };
     let mut runner = TestRunner::new(config);
-    let result = runner.run(&cases, |((list, delete), (items, info, log), (id, slug, url_object, url), (content_type, body))| {
-        runtime.block_on(async {
-            let answers = Answers {
-                page: json!({"result": items, "result_info": info, "success": true, "errors": [], "messages": []})
+    let result = runner.run(
+        &cases,
+        |((list, delete), (items, info, log), (id, slug, url_object, url), (content_type, body))| {
+            runtime.block_on(async {
+                let answers = Answers {
+                    page: json!({"result": items, "result_info": info, "success": true, "errors": [], "messages": []})
+                        .to_string()
+                        .into_bytes(),
+                    log: json!({"result": log, "success": true}).to_string().into_bytes(),
+                    payload: (content_type.to_owned(), body.clone()),
+                    // The REST API sends the URL as a string, the binding backend in an object.
+                    url: if url_object {
+                        json!({"result": {"url": url}})
+                    } else {
+                        json!({"result": url, "success": true})
+                    }
                     .to_string()
                     .into_bytes(),
-                log: json!({"result": log, "success": true}).to_string().into_bytes(),
-                payload: (content_type.to_owned(), body.clone()),
-                // The REST API sends the URL as a string, the binding backend in an object.
-                url: if url_object { json!({"result": {"url": url}}) } else { json!({"result": url, "success": true}) }
-                    .to_string()
-                    .into_bytes(),
-            };
-            server.reset().await;
-            let respond = move |request: &Request| answer(base, &answers, request);
-            Mock::given(wiremock::matchers::any()).respond_with(respond).mount(&server).await;
+                };
+                server.reset().await;
+                let respond = move |request: &Request| answer(base, &answers, request);
+                Mock::given(wiremock::matchers::any()).respond_with(respond).mount(&server).await;
 
-            let page = gateway.list_logs(&list).await.unwrap();
-            prop_assert_eq!(page.logs, items.iter().map(decoded_log).collect::<Vec<_>>());
-            prop_assert_eq!(page.info, info);
-            gateway.delete_logs(&delete).await.unwrap();
-            let got_log = gateway.get_log(&id).await;
-            let stored = gateway.log_request(&id).await;
-            let got_url = gateway.get_url(Some(&slug)).await;
+                let page = gateway.list_logs(&list).await.unwrap();
+                prop_assert_eq!(page.logs, items.iter().map(decoded_log).collect::<Vec<_>>());
+                prop_assert_eq!(page.info, info);
+                gateway.delete_logs(&delete).await.unwrap();
+                let got_log = gateway.get_log(&id).await;
+                let stored = gateway.log_request(&id).await;
+                let got_url = gateway.get_url(Some(&slug)).await;
 
-            let requests = server.received_requests().await.unwrap();
-            let mut requests = requests.iter();
-            let listed = requests.next().unwrap();
-            prop_assert_eq!(decode_list(listed.url.query().unwrap_or_default()), {
-                let mut expected = list.clone();
-                expected.filters = sent_filters(&list.filters);
-                expected
-            });
-            let deleted = requests.next().unwrap();
-            prop_assert_eq!(decode_delete(deleted.url.query().unwrap_or_default()), {
-                let mut expected = delete.clone();
-                expected.filters = sent_filters(&delete.filters);
-                expected
-            });
-            if check_segment_call(&id, &got_log)? {
-                prop_assert_eq!(got_log.unwrap(), decoded_log(&log));
-                let request = requests.next().unwrap();
-                prop_assert!(request.url.path().starts_with(&format!("{base}/logs/")), "{}", request.url);
-                prop_assert_eq!(last_segment(request, ""), Some(id.clone()), "{}", request.url);
-            }
-            if check_segment_call(&id, &stored)? {
-                let stored = stored.unwrap();
-                prop_assert_eq!(&stored.body[..], &body[..]);
-                prop_assert_eq!(stored.content_type.as_deref(), Some(content_type));
-                if let Ok(value) = serde_json::from_slice::<Value>(&body) {
-                    prop_assert_eq!(stored.json::<Value>().unwrap(), value);
+                let requests = server.received_requests().await.unwrap();
+                let mut requests = requests.iter();
+                let listed = requests.next().unwrap();
+                prop_assert_eq!(decode_list(listed.url.query().unwrap_or_default()), {
+                    let mut expected = list.clone();
+                    expected.filters = sent_filters(&list.filters);
+                    expected
+                });
+                let deleted = requests.next().unwrap();
+                prop_assert_eq!(decode_delete(deleted.url.query().unwrap_or_default()), {
+                    let mut expected = delete.clone();
+                    expected.filters = sent_filters(&delete.filters);
+                    expected
+                });
+                if check_segment_call(&id, &got_log)? {
+                    prop_assert_eq!(got_log.unwrap(), decoded_log(&log));
+                    let request = requests.next().unwrap();
+                    prop_assert!(request.url.path().starts_with(&format!("{base}/logs/")), "{}", request.url);
+                    prop_assert_eq!(last_segment(request, ""), Some(id.clone()), "{}", request.url);
                 }
-                let request = requests.next().unwrap();
-                prop_assert!(request.url.path().starts_with(&format!("{base}/logs/")), "{}", request.url);
-                prop_assert_eq!(last_segment(request, "/request"), Some(id.clone()), "{}", request.url);
-            }
-            if check_segment_call(slug.as_str(), &got_url)? {
-                prop_assert_eq!(got_url.unwrap(), url);
-                let request = requests.next().unwrap();
-                prop_assert!(request.url.path().starts_with(&format!("{base}/url/")), "{}", request.url);
-                prop_assert_eq!(last_segment(request, ""), Some(slug.as_str().to_owned()), "{}", request.url);
-            }
-            prop_assert!(requests.next().is_none(), "no other request is sent");
-            Ok(())
-        })
-    });
+                if check_segment_call(&id, &stored)? {
+                    let stored = stored.unwrap();
+                    prop_assert_eq!(&stored.body[..], &body[..]);
+                    prop_assert_eq!(stored.content_type.as_deref(), Some(content_type));
+                    if let Ok(value) = serde_json::from_slice::<Value>(&body) {
+                        prop_assert_eq!(stored.json::<Value>().unwrap(), value);
+                    }
+                    let request = requests.next().unwrap();
+                    prop_assert!(request.url.path().starts_with(&format!("{base}/logs/")), "{}", request.url);
+                    prop_assert_eq!(last_segment(request, "/request"), Some(id.clone()), "{}", request.url);
+                }
+                if check_segment_call(slug.as_str(), &got_url)? {
+                    prop_assert_eq!(got_url.unwrap(), url);
+                    let request = requests.next().unwrap();
+                    prop_assert!(request.url.path().starts_with(&format!("{base}/url/")), "{}", request.url);
+                    prop_assert_eq!(last_segment(request, ""), Some(slug.as_str().to_owned()), "{}", request.url);
+                }
+                prop_assert!(requests.next().is_none(), "no other request is sent");
+                Ok(())
+            })
+        },
+    );
     if let Err(e) = result {
         panic!("{e}");
     }

@@ -39,10 +39,15 @@ impl MetadataValue {
     fn validate(&self, field: &str) -> Result<()> {
         match self {
             Self::Number(n) if !n.is_finite() => Err(Error::invalid(field, format!("number must be finite, got {n}"))),
+            Self::String(text) if text.contains(DEL) => Err(Error::invalid(field, DEL_REASON)),
             _ => Ok(()),
         }
     }
 }
+
+/// The one character JSON leaves unescaped that no header value may hold.
+const DEL: char = '\u{7f}';
+const DEL_REASON: &str = "must not contain U+007F (DEL): JSON leaves it unescaped and no header may carry it";
 
 impl Serialize for MetadataValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -219,6 +224,9 @@ impl Metadata {
             if key.is_empty() {
                 return Err(Error::invalid(field, "keys must not be empty"));
             }
+            if key.contains(DEL) {
+                return Err(Error::invalid(format!("{field}.{key}"), DEL_REASON));
+            }
             value.validate(&format!("{field}.{key}"))?;
         }
         Ok(())
@@ -324,5 +332,18 @@ mod tests {
         assert_eq!(m.len(), 5);
         assert_eq!(m.get("a"), Some(&MetadataValue::Number(1.0)));
         assert!(serde_json::from_str::<Metadata>(r#"{"a":{"b":1}}"#).is_err());
+    }
+
+    #[test]
+    fn del_is_refused_naming_the_entry() {
+        let m = Metadata::new().with("note", "a\u{7f}b");
+        let err = m.validate("gateway.metadata").unwrap_err().to_string();
+        assert!(err.contains("gateway.metadata.note") && err.contains("U+007F"), "{err}");
+        let m = Metadata::new().with("k\u{7f}", 1);
+        assert!(m.validate("gateway.metadata").unwrap_err().to_string().contains("U+007F"));
+        // Everything else JSON escapes or a header carries.
+        let fine = Metadata::new().with("note", "tab\tnew\nline é 🦀 \u{1}");
+        fine.validate("gateway.metadata").unwrap();
+        http::HeaderValue::from_str(&fine.to_json()).unwrap();
     }
 }

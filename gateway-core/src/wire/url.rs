@@ -34,7 +34,8 @@ const QUERY: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'<').add(b
 /// One piece of a URL path.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Part<'a> {
-    /// A single segment (ids); everything reserved is escaped.
+    /// A single segment (ids); everything reserved is escaped, and `.` and
+    /// `..` are refused (a URL parser reads them as dot segments, escaped or not).
     Segment(&'a str),
     /// A caller's path of several segments with an optional `?query`.
     Path(&'a str),
@@ -53,6 +54,9 @@ pub(crate) fn build(base: &Url, parts: &[Part<'_>], field: &str) -> Result<Strin
             Part::Segment(s) => {
                 if s.is_empty() {
                     return Err(Error::invalid(field, "must not be empty"));
+                }
+                if s == "." || s == ".." {
+                    return Err(Error::invalid(field, format!("{s:?} is not a path segment")));
                 }
                 out.extend(utf8_percent_encode(s, SEGMENT));
             }
@@ -142,5 +146,18 @@ mod tests {
         // An absolute URL stays a path under the base.
         let url = build(&base(), &[Part::Path("http://evil.example/x")], "endpoint");
         assert!(url.is_err() || url.unwrap().starts_with("http://127.0.0.1:8080/v1/"));
+    }
+
+    /// Found by the property tests: a `.` or `..` id was sent as a dot
+    /// segment, which the URL parser resolves, so `get_log("..")` asked for
+    /// the gateway itself and `get_log(".")` for the logs list.
+    #[test]
+    fn dot_ids_are_refused() {
+        for bad in [".", ".."] {
+            let err = build(&base(), &[Part::Fixed("logs"), Part::Segment(bad)], "log id").unwrap_err();
+            assert!(err.to_string().contains("log id"), "{err}");
+        }
+        let url = build(&base(), &[Part::Fixed("logs"), Part::Segment("...")], "log id").unwrap();
+        assert_eq!(Url::parse(&url).unwrap().path(), "/v1/logs/...");
     }
 }
