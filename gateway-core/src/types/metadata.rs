@@ -39,7 +39,6 @@ impl MetadataValue {
     fn validate(&self, field: &str) -> Result<()> {
         match self {
             Self::Number(n) if !n.is_finite() => Err(Error::invalid(field, format!("number must be finite, got {n}"))),
-            Self::String(text) if text.contains(DEL) => Err(Error::invalid(field, DEL_REASON)),
             _ => Ok(()),
         }
     }
@@ -224,10 +223,19 @@ impl Metadata {
             if key.is_empty() {
                 return Err(Error::invalid(field, "keys must not be empty"));
             }
-            if key.contains(DEL) {
+            value.validate(&format!("{field}.{key}"))?;
+        }
+        Ok(())
+    }
+
+    /// Checks that the JSON can travel as the `cf-aig-metadata` header:
+    /// U+007F is the one character JSON leaves unescaped that no header may hold.
+    pub(crate) fn validate_for_header(&self, field: &str) -> Result<()> {
+        for (key, value) in &self.entries {
+            let in_value = matches!(value, MetadataValue::String(text) if text.contains(DEL));
+            if key.contains(DEL) || in_value {
                 return Err(Error::invalid(format!("{field}.{key}"), DEL_REASON));
             }
-            value.validate(&format!("{field}.{key}"))?;
         }
         Ok(())
     }
@@ -337,13 +345,14 @@ mod tests {
     #[test]
     fn del_is_refused_naming_the_entry() {
         let m = Metadata::new().with("note", "a\u{7f}b");
-        let err = m.validate("gateway.metadata").unwrap_err().to_string();
+        m.validate("metadata").unwrap();
+        let err = m.validate_for_header("gateway.metadata").unwrap_err().to_string();
         assert!(err.contains("gateway.metadata.note") && err.contains("U+007F"), "{err}");
         let m = Metadata::new().with("k\u{7f}", 1);
-        assert!(m.validate("gateway.metadata").unwrap_err().to_string().contains("U+007F"));
+        assert!(m.validate_for_header("gateway.metadata").unwrap_err().to_string().contains("U+007F"));
         // Everything else JSON escapes or a header carries.
         let fine = Metadata::new().with("note", "tab\tnew\nline é 🦀 \u{1}");
-        fine.validate("gateway.metadata").unwrap();
+        fine.validate_for_header("gateway.metadata").unwrap();
         http::HeaderValue::from_str(&fine.to_json()).unwrap();
     }
 }

@@ -294,6 +294,7 @@ impl GatewayOptions {
         }
         if let Some(metadata) = &self.metadata {
             metadata.validate("gateway.metadata")?;
+            metadata.validate_for_header("gateway.metadata")?;
         }
         if let Some(retries) = &self.retries {
             retries.validate()?;
