@@ -44,7 +44,7 @@ pub use store::{Database, Store, StoreError};
 pub use upstream::offline::{Fault, FaultRule, OfflineUpstream};
 
 use crate::cache::Cache;
-use crate::state::{AppState, RateLimiter};
+use crate::state::{AppState, PendingLogs, RateLimiter};
 use crate::upstream::forward::{HttpUpstream, RoutedUpstream};
 
 /// Entry points for the fuzz targets (`fuzz/`): the parsers of untrusted
@@ -142,6 +142,7 @@ impl LocalGatewayBuilder {
             upstream: Arc::new(upstream),
             cache: Cache::default(),
             rate: RateLimiter::default(),
+            pending: PendingLogs::default(),
             public_url: format!("http://{addr}"),
         });
         let app = routes::router(Arc::clone(&state));

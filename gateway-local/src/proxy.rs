@@ -15,7 +15,7 @@ use crate::cache::{self, Cached};
 use crate::config::GatewaySettings;
 use crate::errors::{self, code};
 use crate::options::{Effective, HeaderOptions};
-use crate::state::AppState;
+use crate::state::{AppState, Completion};
 use crate::store::LogRecord;
 use crate::upstream::{UpstreamBody, UpstreamError, UpstreamRequest};
 
@@ -119,6 +119,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
                 content_type: headers.get(header::CONTENT_TYPE).cloned(),
                 log_id: ulid::Ulid::new().to_string(),
                 done: false,
+                completion: None,
             };
             let log_id = if finish.effective.collect_log {
                 // Durable before the response head goes out: a kill mid-stream
@@ -132,6 +133,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
                         "could not store the log",
                     );
                 }
+                finish.completion = Some(state.pending.register(&finish.log_id));
                 Some(finish.log_id.clone())
             } else {
                 None
@@ -412,6 +414,8 @@ struct StreamFinish {
     content_type: Option<HeaderValue>,
     log_id: String,
     done: bool,
+    /// Readers of the log wait for this until the log is completed.
+    completion: Option<Completion>,
 }
 
 impl StreamFinish {
@@ -455,12 +459,16 @@ impl StreamFinish {
             log_record(&self.state, &self.context, &self.step, &self.effective, view, self.started, self.index);
         record.id.clone_from(&self.log_id);
         let state = Arc::clone(&self.state);
+        let completion = self.completion.take();
         // The answer is already on its way: complete the log without holding the stream up.
         Some(tokio::spawn(async move {
             match state.store.finish(record).await {
                 Ok(true) => {}
                 Ok(false) => tracing::debug!("a streamed log was deleted before its stream ended"),
                 Err(e) => tracing::error!(error = %e, "could not complete a streamed log"),
+            }
+            if let Some(completion) = completion {
+                state.pending.complete(completion);
             }
         }))
     }

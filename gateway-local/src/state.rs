@@ -17,6 +17,8 @@ pub(crate) struct AppState {
     pub(crate) upstream: Arc<dyn Upstream>,
     pub(crate) cache: Cache,
     pub(crate) rate: RateLimiter,
+    /// Logs of streams still running or being completed.
+    pub(crate) pending: PendingLogs,
     /// `http://127.0.0.1:PORT`, for the URL endpoint.
     pub(crate) public_url: String,
 }
@@ -41,6 +43,52 @@ impl RateLimiter {
         }
         window.1 += 1;
         true
+    }
+}
+
+/// How long reading a log waits for its stream to be completed.
+pub(crate) const PENDING_LOG_WAIT: Duration = Duration::from_secs(2);
+
+/// Logs whose stream has not been completed in the store yet. Reading one
+/// waits (briefly) for its completion, so a caller who has read a stream to
+/// its end and then asks for its log gets the whole log, not the
+/// provisional one written when the stream began.
+#[derive(Debug, Default)]
+pub(crate) struct PendingLogs {
+    by_id: Mutex<HashMap<String, tokio::sync::watch::Receiver<bool>>>,
+}
+
+/// Marks a pending log complete when sent `true` or dropped.
+#[derive(Debug)]
+pub(crate) struct Completion {
+    id: String,
+    done: tokio::sync::watch::Sender<bool>,
+}
+
+impl PendingLogs {
+    /// Registers log `id` as pending until the returned completion is used or dropped.
+    pub(crate) fn register(&self, id: &str) -> Completion {
+        let (done, waiting) = tokio::sync::watch::channel(false);
+        self.by_id.lock().unwrap_or_else(PoisonError::into_inner).insert(id.to_owned(), waiting);
+        Completion { id: id.to_owned(), done }
+    }
+
+    /// Marks `completion`'s log complete and wakes whoever waits for it.
+    pub(crate) fn complete(&self, completion: Completion) {
+        let Completion { id, done } = completion;
+        self.by_id.lock().unwrap_or_else(PoisonError::into_inner).remove(&id);
+        done.send_replace(true);
+    }
+
+    /// Waits up to `limit` for log `id` to be completed, if it is pending.
+    pub(crate) async fn settle(&self, id: &str, limit: Duration) {
+        let waiting = self.by_id.lock().unwrap_or_else(PoisonError::into_inner).get(id).cloned();
+        if let Some(mut waiting) = waiting {
+            if let Ok(Err(_)) = tokio::time::timeout(limit, waiting.wait_for(|done| *done)).await {
+                // Its completion was dropped unused (the stream's task ended early): nothing to wait for.
+                self.by_id.lock().unwrap_or_else(PoisonError::into_inner).remove(id);
+            }
+        }
     }
 }
 
@@ -74,5 +122,36 @@ mod tests {
         assert!(limiter.admit("g", limit) && limiter.admit("g", limit));
         assert!(!limiter.admit("g", limit));
         assert!(limiter.admit("other", limit));
+    }
+
+    #[tokio::test]
+    async fn reading_a_pending_log_waits_for_its_completion_only() {
+        let pending = Arc::new(PendingLogs::default());
+        // Not pending: no wait at all.
+        let started = Instant::now();
+        pending.settle("other", Duration::from_secs(5)).await;
+        assert!(started.elapsed() < Duration::from_millis(100));
+        // Pending: waits until completed.
+        let completion = pending.register("L1");
+        let completer = Arc::clone(&pending);
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            completer.complete(completion);
+        });
+        let started = Instant::now();
+        pending.settle("L1", Duration::from_secs(5)).await;
+        assert!(started.elapsed() >= Duration::from_millis(150), "{:?}", started.elapsed());
+        assert!(pending.by_id.lock().unwrap().is_empty());
+        // Never completed: the wait is bounded.
+        let _kept = pending.register("L2");
+        let started = Instant::now();
+        pending.settle("L2", Duration::from_millis(100)).await;
+        assert!(started.elapsed() >= Duration::from_millis(100));
+        // Dropped unused: no wait, and forgotten.
+        drop(pending.register("L3"));
+        let started = Instant::now();
+        pending.settle("L3", Duration::from_secs(5)).await;
+        assert!(started.elapsed() < Duration::from_millis(100));
+        assert!(!pending.by_id.lock().unwrap().contains_key("L3"));
     }
 }

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use super::gateway::path_or_error;
 use crate::errors::{self, code};
-use crate::state::{AppState, constant_time_eq};
+use crate::state::{AppState, PENDING_LOG_WAIT, constant_time_eq};
 use crate::store::{Filter, LogPatch, LogQuery, StoreError};
 
 type Rejected = Response;
@@ -185,6 +185,7 @@ pub(super) async fn get(
     let result = async {
         let (account, gateway, id) = path_or_error(path)?;
         check_gateway(&state, &account, &gateway, &headers)?;
+        state.pending.settle(&id, PENDING_LOG_WAIT).await;
         match state.store.get(&gateway, &id).await.map_err(|e| store_error(&e))? {
             Some(log) => Ok(ok(&serde_json::to_value(log).unwrap_or(Value::Null))),
             None => Err(errors::log_not_found()),
@@ -272,6 +273,7 @@ async fn payload(
     let result = async {
         let (account, gateway, id) = path_or_error(path)?;
         check_gateway(state, &account, &gateway, headers)?;
+        state.pending.settle(&id, PENDING_LOG_WAIT).await;
         match state.store.payload(&gateway, &id, response).await.map_err(|e| store_error(&e))? {
             Some((content_type, Some(body))) => {
                 let mut answer = (StatusCode::OK, Bytes::from(body)).into_response();
