@@ -1,5 +1,6 @@
 //! `Ai`: the client, and the one place requests are sent and retried.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -22,6 +23,7 @@ use crate::types::options::{GatewayOptions, validate_gateway_id};
 use crate::wire::decode::{self, Call};
 use crate::wire::js;
 use crate::wire::url::{self, Part};
+use ::url::Url;
 
 /// Most tags a request may carry.
 pub const MAX_TAGS: usize = 5;
@@ -129,7 +131,7 @@ impl UniversalOptions {
 /// A request ready to send, rebuilt on each try.
 pub(crate) struct Prepared {
     pub(crate) method: Method,
-    pub(crate) url: String,
+    pub(crate) url: Url,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Option<Bytes>,
     /// Whether a gateway forwards this request to a provider. The gateway
@@ -151,8 +153,19 @@ pub(crate) enum Retry {
 }
 
 impl Prepared {
-    pub(crate) fn new(method: Method, url: String) -> Self {
+    pub(crate) fn new(method: Method, url: Url) -> Self {
         Self { method, url, headers: HeaderMap::new(), body: None, retry: Retry::Alone }
+    }
+
+    /// The request as reqwest sends it: moved, not copied (the client's own
+    /// default headers, and its timeout unless `timeout` is given, still apply).
+    fn into_reqwest(self, timeout: Option<Duration>) -> reqwest::Request {
+        let Self { method, url, headers, body, retry: _ } = self;
+        let mut out = reqwest::Request::new(method, url);
+        *out.headers_mut() = headers;
+        *out.body_mut() = body.map(reqwest::Body::from);
+        *out.timeout_mut() = timeout;
+        out
     }
 
     /// Marks the request as forwarded to a provider by a gateway.
@@ -191,6 +204,37 @@ impl Prepared {
     }
 }
 
+/// Run URLs by gateway id (empty: Workers AI directly) and model, bounded.
+#[derive(Debug, Default)]
+struct RunUrls {
+    by_gateway: Mutex<HashMap<String, HashMap<String, Url>>>,
+}
+
+impl RunUrls {
+    /// Most URLs kept; past it the cache starts over (a client rarely uses more models).
+    const CAPACITY: usize = 256;
+
+    /// The URL of `model` through `gateway_id`, from the cache or built by `build`
+    /// (whose errors are not cached: the next call checks again).
+    fn get_or_build(&self, gateway_id: Option<&str>, model: &str, build: impl FnOnce() -> Result<Url>) -> Result<Url> {
+        let gateway = gateway_id.unwrap_or_default();
+        let cached = {
+            let urls = self.by_gateway.lock().unwrap_or_else(PoisonError::into_inner);
+            urls.get(gateway).and_then(|models| models.get(model)).cloned()
+        };
+        if let Some(url) = cached {
+            return Ok(url);
+        }
+        let url = build()?;
+        let mut urls = self.by_gateway.lock().unwrap_or_else(PoisonError::into_inner);
+        if urls.values().map(HashMap::len).sum::<usize>() >= Self::CAPACITY {
+            urls.clear();
+        }
+        urls.entry(gateway.to_owned()).or_default().insert(model.to_owned(), url.clone());
+        Ok(url)
+    }
+}
+
 /// What went wrong with one try.
 enum Failure<'a> {
     /// An answer came back (any status).
@@ -219,6 +263,8 @@ pub(crate) struct Inner {
     pub(crate) config: Config,
     http: reqwest::Client,
     last_log_id: Mutex<Option<String>>,
+    /// Checked run URLs, reused: building one is most of a call's preparation.
+    run_urls: RunUrls,
     /// `Bearer <api token>`, built once, marked sensitive.
     api_bearer: Option<HeaderValue>,
     /// `Bearer <gateway token>`, built once, marked sensitive.
@@ -250,10 +296,14 @@ impl Inner {
     }
 
     /// Sends `request`, retrying per the configuration, and reads the whole answer.
-    pub(crate) async fn execute(&self, request: &Prepared) -> Result<Answer> {
+    pub(crate) async fn execute(&self, request: Prepared) -> Result<Answer> {
+        let retry = request.retry;
+        let mut current = request.into_reqwest(None);
         let mut attempt: u32 = 0;
         loop {
-            let outcome = match self.builder(request).send().await {
+            // A copy for the next try, made only when one may follow.
+            let spare = if attempt < self.config.max_retries { current.try_clone() } else { None };
+            let outcome = match self.http.execute(current).await {
                 Ok(mut response) => {
                     let status = response.status().as_u16();
                     // Taken, not cloned: the body is read separately.
@@ -269,22 +319,15 @@ impl Inner {
                 Ok(answer) => Failure::Answer(answer),
                 Err(error) => Failure::Error(error),
             };
-            match self.retry_wait(request.retry, attempt, &failure) {
-                Some(delay) => {
+            match (self.retry_wait(retry, attempt, &failure), spare) {
+                (Some(delay), Some(spare)) => {
                     tokio::time::sleep(delay).await;
                     attempt += 1;
+                    current = spare;
                 }
-                None => return outcome,
+                _ => return outcome,
             }
         }
-    }
-
-    fn builder(&self, request: &Prepared) -> reqwest::RequestBuilder {
-        let mut builder = self.http.request(request.method.clone(), &request.url).headers(request.headers.clone());
-        if let Some(body) = &request.body {
-            builder = builder.body(body.clone());
-        }
-        builder
     }
 
     /// How long to wait before retrying after `failure`, or `None` to give up.
@@ -323,12 +366,15 @@ impl Inner {
 
     /// Sends a streaming request: answers with the event stream when the
     /// status is a success, else reads the whole error body.
-    pub(crate) async fn execute_stream(&self, request: &Prepared) -> Result<std::result::Result<EventStream, Answer>> {
+    pub(crate) async fn execute_stream(&self, request: Prepared) -> Result<std::result::Result<EventStream, Answer>> {
         let first_byte = self.config.first_byte_timeout;
+        let retry = request.retry;
+        // Streams are bounded by the first-byte and idle timeouts, not the whole-request one.
+        let mut current = request.into_reqwest(Some(Duration::from_secs(365 * 24 * 3600)));
         let mut attempt: u32 = 0;
         let (response, status, headers) = loop {
-            // Streams are bounded by the first-byte and idle timeouts, not the whole-request one.
-            let sending = self.builder(request).timeout(Duration::from_secs(365 * 24 * 3600)).send();
+            let spare = if attempt < self.config.max_retries { current.try_clone() } else { None };
+            let sending = self.http.execute(current);
             let sent = match first_byte {
                 Some(limit) => tokio::time::timeout(limit, sending)
                     .await
@@ -348,15 +394,16 @@ impl Inner {
                 Err(e) => Err(Error::from_reqwest(e)),
             };
             let wait = match &failure {
-                Ok(answer) => self.retry_wait(request.retry, attempt, &Failure::Answer(answer)),
-                Err(error) => self.retry_wait(request.retry, attempt, &Failure::Error(error)),
+                Ok(answer) => self.retry_wait(retry, attempt, &Failure::Answer(answer)),
+                Err(error) => self.retry_wait(retry, attempt, &Failure::Error(error)),
             };
-            match wait {
-                Some(delay) => {
+            match (wait, spare) {
+                (Some(delay), Some(spare)) => {
                     tokio::time::sleep(delay).await;
                     attempt += 1;
+                    current = spare;
                 }
-                None => {
+                _ => {
                     let answer = failure?;
                     self.remember_log_id(&answer.headers);
                     return Ok(Err(answer));
@@ -374,8 +421,12 @@ impl Inner {
     }
 
     pub(crate) fn remember_log_id(&self, headers: &HeaderMap) {
-        let id = headers.get(headers::LOG_ID).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        *self.last_log_id.lock().unwrap_or_else(PoisonError::into_inner) = id;
+        self.remember(headers.get(headers::LOG_ID).and_then(|v| v.to_str().ok()).map(str::to_owned));
+    }
+
+    /// Keeps `log_id` for [`Ai::ai_gateway_log_id`].
+    pub(crate) fn remember(&self, log_id: Option<String>) {
+        *self.last_log_id.lock().unwrap_or_else(PoisonError::into_inner) = log_id;
     }
 }
 
@@ -417,7 +468,16 @@ impl Ai {
             builder.build().map_err(|e| Error::Config { setting: "http client".to_owned(), reason: e.to_string() })?;
         let api_bearer = config.api_token.as_ref().map(|t| bearer("api_token", t)).transpose()?;
         let gateway_bearer = config.gateway_token.as_ref().map(|t| bearer("gateway_token", t)).transpose()?;
-        Ok(Self { inner: Arc::new(Inner { config, http, last_log_id: Mutex::new(None), api_bearer, gateway_bearer }) })
+        Ok(Self {
+            inner: Arc::new(Inner {
+                config,
+                http,
+                last_log_id: Mutex::new(None),
+                run_urls: RunUrls::default(),
+                api_bearer,
+                gateway_bearer,
+            }),
+        })
     }
 
     /// A client configured from the environment ([`Config::from_env`]).
@@ -466,12 +526,14 @@ impl Ai {
         I: Serialize + ?Sized + Sync,
     {
         let (request, gateway_id) = self.prepare_run(model, input, options)?;
-        let answer = self.inner.execute(&request).await?;
-        self.inner.remember_log_id(&answer.headers);
+        let answer = self.inner.execute(request).await?;
         if !answer.is_success() {
+            self.inner.remember_log_id(&answer.headers);
             return Err(decode::classify(answer.status, &answer.headers, &answer.body, Call::Inference { gateway_id }));
         }
-        Ok(answer.into_response())
+        let response = answer.into_response();
+        self.inner.remember(response.meta.log_id.clone());
+        Ok(response)
     }
 
     /// Runs `model` with streaming on (`"stream": true` is added to the
@@ -486,7 +548,7 @@ impl Ai {
     {
         let input = with_stream_flag(input)?;
         let (request, gateway_id) = self.prepare_run(model, &input, options)?;
-        match self.inner.execute_stream(&request).await? {
+        match self.inner.execute_stream(request).await? {
             Ok(events) => Ok(events.chunks(StreamProtocol::DoneSentinel)),
             Err(answer) => {
                 Err(decode::classify(answer.status, &answer.headers, &answer.body, Call::Inference { gateway_id }))
@@ -535,18 +597,18 @@ impl Ai {
             ));
         }
         let config = &self.inner.config;
-        let url = match gateway_id {
+        let url = self.inner.run_urls.get_or_build(gateway_id, model, || match gateway_id {
             Some(gw) => url::build(
                 &config.gateway_base_url,
                 &[Part::Segment(&config.account_id), Part::Segment(gw), Part::Fixed("workers-ai"), Part::Path(model)],
                 "model",
-            )?,
+            ),
             None => url::build(
                 &config.api_base_url,
                 &[Part::Fixed("accounts"), Part::Segment(&config.account_id), Part::Fixed("ai/run"), Part::Path(model)],
                 "model",
-            )?,
-        };
+            ),
+        })?;
         let body = js::to_vec(input).map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))?;
         let mut request = Prepared::new(Method::POST, url);
         request.gateway_options(options.gateway.as_ref())?;
@@ -582,7 +644,7 @@ fn binding_run<I: Serialize + ?Sized>(
         gateway: Option<&'a GatewayOptions>,
     }
     let path = if gateway_id.is_some() { "ai-gateway/run?version=3" } else { "run?version=3" };
-    let url = format!("{}/{path}", origin.as_str().trim_end_matches('/'));
+    let url = url::build(origin, &[Part::Path(path)], "binding origin")?;
     let body = Body { inputs: input, options: BodyOptions { tags, gateway: options.gateway.as_ref() } };
     let body = js::to_vec(&body).map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))?;
     let mut request = Prepared::new(Method::POST, url);
@@ -619,4 +681,35 @@ pub(crate) fn with_stream_flag<I: Serialize + ?Sized>(input: &I) -> Result<serde
 
 pub(crate) fn check_gateway_id(id: &str) -> Result<()> {
     validate_gateway_id(id, "gateway id")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_urls_are_built_once_per_gateway_and_model_and_bounded() {
+        let urls = RunUrls::default();
+        let builds = std::cell::Cell::new(0);
+        let build = |path: &str| {
+            builds.set(builds.get() + 1);
+            Ok(Url::parse(&format!("http://h/{path}")).unwrap())
+        };
+        let a = urls.get_or_build(None, "m", || build("direct/m")).unwrap();
+        let b = urls.get_or_build(None, "m", || build("other")).unwrap();
+        assert_eq!((a.as_str(), b.as_str(), builds.get()), ("http://h/direct/m", "http://h/direct/m", 1));
+        // The gateway is part of the key.
+        let c = urls.get_or_build(Some("gw"), "m", || build("gw/m")).unwrap();
+        assert_eq!((c.as_str(), builds.get()), ("http://h/gw/m", 2));
+        // Errors are not kept.
+        assert!(urls.get_or_build(None, "bad", || Err(Error::invalid("model", "no"))).is_err());
+        urls.get_or_build(None, "bad", || build("bad")).unwrap();
+        assert_eq!(builds.get(), 3);
+        // Bounded: past the capacity it starts over.
+        for i in 0..RunUrls::CAPACITY * 2 {
+            urls.get_or_build(None, &i.to_string(), || build("x")).unwrap();
+        }
+        let kept: usize = urls.by_gateway.lock().unwrap().values().map(HashMap::len).sum();
+        assert!(kept <= RunUrls::CAPACITY, "{kept}");
+    }
 }

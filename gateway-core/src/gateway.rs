@@ -159,7 +159,7 @@ impl HttpGateway {
 
     async fn inference_stream(&self, request: Prepared) -> Result<EventStream> {
         let request = request.behind_gateway();
-        match self.inner.execute_stream(&request).await? {
+        match self.inner.execute_stream(request).await? {
             Ok(events) => Ok(events),
             Err(answer) => Err(failure(&answer, Call::Inference { gateway_id: Some(&self.id) })),
         }
@@ -226,7 +226,7 @@ impl HttpGateway {
 
     async fn inference(&self, request: Prepared) -> Result<GatewayResponse> {
         let request = request.behind_gateway();
-        let answer = self.inner.execute(&request).await?;
+        let answer = self.inner.execute(request).await?;
         if answer.is_success() {
             Ok(answer.into_response())
         } else {
@@ -243,7 +243,7 @@ impl HttpGateway {
         self.rest_only(which)?;
         let request =
             self.management(Method::GET, &[Part::Fixed("logs"), Part::Segment(log_id), Part::Fixed(which)], "log id")?;
-        let answer = self.inner.execute(&request).await?;
+        let answer = self.inner.execute(request).await?;
         if !answer.is_success() {
             return Err(failure(&answer, self.log_call(log_id)));
         }
@@ -267,14 +267,14 @@ impl Gateway for HttpGateway {
         let body = patch.to_body()?;
         let request =
             self.management(Method::PATCH, &[Part::Fixed("logs"), Part::Segment(log_id)], "log id")?.json_body(body);
-        let answer = self.inner.execute(&request).await?;
+        let answer = self.inner.execute(request).await?;
         // Like the binding: only 200 is success; the body is not read.
         if answer.status == 200 { Ok(()) } else { Err(failure(&answer, self.log_call(log_id))) }
     }
 
     async fn get_log(&self, log_id: &str) -> Result<AiGatewayLog> {
         let request = self.management(Method::GET, &[Part::Fixed("logs"), Part::Segment(log_id)], "log id")?;
-        let answer = self.inner.execute(&request).await?;
+        let answer = self.inner.execute(request).await?;
         if answer.status != 200 {
             return Err(failure(&answer, self.log_call(log_id)));
         }
@@ -300,7 +300,7 @@ impl Gateway for HttpGateway {
         }
         let provider = provider.map_or("universal", ProviderSlug::as_str);
         let request = self.management(Method::GET, &[Part::Fixed("url"), Part::Segment(provider)], "provider")?;
-        let answer = self.inner.execute(&request).await?;
+        let answer = self.inner.execute(request).await?;
         if !answer.is_success() {
             return Err(failure(&answer, Call::Management { gateway_id: &self.id }));
         }
@@ -336,9 +336,9 @@ impl Gateway for HttpGateway {
         let query = query.to_query()?;
         let mut request = self.management(Method::GET, &[Part::Fixed("logs")], "gateway id")?;
         if !query.is_empty() {
-            request.url = format!("{}?{query}", request.url);
+            request.url.set_query(Some(&query));
         }
-        let answer = self.inner.execute(&request).await?;
+        let answer = self.inner.execute(request).await?;
         if !answer.is_success() {
             return Err(failure(&answer, Call::Management { gateway_id: &self.id }));
         }
@@ -355,9 +355,9 @@ impl Gateway for HttpGateway {
         let query = query.to_query()?;
         let mut request = self.management(Method::DELETE, &[Part::Fixed("logs")], "gateway id")?;
         if !query.is_empty() {
-            request.url = format!("{}?{query}", request.url);
+            request.url.set_query(Some(&query));
         }
-        let answer = self.inner.execute(&request).await?;
+        let answer = self.inner.execute(request).await?;
         if !answer.is_success() {
             return Err(failure(&answer, Call::Management { gateway_id: &self.id }));
         }

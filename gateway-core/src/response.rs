@@ -61,19 +61,38 @@ pub struct GatewayMeta {
 impl GatewayMeta {
     /// Reads the gateway's headers; absent or unreadable ones stay `None`.
     pub fn from_headers(status: u16, headers: &HeaderMap) -> Self {
-        let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        Self {
-            status,
-            log_id: get(headers::LOG_ID),
-            request_id: get(headers::REQUEST_ID),
-            cache_status: get(headers::CACHE_STATUS).map(|v| CacheStatus::parse(&v)),
-            step: get(headers::STEP).and_then(|v| v.trim().parse().ok()),
-            event_id: get(headers::EVENT_ID),
-            model: get(headers::MODEL),
-            provider: get(headers::PROVIDER),
-            run_id: get(headers::RUN_ID),
-            ai_request_id: get(headers::AI_REQUEST_ID),
+        let mut meta = Self { status, ..Self::default() };
+        let mut step_seen = false;
+        // One pass over the (few) headers, instead of a hashed lookup per field.
+        for (name, value) in headers {
+            let name = name.as_str();
+            if !name.starts_with("cf-ai") {
+                continue;
+            }
+            let Ok(value) = value.to_str() else { continue };
+            // The first value of a repeated header wins, as with `HeaderMap::get`.
+            let first = |field: &mut Option<String>| {
+                field.get_or_insert_with(|| value.to_owned());
+            };
+            match name {
+                headers::LOG_ID => first(&mut meta.log_id),
+                headers::REQUEST_ID => first(&mut meta.request_id),
+                headers::CACHE_STATUS if meta.cache_status.is_none() => {
+                    meta.cache_status = Some(CacheStatus::parse(value));
+                }
+                headers::STEP if !step_seen => {
+                    step_seen = true;
+                    meta.step = value.trim().parse().ok();
+                }
+                headers::EVENT_ID => first(&mut meta.event_id),
+                headers::MODEL => first(&mut meta.model),
+                headers::PROVIDER => first(&mut meta.provider),
+                headers::RUN_ID => first(&mut meta.run_id),
+                headers::AI_REQUEST_ID => first(&mut meta.ai_request_id),
+                _ => {}
+            }
         }
+        meta
     }
 
     /// Whether the answer came from the cache.

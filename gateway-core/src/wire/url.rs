@@ -44,8 +44,12 @@ pub(crate) enum Part<'a> {
 }
 
 /// `base` + `/`-joined parts. `field` names the caller's input in errors.
-pub(crate) fn build(base: &Url, parts: &[Part<'_>], field: &str) -> Result<String> {
-    let mut out = base.as_str().trim_end_matches('/').to_owned();
+///
+/// Built on a clone of the parsed base: only the new path and query are
+/// parsed, never the scheme and host again (and reqwest takes a `Url` as is).
+pub(crate) fn build(base: &Url, parts: &[Part<'_>], field: &str) -> Result<Url> {
+    let mut out = String::with_capacity(base.path().len() + 96);
+    out.push_str(base.path().trim_end_matches('/'));
     let mut query = None;
     for part in parts {
         out.push('/');
@@ -80,14 +84,18 @@ pub(crate) fn build(base: &Url, parts: &[Part<'_>], field: &str) -> Result<Strin
             }
         }
     }
+    let mut url = base.clone();
+    url.set_path(&out);
+    url.set_query(None);
+    url.set_fragment(None);
     if let Some(q) = query {
         if q.contains('#') {
             return Err(Error::invalid(field, "must not contain `#`"));
         }
-        out.push('?');
-        out.extend(utf8_percent_encode(q, QUERY));
+        let encoded: String = utf8_percent_encode(q, QUERY).collect();
+        url.set_query(Some(&encoded));
     }
-    Ok(out)
+    Ok(url)
 }
 
 fn check_segment(segment: &str, field: &str, whole: &str) -> Result<()> {
@@ -127,14 +135,14 @@ mod tests {
             "model",
         )
         .unwrap();
-        assert_eq!(url, "http://127.0.0.1:8080/v1/acc/gw/workers-ai/@cf/meta/llama-3.1-8b-instruct");
+        assert_eq!(url.as_str(), "http://127.0.0.1:8080/v1/acc/gw/workers-ai/@cf/meta/llama-3.1-8b-instruct");
         let url =
             build(&base(), &[Part::Path("v1/models/gemini-2.5-flash:generateContent?alt=sse")], "endpoint").unwrap();
-        assert_eq!(url, "http://127.0.0.1:8080/v1/v1/models/gemini-2.5-flash:generateContent?alt=sse");
+        assert_eq!(url.as_str(), "http://127.0.0.1:8080/v1/v1/models/gemini-2.5-flash:generateContent?alt=sse");
         let url = build(&base(), &[Part::Segment("a/b?c")], "id").unwrap();
-        assert_eq!(url, "http://127.0.0.1:8080/v1/a%2Fb%3Fc");
+        assert_eq!(url.as_str(), "http://127.0.0.1:8080/v1/a%2Fb%3Fc");
         let url = build(&base(), &[Part::Path("@cf%2Fmeta%2Fm")], "model").unwrap();
-        assert_eq!(url, "http://127.0.0.1:8080/v1/@cf%2Fmeta%2Fm");
+        assert_eq!(url.as_str(), "http://127.0.0.1:8080/v1/@cf%2Fmeta%2Fm");
     }
 
     #[test]
@@ -145,7 +153,7 @@ mod tests {
         assert!(build(&base(), &[Part::Segment("")], "id").is_err());
         // An absolute URL stays a path under the base.
         let url = build(&base(), &[Part::Path("http://evil.example/x")], "endpoint");
-        assert!(url.is_err() || url.unwrap().starts_with("http://127.0.0.1:8080/v1/"));
+        assert!(url.is_err() || url.unwrap().as_str().starts_with("http://127.0.0.1:8080/v1/"));
     }
 
     /// Found by the property tests: a `.` or `..` id was sent as a dot
@@ -158,6 +166,20 @@ mod tests {
             assert!(err.to_string().contains("log id"), "{err}");
         }
         let url = build(&base(), &[Part::Fixed("logs"), Part::Segment("...")], "log id").unwrap();
-        assert_eq!(Url::parse(&url).unwrap().path(), "/v1/logs/...");
+        assert_eq!(url.path(), "/v1/logs/...");
+    }
+
+    /// Setting the path on the parsed base gives exactly what parsing the whole string would.
+    #[test]
+    fn same_as_parsing_the_whole_url() {
+        for (base, path) in [
+            ("http://127.0.0.1:8080/v1/", "@cf/meta/llama-3.1-8b-instruct"),
+            ("https://gateway.ai.cloudflare.com/v1", "v1/models/gemini:generateContent?alt=sse&x='y'"),
+            ("http://[::1]:9/a/b", "x!$&'()*+,;=:@/y%20z?q=a b"),
+        ] {
+            let base = Url::parse(base).unwrap();
+            let built = build(&base, &[Part::Segment("acc"), Part::Path(path)], "endpoint").unwrap();
+            assert_eq!(built, Url::parse(built.as_str()).unwrap(), "{built}");
+        }
     }
 }
