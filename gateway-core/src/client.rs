@@ -460,7 +460,12 @@ impl Ai {
     /// A client for `config`.
     pub fn new(config: Config) -> Result<Self> {
         config.validate()?;
-        let mut builder = reqwest::Client::builder().connect_timeout(config.connect_timeout);
+        // Redirects are never followed: the gateway and the API do not send
+        // them, and following one would resend provider keys and the gateway
+        // token (which reqwest does not know to strip) to another host.
+        let mut builder = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none());
         if let Some(timeout) = config.timeout {
             builder = builder.timeout(timeout);
         }

@@ -748,6 +748,28 @@ async fn behind_a_gateway_the_client_retries_only_what_no_provider_saw() {
 }
 
 #[tokio::test]
+async fn redirects_are_not_followed_so_keys_stay_put() {
+    let elsewhere = MockServer::start().await;
+    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(200)).mount(&elsewhere).await;
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(307).insert_header("location", format!("{}/steal", elsewhere.uri())))
+        .mount(&server)
+        .await;
+    let ai = Ai::new(rest(&server).with_gateway_token(GATEWAY_TOKEN)).unwrap();
+    let anthropic = BuiltinProvider::anthropic("sk-ant-SECRET");
+    let err = ai
+        .gateway("gw")
+        .provider_request(&anthropic, "v1/messages", &json!({"model": "m"}), &UniversalOptions::new())
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(307), "{err:?}");
+    let err = ai.gateway("gw").get_log("L1").await.unwrap_err();
+    assert_eq!(err.status(), Some(307), "{err:?}");
+    assert!(elsewhere.received_requests().await.unwrap().is_empty(), "nothing, keys included, went to the other host");
+}
+
+#[tokio::test]
 async fn wait_for_log_retries_not_found() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
