@@ -8,6 +8,8 @@ use std::path::Path;
 use gateway_core::Backoff;
 use serde::{Deserialize, Serialize};
 
+use crate::store::{LogLimit, LogLimitStrategy};
+
 /// What happens to a request for a gateway id that is not configured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -48,6 +50,10 @@ pub struct GatewaySettings {
     pub retry_backoff: Backoff,
     /// Request rate limit.
     pub rate_limit: Option<RateLimit>,
+    /// Most logs kept for this gateway (Cloudflare's `log_management`); none: no limit.
+    pub log_management: Option<u64>,
+    /// What happens at the limit (`log_management_strategy`; default `STOP_INSERTING`).
+    pub log_management_strategy: Option<LogLimitStrategy>,
 }
 
 impl Default for GatewaySettings {
@@ -60,6 +66,8 @@ impl Default for GatewaySettings {
             retry_delay_ms: 0,
             retry_backoff: Backoff::Constant,
             rate_limit: None,
+            log_management: None,
+            log_management_strategy: None,
         }
     }
 }
@@ -91,6 +99,19 @@ impl GatewaySettings {
         self.retry_backoff = backoff;
         self
     }
+    /// Keeps at most `max` logs, doing `strategy` at the limit.
+    #[must_use]
+    pub fn with_log_limit(mut self, max: u64, strategy: LogLimitStrategy) -> Self {
+        self.log_management = Some(max);
+        self.log_management_strategy = Some(strategy);
+        self
+    }
+
+    /// The log limit in force, if any.
+    pub(crate) fn log_limit(&self) -> Option<LogLimit> {
+        self.log_management.map(|max| LogLimit { max, strategy: self.log_management_strategy.unwrap_or_default() })
+    }
+
     /// Sets a rate limit.
     #[must_use]
     pub fn with_rate_limit(mut self, limit: u32, interval_secs: u64) -> Self {
@@ -115,6 +136,9 @@ impl GatewaySettings {
         }
         if self.token.as_deref().is_some_and(str::is_empty) {
             return bad("token must not be empty".to_owned());
+        }
+        if self.log_management == Some(0) {
+            return bad("log_management must be at least 1 (omit it for no limit)".to_owned());
         }
         Ok(())
     }
@@ -181,6 +205,8 @@ impl fmt::Debug for GatewaySettings {
             .field("retry_delay_ms", &self.retry_delay_ms)
             .field("retry_backoff", &self.retry_backoff)
             .field("rate_limit", &self.rate_limit)
+            .field("log_management", &self.log_management)
+            .field("log_management_strategy", &self.log_management_strategy)
             .finish()
     }
 }

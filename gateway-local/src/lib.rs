@@ -40,7 +40,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use config::{GatewaySettings, LocalConfig, UnknownGateway};
-pub use store::{Database, Store, StoreError};
+pub use store::{Database, LogLimitStrategy, Store, StoreError};
 pub use upstream::offline::{Fault, FaultRule, OfflineUpstream};
 
 use crate::cache::Cache;

@@ -121,22 +121,9 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
                 done: false,
                 completion: None,
             };
-            let log_id = if finish.effective.collect_log {
-                // Durable before the response head goes out: a kill mid-stream
-                // leaves this provisional log; the stream's end completes it.
-                if let Err(e) = state.store.insert(finish.provisional(&first)).await {
-                    tracing::error!(error = %e, "could not store a streamed log");
-                    finish.done = true;
-                    return errors::gateway(
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        code::UPSTREAM_FAILED,
-                        "could not store the log",
-                    );
-                }
-                finish.completion = Some(state.pending.register(&finish.log_id));
-                Some(finish.log_id.clone())
-            } else {
-                None
+            let log_id = match finish.log_start(&first).await {
+                Ok(log_id) => log_id,
+                Err(refused) => return refused,
             };
             let body = stream_through(first, rest, finish);
             let mut response =
@@ -165,15 +152,17 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
                 step_index,
             );
             let id = record.id.clone();
-            if let Err(e) = state.store.insert(record).await {
-                tracing::error!(error = %e, "could not store a log");
-                return errors::gateway(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    code::UPSTREAM_FAILED,
-                    "could not store the log",
-                );
+            match state.store.insert(record, context.settings.log_limit()).await {
+                Ok(stored) => stored.then_some(id),
+                Err(e) => {
+                    tracing::error!(error = %e, "could not store a log");
+                    return errors::gateway(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        code::UPSTREAM_FAILED,
+                        "could not store the log",
+                    );
+                }
             }
-            Some(id)
         } else {
             None
         };
@@ -419,6 +408,36 @@ struct StreamFinish {
 }
 
 impl StreamFinish {
+    /// Logs the stream as it starts, when it is logged: durable before the
+    /// response head goes out, so a kill mid-stream leaves this provisional
+    /// log; the stream's end completes it. The log id to send, if any.
+    async fn log_start(&mut self, first: &Bytes) -> Result<Option<String>, Response> {
+        if !self.effective.collect_log {
+            return Ok(None);
+        }
+        let state = Arc::clone(&self.state);
+        match state.store.insert(self.provisional(first), self.context.settings.log_limit()).await {
+            Ok(true) => {
+                self.completion = Some(state.pending.register(&self.log_id));
+                Ok(Some(self.log_id.clone()))
+            }
+            // The gateway is full and keeps its logs: answered, not logged.
+            Ok(false) => {
+                self.effective.collect_log = false;
+                Ok(None)
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "could not store a streamed log");
+                self.done = true;
+                Err(errors::gateway(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    code::UPSTREAM_FAILED,
+                    "could not store the log",
+                ))
+            }
+        }
+    }
+
     /// The log of the stream as known when it is committed (its first chunk
     /// in hand, nothing sent yet): the request, status and metadata as they
     /// will stay; the response so far (the first chunk), its head marked

@@ -2,6 +2,7 @@
 //! memory). One connection behind a mutex, used from blocking threads; it is
 //! never held across an `.await`.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -9,6 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use gateway_core::{AiGatewayLog, LogMetadata, Metadata, ResultInfo};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use serde::{Deserialize, Serialize};
 
 /// Where logs are kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +108,27 @@ pub(crate) struct LogPatch {
 #[derive(Debug, Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
+    /// Logs per gateway, known once counted; kept for gateways with a log
+    /// limit. Only touched with `conn` locked, so it moves with the table.
+    counts: Arc<Mutex<HashMap<String, u64>>>,
+}
+
+/// What to do when a gateway holds its most logs (`log_management`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum LogLimitStrategy {
+    /// Keep the logs there are; new requests are answered but not logged.
+    #[default]
+    StopInserting,
+    /// Delete the oldest logs to make room.
+    DeleteOldest,
+}
+
+/// A gateway's log limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LogLimit {
+    pub(crate) max: u64,
+    pub(crate) strategy: LogLimitStrategy,
 }
 
 const SCHEMA: &str = "
@@ -317,6 +340,53 @@ fn row_to_log(row: &rusqlite::Row<'_>, with_heads: bool) -> rusqlite::Result<AiG
     Ok(log)
 }
 
+/// One INSERT of `r`, on a connection or inside a transaction.
+fn insert_row(conn: &Connection, r: &LogRecord) -> Result<(), StoreError> {
+    // Cached: the statement is parsed once, not on every request.
+    conn.prepare_cached(
+        "INSERT INTO logs (id, gateway, created_ms, provider, model, model_type, path, duration, request_type, \
+         request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
+         custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
+         response_head, response_head_complete, request_body, response_body, authentication, user_agent) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
+         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+    )?
+    .execute(rusqlite::params![
+        r.id,
+        r.gateway,
+        r.created_ms,
+        r.provider,
+        r.model,
+        r.model_type,
+        r.path,
+        i64::try_from(r.duration_ms).unwrap_or(i64::MAX),
+        r.request_type,
+        r.request_content_type,
+        r.response_content_type,
+        r.status_code,
+        r.success,
+        r.cached,
+        r.tokens_in.and_then(|v| i64::try_from(v).ok()),
+        r.tokens_out.and_then(|v| i64::try_from(v).ok()),
+        r.cost,
+        r.custom_cost,
+        r.metadata,
+        r.step,
+        r.event_id,
+        i64::try_from(r.request_size).unwrap_or(i64::MAX),
+        r.request_head,
+        r.request_head_complete,
+        i64::try_from(r.response_size).unwrap_or(i64::MAX),
+        r.response_head,
+        r.response_head_complete,
+        r.request_body,
+        r.response_body,
+        r.authenticated,
+        r.user_agent,
+    ])?;
+    Ok(())
+}
+
 impl Store {
     /// Opens (creating if needed) the database.
     pub fn open(database: &Database) -> Result<Self, StoreError> {
@@ -330,73 +400,71 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
-        Ok(Self { conn: Arc::new(Mutex::new(conn)) })
+        Ok(Self { conn: Arc::new(Mutex::new(conn)), counts: Arc::default() })
     }
 
     async fn with<T: Send + 'static>(
         &self,
         work: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
-        let conn = Arc::clone(&self.conn);
+        self.with_counts(|conn, _| work(conn)).await
+    }
+
+    /// [`with`](Self::with), also handing over the per-gateway log counts.
+    async fn with_counts<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Connection, &mut HashMap<String, u64>) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let (conn, counts) = (Arc::clone(&self.conn), Arc::clone(&self.counts));
         tokio::task::spawn_blocking(move || {
             let mut guard = conn.lock().unwrap_or_else(PoisonError::into_inner);
-            work(&mut guard)
+            let mut counts = counts.lock().unwrap_or_else(PoisonError::into_inner);
+            work(&mut guard, &mut counts)
         })
         .await
         .map_err(|e| StoreError::Task(e.to_string()))?
     }
 
-    /// Stores a log; it is committed when this returns.
-    pub(crate) async fn insert(&self, record: LogRecord) -> Result<(), StoreError> {
-        self.with(move |conn| {
-            let r = record;
-            // Cached: the statement is parsed once, not on every request.
-            conn.prepare_cached(
-                "INSERT INTO logs (id, gateway, created_ms, provider, model, model_type, path, duration, request_type, \
-                 request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
-                 custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
-                 response_head, response_head_complete, request_body, response_body, authentication, user_agent) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
-                 ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
-            )?
-            .execute(rusqlite::params![
-                    r.id,
-                    r.gateway,
-                    r.created_ms,
-                    r.provider,
-                    r.model,
-                    r.model_type,
-                    r.path,
-                    i64::try_from(r.duration_ms).unwrap_or(i64::MAX),
-                    r.request_type,
-                    r.request_content_type,
-                    r.response_content_type,
-                    r.status_code,
-                    r.success,
-                    r.cached,
-                    r.tokens_in.and_then(|v| i64::try_from(v).ok()),
-                    r.tokens_out.and_then(|v| i64::try_from(v).ok()),
-                    r.cost,
-                    r.custom_cost,
-                    r.metadata,
-                    r.step,
-                    r.event_id,
-                    i64::try_from(r.request_size).unwrap_or(i64::MAX),
-                    r.request_head,
-                    r.request_head_complete,
-                    i64::try_from(r.response_size).unwrap_or(i64::MAX),
-                    r.response_head,
-                    r.response_head_complete,
-                    r.request_body,
-                    r.response_body,
-                    r.authenticated,
-                    r.user_agent,
-                ])?;
-            Ok(())
+    /// Stores a log; it is committed when this returns. Under a log
+    /// `limit`, a full gateway either keeps its logs and stores nothing
+    /// (`Ok(false)`), or drops its oldest logs in the same transaction.
+    pub(crate) async fn insert(&self, record: LogRecord, limit: Option<LogLimit>) -> Result<bool, StoreError> {
+        self.with_counts(move |conn, counts| {
+            let Some(limit) = limit else {
+                insert_row(conn, &record)?;
+                counts.remove(&record.gateway);
+                return Ok(true);
+            };
+            let held = match counts.get(&record.gateway) {
+                Some(held) => *held,
+                None => conn
+                    .prepare_cached("SELECT COUNT(*) FROM logs WHERE gateway = ?1")?
+                    .query_row([&record.gateway], |row| row.get::<_, i64>(0))?
+                    .try_into()
+                    .unwrap_or(0),
+            };
+            if held >= limit.max && limit.strategy == LogLimitStrategy::StopInserting {
+                counts.insert(record.gateway.clone(), held);
+                return Ok(false);
+            }
+            let tx = conn.transaction()?;
+            insert_row(&tx, &record)?;
+            let over = (held + 1).saturating_sub(limit.max);
+            if over > 0 {
+                tx.prepare_cached(
+                    "DELETE FROM logs WHERE seq IN \
+                     (SELECT seq FROM logs WHERE gateway = ?1 ORDER BY created_ms, seq LIMIT ?2)",
+                )?
+                .execute(rusqlite::params![record.gateway, i64::try_from(over).unwrap_or(i64::MAX)])?;
+            }
+            tx.commit()?;
+            counts.insert(record.gateway.clone(), held + 1 - over);
+            Ok(true)
         })
         .await
     }
 
+    /// Completes a log stored early by [`insert`](Self::insert) (a stream's
     /// Completes a log stored early by [`insert`](Self::insert) (a stream's
     /// provisional log, written before its first byte went out) with what is
     /// known once the answer has ended: status, success, duration, tokens,
@@ -535,7 +603,8 @@ impl Store {
     /// Deletes the logs a query selects (at most `limit`), returning how many.
     pub(crate) async fn delete(&self, gateway: &str, query: LogQuery, limit: u64) -> Result<usize, StoreError> {
         let gateway = gateway.to_owned();
-        self.with(move |conn| {
+        self.with_counts(move |conn, counts| {
+            counts.remove(&gateway);
             let (filter, params) = where_clause(&gateway, &query)?;
             let order = order_clause(&query)?;
             let sql =
@@ -622,7 +691,7 @@ mod tests {
     #[tokio::test]
     async fn finish_completes_the_provisional_row_in_place() {
         let store = Store::open(&Database::Memory).unwrap();
-        store.insert(provisional("a")).await.unwrap();
+        store.insert(provisional("a"), None).await.unwrap();
         let early = store.get("main", "a").await.unwrap().expect("the provisional log");
         assert_eq!((early.response_head_complete, early.tokens_in), (Some(false), None));
 
@@ -658,5 +727,47 @@ mod tests {
         // A log deleted meanwhile is not recreated.
         assert!(!store.finish(provisional("gone")).await.unwrap());
         assert_eq!(store.count().await.unwrap(), 1);
+    }
+
+    fn numbered(n: u64) -> LogRecord {
+        LogRecord {
+            id: format!("log-{n:03}"),
+            created_ms: 1_700_000_000_000 + i64::try_from(n).unwrap(),
+            ..provisional("x")
+        }
+    }
+
+    async fn ids(store: &Store, gateway: &str) -> Vec<String> {
+        let query = LogQuery { page: 1, per_page: 50, descending: false, ..LogQuery::default() };
+        store.list(gateway, query).await.unwrap().0.into_iter().map(|l| l.id).collect()
+    }
+
+    #[tokio::test]
+    async fn a_full_gateway_stops_inserting_or_drops_its_oldest_logs() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let stop = Some(LogLimit { max: 3, strategy: LogLimitStrategy::StopInserting });
+        let stored: Vec<bool> = futures::future::join_all((0..5).map(|n| store.insert(numbered(n), stop)))
+            .await
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(stored.iter().filter(|s| **s).count(), 3);
+        assert_eq!(ids(&store, "main").await.len(), 3, "nothing stored is lost, nothing more is stored");
+
+        let store = Store::open(&Database::Memory).unwrap();
+        let oldest = Some(LogLimit { max: 3, strategy: LogLimitStrategy::DeleteOldest });
+        for n in 0..5 {
+            assert!(store.insert(numbered(n), oldest).await.unwrap());
+        }
+        assert_eq!(ids(&store, "main").await, ["log-002", "log-003", "log-004"]);
+        // Other gateways are not touched; a bulk delete resets the count.
+        store.insert(LogRecord { gateway: "other".to_owned(), ..numbered(9) }, oldest).await.unwrap();
+        let all = LogQuery { page: 1, per_page: 50, descending: false, ..LogQuery::default() };
+        assert_eq!(store.delete("main", all, 2).await.unwrap(), 2);
+        for n in 5..8 {
+            store.insert(numbered(n), oldest).await.unwrap();
+        }
+        assert_eq!(ids(&store, "main").await, ["log-005", "log-006", "log-007"]);
+        assert_eq!(ids(&store, "other").await, ["log-009"]);
     }
 }

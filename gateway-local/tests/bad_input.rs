@@ -1188,3 +1188,67 @@ async fn metadata_over_five_entries_keeps_the_first_five() {
     assert_eq!(answer.status, 400, "{}", answer.text());
     assert!(answer.text().contains("cf-aig-metadata"), "{}", answer.text());
 }
+
+#[tokio::test]
+async fn log_limits_stop_inserting_or_drop_the_oldest() {
+    let config = LocalConfig::from_toml(&format!(
+        r#"
+account_id = "{ACCOUNT}"
+api_token = "{API_TOKEN}"
+
+[gateways.prod]
+
+[gateways.keep]
+log_management = 3
+log_management_strategy = "STOP_INSERTING"
+
+[gateways.rolling]
+log_management = 3
+log_management_strategy = "DELETE_OLDEST"
+"#
+    ))
+    .unwrap();
+    let h = Harness::start(config).await;
+    let mut ids = Vec::new();
+    for gateway in ["keep", "rolling"] {
+        let mut sent = Vec::new();
+        for _ in 0..5 {
+            let answer = h.universal(gateway, &valid_steps(), &[]).await;
+            assert_eq!(answer.status, 200, "answered whether logged or not: {}", answer.text());
+            sent.push(answer.headers.get("cf-aig-log-id").map(|v| v.to_str().unwrap().to_owned()));
+        }
+        let listed = h.v4(reqwest::Method::GET, &format!("{}?per_page=50", h.logs_url(gateway)), None).await;
+        assert_eq!(listed.json()["result_info"]["total_count"], json!(3), "{}", listed.text());
+        ids.push((
+            sent,
+            listed.json()["result"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l["id"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>(),
+        ));
+    }
+    // STOP_INSERTING: the first three are kept; the others were answered with no log id.
+    let (sent, kept) = &ids[0];
+    assert!(sent[..3].iter().all(Option::is_some) && sent[3..].iter().all(Option::is_none), "{sent:?}");
+    let mut expected: Vec<String> = sent[..3].iter().flatten().cloned().collect();
+    let mut kept = kept.clone();
+    expected.sort();
+    kept.sort();
+    assert_eq!(kept, expected);
+    // DELETE_OLDEST: every request logged; the last three are kept, the first is gone.
+    let (sent, kept) = &ids[1];
+    assert!(sent.iter().all(Option::is_some), "{sent:?}");
+    let mut expected: Vec<String> = sent[2..].iter().flatten().cloned().collect();
+    let mut kept = kept.clone();
+    expected.sort();
+    kept.sort();
+    assert_eq!(kept, expected);
+    let first = sent[0].as_ref().unwrap();
+    let gone = h.v4(reqwest::Method::GET, &format!("{}/{first}", h.logs_url("rolling")), None).await;
+    assert_eq!(gone.status, 404, "{}", gone.text());
+    // A limit of zero is a configuration error, named.
+    let err = LocalConfig::from_toml("[gateways.x]\nlog_management = 0\n").unwrap_err().to_string();
+    assert!(err.contains("gateways.x") && err.contains("log_management"), "{err}");
+}
