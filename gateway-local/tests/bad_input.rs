@@ -1248,6 +1248,16 @@ log_management_strategy = "DELETE_OLDEST"
     let first = sent[0].as_ref().unwrap();
     let gone = h.v4(reqwest::Method::GET, &format!("{}/{first}", h.logs_url("rolling")), None).await;
     assert_eq!(gone.status, 404, "{}", gone.text());
+    // Streams follow the same rules.
+    let streamed = json!([step(&json!("workers-ai"), &json!(MODEL), &json!({"prompt": "hi", "stream": true}))]);
+    for (gateway, logged) in [("keep", false), ("rolling", true)] {
+        let answer = h.universal(gateway, &streamed, &[]).await;
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        assert!(answer.text().contains("data: [DONE]"), "{}", answer.text());
+        assert_eq!(answer.headers.contains_key("cf-aig-log-id"), logged, "{gateway}");
+        let listed = h.v4(reqwest::Method::GET, &format!("{}?per_page=50", h.logs_url(gateway)), None).await;
+        assert_eq!(listed.json()["result_info"]["total_count"], json!(3), "{gateway}: {}", listed.text());
+    }
     // A limit of zero is a configuration error, named.
     let err = LocalConfig::from_toml("[gateways.x]\nlog_management = 0\n").unwrap_err().to_string();
     assert!(err.contains("gateways.x") && err.contains("log_management"), "{err}");
