@@ -311,6 +311,47 @@ async fn concurrent_runs_each_get_their_own_log_id() {
 }
 
 #[tokio::test]
+async fn binding_transport_streams() {
+    let sse = "data: {\"response\":\"Hel\"}\n\ndata: {\"response\":\"lo\"}\n\ndata: [DONE]\n\n";
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/ai-gateway/run"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("cf-aig-log-id", "stream-log")
+                .set_body_raw(sse, "text/event-stream"),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/ai-gateway/universal/run/my-gateway"))
+        .respond_with(
+            ResponseTemplate::new(200).insert_header("cf-aig-step", "1").set_body_raw(sse, "text/event-stream"),
+        )
+        .mount(&server)
+        .await;
+    let ai = Ai::new(binding(&server)).unwrap();
+    // `Ai::run_stream` through a gateway: the body asks to stream, the chunks come typed.
+    let options = RunOptions::new().gateway(GatewayOptions::new("my-gateway"));
+    let stream = ai.run_stream::<_, Value>(MODEL, &json!({"prompt": "hi"}), &options).await.unwrap();
+    assert_eq!(stream.meta.log_id.as_deref(), Some("stream-log"));
+    let chunks = stream.try_collect_all().await.unwrap();
+    let text: String = chunks.iter().filter_map(|c| c["response"].as_str()).collect();
+    assert_eq!(text, "Hello");
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests[0].url.query(), Some("version=3"));
+    let body: Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(body["inputs"], json!({"prompt": "hi", "stream": true}));
+    assert_eq!(header(&requests[0], "cf-consn-model-id"), Some(MODEL));
+    // A universal request's stream over the binding protocol.
+    let step = UniversalStep::new("workers-ai", MODEL, json!({"prompt": "hi", "stream": true}));
+    let events = ai.gateway("my-gateway").run_stream(vec![step].into(), &UniversalOptions::new()).await.unwrap();
+    assert_eq!(events.meta.step, Some(1));
+    let chunks = events.chunks::<Value>(gateway_core::StreamProtocol::DoneSentinel).try_collect_all().await.unwrap();
+    assert_eq!(chunks.len(), 2);
+}
+
+#[tokio::test]
 async fn binding_transport_ai_run_body_and_headers() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
