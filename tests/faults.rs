@@ -575,3 +575,82 @@ async fn redirects_from_an_upstream_are_passed_back_not_followed() {
     assert_eq!(elsewhere.count(), 0, "the gateway did not follow the redirect with the caller's key");
     local.shutdown().await.unwrap();
 }
+
+/// The same rules, against the offline test double that `gateway-local --offline` uses.
+#[tokio::test]
+async fn the_offline_double_shows_the_same_faults_and_the_same_rules() {
+    use gateway_local::{Fault, FaultRule};
+    let local = LocalGateway::builder().offline(true).start().await.unwrap();
+    let offline = local.offline_upstream().unwrap();
+    let gateway = eager_client(&local).gateway("main");
+    let workers = BuiltinProvider::workers_ai("cf-token");
+    let body = json!({"prompt": "hi"});
+    let model = "@cf/meta/llama-3.1-8b-instruct-fp8";
+    let gaps = || {
+        let at: Vec<Instant> = offline.arrivals().into_iter().map(|(_, at)| at).collect();
+        at.windows(2).map(|w| w[1].duration_since(w[0])).collect::<Vec<_>>()
+    };
+    let call = |options: UniversalOptions| {
+        let (gateway, workers, body) = (&gateway, &workers, &body);
+        async move { gateway.provider_request(workers, model, body, &options).await }
+    };
+
+    // 500s, exponential backoff: 4 attempts, 60/120/240 ms apart.
+    offline.add_fault(FaultRule::new(Fault::Status(500)));
+    let err = call(retries(4, 60, Backoff::Exponential)).await.unwrap_err();
+    assert!(matches!(err, Error::UpstreamInference { status: 500, .. }), "{err:?}");
+    assert_eq!(offline.attempts("workers-ai"), 4, "the client added none");
+    assert_spacing(&gaps(), &[60, 120, 240], SLACK);
+    offline.clear_faults();
+    offline.reset_counters();
+
+    // 429 with `retry-after: 1` outweighs a 100 ms delay.
+    offline.add_fault(FaultRule::new(Fault::Status(429)));
+    let err = call(retries(2, 100, Backoff::Constant)).await.unwrap_err();
+    assert!(matches!(err, Error::RateLimited { retry_after: Some(_), .. }), "{err:?}");
+    assert_eq!(offline.attempts("workers-ai"), 2);
+    assert_spacing(&gaps(), &[1000], SLACK);
+    offline.clear_faults();
+    offline.reset_counters();
+
+    // Resets, then an answer; cut bodies every time.
+    offline.add_fault(FaultRule::new(Fault::Drop).times(2));
+    call(retries(3, 40, Backoff::Constant)).await.unwrap();
+    assert_eq!(offline.attempts("workers-ai"), 3);
+    assert_spacing(&gaps(), &[40, 40], SLACK);
+    offline.reset_counters();
+    offline.add_fault(FaultRule::new(Fault::Truncated));
+    let err = call(retries(3, 40, Backoff::Linear)).await.unwrap_err();
+    assert!(matches!(err, Error::Gateway { status: 502, code: 2005, .. }), "{err:?}");
+    assert_eq!(offline.attempts("workers-ai"), 3);
+    assert_spacing(&gaps(), &[40, 80], SLACK);
+    offline.clear_faults();
+    offline.reset_counters();
+
+    // Timeouts: each attempt waits out its 200 ms, then the 50 ms delay.
+    offline.add_fault(FaultRule::new(Fault::Timeout));
+    let timeouts = UniversalOptions::new().gateway(
+        GatewayOptions::default()
+            .request_timeout_ms(200)
+            .retries(GatewayRetries::new().max_attempts(3).retry_delay_ms(50).backoff(Backoff::Constant)),
+    );
+    let err = call(timeouts).await.unwrap_err();
+    assert!(matches!(err, Error::Gateway { status: 504, .. }), "{err:?}");
+    assert_spacing(&gaps(), &[250, 250], SLACK);
+    offline.clear_faults();
+    offline.reset_counters();
+
+    // Invalid JSON and an HTML page: answers, so typed errors and no retries by anyone.
+    offline.add_fault(FaultRule::new(Fault::InvalidJson).times(1));
+    offline.add_fault(FaultRule::new(Fault::WrongContentType).times(1));
+    let answer = call(retries(3, 10, Backoff::Constant)).await.unwrap();
+    assert!(matches!(answer.json::<Value>(), Err(Error::Decode { .. })));
+    let answer = call(retries(3, 10, Backoff::Constant)).await.unwrap();
+    let err = answer.output::<Value>().unwrap_err();
+    assert!(
+        matches!(&err, Error::UnexpectedContentType { content_type, .. } if content_type.starts_with("text/html")),
+        "{err:?}"
+    );
+    assert_eq!(offline.attempts("workers-ai"), 2);
+    local.shutdown().await.unwrap();
+}

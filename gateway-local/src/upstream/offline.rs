@@ -29,10 +29,12 @@
 //! [`OfflineUpstream::set_chunk_delay`] spaces them out.
 //!
 //! Faults ([`FaultRule`], [`Fault`]) can be added and cleared at run time to
-//! make selected requests slow, fail with a status, time out or drop, and
-//! streams start late, stall, break or turn to garbage part-way; the
-//! counters ([`OfflineUpstream::requests_seen`], [`OfflineUpstream::attempts`])
-//! count attempts on the upstream side, so retries can be checked.
+//! make selected requests slow, fail with a status, time out, drop, end
+//! half-way, answer invalid JSON or an HTML page, and streams start late,
+//! stall, break or turn to garbage part-way; the counters
+//! ([`OfflineUpstream::requests_seen`], [`OfflineUpstream::attempts`]) and
+//! arrival times ([`OfflineUpstream::arrivals`]) are taken on the upstream
+//! side, so retry counts and spacing can be checked.
 //!
 //! ```
 //! use std::time::Duration;
@@ -50,11 +52,11 @@
 //! upstream.add_fault(FaultRule::new(Fault::DropAfter(3)).for_provider("anthropic").times(1));
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use bytes::Bytes;
@@ -63,6 +65,9 @@ use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use serde_json::{Map, Value, json};
 
 use super::{Upstream, UpstreamBody, UpstreamError, UpstreamRequest, UpstreamResponse};
+
+/// How many arrival times [`OfflineUpstream::arrivals`] keeps.
+pub const ARRIVALS_KEPT: usize = 1024;
 
 /// How long [`Fault::Timeout`] waits when [`Upstream::send`] is given no timeout.
 pub const DEFAULT_FAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -115,6 +120,15 @@ pub enum Fault {
     /// Return [`UpstreamError::Connection`] at once, as if the connection had
     /// been reset.
     Drop,
+    /// Answer 200 but end the body half-way: the gateway sees the
+    /// [`UpstreamError::Connection`] a real upstream's cut body gives.
+    Truncated,
+    /// Answer 200 with the provider's usual content type and the first half
+    /// of its usual body: not valid JSON (a whole body, even for a stream).
+    InvalidJson,
+    /// Answer 200 with an HTML page (`text/html`), as a captive portal or a
+    /// misconfigured proxy would.
+    WrongContentType,
     /// Stream: send this many events, then nothing more, never closing: the
     /// stream stays pending forever.
     StallAfter(usize),
@@ -206,6 +220,7 @@ pub struct OfflineUpstream {
     chunk_delay: Arc<Mutex<Duration>>,
     seen: Arc<AtomicU64>,
     attempts: Arc<Mutex<HashMap<String, u64>>>,
+    arrivals: Arc<Mutex<VecDeque<(String, Instant)>>>,
     last: Arc<Mutex<Option<UpstreamRequest>>>,
 }
 
@@ -292,6 +307,13 @@ impl OfflineUpstream {
         lock(&self.attempts).get(provider).copied().unwrap_or(0)
     }
 
+    /// When the latest requests arrived (at most [`ARRIVALS_KEPT`], oldest
+    /// first), with their provider: retry spacing can be checked on the
+    /// upstream's side.
+    pub fn arrivals(&self) -> Vec<(String, Instant)> {
+        lock(&self.arrivals).iter().cloned().collect()
+    }
+
     /// The last request [`send`](Upstream::send) received.
     pub fn last_request(&self) -> Option<UpstreamRequest> {
         lock(&self.last).clone()
@@ -302,6 +324,7 @@ impl OfflineUpstream {
     pub fn reset_counters(&self) {
         self.seen.store(0, Ordering::SeqCst);
         lock(&self.attempts).clear();
+        lock(&self.arrivals).clear();
         *lock(&self.last) = None;
     }
 
@@ -319,6 +342,11 @@ impl OfflineUpstream {
     fn record(&self, request: &UpstreamRequest) {
         self.seen.fetch_add(1, Ordering::SeqCst);
         *lock(&self.attempts).entry(request.provider.clone()).or_insert(0) += 1;
+        let mut arrivals = lock(&self.arrivals);
+        if arrivals.len() == ARRIVALS_KEPT {
+            arrivals.pop_front();
+        }
+        arrivals.push_back((request.provider.clone(), Instant::now()));
         *lock(&self.last) = Some(request.clone());
     }
 
@@ -374,6 +402,21 @@ impl Upstream for OfflineUpstream {
                 return Err(UpstreamError::Connection(
                     "connection reset by peer (fault injected by the offline upstream)".to_owned(),
                 ));
+            }
+            Some(Fault::Truncated) => {
+                let whole = reply.body.len();
+                return Err(UpstreamError::Connection(format!(
+                    "the body ended after {} of {whole} bytes (fault injected by the offline upstream)",
+                    whole / 2
+                )));
+            }
+            Some(Fault::InvalidJson) => {
+                let half = reply.body.slice(..reply.body.len() / 2);
+                return Ok(Reply { body: half, event_ends: None, ..reply }.into_response(pacing));
+            }
+            Some(Fault::WrongContentType) => {
+                let page = b"<!DOCTYPE html><html><body><h1>Sign in to the network</h1></body></html>".to_vec();
+                return Ok(bytes_response(200, "text/html; charset=utf-8", page).into_response(pacing));
             }
             Some(Fault::StallAfter(events)) => pacing.cut = Some((events, Cut::Stall)),
             Some(Fault::DropAfter(events)) => pacing.cut = Some((events, Cut::Drop)),
@@ -3640,6 +3683,35 @@ mod tests {
         let response =
             send(&upstream, "aws-bedrock", "bedrock-runtime/us-east-1/model/m/converse", &input).await.unwrap();
         assert!(response.headers["x-amzn-errortype"].to_str().unwrap().starts_with("ServiceUnavailableException"));
+    }
+
+    #[tokio::test]
+    async fn body_faults_and_arrival_times() {
+        let upstream = OfflineUpstream::new();
+        let body = chat("gpt-4o", "hi");
+        upstream.add_fault(FaultRule::new(Fault::Truncated).times(1));
+        let err = send(&upstream, "openai", "chat/completions", &body).await.unwrap_err();
+        assert!(matches!(&err, UpstreamError::Connection(m) if m.contains("body ended after")), "{err:?}");
+        upstream.add_fault(FaultRule::new(Fault::InvalidJson).times(1));
+        let response = send(&upstream, "openai", "chat/completions", &body).await.unwrap();
+        assert_eq!((response.status, response.headers["content-type"].to_str().unwrap()), (200, "application/json"));
+        let bytes = &response.body;
+        assert!(!bytes.is_empty() && serde_json::from_slice::<Value>(bytes).is_err());
+        upstream.add_fault(FaultRule::new(Fault::WrongContentType).times(1));
+        let response = send(&upstream, "openai", "chat/completions", &body).await.unwrap();
+        assert!(response.headers["content-type"].to_str().unwrap().starts_with("text/html"));
+        // Every attempt's arrival is kept, in order, up to a bound.
+        let arrivals = upstream.arrivals();
+        assert_eq!(arrivals.len(), 3);
+        assert!(arrivals.windows(2).all(|w| w[0].1 <= w[1].1));
+        for _ in 0..ARRIVALS_KEPT {
+            send(&upstream, "groq", "chat/completions", &body).await.unwrap();
+        }
+        let arrivals = upstream.arrivals();
+        assert_eq!(arrivals.len(), ARRIVALS_KEPT);
+        assert!(arrivals.iter().all(|(provider, _)| provider == "groq"), "the oldest went first");
+        upstream.reset_counters();
+        assert!(upstream.arrivals().is_empty());
     }
 
     #[tokio::test]
