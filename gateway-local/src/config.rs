@@ -9,6 +9,7 @@ use gateway_core::Backoff;
 use serde::{Deserialize, Serialize};
 
 use crate::store::{LogLimit, LogLimitStrategy};
+use crate::upstream::offline::Fault;
 
 /// What happens to a request for a gateway id that is not configured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -167,6 +168,80 @@ pub struct LocalConfig {
     pub gateways: BTreeMap<String, GatewaySettings>,
     /// Upstream base URL overrides by provider slug (`openai = "http://127.0.0.1:9000/v1"`).
     pub upstreams: BTreeMap<String, String>,
+    /// Faults the offline test double starts with (`[[offline_faults]]`);
+    /// only with the offline double on.
+    pub offline_faults: Vec<OfflineFault>,
+}
+
+/// A fault rule for the offline test double, as the configuration writes it:
+///
+/// ```toml
+/// [[offline_faults]]
+/// provider = "openai"                          # optional: any provider
+/// model = "gpt-4o-mini"                        # optional: any model
+/// times = 2                                    # optional: forever
+/// fault = { kind = "status", status = 429 }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfflineFault {
+    /// Only requests to this provider slug.
+    pub provider: Option<String>,
+    /// Only requests for this model.
+    pub model: Option<String>,
+    /// Apply this many times, then retire the rule (none: forever).
+    pub times: Option<u32>,
+    /// What to do.
+    pub fault: FaultKind,
+}
+
+/// A [`Fault`] in configuration form (durations in milliseconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[allow(missing_docs, reason = "each variant is the `Fault` of the same name")]
+pub enum FaultKind {
+    Latency { ms: u64 },
+    Status { status: u16 },
+    Timeout,
+    Drop,
+    Truncated,
+    InvalidJson,
+    WrongContentType,
+    StallAfter { events: usize },
+    DropAfter { events: usize },
+    GarbageAfter { events: usize },
+    FirstChunkDelay { ms: u64 },
+}
+
+impl OfflineFault {
+    /// The rule for the offline double.
+    pub fn to_rule(&self) -> crate::FaultRule {
+        use std::time::Duration;
+        let fault = match self.fault {
+            FaultKind::Latency { ms } => Fault::Latency(Duration::from_millis(ms)),
+            FaultKind::Status { status } => Fault::Status(status),
+            FaultKind::Timeout => Fault::Timeout,
+            FaultKind::Drop => Fault::Drop,
+            FaultKind::Truncated => Fault::Truncated,
+            FaultKind::InvalidJson => Fault::InvalidJson,
+            FaultKind::WrongContentType => Fault::WrongContentType,
+            FaultKind::StallAfter { events } => Fault::StallAfter(events),
+            FaultKind::DropAfter { events } => Fault::DropAfter(events),
+            FaultKind::GarbageAfter { events } => Fault::GarbageAfter(events),
+            FaultKind::FirstChunkDelay { ms } => Fault::FirstChunkDelay(Duration::from_millis(ms)),
+        };
+        let mut rule = crate::FaultRule::new(fault);
+        if let Some(provider) = &self.provider {
+            rule = rule.for_provider(provider.clone());
+        }
+        if let Some(model) = &self.model {
+            rule = rule.for_model(model.clone());
+        }
+        if let Some(times) = self.times {
+            rule = rule.times(times);
+        }
+        rule
+    }
 }
 
 /// Default largest total size of a request's headers (32 KiB).
@@ -186,6 +261,7 @@ impl Default for LocalConfig {
             max_header_bytes: DEFAULT_MAX_HEADER_BYTES,
             gateways: BTreeMap::new(),
             upstreams: BTreeMap::new(),
+            offline_faults: Vec::new(),
         }
     }
 }
@@ -222,6 +298,7 @@ impl fmt::Debug for LocalConfig {
             .field("max_header_bytes", &self.max_header_bytes)
             .field("gateways", &self.gateways)
             .field("upstreams", &self.upstreams)
+            .field("offline_faults", &self.offline_faults)
             .finish()
     }
 }
@@ -310,6 +387,15 @@ impl LocalConfig {
         }
         for (id, settings) in &self.gateways {
             settings.validate(id)?;
+        }
+        for (index, fault) in self.offline_faults.iter().enumerate() {
+            if let FaultKind::Status { status } = fault.fault {
+                if !(100..=599).contains(&status) {
+                    return Err(ConfigError::Invalid(format!(
+                        "offline_faults[{index}]: status must be 100 to 599, got {status}"
+                    )));
+                }
+            }
         }
         for (provider, url) in &self.upstreams {
             let parsed =

@@ -39,7 +39,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-pub use config::{GatewaySettings, LocalConfig, UnknownGateway};
+pub use config::{FaultKind, GatewaySettings, LocalConfig, OfflineFault, UnknownGateway};
 pub use store::{Database, LogLimitStrategy, Store, StoreError};
 pub use upstream::offline::{Fault, FaultRule, OfflineUpstream};
 
@@ -131,7 +131,18 @@ impl LocalGatewayBuilder {
         let listener =
             TcpListener::bind(self.addr).await.map_err(|source| StartError::Bind { addr: self.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: self.addr, source })?;
-        let offline = self.offline.then(|| Arc::new(OfflineUpstream::new()));
+        if !self.offline && !self.config.offline_faults.is_empty() {
+            return Err(StartError::Config(config::ConfigError::Invalid(
+                "offline_faults need the offline test double (`--offline`)".to_owned(),
+            )));
+        }
+        let offline = self.offline.then(|| {
+            let double = OfflineUpstream::new();
+            for fault in &self.config.offline_faults {
+                double.add_fault(fault.to_rule());
+            }
+            Arc::new(double)
+        });
         let upstream = RoutedUpstream {
             http: HttpUpstream::new(self.config.account_id.clone(), self.config.upstreams.clone()),
             offline: offline.clone(),

@@ -164,6 +164,13 @@ async fn a_bad_configuration_is_refused_naming_the_problem() {
         ("bad-account.toml", "account_id = \"not an id!\"\n", "account_id"),
         ("bad-upstream.toml", "[upstreams]\nopenai = \"ftp://example.invalid\"\n", "upstreams.openai"),
         ("syntax.toml", "account_id = \n", "invalid configuration"),
+        ("bad-fault-kind.toml", "[[offline_faults]]\nfault = { kind = \"explode\" }\n", "explode"),
+        ("bad-fault-field.toml", "[[offline_faults]]\nfault = { kind = \"status\", code = 500 }\n", "code"),
+        (
+            "bad-fault-status.toml",
+            "[[offline_faults]]\nfault = { kind = \"status\", status = 9000 }\n",
+            "offline_faults[0]",
+        ),
     ];
     for (name, text, needle) in cases {
         let path = dir.write(name, text);
@@ -175,6 +182,11 @@ async fn a_bad_configuration_is_refused_naming_the_problem() {
         assert!(output.contains(needle), "{name}: the message does not name {needle:?}:\n{output}");
         assert!(output.contains("ERROR"), "{name}: {output}");
     }
+    // Faults for the offline double without it.
+    let path = dir.write("faults.toml", "[[offline_faults]]\nfault = { kind = \"drop\" }\n");
+    let mut server = Server::spawn(&["serve", "--port", &free_port().to_string(), "--config", path_arg(&path)]);
+    assert!(!server.wait_for_exit().await.success());
+    assert!(server.output().contains("offline_faults need the offline test double"), "{}", server.output());
     // A missing file.
     let missing = dir.join("missing.toml");
     let mut server = Server::spawn(&["serve", "--port", &free_port().to_string(), "--config", path_arg(&missing)]);
@@ -230,4 +242,33 @@ async fn help_and_usage_errors() {
         assert_eq!(status.code(), Some(2), "{args:?}: {}", usage.output());
         assert!(usage.output().contains(needle), "{args:?}: {}", usage.output());
     }
+}
+
+#[tokio::test]
+async fn faults_from_the_configuration_reach_the_offline_double() {
+    let dir = TempDir::new("faults");
+    let config = format!(
+        "{CONFIG}\n[[offline_faults]]\nprovider = \"workers-ai\"\ntimes = 2\nfault = {{ kind = \"status\", status = 429 }}\n\n\
+         [[offline_faults]]\nprovider = \"openai\"\nfault = {{ kind = \"wrong_content_type\" }}\n"
+    );
+    dir.write("gateway.toml", &config);
+    let port = free_port();
+    let mut server = Server::serve(port, &dir);
+    server.wait_until_answering(port).await;
+    let ai = client(port, ACCOUNT, API_TOKEN);
+    let options = RunOptions::new().gateway(GatewayOptions::new("prod"));
+    // A 429 for both of the gateway's attempts (the rule's `times`), then answers.
+    let err = ai.run::<_, Value>(MODEL, &json!({"prompt": "hi"}), &options).await.unwrap_err();
+    assert!(matches!(err, gateway_core::Error::RateLimited { .. }), "{err:?}");
+    ai.run::<_, Value>(MODEL, &json!({"prompt": "hi"}), &options).await.unwrap();
+    // OpenAI answers an HTML page, every time.
+    let openai = gateway_core::BuiltinProvider::openai("sk-test");
+    let body = json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]});
+    let answer = ai
+        .gateway("prod")
+        .provider_request(&openai, "chat/completions", &body, &gateway_core::UniversalOptions::new())
+        .await
+        .unwrap();
+    assert!(matches!(answer.json::<Value>(), Err(gateway_core::Error::UnexpectedContentType { .. })));
+    server.interrupt().await;
 }
