@@ -461,4 +461,18 @@ mod tests {
             assert!(LocalConfig::from_toml(text).is_err(), "{text}");
         }
     }
+
+    /// The configuration file shown in the README is valid, and says what it seems to.
+    #[test]
+    fn the_readme_example_parses() {
+        let readme = include_str!("../../README.md");
+        let start = readme.find("```toml\n").expect("a toml block in the README") + "```toml\n".len();
+        let text = &readme[start..start + readme[start..].find("```").expect("its end")];
+        let config = LocalConfig::from_toml(text).unwrap();
+        config.validate().unwrap();
+        let prod = &config.gateways["prod"];
+        assert_eq!(prod.log_limit(), Some(LogLimit { max: 100_000, strategy: LogLimitStrategy::DeleteOldest }));
+        assert_eq!(config.offline_faults.len(), 1);
+        assert_eq!(config.offline_faults[0].fault, FaultKind::Status { status: 429 });
+    }
 }
