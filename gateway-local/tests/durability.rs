@@ -212,19 +212,9 @@ async fn sigkill_under_write_load_loses_no_answered_request() {
         assert_eq!((log.id.as_str(), log.model.as_str(), log.success), (id.as_str(), MODEL, true));
     }
     drop(ai);
-    server.signal("-INT");
-    let status = server.wait_for_exit().await;
-    assert!(status.success(), "the restarted server did not stop cleanly: {status}; output:\n{}", server.output());
-
-    // The binary is gone: open the file in-process and let SQLite judge it.
-    let gateway =
-        LocalGateway::builder().database(Database::File(db)).start().await.expect("open the database after the kill");
-    let verdict = gateway.store().integrity_check().await.expect("integrity_check");
-    assert_eq!(verdict, "ok", "PRAGMA integrity_check");
-    let count = gateway.store().count().await.expect("count");
+    let (verdict, count) = stop_and_judge(server, db).await;
     assert!(count >= answered.len() as u64, "{count} rows stored, {} answered", answered.len());
     assert_eq!(count, listed.len() as u64, "rows stored vs logs listed");
-    gateway.shutdown().await.expect("shutdown");
     println!(
         "sigkill: {count} rows after the restart ({} answered + {} whose answer never arrived); \
          integrity_check = {verdict}; whole test {:?}",
@@ -232,6 +222,21 @@ async fn sigkill_under_write_load_loses_no_answered_request() {
         count - answered.len() as u64,
         began.elapsed()
     );
+}
+
+/// Stops the restarted server with Ctrl-C (it must exit cleanly), then opens
+/// its database in-process and lets SQLite judge it: the `integrity_check`
+/// verdict (asserted `ok`) and the rows stored.
+async fn stop_and_judge(mut server: Server, db: std::path::PathBuf) -> (String, u64) {
+    let status = server.interrupt().await;
+    assert!(status.success(), "the restarted server did not stop cleanly: {status}; output:\n{}", server.output());
+    let gateway =
+        LocalGateway::builder().database(Database::File(db)).start().await.expect("open the database after the kill");
+    let verdict = gateway.store().integrity_check().await.expect("integrity_check");
+    assert_eq!(verdict, "ok", "PRAGMA integrity_check");
+    let count = gateway.store().count().await.expect("count");
+    gateway.shutdown().await.expect("shutdown");
+    (verdict, count)
 }
 
 // ---------------------------------------------------------------------------
@@ -408,14 +413,6 @@ async fn sigkill_mid_stream_keeps_the_streamed_request_log() {
     assert_eq!(listed.info.total_count, Some(1), "exactly the streamed request's log");
     assert_eq!(listed.logs.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), [log_id.as_str()]);
     drop(ai);
-    server.signal("-INT");
-    let status = server.wait_for_exit().await;
-    assert!(status.success(), "the restarted server did not stop cleanly: {status}; output:\n{}", server.output());
-
-    // The binary is gone: open the file in-process and let SQLite judge it.
-    let gateway =
-        LocalGateway::builder().database(Database::File(db)).start().await.expect("open the database after the kill");
-    assert_eq!(gateway.store().integrity_check().await.expect("integrity_check"), "ok", "PRAGMA integrity_check");
-    assert_eq!(gateway.store().count().await.expect("count"), 1, "rows stored");
-    gateway.shutdown().await.expect("shutdown");
+    let (_, count) = stop_and_judge(server, db).await;
+    assert_eq!(count, 1, "rows stored");
 }
