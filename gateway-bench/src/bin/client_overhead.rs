@@ -16,8 +16,13 @@
 //! Every call checks the decoded `response` text, in every variant.
 //!
 //! Timing: a multi-thread runtime with 2 workers, the upstream in the same
-//! process. Two scenarios: N sequential calls, and N calls with 64 in flight
-//! (64 tasks pulling from a shared counter). R rounds, the variant order
+//! process. Two scenarios there: N sequential calls, and N calls with 64 in
+//! flight (64 tasks pulling from a shared counter). A third, `sequential_1t`:
+//! N sequential calls on a current-thread runtime with its own upstream, where
+//! caller, connection and upstream take turns on one thread, so a call's
+//! latency is its CPU path alone (on the multi-thread runtime a sequential
+//! call's latency mostly measures how fast the workers wake each other, which
+//! varies by ±25 % from round to round). R rounds, the variant order
 //! alternating (`baseline`, `run`, `run_model`; then reversed) to cancel drift;
 //! per variant the median wall time over rounds, its spread, and the
 //! candidate/baseline ratio of medians and median of per-round ratios.
@@ -128,15 +133,20 @@ impl Variant {
 enum Scenario {
     Sequential,
     Concurrent,
+    /// Sequential calls on a current-thread runtime (caller, connection and
+    /// upstream take turns on one thread): a call's latency is its CPU path,
+    /// without the cross-thread wake-ups that dominate `Sequential`.
+    SequentialOneThread,
 }
 
 impl Scenario {
-    const ALL: [Self; 2] = [Self::Sequential, Self::Concurrent];
+    const ALL: [Self; 3] = [Self::Sequential, Self::Concurrent, Self::SequentialOneThread];
 
     fn index(self) -> usize {
         match self {
             Self::Sequential => 0,
             Self::Concurrent => 1,
+            Self::SequentialOneThread => 2,
         }
     }
 
@@ -144,6 +154,7 @@ impl Scenario {
         match self {
             Self::Sequential => "sequential",
             Self::Concurrent => "concurrent",
+            Self::SequentialOneThread => "sequential_1t",
         }
     }
 }
@@ -196,7 +207,7 @@ impl Plan {
 
     fn calls(self, scenario: Scenario) -> usize {
         match scenario {
-            Scenario::Sequential => self.sequential,
+            Scenario::Sequential | Scenario::SequentialOneThread => self.sequential,
             Scenario::Concurrent => self.concurrent,
         }
     }
@@ -309,28 +320,45 @@ fn measure(
     let clients = Arc::clone(clients);
     runtime.block_on(async move {
         match scenario {
-            Scenario::Sequential => tokio::spawn(sequential(clients, variant, calls)).await?,
+            Scenario::Sequential | Scenario::SequentialOneThread => {
+                tokio::spawn(sequential(clients, variant, calls)).await?
+            }
             Scenario::Concurrent => tokio::spawn(concurrent(clients, variant, calls)).await?,
         }
     })
 }
 
 /// Wall times: `[scenario][variant]`, one per round.
-type Times = [[Vec<Duration>; 3]; 2];
+type Times = [[Vec<Duration>; 3]; 3];
 
 fn timing_phase(plan: Plan) -> Result<Times, BoxError> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(WORKERS).enable_all().build()?;
     let addr = runtime.block_on(minimal_upstream())?;
     let clients = Arc::new(Clients::new(addr)?);
+    // Its own upstream and clients: connections belong to the runtime that opened them.
+    let one_thread = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let one_thread_addr = one_thread.block_on(minimal_upstream())?;
+    let one_thread_clients = Arc::new(Clients::new(one_thread_addr)?);
+    let on = |scenario: Scenario| match scenario {
+        Scenario::SequentialOneThread => (&one_thread, &one_thread_clients),
+        Scenario::Sequential | Scenario::Concurrent => (&runtime, &clients),
+    };
     for variant in Variant::ALL {
-        measure(&runtime, &clients, Scenario::Sequential, variant, plan.sequential_warmup)?;
-        measure(&runtime, &clients, Scenario::Concurrent, variant, plan.concurrent_warmup)?;
+        for scenario in Scenario::ALL {
+            let warmup = match scenario {
+                Scenario::Concurrent => plan.concurrent_warmup,
+                Scenario::Sequential | Scenario::SequentialOneThread => plan.sequential_warmup,
+            };
+            let (runtime, clients) = on(scenario);
+            measure(runtime, clients, scenario, variant, warmup)?;
+        }
     }
     let mut times: Times = Default::default();
     for round in 0..plan.rounds {
         for scenario in Scenario::ALL {
             for variant in Variant::order(round) {
-                let took = measure(&runtime, &clients, scenario, variant, plan.calls(scenario))?;
+                let (runtime, clients) = on(scenario);
+                let took = measure(runtime, clients, scenario, variant, plan.calls(scenario))?;
                 times[scenario.index()][variant.index()].push(took);
             }
         }
@@ -449,7 +477,7 @@ fn report_timing(plan: Plan, times: &mut Times) -> (Value, bool) {
     let mut json_scenarios = serde_json::Map::new();
     println!();
     println!(
-        "{:<11} {:<10} {:>10} {:>19} {:>9} {:>13} {:>13} {:>6}",
+        "{:<14} {:<10} {:>10} {:>19} {:>9} {:>13} {:>13} {:>6}",
         "scenario", "variant", "median ms", "min-max ms", "us/call", "ratio medians", "ratio rounds", "<=1.05"
     );
     for scenario in Scenario::ALL {
@@ -488,7 +516,7 @@ fn report_timing(plan: Plan, times: &mut Times) -> (Value, bool) {
                 entry["met"] = json!(met);
             }
             println!(
-                "{:<11} {:<10} {:>10.2} {:>19} {:>9.1} {ratios}",
+                "{:<14} {:<10} {:>10.2} {:>19} {:>9.1} {ratios}",
                 scenario.name(),
                 variant.name(),
                 ms(summary.p50),
