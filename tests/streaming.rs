@@ -282,3 +282,39 @@ async fn raw_workers_ai_stream_without_a_gateway() {
     assert!(chunks.last().unwrap().get("usage").is_some());
     local.shutdown().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_client_that_leaves_mid_stream_leaves_a_log_of_what_it_was_sent() {
+    let (local, ai) = start().await;
+    local.offline_upstream().unwrap().set_chunk_delay(Duration::from_millis(100));
+    let options = RunOptions::new().gateway(GatewayOptions::new("main"));
+    let mut stream = ai.run_model_stream(&llama("leaving early"), &options).await.unwrap();
+    let log_id = stream.meta.log_id.clone().expect("a log id");
+    let mut received = String::new();
+    for _ in 0..2 {
+        received.push_str(stream.next().await.unwrap().unwrap().response.as_deref().unwrap_or_default());
+    }
+    drop(stream);
+    // The gateway notices at its next write; reading the log waits for its completion.
+    let gateway = ai.gateway("main");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let log = loop {
+        let log = gateway.get_log(&log_id).await.unwrap();
+        if log.status_code == Some(502) || Instant::now() > deadline {
+            break log;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!((log.status_code, log.success), (Some(502), false), "marked as cut short: {log:?}");
+    let stored = gateway.log_response(&log_id).await.unwrap().text();
+    let stored_text: String = stored
+        .lines()
+        .filter_map(|line| line.strip_prefix("data: "))
+        .filter_map(|data| serde_json::from_str::<Value>(data).ok())
+        .filter_map(|event| event["response"].as_str().map(str::to_owned))
+        .collect();
+    assert!(stored_text.starts_with(&received), "the log keeps what was sent: {stored_text:?} vs {received:?}");
+    assert!(!stored.contains("[DONE]"), "not the whole stream: {stored}");
+    assert_eq!(local.store().count().await.unwrap(), 1);
+    local.shutdown().await.unwrap();
+}

@@ -120,6 +120,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
                 log_id: ulid::Ulid::new().to_string(),
                 done: false,
                 completion: None,
+                sent: bytes::BytesMut::new(),
             };
             let log_id = match finish.log_start(&first).await {
                 Ok(log_id) => log_id,
@@ -405,6 +406,8 @@ struct StreamFinish {
     done: bool,
     /// Readers of the log wait for this until the log is completed.
     completion: Option<Completion>,
+    /// A copy of what has been passed on, for the log and the cache.
+    sent: bytes::BytesMut,
 }
 
 impl StreamFinish {
@@ -497,7 +500,8 @@ impl Drop for StreamFinish {
     fn drop(&mut self) {
         // The client went away mid-stream: the log still records what was sent.
         if !self.done && tokio::runtime::Handle::try_current().is_ok() {
-            let _ = self.finish(Bytes::new(), false);
+            let sent = std::mem::take(&mut self.sent).freeze();
+            let _ = self.finish(sent, false);
         }
     }
 }
@@ -512,27 +516,26 @@ fn stream_through(
     struct Pass {
         pending: Option<Bytes>,
         rest: BoxStream<'static, Result<Bytes, UpstreamError>>,
-        copy: bytes::BytesMut,
         finish: StreamFinish,
         ended: bool,
     }
-    let pass = Pass { pending: Some(first), rest, copy: bytes::BytesMut::new(), finish, ended: false };
+    let pass = Pass { pending: Some(first), rest, finish, ended: false };
     futures::stream::unfold(pass, |mut pass| async move {
         if pass.ended {
             return None;
         }
         if let Some(chunk) = pass.pending.take() {
-            pass.copy.extend_from_slice(&chunk);
+            pass.finish.sent.extend_from_slice(&chunk);
             return Some((Ok(chunk), pass));
         }
         match pass.rest.next().await {
             Some(Ok(chunk)) => {
-                pass.copy.extend_from_slice(&chunk);
+                pass.finish.sent.extend_from_slice(&chunk);
                 Some((Ok(chunk), pass))
             }
             Some(Err(e)) => {
                 pass.ended = true;
-                let copy = std::mem::take(&mut pass.copy).freeze();
+                let copy = std::mem::take(&mut pass.finish.sent).freeze();
                 if let Some(task) = pass.finish.finish(copy, false) {
                     let _ = task.await;
                 }
@@ -541,7 +544,7 @@ fn stream_through(
             }
             None => {
                 // The log is written in the background: the body ends now.
-                let copy = std::mem::take(&mut pass.copy).freeze();
+                let copy = std::mem::take(&mut pass.finish.sent).freeze();
                 let _ = pass.finish.finish(copy, true);
                 None
             }
