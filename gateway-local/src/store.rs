@@ -465,7 +465,6 @@ impl Store {
     }
 
     /// Completes a log stored early by [`insert`](Self::insert) (a stream's
-    /// Completes a log stored early by [`insert`](Self::insert) (a stream's
     /// provisional log, written before its first byte went out) with what is
     /// known once the answer has ended: status, success, duration, tokens,
     /// cost and the response's content type, size, head and body. Everything
