@@ -465,7 +465,13 @@ impl Ai {
         // token (which reqwest does not know to strip) to another host.
         let mut builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
-            .redirect(reqwest::redirect::Policy::none());
+            .redirect(reqwest::redirect::Policy::none())
+            // What goes on the wire stays the binding's, even when another crate in
+            // the build (gateway-local) turns on reqwest's decompression features.
+            .no_gzip()
+            .no_brotli()
+            .no_deflate()
+            .no_zstd();
         if let Some(timeout) = config.timeout {
             builder = builder.timeout(timeout);
         }

@@ -55,6 +55,10 @@ pub struct GatewaySettings {
     pub log_management: Option<u64>,
     /// What happens at the limit (`log_management_strategy`; default `STOP_INSERTING`).
     pub log_management_strategy: Option<LogLimitStrategy>,
+    /// Serve cached answers to every caller of the gateway, whatever
+    /// credentials they present (default `false`: an answer is served only to
+    /// callers presenting the same provider key and gateway token).
+    pub cache_shared: bool,
 }
 
 impl Default for GatewaySettings {
@@ -69,6 +73,7 @@ impl Default for GatewaySettings {
             rate_limit: None,
             log_management: None,
             log_management_strategy: None,
+            cache_shared: false,
         }
     }
 }
@@ -111,6 +116,13 @@ impl GatewaySettings {
     /// The log limit in force, if any.
     pub(crate) fn log_limit(&self) -> Option<LogLimit> {
         self.log_management.map(|max| LogLimit { max, strategy: self.log_management_strategy.unwrap_or_default() })
+    }
+
+    /// Shares cached answers across callers (see [`cache_shared`](Self::cache_shared)).
+    #[must_use]
+    pub fn with_cache_shared(mut self, shared: bool) -> Self {
+        self.cache_shared = shared;
+        self
     }
 
     /// Sets a rate limit.
@@ -164,6 +176,25 @@ pub struct LocalConfig {
     /// line ends), in bytes; larger requests get 431 (ours: Cloudflare
     /// documents no figure for the gateway).
     pub max_header_bytes: usize,
+    /// Most bytes of a request or response body kept in a log; the rest is
+    /// passed through unstored and the log marked incomplete.
+    pub max_stored_body_bytes: usize,
+    /// Largest non-streamed upstream answer (after decoding), in bytes;
+    /// larger ones end in a 502 (streams are passed through, not held).
+    pub max_response_bytes: usize,
+    /// Bytes the response cache may hold in all.
+    pub cache_max_bytes: usize,
+    /// Largest answer the cache takes; larger ones are not cached.
+    pub cache_max_entry_bytes: usize,
+    /// Most steps in one universal request, and most upstream attempts
+    /// (retries included) one request may make.
+    pub max_steps: usize,
+    /// Longest wait for an upstream's answer (a whole non-streamed answer,
+    /// or a stream's first chunk) when the request sets no shorter
+    /// `cf-aig-request-timeout`, in milliseconds.
+    pub upstream_timeout_ms: u64,
+    /// Longest silence between two chunks of a stream, in milliseconds.
+    pub stream_idle_timeout_ms: u64,
     /// Configured gateways by id.
     pub gateways: BTreeMap<String, GatewaySettings>,
     /// Upstream base URL overrides by provider slug (`openai = "http://127.0.0.1:9000/v1"`).
@@ -244,6 +275,21 @@ impl OfflineFault {
     }
 }
 
+/// Default most bytes of a body kept in a log (10 MiB: Cloudflare keeps at most 10 MB per log).
+pub const DEFAULT_MAX_STORED_BODY_BYTES: usize = 10 * 1024 * 1024;
+/// Default largest non-streamed upstream answer (64 MiB).
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+/// Default cache budget (256 MiB).
+pub const DEFAULT_CACHE_MAX_BYTES: usize = 256 * 1024 * 1024;
+/// Default largest cached answer (25 MiB: Cloudflare caches answers up to 25 MB).
+pub const DEFAULT_CACHE_MAX_ENTRY_BYTES: usize = 25 * 1024 * 1024;
+/// Default most steps and upstream attempts per request.
+pub const DEFAULT_MAX_STEPS: usize = 20;
+/// Default longest wait for an upstream's answer (120 s, the client's default timeout).
+pub const DEFAULT_UPSTREAM_TIMEOUT_MS: u64 = 120_000;
+/// Default longest silence within a stream (60 s).
+pub const DEFAULT_STREAM_IDLE_TIMEOUT_MS: u64 = 60_000;
+
 /// Default largest total size of a request's headers (32 KiB).
 pub const DEFAULT_MAX_HEADER_BYTES: usize = 32 * 1024;
 
@@ -259,6 +305,13 @@ impl Default for LocalConfig {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_head_bytes: 4096,
             max_header_bytes: DEFAULT_MAX_HEADER_BYTES,
+            max_stored_body_bytes: DEFAULT_MAX_STORED_BODY_BYTES,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            cache_max_bytes: DEFAULT_CACHE_MAX_BYTES,
+            cache_max_entry_bytes: DEFAULT_CACHE_MAX_ENTRY_BYTES,
+            max_steps: DEFAULT_MAX_STEPS,
+            upstream_timeout_ms: DEFAULT_UPSTREAM_TIMEOUT_MS,
+            stream_idle_timeout_ms: DEFAULT_STREAM_IDLE_TIMEOUT_MS,
             gateways: BTreeMap::new(),
             upstreams: BTreeMap::new(),
             offline_faults: Vec::new(),
@@ -283,6 +336,7 @@ impl fmt::Debug for GatewaySettings {
             .field("rate_limit", &self.rate_limit)
             .field("log_management", &self.log_management)
             .field("log_management_strategy", &self.log_management_strategy)
+            .field("cache_shared", &self.cache_shared)
             .finish()
     }
 }
@@ -296,6 +350,13 @@ impl fmt::Debug for LocalConfig {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("max_head_bytes", &self.max_head_bytes)
             .field("max_header_bytes", &self.max_header_bytes)
+            .field("max_stored_body_bytes", &self.max_stored_body_bytes)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("cache_max_bytes", &self.cache_max_bytes)
+            .field("cache_max_entry_bytes", &self.cache_max_entry_bytes)
+            .field("max_steps", &self.max_steps)
+            .field("upstream_timeout_ms", &self.upstream_timeout_ms)
+            .field("stream_idle_timeout_ms", &self.stream_idle_timeout_ms)
             .field("gateways", &self.gateways)
             .field("upstreams", &self.upstreams)
             .field("offline_faults", &self.offline_faults)
@@ -382,8 +443,22 @@ impl LocalConfig {
         if self.max_body_bytes == 0 {
             return Err(ConfigError::Invalid("max_body_bytes must be positive".to_owned()));
         }
-        if self.max_header_bytes == 0 {
-            return Err(ConfigError::Invalid("max_header_bytes must be positive".to_owned()));
+        for (name, value) in [
+            ("max_header_bytes", self.max_header_bytes),
+            ("max_stored_body_bytes", self.max_stored_body_bytes),
+            ("max_response_bytes", self.max_response_bytes),
+            ("max_steps", self.max_steps),
+        ] {
+            if value == 0 {
+                return Err(ConfigError::Invalid(format!("{name} must be positive")));
+            }
+        }
+        for (name, value) in
+            [("upstream_timeout_ms", self.upstream_timeout_ms), ("stream_idle_timeout_ms", self.stream_idle_timeout_ms)]
+        {
+            if value == 0 {
+                return Err(ConfigError::Invalid(format!("{name} must be positive")));
+            }
         }
         for (id, settings) in &self.gateways {
             settings.validate(id)?;

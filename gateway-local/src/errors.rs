@@ -44,10 +44,12 @@ fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
 
 /// `{"success":false,"result":[],"messages":[],"error":[{"code":…,"message":…}]}`.
 pub(crate) fn gateway(status: StatusCode, code: i64, message: &str) -> Response {
-    json_response(
-        status,
-        &json!({"success": false, "result": [], "messages": [], "error": [{"code": code, "message": message}]}),
-    )
+    json_response(status, &gateway_body(code, message))
+}
+
+/// The body of a gateway error answer (also what the log of a failed request records).
+pub(crate) fn gateway_body(code: i64, message: &str) -> serde_json::Value {
+    json!({"success": false, "result": [], "messages": [], "error": [{"code": code, "message": message}]})
 }
 
 /// `{"success":false,"errors":[{"code":…,"message":…}],"messages":[],"result":null}`.

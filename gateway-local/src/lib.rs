@@ -24,6 +24,7 @@
 )]
 mod cache;
 pub mod config;
+mod credentials;
 mod errors;
 mod options;
 mod proxy;
@@ -144,14 +145,19 @@ impl LocalGatewayBuilder {
             Arc::new(double)
         });
         let upstream = RoutedUpstream {
-            http: HttpUpstream::new(self.config.account_id.clone(), self.config.upstreams.clone()),
+            http: HttpUpstream::new(
+                self.config.account_id.clone(),
+                self.config.upstreams.clone(),
+                self.config.max_response_bytes,
+            ),
             offline: offline.clone(),
         };
+        let cache = Cache::new(self.config.cache_max_bytes, self.config.cache_max_entry_bytes);
         let state = Arc::new(AppState {
             config: self.config,
             store: store.clone(),
             upstream: Arc::new(upstream),
-            cache: Cache::default(),
+            cache,
             rate: RateLimiter::default(),
             pending: PendingLogs::default(),
             public_url: format!("http://{addr}"),

@@ -2,7 +2,7 @@
 //! retries and backoff, then the next step; every step tried is logged.
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use crate::cache::{self, Cached};
 use crate::config::GatewaySettings;
+use crate::credentials;
 use crate::errors::{self, code};
 use crate::options::{Effective, HeaderOptions};
 use crate::state::{AppState, Completion};
@@ -44,6 +45,8 @@ pub(crate) struct RequestContext {
     pub(crate) settings: GatewaySettings,
     pub(crate) options: HeaderOptions,
     pub(crate) authenticated: bool,
+    /// Digest of the gateway token presented, if any (for the cache's caller scope).
+    pub(crate) gateway_token: Option<[u8; 32]>,
     pub(crate) user_agent: Option<String>,
     /// `universal`, `provider` or `compat`.
     pub(crate) kind: &'static str,
@@ -85,7 +88,9 @@ fn is_success(status: u16) -> bool {
 fn retryable(outcome: &Outcome) -> bool {
     match outcome {
         Outcome::Answer { response, .. } => response.status == 429 || response.status >= 500,
-        Outcome::Streaming { .. } | Outcome::Failed(UpstreamError::UnknownProvider(_)) => false,
+        Outcome::Streaming { .. } | Outcome::Failed(UpstreamError::UnknownProvider(_) | UpstreamError::TooLarge(_)) => {
+            false
+        }
         Outcome::Failed(_) => true,
     }
 }
@@ -93,18 +98,37 @@ fn retryable(outcome: &Outcome) -> bool {
 /// Runs steps in order and answers with the first success (or the last failure).
 pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: Vec<Step>) -> Response {
     let count = steps.len();
+    // Upstream attempts this request may still make, retries included: one
+    // request never fans out into more calls (and logs) than `max_steps`.
+    let mut attempts_left = state.config.max_steps;
+    let upstream_timeout = Duration::from_millis(state.config.upstream_timeout_ms);
     for (index, step) in steps.into_iter().enumerate() {
         let options = context.options.overlay(&step.options);
-        let effective = Effective::resolve(&context.settings, &options, step.config.as_ref());
+        let mut effective = Effective::resolve(&context.settings, &options, step.config.as_ref());
+        // No upstream holds a request forever: the request's own timeout, within the gateway's.
+        effective.timeout = Some(effective.timeout.map_or(upstream_timeout, |t| t.min(upstream_timeout)));
         let started = Instant::now();
-        let cache_key = effective.cacheable().then(|| {
-            cache::key(&context.gateway, &step.provider, &step.endpoint, &step.body, effective.cache_key.as_deref())
-        });
+        let cache_key = effective.cacheable().then(|| cache_key(context, &step, &effective));
+        let step_index = context.universal.then_some(index);
         let outcome = match cache_key.as_deref().and_then(|k| state.cache.get(k)) {
             Some(hit) => Outcome::Answer { response: from_cache(hit), cached: true },
-            None => attempt(state, &step, &effective).await,
+            None => {
+                // If the caller leaves before the answer, the attempt is
+                // cancelled; this guard still logs it.
+                let mut abandoned = AbandonedLog {
+                    state,
+                    context,
+                    step: &step,
+                    effective: &effective,
+                    started,
+                    index: step_index,
+                    armed: effective.collect_log,
+                };
+                let outcome = attempt(state, &step, &effective, &mut attempts_left).await;
+                abandoned.armed = false;
+                outcome
+            }
         };
-        let step_index = context.universal.then_some(index);
         if let Outcome::Streaming { status, headers, first, rest } = outcome {
             // Committed: the first byte is going out, so no later step can take over.
             let mut finish = StreamFinish {
@@ -120,38 +144,35 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
                 log_id: ulid::Ulid::new().to_string(),
                 done: false,
                 completion: None,
-                sent: bytes::BytesMut::new(),
+                copy: SentCopy::new(state.config.max_stored_body_bytes),
+                encoded: headers.contains_key(header::CONTENT_ENCODING),
             };
             let log_id = match finish.log_start(&first).await {
                 Ok(log_id) => log_id,
                 Err(refused) => return refused,
             };
-            let body = stream_through(first, rest, finish);
+            let idle = Duration::from_millis(state.config.stream_idle_timeout_ms);
+            let body = stream_through(first, rest, finish, idle);
             let mut response =
                 (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), axum::body::Body::from_stream(body))
                     .into_response();
             response.headers_mut().insert(header::CONTENT_TYPE, content_type_or_sse(&headers));
+            if let Some(encoding) = headers.get(header::CONTENT_ENCODING) {
+                response.headers_mut().insert(header::CONTENT_ENCODING, encoding.clone());
+            }
             return decorate(response, context, index, log_id.as_deref(), false, &effective);
         }
         if let (Some(key), Outcome::Answer { response, cached: false }) = (&cache_key, &outcome) {
-            if is_success(response.status) {
+            // Encoded answers the gateway could not decode are not kept: the cache stores no encoding.
+            if is_success(response.status) && !response.headers.contains_key(header::CONTENT_ENCODING) {
                 let content_type =
                     response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
                 let entry = Cached { status: response.status, content_type, body: response.body.clone() };
-                state.cache.put(key.clone(), entry, std::time::Duration::from_secs(effective.cache_ttl));
+                state.cache.put(key.clone(), entry, Duration::from_secs(effective.cache_ttl));
             }
         }
         let log_id = if effective.collect_log {
-            let (status, body, content_type, cached) = log_view(&outcome);
-            let record = log_record(
-                state,
-                context,
-                &step,
-                &effective,
-                LogView { status, body, content_type, cached },
-                started,
-                step_index,
-            );
+            let record = log_record(state, context, &step, &effective, log_view(&outcome), started, step_index);
             let id = record.id.clone();
             match state.store.insert(record, context.settings.log_limit()).await {
                 Ok(stored) => stored.then_some(id),
@@ -169,7 +190,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
         };
         let succeeded = matches!(&outcome, Outcome::Answer { response, .. } if is_success(response.status));
         tracing::debug!(gateway = %context.gateway, provider = %step.provider, step = index, succeeded, "step done");
-        if succeeded || index + 1 == count {
+        if succeeded || index + 1 == count || attempts_left == 0 {
             return answer(context, index, outcome, log_id.as_deref(), &effective);
         }
     }
@@ -180,16 +201,119 @@ fn content_type_or_sse(headers: &HeaderMap) -> HeaderValue {
     headers.get(header::CONTENT_TYPE).cloned().unwrap_or_else(|| HeaderValue::from_static("text/event-stream"))
 }
 
-fn log_view(outcome: &Outcome) -> (u16, Bytes, Option<String>, bool) {
+/// The cache key of a step: scoped to the caller's credentials unless the
+/// gateway shares answers (`cache_shared`); credential values in the
+/// endpoint count as credentials, not as part of the request.
+fn cache_key(context: &RequestContext, step: &Step, effective: &Effective) -> String {
+    let caller = (!context.settings.cache_shared).then(|| {
+        credentials::caller_digest(&step.headers, &step.endpoint, context.gateway_token.as_ref().map(|d| &d[..]))
+    });
+    let endpoint = credentials::redact_endpoint(&step.endpoint);
+    cache::key(cache::KeyParts {
+        gateway: &context.gateway,
+        method: step.method.as_str(),
+        provider: &step.provider,
+        endpoint: &endpoint,
+        body: &step.body,
+        custom: effective.cache_key.as_deref(),
+        caller: caller.as_ref(),
+    })
+}
+
+/// What the log of an outcome records; a failure records the gateway's own
+/// error answer, so the log says why.
+fn log_view(outcome: &Outcome) -> LogView {
+    let content_type =
+        |headers: &HeaderMap| headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
     match outcome {
-        Outcome::Answer { response, cached } => (
-            response.status,
-            response.body.clone(),
-            response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned),
-            *cached,
+        Outcome::Answer { response, cached } => LogView {
+            status: response.status,
+            size: response.body.len() as u64,
+            body: response.body.clone(),
+            content_type: content_type(&response.headers),
+            cached: *cached,
+            tail: None,
+        },
+        Outcome::Failed(error) => {
+            let (status, code, message) = failure(error);
+            let body = Bytes::from(errors::gateway_body(code, &message).to_string());
+            LogView {
+                status: status.as_u16(),
+                size: body.len() as u64,
+                body,
+                content_type: Some("application/json".to_owned()),
+                cached: false,
+                tail: None,
+            }
+        }
+        Outcome::Streaming { .. } => {
+            LogView { status: 502, body: Bytes::new(), size: 0, content_type: None, cached: false, tail: None }
+        }
+    }
+}
+
+/// The gateway's answer to an upstream failure: status, code and message
+/// (which never names the upstream's URL).
+fn failure(error: &UpstreamError) -> (StatusCode, i64, String) {
+    match error {
+        UpstreamError::Timeout => {
+            (StatusCode::GATEWAY_TIMEOUT, code::UPSTREAM_FAILED, "the upstream request timed out".to_owned())
+        }
+        UpstreamError::UnknownProvider(p) => {
+            (StatusCode::BAD_REQUEST, code::UNKNOWN_PROVIDER, format!("unknown provider `{p}`"))
+        }
+        UpstreamError::Connection(e) => {
+            (StatusCode::BAD_GATEWAY, code::UPSTREAM_FAILED, format!("the upstream connection failed: {e}"))
+        }
+        UpstreamError::TooLarge(limit) => (
+            StatusCode::BAD_GATEWAY,
+            code::UPSTREAM_FAILED,
+            format!("the upstream answer is larger than the gateway's limit of {limit} bytes (max_response_bytes)"),
         ),
-        Outcome::Failed(UpstreamError::Timeout) => (504, Bytes::new(), None, false),
-        Outcome::Failed(_) | Outcome::Streaming { .. } => (502, Bytes::new(), None, false),
+    }
+}
+
+/// Logs an attempt whose caller left before its answer (the request's
+/// future was dropped mid-attempt): status 499, as proxies record a client
+/// that closed its request.
+struct AbandonedLog<'a> {
+    state: &'a Arc<AppState>,
+    context: &'a RequestContext,
+    step: &'a Step,
+    effective: &'a Effective,
+    started: Instant,
+    index: Option<usize>,
+    armed: bool,
+}
+
+/// Status logged for a request its caller abandoned.
+const CLIENT_CLOSED_REQUEST: u16 = 499;
+
+impl Drop for AbandonedLog<'_> {
+    fn drop(&mut self) {
+        if !self.armed || tokio::runtime::Handle::try_current().is_err() {
+            return;
+        }
+        let body = Bytes::from(
+            errors::gateway_body(code::UPSTREAM_FAILED, "the caller closed the request before the answer arrived")
+                .to_string(),
+        );
+        let view = LogView {
+            status: CLIENT_CLOSED_REQUEST,
+            size: body.len() as u64,
+            body,
+            content_type: Some("application/json".to_owned()),
+            cached: false,
+            tail: None,
+        };
+        let record = log_record(self.state, self.context, self.step, self.effective, view, self.started, self.index);
+        let state = Arc::clone(self.state);
+        let limit = self.context.settings.log_limit();
+        tokio::spawn(async move {
+            if let Err(e) = state.store.insert(record, limit).await {
+                tracing::error!(error = %e, "could not store the log of an abandoned request");
+            }
+        });
     }
 }
 
@@ -203,10 +327,12 @@ fn from_cache(hit: Cached) -> Whole {
 
 /// Tries a step up to its attempts, waiting per its backoff between tries.
 /// A stream counts as answered once its first chunk arrives within the timeout.
-async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective) -> Outcome {
+async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective, attempts_left: &mut usize) -> Outcome {
+    let max_response = state.config.max_response_bytes;
     let mut tries: u32 = 0;
     loop {
         tries += 1;
+        *attempts_left = attempts_left.saturating_sub(1);
         let request = UpstreamRequest {
             provider: step.provider.clone(),
             endpoint: step.endpoint.clone(),
@@ -215,8 +341,18 @@ async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective) -> O
             body: step.body.clone(),
         };
         let deadline = effective.timeout.map(|t| tokio::time::Instant::now() + t);
-        let outcome = match state.upstream.send(request, effective.timeout).await {
+        let sent = match deadline {
+            // The whole answer (or a stream's head) within the deadline, whatever the upstream does.
+            Some(deadline) => tokio::time::timeout_at(deadline, state.upstream.send(request, effective.timeout))
+                .await
+                .unwrap_or(Err(UpstreamError::Timeout)),
+            None => state.upstream.send(request, effective.timeout).await,
+        };
+        let outcome = match sent {
             Ok(response) => match response.body {
+                UpstreamBody::Full(body) if body.len() > max_response => {
+                    Outcome::Failed(UpstreamError::TooLarge(max_response))
+                }
                 UpstreamBody::Full(body) => Outcome::Answer {
                     response: Whole { status: response.status, headers: response.headers, body },
                     cached: false,
@@ -242,7 +378,14 @@ async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective) -> O
                 UpstreamBody::Stream(_) => {
                     let status = response.status;
                     let headers = response.headers.clone();
-                    match response.into_bytes().await {
+                    let whole = response.into_bytes(max_response);
+                    let whole = match deadline {
+                        Some(deadline) => {
+                            tokio::time::timeout_at(deadline, whole).await.unwrap_or(Err(UpstreamError::Timeout))
+                        }
+                        None => whole.await,
+                    };
+                    match whole {
                         Ok(body) => Outcome::Answer { response: Whole { status, headers, body }, cached: false },
                         Err(e) => Outcome::Failed(e),
                     }
@@ -255,7 +398,7 @@ async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective) -> O
             Outcome::Streaming { .. } => true,
             Outcome::Failed(_) => false,
         };
-        if done || !retryable(&outcome) || tries >= u32::from(effective.max_attempts) {
+        if done || !retryable(&outcome) || tries >= u32::from(effective.max_attempts) || *attempts_left == 0 {
             return outcome;
         }
         tokio::time::sleep(effective.delay_before(tries).max(retry_after(&outcome))).await;
@@ -265,17 +408,17 @@ async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective) -> O
 /// The wait an upstream asked for with `retry-after` (seconds), capped at the
 /// longest configurable retry delay: a provider's hint may lengthen the
 /// configured spacing, never shorten it, and never stall a step for minutes.
-fn retry_after(outcome: &Outcome) -> std::time::Duration {
-    let Outcome::Answer { response, cached: false } = outcome else { return std::time::Duration::ZERO };
+fn retry_after(outcome: &Outcome) -> Duration {
+    let Outcome::Answer { response, cached: false } = outcome else { return Duration::ZERO };
     response
         .headers
         .get(header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<f64>().ok())
         .filter(|s| s.is_finite() && *s > 0.0)
-        .map_or(std::time::Duration::ZERO, |s| {
-            let cap = std::time::Duration::from_millis(gateway_core::types::options::MAX_RETRY_DELAY_MS);
-            std::time::Duration::try_from_secs_f64(s).map_or(cap, |d| d.min(cap))
+        .map_or(Duration::ZERO, |s| {
+            let cap = Duration::from_millis(gateway_core::types::options::MAX_RETRY_DELAY_MS);
+            Duration::try_from_secs_f64(s).map_or(cap, |d| d.min(cap))
         })
 }
 
@@ -304,27 +447,18 @@ fn answer(
                 (status, response.body).into_response()
             };
             out.headers_mut().insert(header::CONTENT_TYPE, content_type);
-            if let Some(retry_after) = response.headers.get(header::RETRY_AFTER) {
-                out.headers_mut().insert(header::RETRY_AFTER, retry_after.clone());
+            // An encoding the gateway did not decode travels with the body it describes.
+            for name in [header::RETRY_AFTER, header::CONTENT_ENCODING] {
+                if let Some(value) = response.headers.get(&name) {
+                    out.headers_mut().insert(name, value.clone());
+                }
             }
             (out, cached)
         }
-        Outcome::Failed(UpstreamError::Timeout) => (
-            errors::gateway(StatusCode::GATEWAY_TIMEOUT, code::UPSTREAM_FAILED, "the upstream request timed out"),
-            false,
-        ),
-        Outcome::Failed(UpstreamError::UnknownProvider(p)) => (
-            errors::gateway(StatusCode::BAD_REQUEST, code::UNKNOWN_PROVIDER, &format!("unknown provider `{p}`")),
-            false,
-        ),
-        Outcome::Failed(UpstreamError::Connection(e)) => (
-            errors::gateway(
-                StatusCode::BAD_GATEWAY,
-                code::UPSTREAM_FAILED,
-                &format!("the upstream connection failed: {e}"),
-            ),
-            false,
-        ),
+        Outcome::Failed(error) => {
+            let (status, code, message) = failure(&error);
+            (errors::gateway(status, code, &message), false)
+        }
         Outcome::Streaming { .. } => {
             (errors::gateway(StatusCode::INTERNAL_SERVER_ERROR, code::UPSTREAM_FAILED, "unexpected stream"), false)
         }
@@ -406,8 +540,58 @@ struct StreamFinish {
     done: bool,
     /// Readers of the log wait for this until the log is completed.
     completion: Option<Completion>,
-    /// A copy of what has been passed on, for the log and the cache.
-    sent: bytes::BytesMut,
+    /// A bounded copy of what has been passed on, for the log and the cache.
+    copy: SentCopy,
+    /// The upstream sent an encoding the gateway did not decode: not cached.
+    encoded: bool,
+}
+
+/// Bytes of a stream's end kept apart from its stored head: usage reports
+/// come last (OpenAI's final chunk, Anthropic's `message_delta`).
+const STREAM_TAIL_BYTES: usize = 64 * 1024;
+
+/// What the gateway keeps of a stream it passes on: the first
+/// `max_stored_body_bytes` (the stored body, and a cache entry if the
+/// stream fits whole), the last [`STREAM_TAIL_BYTES`] for the usage report,
+/// and the total size; never the whole of an endless stream.
+struct SentCopy {
+    head: bytes::BytesMut,
+    limit: usize,
+    tail: std::collections::VecDeque<u8>,
+    total: u64,
+}
+
+impl SentCopy {
+    fn new(limit: usize) -> Self {
+        Self { head: bytes::BytesMut::new(), limit, tail: std::collections::VecDeque::new(), total: 0 }
+    }
+
+    fn keep(&mut self, chunk: &[u8]) {
+        self.total += chunk.len() as u64;
+        let room = self.limit.saturating_sub(self.head.len());
+        self.head.extend_from_slice(&chunk[..room.min(chunk.len())]);
+        if self.truncated() {
+            let recent = &chunk[chunk.len().saturating_sub(STREAM_TAIL_BYTES)..];
+            self.tail.extend(recent);
+            let excess = self.tail.len().saturating_sub(STREAM_TAIL_BYTES);
+            self.tail.drain(..excess);
+        }
+    }
+
+    fn truncated(&self) -> bool {
+        self.total > self.head.len() as u64
+    }
+
+    /// The kept head, and the tail from its first whole event on (when the head is not all).
+    fn take(&mut self) -> (Bytes, Option<Bytes>) {
+        let head = std::mem::take(&mut self.head).freeze();
+        let tail: Vec<u8> = std::mem::take(&mut self.tail).into();
+        let tail = self.truncated().then(|| {
+            let start = tail.windows(2).position(|w| w == b"\n\n").map_or(tail.len(), |i| i + 2);
+            Bytes::copy_from_slice(&tail[start..])
+        });
+        (head, tail)
+    }
 }
 
 impl StreamFinish {
@@ -447,7 +631,14 @@ impl StreamFinish {
     /// incomplete, no tokens or cost yet, the duration until now.
     fn provisional(&self, first: &Bytes) -> LogRecord {
         let content_type = self.content_type.as_ref().and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let view = LogView { status: self.status, body: first.clone(), content_type, cached: false };
+        let view = LogView {
+            status: self.status,
+            size: first.len() as u64,
+            body: first.slice(..first.len().min(self.copy.limit)),
+            content_type,
+            cached: false,
+            tail: None,
+        };
         let mut record =
             log_record(&self.state, &self.context, &self.step, &self.effective, view, self.started, self.index);
         record.id.clone_from(&self.log_id);
@@ -460,23 +651,26 @@ impl StreamFinish {
 
     /// Completes the stream's provisional log (`complete`: it reached its end
     /// without error) in the background and caches a complete stream.
-    fn finish(&mut self, body: Bytes, complete: bool) -> Option<tokio::task::JoinHandle<()>> {
+    fn finish(&mut self, complete: bool) -> Option<tokio::task::JoinHandle<()>> {
         if self.done {
             return None;
         }
         self.done = true;
         let content_type = self.content_type.as_ref().and_then(|v| v.to_str().ok()).map(str::to_owned);
-        if complete {
+        let whole = !self.copy.truncated();
+        let size = self.copy.total;
+        let (body, tail) = self.copy.take();
+        if complete && whole && !self.encoded && self.state.cache.fits(body.len()) {
             if let Some(key) = self.cache_key.take() {
                 let entry = Cached { status: self.status, content_type: content_type.clone(), body: body.clone() };
-                self.state.cache.put(key, entry, std::time::Duration::from_secs(self.effective.cache_ttl));
+                self.state.cache.put(key, entry, Duration::from_secs(self.effective.cache_ttl));
             }
         }
         if !self.effective.collect_log {
             return None;
         }
         let status = if complete { self.status } else { 502 };
-        let view = LogView { status, body, content_type, cached: false };
+        let view = LogView { status, size, body, content_type, cached: false, tail };
         let mut record =
             log_record(&self.state, &self.context, &self.step, &self.effective, view, self.started, self.index);
         record.id.clone_from(&self.log_id);
@@ -500,8 +694,7 @@ impl Drop for StreamFinish {
     fn drop(&mut self) {
         // The client went away mid-stream: the log still records what was sent.
         if !self.done && tokio::runtime::Handle::try_current().is_ok() {
-            let sent = std::mem::take(&mut self.sent).freeze();
-            let _ = self.finish(sent, false);
+            let _ = self.finish(false);
         }
     }
 }
@@ -512,6 +705,7 @@ fn stream_through(
     first: Bytes,
     rest: BoxStream<'static, Result<Bytes, UpstreamError>>,
     finish: StreamFinish,
+    idle: Duration,
 ) -> BoxStream<'static, Result<Bytes, std::io::Error>> {
     struct Pass {
         pending: Option<Bytes>,
@@ -520,23 +714,26 @@ fn stream_through(
         ended: bool,
     }
     let pass = Pass { pending: Some(first), rest, finish, ended: false };
-    futures::stream::unfold(pass, |mut pass| async move {
+    futures::stream::unfold(pass, move |mut pass| async move {
         if pass.ended {
             return None;
         }
         if let Some(chunk) = pass.pending.take() {
-            pass.finish.sent.extend_from_slice(&chunk);
+            pass.finish.copy.keep(&chunk);
             return Some((Ok(chunk), pass));
         }
-        match pass.rest.next().await {
+        // A stream that goes silent is cut, not held open forever.
+        let next = tokio::time::timeout(idle, pass.rest.next()).await.unwrap_or_else(|_| {
+            Some(Err(UpstreamError::Connection(format!("no data for {} ms (stream_idle_timeout_ms)", idle.as_millis()))))
+        });
+        match next {
             Some(Ok(chunk)) => {
-                pass.finish.sent.extend_from_slice(&chunk);
+                pass.finish.copy.keep(&chunk);
                 Some((Ok(chunk), pass))
             }
             Some(Err(e)) => {
                 pass.ended = true;
-                let copy = std::mem::take(&mut pass.finish.sent).freeze();
-                if let Some(task) = pass.finish.finish(copy, false) {
+                if let Some(task) = pass.finish.finish(false) {
                     let _ = task.await;
                 }
                 let event = serde_json::json!({"error": [{"code": code::UPSTREAM_FAILED, "message": format!("the upstream stream failed: {e}")}]});
@@ -544,8 +741,7 @@ fn stream_through(
             }
             None => {
                 // The log is written in the background: the body ends now.
-                let copy = std::mem::take(&mut pass.finish.sent).freeze();
-                let _ = pass.finish.finish(copy, true);
+                let _ = pass.finish.finish(true);
                 None
             }
         }
@@ -657,9 +853,14 @@ fn model_type_of(endpoint: &str) -> Option<String> {
 /// What a log records of an answer.
 struct LogView {
     status: u16,
+    /// The body as kept (at most `max_stored_body_bytes` are stored of it).
     body: Bytes,
+    /// The whole answer's size, kept or not.
+    size: u64,
     content_type: Option<String>,
     cached: bool,
+    /// A stream's last events when `body` is not all of it (for its usage report).
+    tail: Option<Bytes>,
 }
 
 fn log_record(
@@ -672,16 +873,24 @@ fn log_record(
     index: Option<usize>,
 ) -> LogRecord {
     let model = model_of(&step.provider, &step.endpoint, &step.body);
-    let LogView { status, body: response_body, content_type: response_type, cached } = view;
+    let LogView { status, body: response_body, size: response_size, content_type: response_type, cached, tail } = view;
     let is_stream = response_type.as_deref().is_some_and(|t| t.starts_with("text/event-stream"));
     let tokens = match (is_success(status), is_stream) {
-        (true, true) => usage_of_stream(&response_body),
+        (true, true) => {
+            let head = usage_of_stream(&response_body);
+            let end = tail.as_deref().map_or((None, None), usage_of_stream);
+            (end.0.or(head.0), end.1.or(head.1))
+        }
         (true, false) => usage_of(&response_body),
         (false, _) => (None, None),
     };
     let max_head = state.config.max_head_bytes;
+    let max_stored = state.config.max_stored_body_bytes;
     let (request_head, request_head_complete) = head(&step.body, max_head);
-    let (response_head, response_head_complete) = head(&response_body, max_head);
+    let (response_head, mut response_head_complete) = head(&response_body, max_head);
+    // A body kept only in part marks the log incomplete, whatever the head's size.
+    response_head_complete &= response_size <= response_body.len() as u64 && response_body.len() <= max_stored;
+    let request_head_complete = request_head_complete && step.body.len() <= max_stored;
     let keep = effective.collect_log_payload;
     LogRecord {
         id: ulid::Ulid::new().to_string(),
@@ -690,7 +899,8 @@ fn log_record(
         provider: step.provider.clone(),
         model: model.clone(),
         model_type: model_type_of(&step.endpoint),
-        path: step.endpoint.clone(),
+        // Credentials in the query string are forwarded, never stored.
+        path: credentials::redact_endpoint(&step.endpoint),
         duration_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
         request_type: Some(context.kind.to_owned()),
         request_content_type: step.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned),
@@ -708,11 +918,11 @@ fn log_record(
         request_size: step.body.len() as u64,
         request_head,
         request_head_complete,
-        response_size: response_body.len() as u64,
+        response_size,
         response_head,
         response_head_complete,
-        request_body: keep.then(|| step.body.to_vec()),
-        response_body: keep.then(|| response_body.to_vec()),
+        request_body: keep.then(|| step.body[..step.body.len().min(max_stored)].to_vec()),
+        response_body: keep.then(|| response_body[..response_body.len().min(max_stored)].to_vec()),
         authenticated: context.authenticated,
         user_agent: context.user_agent.clone(),
     }

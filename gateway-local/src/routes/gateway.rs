@@ -13,6 +13,7 @@ use gateway_core::types::headers as h;
 use serde_json::Value;
 
 use crate::config::GatewaySettings;
+use crate::credentials::is_credential_header;
 use crate::errors::{self, code};
 use crate::options::HeaderOptions;
 use crate::proxy::{self, RequestContext, Step};
@@ -168,13 +169,6 @@ fn header_pairs(headers: &HeaderMap) -> impl Iterator<Item = (String, String)> +
     headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
 }
 
-/// Whether a (lower-case) header name carries a credential: the providers'
-/// auth headers and anything named like a key, token, secret or cookie.
-pub(crate) fn is_credential_header(lower: &str) -> bool {
-    matches!(lower, "authorization" | "proxy-authorization" | "cookie")
-        || ["key", "token", "secret", "auth", "signature", "credential"].iter().any(|word| lower.contains(word))
-}
-
 fn is_gateway_header(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache"
@@ -240,6 +234,15 @@ pub(super) async fn universal(
                 "a universal request needs at least one step",
             ));
         }
+        // One request may not fan out without bound: every step is an upstream call and a log.
+        let max_steps = state.config.max_steps;
+        if items.len() > max_steps {
+            return Err(errors::gateway(
+                StatusCode::BAD_REQUEST,
+                code::BAD_REQUEST,
+                &format!("a universal request has {} steps, over the limit of {max_steps}", items.len()),
+            ));
+        }
         let mut steps = Vec::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {
             let step: UniversalStep = serde_json::from_value(item).map_err(|e| {
@@ -252,6 +255,7 @@ pub(super) async fn universal(
             settings,
             options,
             authenticated,
+            gateway_token: crate::credentials::gateway_token_digest(&headers),
             user_agent: user_agent(&headers),
             kind: "universal",
             universal: true,
@@ -357,6 +361,7 @@ pub(super) async fn provider(
             settings,
             options,
             authenticated,
+            gateway_token: crate::credentials::gateway_token_digest(&headers),
             user_agent: user_agent(&headers),
             kind: "provider",
             universal: false,
@@ -433,6 +438,7 @@ async fn compat(
         settings,
         options,
         authenticated,
+        gateway_token: crate::credentials::gateway_token_digest(headers),
         user_agent: user_agent(headers),
         kind: "compat",
         universal: false,

@@ -18,6 +18,7 @@ pub struct HttpUpstream {
     client: reqwest::Client,
     account_id: String,
     overrides: BTreeMap<String, String>,
+    max_response_bytes: usize,
 }
 
 /// Headers that describe one hop only and are never forwarded.
@@ -31,18 +32,23 @@ const HOP_HEADERS: &[&str] = &[
     "trailer",
     "upgrade",
     "proxy-connection",
+    // The gateway asks for what it can decode itself (gzip, deflate, br),
+    // decodes it within `max_response_bytes`, and answers uncompressed.
+    "accept-encoding",
 ];
 
 impl HttpUpstream {
-    /// Forwarding with `overrides` (provider slug → base URL) over the built-in bases.
-    pub fn new(account_id: impl Into<String>, overrides: BTreeMap<String, String>) -> Self {
+    /// Forwarding with `overrides` (provider slug → base URL) over the
+    /// built-in bases, holding non-streamed answers of at most
+    /// `max_response_bytes` (decoded).
+    pub fn new(account_id: impl Into<String>, overrides: BTreeMap<String, String>, max_response_bytes: usize) -> Self {
         // Redirects are passed back, never followed: an upstream must not be
         // able to send the gateway (and the caller's credentials) elsewhere.
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap_or_else(|_| reqwest::Client::new());
-        Self { client, account_id: account_id.into(), overrides }
+        Self { client, account_id: account_id.into(), overrides, max_response_bytes }
     }
 
     /// The base URL of `provider`: an override, or its public base
@@ -88,24 +94,50 @@ impl Upstream for HttpUpstream {
             .get(http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|t| t.starts_with("text/event-stream"));
+        use futures::StreamExt as _;
+        let chunks = response.bytes_stream().map(|chunk| chunk.map_err(|e| map_error(&e))).boxed();
         let body = if is_stream {
-            use futures::StreamExt as _;
-            UpstreamBody::Stream(response.bytes_stream().map(|chunk| chunk.map_err(|e| map_error(&e))).boxed())
+            UpstreamBody::Stream(chunks)
         } else {
+            // Read chunk by chunk: an answer over the limit is refused as it
+            // grows, never held whole (a 2 GB body, or a gzip bomb decoded).
+            let whole = UpstreamResponse { status, headers: headers.clone(), body: UpstreamBody::Stream(chunks) }
+                .into_bytes(self.max_response_bytes);
             let bytes = match timeout {
-                Some(timeout) => {
-                    tokio::time::timeout(timeout, response.bytes()).await.map_err(|_| UpstreamError::Timeout)?
-                }
-                None => response.bytes().await,
+                Some(timeout) => tokio::time::timeout(timeout, whole).await.map_err(|_| UpstreamError::Timeout)?,
+                None => whole.await,
             };
-            UpstreamBody::Full(bytes.map_err(|e| map_error(&e))?)
+            UpstreamBody::Full(bytes?)
         };
         Ok(UpstreamResponse { status, headers, body })
     }
 }
 
+/// The error without the upstream's URL: callers see what failed, not where
+/// the gateway forwards to (a private address, a key in a query string).
 fn map_error(error: &reqwest::Error) -> UpstreamError {
-    if error.is_timeout() { UpstreamError::Timeout } else { UpstreamError::Connection(error.to_string()) }
+    if error.is_timeout() {
+        return UpstreamError::Timeout;
+    }
+    let mut message = if error.is_connect() {
+        "could not connect".to_owned()
+    } else if error.is_body() || error.is_decode() {
+        "the answer's body could not be read".to_owned()
+    } else {
+        "the request failed".to_owned()
+    };
+    // The innermost cause says why (reset, refused, ...) and carries no URL.
+    let mut source = std::error::Error::source(error);
+    let mut innermost = None;
+    while let Some(cause) = source {
+        innermost = Some(cause.to_string());
+        source = cause.source();
+    }
+    if let Some(cause) = innermost {
+        message.push_str(": ");
+        message.push_str(&cause);
+    }
+    UpstreamError::Connection(message)
 }
 
 /// Picks the upstream of each provider: an explicit base URL wins; otherwise

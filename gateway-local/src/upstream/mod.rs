@@ -63,15 +63,21 @@ pub struct UpstreamResponse {
 }
 
 impl UpstreamResponse {
-    /// Reads the whole body (collecting a stream).
-    pub async fn into_bytes(self) -> Result<Bytes, UpstreamError> {
+    /// Reads the whole body (collecting a stream), refusing more than
+    /// `limit` bytes with [`UpstreamError::TooLarge`].
+    pub async fn into_bytes(self, limit: usize) -> Result<Bytes, UpstreamError> {
         match self.body {
+            UpstreamBody::Full(bytes) if bytes.len() > limit => Err(UpstreamError::TooLarge(limit)),
             UpstreamBody::Full(bytes) => Ok(bytes),
             UpstreamBody::Stream(mut stream) => {
                 use futures::StreamExt as _;
                 let mut out = bytes::BytesMut::new();
                 while let Some(chunk) = stream.next().await {
-                    out.extend_from_slice(&chunk?);
+                    let chunk = chunk?;
+                    if out.len() + chunk.len() > limit {
+                        return Err(UpstreamError::TooLarge(limit));
+                    }
+                    out.extend_from_slice(&chunk);
                 }
                 Ok(out.freeze())
             }
@@ -91,6 +97,9 @@ pub enum UpstreamError {
     /// No upstream is configured for this provider.
     #[error("no upstream for provider `{0}`")]
     UnknownProvider(String),
+    /// A non-streamed answer was larger than the limit (bytes) the gateway holds.
+    #[error("the upstream answer is larger than {0} bytes")]
+    TooLarge(usize),
 }
 
 /// Sends provider requests.

@@ -4026,7 +4026,7 @@ mod tests {
         let public = OfflineUpstream::answer(&request("workers-ai", "@cf/meta/llama-3.1-8b-instruct", &body)).unwrap();
         assert!(matches!(public.body, UpstreamBody::Stream(_)));
         assert_eq!(
-            public.into_bytes().await.unwrap(),
+            public.into_bytes(usize::MAX).await.unwrap(),
             answer("workers-ai", "@cf/meta/llama-3.1-8b-instruct", &body).body
         );
     }

@@ -1,0 +1,130 @@
+//! What a credential looks like on the way through: provider keys in headers
+//! and in query strings (Google's `?key=...`). The gateway forwards them
+//! untouched, never stores them, and keys the cache by a digest of them so
+//! one caller's answer is never served to another.
+
+use http::HeaderMap;
+use sha2::{Digest, Sha256};
+
+/// Query parameters that carry a credential (compared case-insensitively).
+const CREDENTIAL_PARAMETERS: &[&str] = &["key", "api_key", "api-key", "token", "access_token", "sig", "signature"];
+
+/// What a redacted credential value is replaced with in stored paths.
+pub(crate) const REDACTED: &str = "REDACTED";
+
+/// Whether a (lower-case) header name carries a credential: the providers'
+/// auth headers and anything named like a key, token, secret or cookie.
+pub(crate) fn is_credential_header(lower: &str) -> bool {
+    matches!(lower, "authorization" | "proxy-authorization" | "cookie")
+        || ["key", "token", "secret", "auth", "signature", "credential"].iter().any(|word| lower.contains(word))
+}
+
+/// Whether a query parameter name (as sent, possibly percent-encoded) names a credential.
+fn is_credential_parameter(name: &str) -> bool {
+    let decoded = percent_encoding::percent_decode_str(name).decode_utf8_lossy();
+    CREDENTIAL_PARAMETERS.iter().any(|p| decoded.eq_ignore_ascii_case(p))
+}
+
+/// Splits `endpoint` into its path and query (without the `?`).
+fn split_query(endpoint: &str) -> (&str, Option<&str>) {
+    match endpoint.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (endpoint, None),
+    }
+}
+
+/// `endpoint` with the value of every credential query parameter replaced by
+/// [`REDACTED`]; everything else as sent, byte for byte.
+pub(crate) fn redact_endpoint(endpoint: &str) -> String {
+    let (path, Some(query)) = split_query(endpoint) else { return endpoint.to_owned() };
+    let pairs: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((name, _)) if is_credential_parameter(name) => format!("{name}={REDACTED}"),
+            _ => pair.to_owned(),
+        })
+        .collect();
+    format!("{path}?{}", pairs.join("&"))
+}
+
+/// A digest of the gateway token a caller presents (`cf-aig-authorization`),
+/// whatever the case of its scheme.
+pub(crate) fn gateway_token_digest(headers: &HeaderMap) -> Option<[u8; 32]> {
+    let value = headers.get(gateway_core::types::headers::AUTHORIZATION)?.as_bytes();
+    let token = value.iter().position(|b| *b == b' ').map_or(value, |space| &value[space + 1..]);
+    Some(Sha256::digest(token).into())
+}
+
+/// A digest of every credential a caller presents for one provider request:
+/// its credential headers (sorted, so their order does not matter), the
+/// credential query parameters of its endpoint, and the gateway token.
+pub(crate) fn caller_digest(headers: &HeaderMap, endpoint: &str, gateway_token: Option<&[u8]>) -> [u8; 32] {
+    let mut credentials: Vec<(&str, &[u8])> = headers
+        .iter()
+        .filter(|(name, _)| is_credential_header(name.as_str()))
+        .map(|(name, value)| (name.as_str(), value.as_bytes()))
+        .collect();
+    if let (_, Some(query)) = split_query(endpoint) {
+        for pair in query.split('&') {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            if is_credential_parameter(name) {
+                credentials.push((name, value.as_bytes()));
+            }
+        }
+    }
+    credentials.sort_unstable();
+    let mut hash = Sha256::new();
+    for (name, value) in credentials {
+        hash.update(name.as_bytes());
+        hash.update([0]);
+        hash.update(value);
+        hash.update([0]);
+    }
+    hash.update(b"gateway-token\0");
+    if let Some(token) = gateway_token {
+        hash.update(token);
+    }
+    hash.finalize().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::HeaderValue;
+
+    #[test]
+    fn credential_parameters_are_redacted_case_insensitively_and_nothing_else() {
+        assert_eq!(
+            redact_endpoint(
+                "v1/models/g:generateContent?alt=sse&KEY=AIza-1&Api_Key=x&api-key=y&token=t&access_token=a&sig=s&Signature=z&keys=kept"
+            ),
+            "v1/models/g:generateContent?alt=sse&KEY=REDACTED&Api_Key=REDACTED&api-key=REDACTED&token=REDACTED&access_token=REDACTED&sig=REDACTED&Signature=REDACTED&keys=kept"
+        );
+        assert_eq!(redact_endpoint("chat/completions"), "chat/completions");
+        assert_eq!(redact_endpoint("x?%6Bey=secret"), "x?%6Bey=REDACTED", "an encoded name is still a key");
+        assert_eq!(redact_endpoint("x?key"), "x?key", "no value, nothing to hide");
+    }
+
+    #[test]
+    fn digests_differ_by_any_credential_and_not_by_order() {
+        let mut a = HeaderMap::new();
+        a.insert("authorization", HeaderValue::from_static("Bearer one"));
+        a.insert("content-type", HeaderValue::from_static("application/json"));
+        let mut b = a.clone();
+        b.insert("authorization", HeaderValue::from_static("Bearer two"));
+        let none = HeaderMap::new();
+        let digest = |h: &HeaderMap, e: &str, t: Option<&[u8]>| caller_digest(h, e, t);
+        assert_ne!(digest(&a, "x", None), digest(&b, "x", None));
+        assert_ne!(digest(&a, "x", None), digest(&none, "x", None));
+        assert_ne!(digest(&none, "x?key=1", None), digest(&none, "x?key=2", None));
+        assert_ne!(digest(&none, "x", Some(b"Bearer g1")), digest(&none, "x", Some(b"Bearer g2")));
+        assert_eq!(digest(&none, "x?alt=sse", None), digest(&none, "y", None), "only credentials count");
+        let mut c = HeaderMap::new();
+        c.insert("x-api-key", HeaderValue::from_static("k"));
+        c.insert("authorization", HeaderValue::from_static("Bearer one"));
+        let mut d = HeaderMap::new();
+        d.insert("authorization", HeaderValue::from_static("Bearer one"));
+        d.insert("x-api-key", HeaderValue::from_static("k"));
+        assert_eq!(digest(&c, "x", None), digest(&d, "x", None));
+    }
+}
