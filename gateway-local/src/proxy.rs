@@ -674,6 +674,8 @@ impl StreamFinish {
         let mut record =
             log_record(&self.state, &self.context, &self.step, &self.effective, view, self.started, self.index);
         record.id.clone_from(&self.log_id);
+        // A stream cut before its end (upstream failure, silence, the caller leaving) is an incomplete answer.
+        record.response_head_complete &= complete;
         let state = Arc::clone(&self.state);
         let completion = self.completion.take();
         // The answer is already on its way: complete the log without holding the stream up.

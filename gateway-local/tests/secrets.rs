@@ -88,6 +88,19 @@ async fn no_secret_is_stored_logged_or_shown() {
         .provider_request(&google, "v1/models/gemini-2.5-flash:generateContent", &gemini, &UniversalOptions::new())
         .await
         .unwrap();
+    // Google's key in the query string (and other credential-like parameters), in any case.
+    let url = format!(
+        "http://127.0.0.1:{port}/v1/acc/prod/google-ai-studio/v1/models/gemini-2.5-flash:generateContent?Key=goog-url-SECRET-10&access_token=tok-url-SECRET-11&alt=json"
+    );
+    let answer = reqwest::Client::new()
+        .post(url)
+        .header("cf-aig-authorization", format!("Bearer {GATEWAY_TOKEN}"))
+        .header("content-type", "application/json")
+        .body(gemini.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
     // A provider failure, so an error carries the gateway's meta.
     let step =
         UniversalStep::new("openai", "no/such/endpoint", chat()).header("authorization", "Bearer sk-fail-SECRET-9");
@@ -110,7 +123,10 @@ async fn no_secret_is_stored_logged_or_shown() {
 
     // Everything the v4 API hands out about the logs.
     let logs = gateway.list_logs(&ListLogs::new()).await.unwrap().logs;
-    assert_eq!(logs.len(), 5, "{logs:?}");
+    assert_eq!(logs.len(), 6, "{logs:?}");
+    assert!(logs.iter().any(|l| l.path.contains("Key=REDACTED&access_token=REDACTED")));
+    let found = gateway.list_logs(&ListLogs::new().search("url-SECRET")).await.unwrap().logs;
+    assert!(found.is_empty(), "a key from a URL is findable by search: {found:?}");
     for log in &logs {
         let full = gateway.get_log(&log.id).await.unwrap();
         let request = gateway.log_request(&log.id).await.unwrap();

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use futures::StreamExt as _;
 use gateway_core::ProviderSlug;
 use gateway_core::provider::builtin_facts;
 
@@ -94,7 +95,6 @@ impl Upstream for HttpUpstream {
             .get(http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|t| t.starts_with("text/event-stream"));
-        use futures::StreamExt as _;
         let chunks = response.bytes_stream().map(|chunk| chunk.map_err(|e| map_error(&e))).boxed();
         let body = if is_stream {
             UpstreamBody::Stream(chunks)
