@@ -192,7 +192,18 @@ mod tests {
         for good in ["Bearer tok", "bearer tok", "BEARER tok", "bEaReR tok", "Bearer   tok"] {
             assert!(bearer_matches(good.as_bytes(), "tok"), "{good}");
         }
-        for bad in ["Bearer tok2", "Bearer to", "Bearertok", "Bearer", "Bearer ", "Basic tok", "tok", "", "Bearer\ttok", "Bearer tok "] {
+        for bad in [
+            "Bearer tok2",
+            "Bearer to",
+            "Bearertok",
+            "Bearer",
+            "Bearer ",
+            "Basic tok",
+            "tok",
+            "",
+            "Bearer\ttok",
+            "Bearer tok ",
+        ] {
             assert!(!bearer_matches(bad.as_bytes(), "tok"), "{bad}");
         }
     }

@@ -163,6 +163,40 @@ fn legacy_filter(name: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// Takes one `filters.*` parameter into `filters`; `Ok(false)` when `key` is not one.
+fn filter_part(filters: &mut Vec<Filter>, key: &str, value: String) -> Result<bool, String> {
+    match key {
+        "filters.key" | "filters[key]" => {
+            if filters.len() >= MAX_FILTERS {
+                return Err(format!("too many filters: at most {MAX_FILTERS}"));
+            }
+            filters.push(Filter { key: value, operator: String::new(), values: Vec::new() });
+        }
+        "filters.operator" | "filters[operator]" => {
+            let filter = filters.last_mut().ok_or("filters.operator comes before any filters.key")?;
+            if !filter.operator.is_empty() {
+                return Err(format!("filter `{}` has more than one filters.operator", filter.key));
+            }
+            if !OPERATORS.contains(&value.as_str()) {
+                return Err(format!("unknown filter operator {}: expected eq, neq, contains, lt or gt", echo(&value)));
+            }
+            filter.operator = value;
+        }
+        "filters.value" | "filters[value]" | "filters[value][]" => {
+            let filter = filters.last_mut().ok_or("filters.value comes before any filters.key")?;
+            if filter.values.len() >= MAX_FILTER_VALUES {
+                return Err(format!(
+                    "filter `{}` has too many values: at most {MAX_FILTER_VALUES} per filter",
+                    filter.key
+                ));
+            }
+            filter.values.push(value);
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
 /// Parses the SDKs' query encoding: `filters.key`, `filters.operator` and
 /// `filters.value` grouped by position (a new `filters.key` starts a filter).
 ///
@@ -177,40 +211,8 @@ pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQue
     let mut seen: Vec<&'static str> = Vec::new();
     for (key, value) in url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
         let value = value.into_owned();
-        match key.as_ref() {
-            "filters.key" | "filters[key]" => {
-                if query.filters.len() >= MAX_FILTERS {
-                    return Err(format!("too many filters: at most {MAX_FILTERS}"));
-                }
-                query.filters.push(Filter { key: value, operator: String::new(), values: Vec::new() });
-                continue;
-            }
-            "filters.operator" | "filters[operator]" => {
-                let filter = query.filters.last_mut().ok_or("filters.operator comes before any filters.key")?;
-                if !filter.operator.is_empty() {
-                    return Err(format!("filter `{}` has more than one filters.operator", filter.key));
-                }
-                if !OPERATORS.contains(&value.as_str()) {
-                    return Err(format!(
-                        "unknown filter operator {}: expected eq, neq, contains, lt or gt",
-                        echo(&value)
-                    ));
-                }
-                filter.operator = value;
-                continue;
-            }
-            "filters.value" | "filters[value]" | "filters[value][]" => {
-                let filter = query.filters.last_mut().ok_or("filters.value comes before any filters.key")?;
-                if filter.values.len() >= MAX_FILTER_VALUES {
-                    return Err(format!(
-                        "filter `{}` has too many values: at most {MAX_FILTER_VALUES} per filter",
-                        filter.key
-                    ));
-                }
-                filter.values.push(value);
-                continue;
-            }
-            _ => {}
+        if filter_part(&mut query.filters, &key, value.clone())? {
+            continue;
         }
         let Some(name) = SCALARS.iter().copied().find(|name| *name == key) else {
             return Err(unknown_parameter(&key, for_delete));
@@ -227,6 +229,11 @@ pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQue
         seen.push(name);
         let number =
             |what: &str| value.parse::<u64>().map_err(|_| format!("{what} must be a positive integer, got {value:?}"));
+        let asc_or_desc = || match value.as_str() {
+            "asc" => Ok(false),
+            "desc" => Ok(true),
+            _ => Err(format!("{name} must be asc or desc, got {value:?}")),
+        };
         match name {
             "page" => query.page = number("page")?,
             "per_page" => query.per_page = number("per_page")?,
@@ -234,13 +241,7 @@ pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQue
             "limit" => return Err("`limit` is a bulk delete parameter: a list takes page and per_page".to_owned()),
             "search" => query.search = Some(value),
             "order_by" => query.order_by = Some(value),
-            "order_by_direction" | "direction" => {
-                query.descending = match value.as_str() {
-                    "asc" => false,
-                    "desc" => true,
-                    _ => return Err(format!("{name} must be asc or desc, got {value:?}")),
-                }
-            }
+            "order_by_direction" | "direction" => query.descending = asc_or_desc()?,
             "meta_info" => {
                 query.meta_info = match value.as_str() {
                     "true" => true,
@@ -264,10 +265,16 @@ pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQue
         }
     }
     query.filters.extend(legacy);
+    check_bounds(&query, limit)?;
+    // Filter keys and values, and order_by, as the store will read them.
+    check_query(&query).map_err(|e| e.to_string())?;
+    Ok((query, limit))
+}
+
+/// The counts and sizes of a parsed query.
+fn check_bounds(query: &LogQuery, limit: u64) -> Result<(), String> {
     if query.filters.len() > MAX_FILTERS {
-        return Err(format!(
-            "too many filters: at most {MAX_FILTERS}, deprecated single-value parameters included"
-        ));
+        return Err(format!("too many filters: at most {MAX_FILTERS}, deprecated single-value parameters included"));
     }
     if query.page == 0 {
         return Err("page must be at least 1".to_owned());
@@ -286,9 +293,7 @@ pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQue
     if !(1..=MAX_DELETE).contains(&limit) {
         return Err(format!("limit must be between 1 and {MAX_DELETE}, got {limit}"));
     }
-    // Filter keys and values, and order_by, as the store will read them.
-    check_query(&query).map_err(|e| e.to_string())?;
-    Ok((query, limit))
+    Ok(())
 }
 
 pub(super) async fn list(
@@ -545,7 +550,7 @@ mod tests {
     #[test]
     fn the_query_size_is_bounded() {
         let filter = |n: usize| {
-            let values: String = (0..n).map(|i| format!("&filters.value=m{i}")).collect();
+            let values: String = (0..n).map(|i| format!("&filters.value=m{i}")).collect::<Vec<_>>().concat();
             format!("filters.key=model&filters.operator=eq{values}")
         };
         let filters = |count: usize, values: usize| vec![filter(values); count].join("&");
@@ -567,7 +572,8 @@ mod tests {
 
     #[test]
     fn deprecated_parameters_become_filters() {
-        let (query, _) = parse_query(Some("min_cost=0.5&max_duration=10&provider=openai&meta_info=true"), false).unwrap();
+        let (query, _) =
+            parse_query(Some("min_cost=0.5&max_duration=10&provider=openai&meta_info=true"), false).unwrap();
         let keys: Vec<(&str, &str)> = query.filters.iter().map(|f| (f.key.as_str(), f.operator.as_str())).collect();
         assert_eq!(keys, [("cost", "at_least"), ("duration", "at_most"), ("provider", "eq")]);
         assert!(query.meta_info);
