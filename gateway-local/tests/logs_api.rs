@@ -387,7 +387,7 @@ async fn another_gateways_stream_log_is_not_found_at_once() {
     drop(slow);
 
     // Under its own gateway, a read still waits for the stream's end.
-    offline.set_chunk_delay(Duration::from_millis(100));
+    offline.set_chunk_delay(Duration::from_millis(50));
     let quick = stream("main").await.expect("the stream starts");
     let id = quick.headers()["cf-aig-log-id"].to_str().unwrap().to_owned();
     let log = api.v4(reqwest::Method::GET, &format!("{}/{id}", api.logs_url("main")), "").await;

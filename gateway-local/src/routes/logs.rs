@@ -131,7 +131,7 @@ fn unknown_parameter(name: &str, for_delete: bool) -> String {
     } else if for_delete {
         "the bulk delete takes filters, limit, order_by and order_by_direction"
     } else {
-        "see the logs list parameters"
+        "a list takes filters, page, per_page, search, order_by, order_by_direction and meta_info"
     };
     format!("unknown query parameter {} ({hint})", echo(name))
 }
