@@ -605,7 +605,7 @@ impl StreamFinish {
         let state = Arc::clone(&self.state);
         match state.store.insert(self.provisional(first), self.context.settings.log_limit()).await {
             Ok(true) => {
-                self.completion = Some(state.pending.register(&self.log_id));
+                self.completion = Some(state.pending.register(&self.context.gateway, &self.log_id));
                 Ok(Some(self.log_id.clone()))
             }
             // The gateway is full and keeps its logs: answered, not logged.

@@ -52,10 +52,13 @@ pub(crate) const PENDING_LOG_WAIT: Duration = Duration::from_secs(2);
 /// Logs whose stream has not been completed in the store yet. Reading one
 /// waits (briefly) for its completion, so a caller who has read a stream to
 /// its end and then asks for its log gets the whole log, not the
-/// provisional one written when the stream began.
+/// provisional one written when the stream began. Each log is kept with its
+/// gateway: a read under another gateway does not wait (the wait would tell
+/// that the id exists there).
 #[derive(Debug, Default)]
 pub(crate) struct PendingLogs {
-    by_id: Mutex<HashMap<String, tokio::sync::watch::Receiver<bool>>>,
+    /// Log id → (its gateway, completion signal).
+    by_id: Mutex<HashMap<String, (String, tokio::sync::watch::Receiver<bool>)>>,
 }
 
 /// Marks a pending log complete when sent `true` or dropped.
@@ -66,10 +69,10 @@ pub(crate) struct Completion {
 }
 
 impl PendingLogs {
-    /// Registers log `id` as pending until the returned completion is used or dropped.
-    pub(crate) fn register(&self, id: &str) -> Completion {
+    /// Registers log `id` of `gateway` as pending until the returned completion is used or dropped.
+    pub(crate) fn register(&self, gateway: &str, id: &str) -> Completion {
         let (done, waiting) = tokio::sync::watch::channel(false);
-        self.by_id.lock().unwrap_or_else(PoisonError::into_inner).insert(id.to_owned(), waiting);
+        self.by_id.lock().unwrap_or_else(PoisonError::into_inner).insert(id.to_owned(), (gateway.to_owned(), waiting));
         Completion { id: id.to_owned(), done }
     }
 
@@ -80,9 +83,16 @@ impl PendingLogs {
         done.send_replace(true);
     }
 
-    /// Waits up to `limit` for log `id` to be completed, if it is pending.
-    pub(crate) async fn settle(&self, id: &str, limit: Duration) {
-        let waiting = self.by_id.lock().unwrap_or_else(PoisonError::into_inner).get(id).cloned();
+    /// Waits up to `limit` for log `id` to be completed, if it is pending
+    /// and belongs to `gateway`; a log of another gateway is not waited for.
+    pub(crate) async fn settle(&self, gateway: &str, id: &str, limit: Duration) {
+        let waiting = self
+            .by_id
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(id)
+            .filter(|(owner, _)| owner == gateway)
+            .map(|(_, waiting)| waiting.clone());
         if let Some(mut waiting) = waiting {
             if let Ok(Err(_)) = tokio::time::timeout(limit, waiting.wait_for(|done| *done)).await {
                 // Its completion was dropped unused (the stream's task ended early): nothing to wait for.
@@ -90,6 +100,22 @@ impl PendingLogs {
             }
         }
     }
+}
+
+/// The case-insensitive scheme of a bearer credential (RFC 7235: schemes
+/// are case-insensitive).
+const BEARER: &[u8] = b"bearer";
+
+/// Whether `presented` (an authorization header's value) is
+/// `Bearer <token>`: the scheme in any case, one or more spaces, then the
+/// token, compared in constant time.
+pub(crate) fn bearer_matches(presented: &[u8], token: &str) -> bool {
+    let Some((scheme, rest)) = presented.split_at_checked(BEARER.len()) else { return false };
+    if !scheme.eq_ignore_ascii_case(BEARER) || rest.first() != Some(&b' ') {
+        return false;
+    }
+    let credential = rest.trim_ascii_start();
+    constant_time_eq(credential, token.as_bytes())
 }
 
 /// Compares secrets in time independent of where they differ.
@@ -129,29 +155,56 @@ mod tests {
         let pending = Arc::new(PendingLogs::default());
         // Not pending: no wait at all.
         let started = Instant::now();
-        pending.settle("other", Duration::from_secs(5)).await;
+        pending.settle("g", "other", Duration::from_secs(5)).await;
         assert!(started.elapsed() < Duration::from_millis(100));
         // Pending: waits until completed.
-        let completion = pending.register("L1");
+        let completion = pending.register("g", "L1");
         let completer = Arc::clone(&pending);
         tokio::spawn(async move {
             tokio::time::sleep(Duration::from_millis(150)).await;
             completer.complete(completion);
         });
         let started = Instant::now();
-        pending.settle("L1", Duration::from_secs(5)).await;
+        pending.settle("g", "L1", Duration::from_secs(5)).await;
         assert!(started.elapsed() >= Duration::from_millis(150), "{:?}", started.elapsed());
         assert!(pending.by_id.lock().unwrap().is_empty());
         // Never completed: the wait is bounded.
-        let _kept = pending.register("L2");
+        let _kept = pending.register("g", "L2");
         let started = Instant::now();
-        pending.settle("L2", Duration::from_millis(100)).await;
+        pending.settle("g", "L2", Duration::from_millis(100)).await;
         assert!(started.elapsed() >= Duration::from_millis(100));
         // Dropped unused: no wait, and forgotten.
-        drop(pending.register("L3"));
+        drop(pending.register("g", "L3"));
         let started = Instant::now();
-        pending.settle("L3", Duration::from_secs(5)).await;
+        pending.settle("g", "L3", Duration::from_secs(5)).await;
         assert!(started.elapsed() < Duration::from_millis(100));
         assert!(!pending.by_id.lock().unwrap().contains_key("L3"));
+        // Another gateway's pending log: no wait, and still pending for its own gateway.
+        let _kept = pending.register("a", "L4");
+        let started = Instant::now();
+        pending.settle("b", "L4", Duration::from_secs(5)).await;
+        assert!(started.elapsed() < Duration::from_millis(100));
+        assert!(pending.by_id.lock().unwrap().contains_key("L4"));
+    }
+
+    #[test]
+    fn bearer_scheme_is_case_insensitive_and_the_token_exact() {
+        for good in ["Bearer tok", "bearer tok", "BEARER tok", "bEaReR tok", "Bearer   tok"] {
+            assert!(bearer_matches(good.as_bytes(), "tok"), "{good}");
+        }
+        for bad in [
+            "Bearer tok2",
+            "Bearer to",
+            "Bearertok",
+            "Bearer",
+            "Bearer ",
+            "Basic tok",
+            "tok",
+            "",
+            "Bearer\ttok",
+            "Bearer tok ",
+        ] {
+            assert!(!bearer_matches(bad.as_bytes(), "tok"), "{bad}");
+        }
     }
 }

@@ -232,7 +232,8 @@ fn where_clause(gateway: &str, query: &LogQuery) -> Result<(String, Vec<SqlValue
     let mut params = vec![SqlValue::Text(gateway.to_owned())];
     for filter in &query.filters {
         let op = filter.operator.as_str();
-        if !matches!(op, "eq" | "neq" | "contains" | "lt" | "gt") {
+        // `at_least`/`at_most` stand for the deprecated `min_*`/`max_*` parameters; the wire has the other five.
+        if !matches!(op, "eq" | "neq" | "contains" | "lt" | "gt" | "at_least" | "at_most") {
             return Err(StoreError::Invalid(format!(
                 "unknown filter operator `{op}`: expected eq, neq, contains, lt or gt"
             )));
@@ -258,9 +259,15 @@ fn where_clause(gateway: &str, query: &LogQuery) -> Result<(String, Vec<SqlValue
                         )));
                         format!("CAST({column} AS TEXT) LIKE ? ESCAPE '\\'")
                     }
-                    "lt" | "gt" => {
+                    "lt" | "gt" | "at_least" | "at_most" => {
                         params.push(sql_value(kind, raw, &filter.key)?);
-                        format!("{column} {} ?", if op == "lt" { "<" } else { ">" })
+                        let comparison = match op {
+                            "lt" => "<",
+                            "gt" => ">",
+                            "at_least" => ">=",
+                            _ => "<=",
+                        };
+                        format!("{column} {comparison} ?")
                     }
                     _ => {
                         params.push(sql_value(kind, raw, &filter.key)?);
@@ -289,6 +296,15 @@ fn where_clause(gateway: &str, query: &LogQuery) -> Result<(String, Vec<SqlValue
         }
     }
     Ok((sql, params))
+}
+
+/// Checks `query` as [`Store::list`] and [`Store::delete`] will read it
+/// (filter keys, operators and values, `order_by`), without a database:
+/// the same error they would give.
+pub(crate) fn check_query(query: &LogQuery) -> Result<(), StoreError> {
+    where_clause("", query)?;
+    order_clause(query)?;
+    Ok(())
 }
 
 fn order_clause(query: &LogQuery) -> Result<String, StoreError> {

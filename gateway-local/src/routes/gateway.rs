@@ -17,7 +17,7 @@ use crate::credentials::is_credential_header;
 use crate::errors::{self, code};
 use crate::options::HeaderOptions;
 use crate::proxy::{self, RequestContext, Step};
-use crate::state::{AppState, constant_time_eq};
+use crate::state::{AppState, bearer_matches};
 use crate::upstream::UpstreamRequest;
 
 type Rejected = Response;
@@ -54,7 +54,7 @@ fn admit(
     let presented = headers.get(h::AUTHORIZATION).map(HeaderValue::as_bytes);
     let authenticated = match (&settings.token, presented) {
         (Some(token), Some(presented)) => {
-            if !constant_time_eq(presented, format!("Bearer {token}").as_bytes()) {
+            if !bearer_matches(presented, token) {
                 return Err(errors::unauthorized());
             }
             true

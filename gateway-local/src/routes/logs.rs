@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 
 use super::gateway::path_or_error;
 use crate::errors::{self, code};
-use crate::state::{AppState, PENDING_LOG_WAIT, constant_time_eq};
-use crate::store::{Filter, LogPatch, LogQuery, StoreError};
+use crate::state::{AppState, PENDING_LOG_WAIT, bearer_matches};
+use crate::store::{Filter, LogPatch, LogQuery, StoreError, check_query};
 
 type Rejected = Response;
 
@@ -49,7 +49,7 @@ fn store_error(error: &StoreError) -> Rejected {
 pub(super) fn check_api_token(state: &AppState, account: &str, headers: &HeaderMap) -> Result<(), Rejected> {
     if let Some(token) = &state.config.api_token {
         let presented = headers.get(header::AUTHORIZATION).map(HeaderValue::as_bytes).unwrap_or_default();
-        if !constant_time_eq(presented, format!("Bearer {token}").as_bytes()) {
+        if !bearer_matches(presented, token) {
             return Err(errors::v4(StatusCode::UNAUTHORIZED, code::AUTHENTICATION, "Authentication error"));
         }
     }
@@ -70,58 +70,194 @@ fn check_gateway(state: &AppState, account: &str, gateway: &str, headers: &Heade
     Ok(())
 }
 
+/// Most filters in one query, the SDK's `filters` and the deprecated
+/// single-value parameters together: each is a clause of the SQL query.
+pub(crate) const MAX_FILTERS: usize = 20;
+/// Most values of one filter (SQLite refuses expressions nested too deep;
+/// 20 filters of 50 values stay well inside its limits).
+pub(crate) const MAX_FILTER_VALUES: usize = 50;
+/// Longest parameter name echoed back in an error message.
+const MAX_ECHO: usize = 64;
+/// The public filter operators; the store knows others for the deprecated
+/// `min_*`/`max_*` parameters, which must not come from the wire.
+const OPERATORS: [&str; 5] = ["eq", "neq", "contains", "lt", "gt"];
+/// The parameters of Cloudflare's bulk delete (`aig-config-delete-gateway-logs`).
+const DELETE_PARAMETERS: [&str; 3] = ["limit", "order_by", "order_by_direction"];
+/// The parameters given once, as a value (not `filters.*`).
+const SCALARS: [&str; 28] = [
+    "page",
+    "per_page",
+    "limit",
+    "search",
+    "order_by",
+    "order_by_direction",
+    "direction",
+    "meta_info",
+    "start_date",
+    "end_date",
+    "provider",
+    "model",
+    "model_type",
+    "success",
+    "cached",
+    "feedback",
+    "request_content_type",
+    "response_content_type",
+    "min_cost",
+    "max_cost",
+    "min_tokens_in",
+    "max_tokens_in",
+    "min_tokens_out",
+    "max_tokens_out",
+    "min_total_tokens",
+    "max_total_tokens",
+    "min_duration",
+    "max_duration",
+];
+
+/// A parameter name as the caller sent it, quoted and shortened for an error message.
+fn echo(name: &str) -> String {
+    let short: String = name.chars().take(MAX_ECHO).collect();
+    if short.len() < name.len() { format!("{short:?}...") } else { format!("{short:?}") }
+}
+
+/// A parameter that is not understood, and what to send instead.
+fn unknown_parameter(name: &str, for_delete: bool) -> String {
+    if name.is_empty() {
+        return "a query parameter has an empty name".to_owned();
+    }
+    let hint = if name.starts_with("filters") {
+        "filters are sent as repeated filters.key, filters.operator and filters.value, in order"
+    } else if for_delete {
+        "the bulk delete takes filters, limit, order_by and order_by_direction"
+    } else {
+        "a list takes filters, page, per_page, search, order_by, order_by_direction and meta_info"
+    };
+    format!("unknown query parameter {} ({hint})", echo(name))
+}
+
+/// The filter a deprecated single-value parameter stands for: key and operator.
+fn legacy_filter(name: &str) -> Option<(&'static str, &'static str)> {
+    Some(match name {
+        "provider" => ("provider", "eq"),
+        "model" => ("model", "eq"),
+        "model_type" => ("model_type", "eq"),
+        "success" => ("success", "eq"),
+        "cached" => ("cached", "eq"),
+        "feedback" => ("feedback", "eq"),
+        "request_content_type" => ("request_content_type", "eq"),
+        "response_content_type" => ("response_content_type", "eq"),
+        "start_date" => ("created_at", "gt"),
+        "end_date" => ("created_at", "lt"),
+        "min_cost" => ("cost", "at_least"),
+        "max_cost" => ("cost", "at_most"),
+        "min_tokens_in" => ("tokens_in", "at_least"),
+        "max_tokens_in" => ("tokens_in", "at_most"),
+        "min_tokens_out" => ("tokens_out", "at_least"),
+        "max_tokens_out" => ("tokens_out", "at_most"),
+        "min_total_tokens" => ("tokens", "at_least"),
+        "max_total_tokens" => ("tokens", "at_most"),
+        "min_duration" => ("duration", "at_least"),
+        "max_duration" => ("duration", "at_most"),
+        _ => return None,
+    })
+}
+
+/// Takes one `filters.*` parameter into `filters`; `Ok(false)` when `key` is not one.
+fn filter_part(filters: &mut Vec<Filter>, key: &str, value: String) -> Result<bool, String> {
+    match key {
+        "filters.key" | "filters[key]" => {
+            if filters.len() >= MAX_FILTERS {
+                return Err(format!("too many filters: at most {MAX_FILTERS}"));
+            }
+            filters.push(Filter { key: value, operator: String::new(), values: Vec::new() });
+        }
+        "filters.operator" | "filters[operator]" => {
+            let filter = filters.last_mut().ok_or("filters.operator comes before any filters.key")?;
+            if !filter.operator.is_empty() {
+                return Err(format!("filter `{}` has more than one filters.operator", filter.key));
+            }
+            if !OPERATORS.contains(&value.as_str()) {
+                return Err(format!("unknown filter operator {}: expected eq, neq, contains, lt or gt", echo(&value)));
+            }
+            filter.operator = value;
+        }
+        "filters.value" | "filters[value]" | "filters[value][]" => {
+            let filter = filters.last_mut().ok_or("filters.value comes before any filters.key")?;
+            if filter.values.len() >= MAX_FILTER_VALUES {
+                return Err(format!(
+                    "filter `{}` has too many values: at most {MAX_FILTER_VALUES} per filter",
+                    filter.key
+                ));
+            }
+            filter.values.push(value);
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
 /// Parses the SDKs' query encoding: `filters.key`, `filters.operator` and
 /// `filters.value` grouped by position (a new `filters.key` starts a filter).
+///
+/// Strict, because a bulk delete acts on what it understood: every
+/// parameter must be known (and, for a delete, one Cloudflare's delete
+/// takes), given once, with a valid value, and every filter complete, with
+/// a known key, operator and values, before anything is listed or deleted.
 pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQuery, u64), String> {
     let mut query = LogQuery { page: 1, per_page: 20, descending: true, ..LogQuery::default() };
     let mut limit = MAX_DELETE;
     let mut legacy: Vec<Filter> = Vec::new();
+    let mut seen: Vec<&'static str> = Vec::new();
     for (key, value) in url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
         let value = value.into_owned();
+        if filter_part(&mut query.filters, &key, value.clone())? {
+            continue;
+        }
+        let Some(name) = SCALARS.iter().copied().find(|name| *name == key) else {
+            return Err(unknown_parameter(&key, for_delete));
+        };
+        if for_delete && !DELETE_PARAMETERS.contains(&name) {
+            return Err(format!(
+                "`{name}` is not a bulk delete parameter: the bulk delete takes filters, limit, order_by and \
+                 order_by_direction"
+            ));
+        }
+        if seen.contains(&name) {
+            return Err(format!("`{name}` is given more than once"));
+        }
+        seen.push(name);
         let number =
             |what: &str| value.parse::<u64>().map_err(|_| format!("{what} must be a positive integer, got {value:?}"));
-        match key.as_ref() {
-            "filters.key" | "filters[key]" => {
-                query.filters.push(Filter { key: value, operator: String::new(), values: Vec::new() });
-            }
-            "filters.operator" | "filters[operator]" => {
-                query.filters.last_mut().ok_or("filters.operator comes before any filters.key")?.operator = value;
-            }
-            "filters.value" | "filters[value]" | "filters[value][]" => {
-                query.filters.last_mut().ok_or("filters.value comes before any filters.key")?.values.push(value);
-            }
-            "page" if !for_delete => query.page = number("page")?,
-            "per_page" if !for_delete => query.per_page = number("per_page")?,
+        let asc_or_desc = || match value.as_str() {
+            "asc" => Ok(false),
+            "desc" => Ok(true),
+            _ => Err(format!("{name} must be asc or desc, got {value:?}")),
+        };
+        match name {
+            "page" => query.page = number("page")?,
+            "per_page" => query.per_page = number("per_page")?,
             "limit" if for_delete => limit = number("limit")?,
-            "search" if !for_delete => query.search = Some(value),
+            "limit" => return Err("`limit` is a bulk delete parameter: a list takes page and per_page".to_owned()),
+            "search" => query.search = Some(value),
             "order_by" => query.order_by = Some(value),
-            "order_by_direction" | "direction" => {
-                query.descending = match value.as_str() {
-                    "asc" => false,
-                    "desc" => true,
-                    _ => return Err(format!("{key} must be asc or desc, got {value:?}")),
+            "order_by_direction" | "direction" => query.descending = asc_or_desc()?,
+            "meta_info" => {
+                query.meta_info = match value.as_str() {
+                    "true" => true,
+                    "false" => false,
+                    _ => return Err(format!("meta_info must be true or false, got {value:?}")),
                 }
             }
-            "meta_info" => query.meta_info = value == "true",
             // Deprecated single-value parameters, still honoured.
-            "provider"
-            | "model"
-            | "model_type"
-            | "success"
-            | "cached"
-            | "feedback"
-            | "request_content_type"
-            | "response_content_type" => {
-                legacy.push(Filter { key: key.into_owned(), operator: "eq".to_owned(), values: vec![value] });
+            other => {
+                let (key, operator) = legacy_filter(other).ok_or_else(|| unknown_parameter(other, for_delete))?;
+                legacy.push(Filter { key: key.to_owned(), operator: operator.to_owned(), values: vec![value] });
             }
-            "start_date" => {
-                legacy.push(Filter { key: "created_at".to_owned(), operator: "gt".to_owned(), values: vec![value] });
-            }
-            "end_date" => {
-                legacy.push(Filter { key: "created_at".to_owned(), operator: "lt".to_owned(), values: vec![value] });
-            }
-            _ => {}
         }
+    }
+    if seen.contains(&"direction") && seen.contains(&"order_by_direction") {
+        return Err("give one of order_by_direction and direction (deprecated), not both".to_owned());
     }
     for filter in &query.filters {
         if filter.operator.is_empty() || filter.values.is_empty() {
@@ -129,16 +265,35 @@ pub(crate) fn parse_query(raw: Option<&str>, for_delete: bool) -> Result<(LogQue
         }
     }
     query.filters.extend(legacy);
+    check_bounds(&query, limit)?;
+    // Filter keys and values, and order_by, as the store will read them.
+    check_query(&query).map_err(|e| e.to_string())?;
+    Ok((query, limit))
+}
+
+/// The counts and sizes of a parsed query.
+fn check_bounds(query: &LogQuery, limit: u64) -> Result<(), String> {
+    if query.filters.len() > MAX_FILTERS {
+        return Err(format!("too many filters: at most {MAX_FILTERS}, deprecated single-value parameters included"));
+    }
     if query.page == 0 {
         return Err("page must be at least 1".to_owned());
     }
     if !(1..=MAX_PER_PAGE).contains(&query.per_page) {
         return Err(format!("per_page must be between 1 and {MAX_PER_PAGE}, got {}", query.per_page));
     }
+    // The offset (page - 1) × per_page is a signed 64-bit SQLite integer.
+    let offset = (query.page - 1).checked_mul(query.per_page).filter(|o| i64::try_from(*o).is_ok());
+    if offset.is_none() {
+        return Err(format!(
+            "page {} is too large: (page - 1) × per_page must be below 2^63 (per_page is {})",
+            query.page, query.per_page
+        ));
+    }
     if !(1..=MAX_DELETE).contains(&limit) {
         return Err(format!("limit must be between 1 and {MAX_DELETE}, got {limit}"));
     }
-    Ok((query, limit))
+    Ok(())
 }
 
 pub(super) async fn list(
@@ -185,7 +340,7 @@ pub(super) async fn get(
     let result = async {
         let (account, gateway, id) = path_or_error(path)?;
         check_gateway(&state, &account, &gateway, &headers)?;
-        state.pending.settle(&id, PENDING_LOG_WAIT).await;
+        state.pending.settle(&gateway, &id, PENDING_LOG_WAIT).await;
         match state.store.get(&gateway, &id).await.map_err(|e| store_error(&e))? {
             Some(log) => Ok(ok(&serde_json::to_value(log).unwrap_or(Value::Null))),
             None => Err(errors::log_not_found()),
@@ -273,7 +428,7 @@ async fn payload(
     let result = async {
         let (account, gateway, id) = path_or_error(path)?;
         check_gateway(state, &account, &gateway, headers)?;
-        state.pending.settle(&id, PENDING_LOG_WAIT).await;
+        state.pending.settle(&gateway, &id, PENDING_LOG_WAIT).await;
         match state.store.payload(&gateway, &id, response).await.map_err(|e| store_error(&e))? {
             Some((content_type, Some(body))) => {
                 let mut answer = (StatusCode::OK, Bytes::from(body)).into_response();
@@ -359,11 +514,78 @@ mod tests {
             ("filters.key=id", "needs filters.operator"),
             ("order_by_direction=up", "asc or desc"),
             ("page=x", "page"),
+            ("nope=1", "\"nope\""),
+            ("=1", "empty name"),
+            ("filters[0][key]=id", "filters.key"),
+            ("page=1&page=2", "more than once"),
+            ("limit=5", "bulk delete parameter"),
+            ("filters.key=id&filters.operator=like&filters.value=x", "operator"),
+            ("filters.key=id&filters.operator=eq&filters.operator=neq&filters.value=x", "more than one"),
+            ("filters.key=nope&filters.operator=eq&filters.value=x", "unknown filter key"),
+            ("filters.key=cost&filters.operator=gt&filters.value=cheap", "not a valid value"),
+            ("order_by=id", "order by"),
+            ("meta_info=yes", "meta_info"),
+            ("direction=asc&order_by_direction=desc", "not both"),
+            ("page=9223372036854775807&per_page=2", "page"),
+            ("min_cost=x", "not a valid value"),
         ] {
             let err = parse_query(Some(raw), false).unwrap_err();
             assert!(err.contains(needle), "{raw}: {err}");
         }
-        assert!(parse_query(Some("limit=10001"), true).unwrap_err().contains("limit"));
+        for (raw, needle) in [
+            ("limit=10001", "limit"),
+            ("limit=1&limit=2", "more than once"),
+            ("search=abc", "`search`"),
+            ("page=2", "`page`"),
+            ("per_page=5", "`per_page`"),
+            ("provider=openai", "`provider`"),
+            ("id=abc", "\"id\""),
+            ("filter.key=id", "\"filter.key\""),
+        ] {
+            let err = parse_query(Some(raw), true).unwrap_err();
+            assert!(err.contains(needle), "{raw}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_query_size_is_bounded() {
+        let filter = |n: usize| {
+            let values: String = (0..n).map(|i| format!("&filters.value=m{i}")).collect::<Vec<_>>().concat();
+            format!("filters.key=model&filters.operator=eq{values}")
+        };
+        let filters = |count: usize, values: usize| vec![filter(values); count].join("&");
+        let (query, _) = parse_query(Some(&filters(MAX_FILTERS, MAX_FILTER_VALUES)), true).unwrap();
+        assert_eq!(query.filters.len(), MAX_FILTERS);
+        let err = parse_query(Some(&filters(MAX_FILTERS + 1, 1)), true).unwrap_err();
+        assert!(err.contains(&format!("at most {MAX_FILTERS}")), "{err}");
+        let err = parse_query(Some(&filters(1, MAX_FILTER_VALUES + 1)), false).unwrap_err();
+        assert!(err.contains(&format!("at most {MAX_FILTER_VALUES}")), "{err}");
+        // Deprecated parameters count as filters.
+        let err = parse_query(Some(&format!("{}&provider=openai", filters(MAX_FILTERS, 1))), false).unwrap_err();
+        assert!(err.contains("too many filters"), "{err}");
+        // The largest offset that fits a signed 64-bit integer, and one past it.
+        let (query, _) = parse_query(Some("page=4611686018427387904&per_page=2"), false).unwrap();
+        assert_eq!(query.page, 1 << 62);
+        assert!(parse_query(Some("page=4611686018427387905&per_page=2"), false).unwrap_err().contains("page"));
+        assert!(parse_query(Some("page=18446744073709551615"), false).unwrap_err().contains("page"));
+    }
+
+    #[test]
+    fn deprecated_parameters_become_filters() {
+        let (query, _) =
+            parse_query(Some("min_cost=0.5&max_duration=10&provider=openai&meta_info=true"), false).unwrap();
+        let keys: Vec<(&str, &str)> = query.filters.iter().map(|f| (f.key.as_str(), f.operator.as_str())).collect();
+        assert_eq!(keys, [("cost", "at_least"), ("duration", "at_most"), ("provider", "eq")]);
+        assert!(query.meta_info);
+        // The store-only operators are not wire operators.
+        assert!(parse_query(Some("filters.key=cost&filters.operator=at_least&filters.value=1"), false).is_err());
+        // The delete takes exactly its four parameters.
+        let (query, limit) = parse_query(
+            Some("filters.key=id&filters.operator=eq&filters.value=a&limit=3&order_by=cost&order_by_direction=asc"),
+            true,
+        )
+        .unwrap();
+        assert_eq!((query.filters.len(), limit, query.descending), (1, 3, false));
     }
 
     #[test]
