@@ -456,7 +456,9 @@ async fn an_upstream_that_never_answers_times_out_and_is_logged() {
             held.push(socket);
         }
     });
-    let mut config = LocalConfig::default().with_upstream("openai", format!("http://{addr}/v1"));
+    let mut config = LocalConfig::default()
+        .with_upstream("openai", format!("http://{addr}/v1"))
+        .with_upstream("workers-ai", format!("http://{addr}/ai/run"));
     config.upstream_timeout_ms = 400;
     let h = Harness::start(config).await;
     let started = Instant::now();
@@ -466,6 +468,14 @@ async fn an_upstream_that_never_answers_times_out_and_is_logged() {
     let logs = h.logs("g", "").await;
     assert_eq!(logs.len(), 1);
     assert_eq!(logs[0]["status_code"], 504);
+
+    // The v4 API's direct Workers AI route is bounded the same way.
+    let started = Instant::now();
+    let direct = format!("{}/accounts/{ACCOUNT}/ai/run/@cf/meta/llama-3.1-8b-instruct", h.gateway.api_base_url());
+    let answer = h.send(h.http.post(direct).bearer_auth(API_TOKEN).body(r#"{"prompt":"q"}"#)).await;
+    assert_eq!(answer.status, 502);
+    assert!(answer.json()["errors"][0]["message"].as_str().unwrap().contains("timed out"));
+    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
 }
 
 #[tokio::test]

@@ -473,14 +473,21 @@ pub(super) async fn workers_ai_direct(
             headers: forwarded_headers(header_pairs(&headers)).map_err(|_| v4_bad("invalid request header"))?,
             body,
         };
-        match state.upstream.send(request, None).await {
+        // Bounded like every forwarded request: no upstream holds it forever.
+        let timeout = std::time::Duration::from_millis(state.config.upstream_timeout_ms);
+        let sent = tokio::time::timeout(timeout, state.upstream.send(request, Some(timeout)))
+            .await
+            .unwrap_or(Err(crate::upstream::UpstreamError::Timeout));
+        match sent {
             Ok(answer) => {
                 let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::BAD_GATEWAY);
                 let mut response = match answer.body {
                     crate::upstream::UpstreamBody::Full(bytes) => (status, bytes).into_response(),
                     crate::upstream::UpstreamBody::Stream(stream) => {
                         use futures::StreamExt as _;
-                        let body = stream.map(|chunk| chunk.map_err(std::io::Error::other));
+                        let idle = std::time::Duration::from_millis(state.config.stream_idle_timeout_ms);
+                        let body = crate::upstream::idle_bounded(stream, idle)
+                            .map(|chunk| chunk.map_err(std::io::Error::other));
                         (status, axum::body::Body::from_stream(body)).into_response()
                     }
                 };

@@ -85,6 +85,27 @@ impl UpstreamResponse {
     }
 }
 
+/// `stream`, ended with an error when no chunk arrives for `idle`: a
+/// stream that goes silent is cut, not held open forever.
+pub(crate) fn idle_bounded(
+    stream: futures::stream::BoxStream<'static, Result<Bytes, UpstreamError>>,
+    idle: Duration,
+) -> futures::stream::BoxStream<'static, Result<Bytes, UpstreamError>> {
+    use futures::StreamExt as _;
+    futures::stream::unfold(Some(stream), move |stream| async move {
+        let mut stream = stream?;
+        match tokio::time::timeout(idle, stream.next()).await {
+            Ok(Some(item)) => Some((item, Some(stream))),
+            Ok(None) => None,
+            Err(_) => Some((
+                Err(UpstreamError::Connection(format!("no data for {} ms (stream_idle_timeout_ms)", idle.as_millis()))),
+                None,
+            )),
+        }
+    })
+    .boxed()
+}
+
 /// Why no answer came back.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UpstreamError {
