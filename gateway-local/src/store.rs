@@ -777,9 +777,9 @@ impl Store {
     }
 
     /// Test knob: caps the database at `pages` pages (SQLite's
-    /// `max_page_count`; never below its current size), so writes that need
-    /// more fail with `SQLITE_FULL` exactly as on a full disk. Returns the cap
-    /// in force. Not a stable API.
+    /// `max_page_count`; never below its current size, so `1` caps it at
+    /// that), so writes that need more pages fail with `SQLITE_FULL` exactly
+    /// as on a full disk. Returns the cap in force. Not a stable API.
     #[doc(hidden)]
     pub async fn set_max_page_count(&self, pages: u64) -> Result<u64, StoreError> {
         self.with(move |conn| {
