@@ -173,8 +173,7 @@ impl LocalGatewayBuilder {
                 })
                 .await
         });
-        let watcher =
-            store.watch_file(std::time::Duration::from_millis(state.config.database_check_interval_ms));
+        let watcher = store.watch_file(std::time::Duration::from_millis(state.config.database_check_interval_ms));
         tracing::info!(%addr, "gateway-local listening");
         Ok(LocalGateway { addr, state, store, offline, stop: Some(stop), task: Some(task), watcher })
     }

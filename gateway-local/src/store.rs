@@ -196,7 +196,8 @@ impl Default for StoreLimits {
     }
 }
 
-/// Read-only connections opened beside the writer.
+/// Read-only connections opened beside the writer of a file (WAL: they
+/// read in parallel, and never wait for it nor it for them).
 const READERS: usize = 4;
 
 /// SQLite virtual-machine steps between two looks at a statement's clock.
@@ -596,8 +597,14 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(limits.write_wait)?;
         conn.execute_batch(SCHEMA)?;
-        let mut readers = Vec::with_capacity(READERS);
-        for _ in 0..READERS {
+        // A shared cache runs one connection's step at a time: more readers
+        // would not read in parallel, only queue before the writer.
+        let reader_count = match database {
+            Database::Memory => 1,
+            Database::File(_) => READERS,
+        };
+        let mut readers = Vec::with_capacity(reader_count);
+        for _ in 0..reader_count {
             let reader =
                 open(OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI)?;
             reader.pragma_update(None, "query_only", true)?;
@@ -616,7 +623,7 @@ impl Store {
         };
         Ok(Self {
             writer: Arc::new(tokio::sync::Mutex::new(Writer { conn, counts: HashMap::new() })),
-            readers: Arc::new(Readers { conns: readers, permits: Arc::new(tokio::sync::Semaphore::new(READERS)) }),
+            readers: Arc::new(Readers { conns: readers, permits: Arc::new(tokio::sync::Semaphore::new(reader_count)) }),
             limits,
             health: Arc::default(),
             file,
@@ -640,8 +647,7 @@ impl Store {
         let wait = self.limits.write_wait;
         let deadline = Instant::now() + wait;
         let busy = move || StoreError::Busy { waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX) };
-        let mut writer =
-            tokio::time::timeout(wait, Arc::clone(&self.writer).lock_owned()).await.map_err(|_| busy())?;
+        let mut writer = tokio::time::timeout(wait, Arc::clone(&self.writer).lock_owned()).await.map_err(|_| busy())?;
         tokio::task::spawn_blocking(move || {
             let Writer { conn, counts } = &mut *writer;
             conn.busy_timeout(deadline.saturating_duration_since(Instant::now()))?;
@@ -666,8 +672,7 @@ impl Store {
         work: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let readers = Arc::clone(&self.readers);
-        let permit =
-            Arc::clone(&readers.permits).acquire_owned().await.map_err(|e| StoreError::Task(e.to_string()))?;
+        let permit = Arc::clone(&readers.permits).acquire_owned().await.map_err(|e| StoreError::Task(e.to_string()))?;
         let limit = limited.then_some(self.limits.query_time_limit);
         tokio::task::spawn_blocking(move || {
             let _permit = permit;

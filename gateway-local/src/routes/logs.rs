@@ -48,11 +48,9 @@ fn store_error(error: &StoreError) -> Rejected {
             7000,
             "the log database is busy (locked by another writer); try again",
         ),
-        full if full.reason() == "database full" => errors::v4(
-            StatusCode::SERVICE_UNAVAILABLE,
-            7000,
-            "the log database is full; delete logs to free space",
-        ),
+        full if full.reason() == "database full" => {
+            errors::v4(StatusCode::SERVICE_UNAVAILABLE, 7000, "the log database is full; delete logs to free space")
+        }
         other => {
             tracing::error!(error = %other, "log store failed");
             errors::v4(StatusCode::INTERNAL_SERVER_ERROR, 7000, "Internal Error")
