@@ -7,6 +7,13 @@
 //! SQLite, caches, retries and falls back. With the offline upstream (a
 //! documented test double) it needs no network at all.
 //!
+//! A log that cannot be written (full disk, a database locked by another
+//! process) never costs the client its answer: the answer goes out with
+//! `x-gateway-local-log-error: <reason>` and no log id, and `GET /health`
+//! (ours, not Cloudflare's) reports `degraded` with the failures counted,
+//! as it does when the database file is deleted or replaced under the
+//! running gateway.
+//!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use gateway_local::LocalGateway;

@@ -110,9 +110,12 @@ async fn slow_queries_and_an_outside_write_lock_do_not_hold_up_proxying() {
     let dir = TempDir::new("contention");
     let path = dir.0.join("logs.sqlite3");
     let gateway = start(Database::File(path.clone()), LocalConfig::default()).await;
-    let (http, base) = (http(), gateway.url());
+    let (http, base, logs) = (http(), gateway.url(), logs_url(&gateway));
+    let page = http.get(format!("{logs}?per_page=1")).bearer_auth(API_TOKEN).send().await.expect("a list");
+    let page: Value = serde_json::from_slice(&page.bytes().await.expect("the body")).expect("JSON");
+    let id = page["result"][0]["id"].as_str().expect("a log id").to_owned();
     let stop = Arc::new(AtomicBool::new(false));
-    let queries = hammer(&http, &logs_url(&gateway), 4, &stop);
+    let queries = hammer(&http, &logs, 4, &stop);
     tokio::time::sleep(Duration::from_millis(300)).await;
 
     // Another process takes the write lock and keeps it for 3 s.
@@ -125,6 +128,19 @@ async fn slow_queries_and_an_outside_write_lock_do_not_hold_up_proxying() {
         conn.execute_batch("COMMIT").expect("release it");
     });
     let locked_at = locked_rx.recv().expect("locked");
+
+    // A write of the API waits its bound and says the database is busy: a 503, not a 500.
+    let patched = http
+        .patch(format!("{logs}/{id}"))
+        .bearer_auth(API_TOKEN)
+        .header("content-type", "application/json")
+        .body(json!({"feedback": 1}).to_string())
+        .send()
+        .await
+        .expect("a patch");
+    assert_eq!(patched.status(), 503);
+    let body: Value = serde_json::from_slice(&patched.bytes().await.expect("the body")).expect("JSON");
+    assert!(body["errors"][0]["message"].as_str().is_some_and(|m| m.contains("busy")), "{body}");
 
     let mut timings = Vec::new();
     while locked_at.elapsed() < Duration::from_secs(5) {

@@ -43,7 +43,7 @@ fn store_error(error: &StoreError) -> Rejected {
             "the logs query was too expensive: it ran over the time limit of {limit_ms} ms and was stopped; \
              narrow it (fewer filter values, a created_at range, a shorter search)"
         )),
-        StoreError::Busy { .. } => errors::v4(
+        busy if busy.reason() == "database busy" => errors::v4(
             StatusCode::SERVICE_UNAVAILABLE,
             7000,
             "the log database is busy (locked by another writer); try again",
