@@ -202,6 +202,18 @@ pub struct LocalConfig {
     /// Faults the offline test double starts with (`[[offline_faults]]`);
     /// only with the offline double on.
     pub offline_faults: Vec<OfflineFault>,
+    /// Longest a logs API read (list, get, bodies) or bulk delete may run,
+    /// in milliseconds; a query that runs longer is stopped and answered
+    /// with a 400 saying it was too expensive.
+    pub log_query_time_limit_ms: u64,
+    /// Longest writing a log may wait for the database, in milliseconds
+    /// (for other writes of this gateway, then for another process's lock on
+    /// the file). Past it the answer goes out unlogged, with
+    /// `x-gateway-local-log-error`.
+    pub log_write_wait_ms: u64,
+    /// How often the database file is checked for having been deleted or
+    /// replaced, in milliseconds.
+    pub database_check_interval_ms: u64,
 }
 
 /// A fault rule for the offline test double, as the configuration writes it:
@@ -296,6 +308,18 @@ pub const DEFAULT_MAX_HEADER_BYTES: usize = 32 * 1024;
 /// Default largest request body (10 MB, Cloudflare's per-log limit).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
 
+/// Default statement time limit of logs API reads (2 s).
+pub const DEFAULT_LOG_QUERY_TIME_LIMIT_MS: u64 = 2_000;
+
+/// Default longest wait of a log write for the database (0.5 s).
+pub const DEFAULT_LOG_WRITE_WAIT_MS: u64 = 500;
+
+/// Default interval of the database file check (5 s).
+pub const DEFAULT_DATABASE_CHECK_INTERVAL_MS: u64 = 5_000;
+
+/// Largest value of each of the three millisecond settings above (10 minutes).
+const MAX_STORE_MS: u64 = 600_000;
+
 impl Default for LocalConfig {
     fn default() -> Self {
         Self {
@@ -315,6 +339,9 @@ impl Default for LocalConfig {
             gateways: BTreeMap::new(),
             upstreams: BTreeMap::new(),
             offline_faults: Vec::new(),
+            log_query_time_limit_ms: DEFAULT_LOG_QUERY_TIME_LIMIT_MS,
+            log_write_wait_ms: DEFAULT_LOG_WRITE_WAIT_MS,
+            database_check_interval_ms: DEFAULT_DATABASE_CHECK_INTERVAL_MS,
         }
     }
 }
@@ -360,6 +387,9 @@ impl fmt::Debug for LocalConfig {
             .field("gateways", &self.gateways)
             .field("upstreams", &self.upstreams)
             .field("offline_faults", &self.offline_faults)
+            .field("log_query_time_limit_ms", &self.log_query_time_limit_ms)
+            .field("log_write_wait_ms", &self.log_write_wait_ms)
+            .field("database_check_interval_ms", &self.database_check_interval_ms)
             .finish()
     }
 }
@@ -460,6 +490,15 @@ impl LocalConfig {
                 return Err(ConfigError::Invalid(format!("{name} must be positive")));
             }
         }
+        for (key, value) in [
+            ("log_query_time_limit_ms", self.log_query_time_limit_ms),
+            ("log_write_wait_ms", self.log_write_wait_ms),
+            ("database_check_interval_ms", self.database_check_interval_ms),
+        ] {
+            if !(1..=MAX_STORE_MS).contains(&value) {
+                return Err(ConfigError::Invalid(format!("{key} must be 1 to {MAX_STORE_MS}, got {value}")));
+            }
+        }
         for (id, settings) in &self.gateways {
             settings.validate(id)?;
         }
@@ -532,6 +571,9 @@ mod tests {
             "[upstreams]\nopenai = \"ftp://x\"",
             "unknown_key = 1",
             "[gateways.prod]\ntypo = 1",
+            "log_query_time_limit_ms = 0",
+            "log_write_wait_ms = 600001",
+            "database_check_interval_ms = 0",
         ] {
             assert!(LocalConfig::from_toml(text).is_err(), "{text}");
         }

@@ -7,6 +7,13 @@
 //! SQLite, caches, retries and falls back. With the offline upstream (a
 //! documented test double) it needs no network at all.
 //!
+//! A log that cannot be written (full disk, a database locked by another
+//! process) never costs the client its answer: the answer goes out with
+//! `x-gateway-local-log-error: <reason>` and no log id, and `GET /health`
+//! (ours, not Cloudflare's) reports `degraded` with the failures counted,
+//! as it does when the database file is deleted or replaced under the
+//! running gateway.
+//!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use gateway_local::LocalGateway;
@@ -128,7 +135,11 @@ impl LocalGatewayBuilder {
     /// Opens the store, binds, and serves in the background.
     pub async fn start(self) -> Result<LocalGateway, StartError> {
         self.config.validate()?;
-        let store = Store::open(&self.database)?;
+        let limits = store::StoreLimits {
+            query_time_limit: std::time::Duration::from_millis(self.config.log_query_time_limit_ms),
+            write_wait: std::time::Duration::from_millis(self.config.log_write_wait_ms),
+        };
+        let store = Store::open_with(&self.database, limits)?;
         let listener =
             TcpListener::bind(self.addr).await.map_err(|source| StartError::Bind { addr: self.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: self.addr, source })?;
@@ -175,8 +186,9 @@ impl LocalGatewayBuilder {
                 })
                 .await
         });
+        let watcher = store.watch_file(std::time::Duration::from_millis(state.config.database_check_interval_ms));
         tracing::info!(%addr, "gateway-local listening");
-        Ok(LocalGateway { addr, state, store, offline, stop: Some(stop), task: Some(task) })
+        Ok(LocalGateway { addr, state, store, offline, stop: Some(stop), task: Some(task), watcher })
     }
 }
 
@@ -190,6 +202,8 @@ pub struct LocalGateway {
     offline: Option<Arc<OfflineUpstream>>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
+    /// Checks the database file; stopped with the gateway.
+    watcher: Option<JoinHandle<()>>,
 }
 
 impl LocalGateway {
@@ -244,6 +258,9 @@ impl LocalGateway {
 
     /// Stops accepting, finishes requests in flight, and closes the store.
     pub async fn shutdown(mut self) -> std::io::Result<()> {
+        if let Some(watcher) = self.watcher.take() {
+            watcher.abort();
+        }
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -256,6 +273,9 @@ impl LocalGateway {
 
 impl Drop for LocalGateway {
     fn drop(&mut self) {
+        if let Some(watcher) = self.watcher.take() {
+            watcher.abort();
+        }
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }

@@ -102,6 +102,8 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
     // request never fans out into more calls (and logs) than `max_steps`.
     let mut attempts_left = state.config.max_steps;
     let upstream_timeout = Duration::from_millis(state.config.upstream_timeout_ms);
+    // Why a log of this request could not be written, for the answer's header.
+    let mut log_error: Option<&'static str> = None;
     for (index, step) in steps.into_iter().enumerate() {
         let options = context.options.overlay(&step.options);
         let mut effective = Effective::resolve(&context.settings, &options, step.config.as_ref());
@@ -146,11 +148,10 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
                 completion: None,
                 copy: SentCopy::new(state.config.max_stored_body_bytes),
                 encoded: headers.contains_key(header::CONTENT_ENCODING),
+                log_error: None,
             };
-            let log_id = match finish.log_start(&first).await {
-                Ok(log_id) => log_id,
-                Err(refused) => return refused,
-            };
+            let log_id = finish.log_start(&first).await;
+            let log_error = finish.log_error.or(log_error);
             let idle = Duration::from_millis(state.config.stream_idle_timeout_ms);
             let body = stream_through(first, rest, finish, idle);
             let mut response =
@@ -160,7 +161,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
             if let Some(encoding) = headers.get(header::CONTENT_ENCODING) {
                 response.headers_mut().insert(header::CONTENT_ENCODING, encoding.clone());
             }
-            return decorate(response, context, index, log_id.as_deref(), false, &effective);
+            return with_log_error(decorate(response, context, index, log_id.as_deref(), false, &effective), log_error);
         }
         if let (Some(key), Outcome::Answer { response, cached: false }) = (&cache_key, &outcome) {
             // Encoded answers the gateway could not decode are not kept: the cache stores no encoding.
@@ -176,13 +177,11 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
             let id = record.id.clone();
             match state.store.insert(record, context.settings.log_limit()).await {
                 Ok(stored) => stored.then_some(id),
+                // The answer is in hand and goes out; the store has counted
+                // and reported the failure (`/health`), the header tells the client.
                 Err(e) => {
-                    tracing::error!(error = %e, "could not store a log");
-                    return errors::gateway(
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        code::UPSTREAM_FAILED,
-                        "could not store the log",
-                    );
+                    log_error = Some(e.reason());
+                    None
                 }
             }
         } else {
@@ -191,10 +190,21 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
         let succeeded = matches!(&outcome, Outcome::Answer { response, .. } if is_success(response.status));
         tracing::debug!(gateway = %context.gateway, provider = %step.provider, step = index, succeeded, "step done");
         if succeeded || index + 1 == count || attempts_left == 0 {
-            return answer(context, index, outcome, log_id.as_deref(), &effective);
+            return with_log_error(answer(context, index, outcome, log_id.as_deref(), &effective), log_error);
         }
     }
     errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step")
+}
+
+/// Header of an answer whose log could not be written: a short reason
+/// (`database full`, `database busy`, ...).
+pub(crate) const LOG_ERROR_HEADER: &str = "x-gateway-local-log-error";
+
+fn with_log_error(mut response: Response, log_error: Option<&'static str>) -> Response {
+    if let Some(reason) = log_error {
+        response.headers_mut().insert(LOG_ERROR_HEADER, HeaderValue::from_static(reason));
+    }
+    response
 }
 
 fn content_type_or_sse(headers: &HeaderMap) -> HeaderValue {
@@ -544,6 +554,8 @@ struct StreamFinish {
     copy: SentCopy,
     /// The upstream sent an encoding the gateway did not decode: not cached.
     encoded: bool,
+    /// Why the provisional log could not be written (then it is not logged).
+    log_error: Option<&'static str>,
 }
 
 /// Bytes of a stream's end kept apart from its stored head: usage reports
@@ -598,29 +610,26 @@ impl StreamFinish {
     /// Logs the stream as it starts, when it is logged: durable before the
     /// response head goes out, so a kill mid-stream leaves this provisional
     /// log; the stream's end completes it. The log id to send, if any.
-    async fn log_start(&mut self, first: &Bytes) -> Result<Option<String>, Response> {
+    async fn log_start(&mut self, first: &Bytes) -> Option<String> {
         if !self.effective.collect_log {
-            return Ok(None);
+            return None;
         }
         let state = Arc::clone(&self.state);
         match state.store.insert(self.provisional(first), self.context.settings.log_limit()).await {
             Ok(true) => {
                 self.completion = Some(state.pending.register(&self.context.gateway, &self.log_id));
-                Ok(Some(self.log_id.clone()))
+                Some(self.log_id.clone())
             }
             // The gateway is full and keeps its logs: answered, not logged.
             Ok(false) => {
                 self.effective.collect_log = false;
-                Ok(None)
+                None
             }
+            // Streamed all the same, unlogged; the store has counted and reported it.
             Err(e) => {
-                tracing::error!(error = %e, "could not store a streamed log");
-                self.done = true;
-                Err(errors::gateway(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    code::UPSTREAM_FAILED,
-                    "could not store the log",
-                ))
+                self.effective.collect_log = false;
+                self.log_error = Some(e.reason());
+                None
             }
         }
     }

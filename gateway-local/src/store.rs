@@ -1,15 +1,19 @@
 //! All SQL lives here: logs and their stored bodies, in SQLite (file or
-//! memory). One connection behind a mutex, used from blocking threads; it is
-//! never held across an `.await`.
+//! memory). One writer connection (an async mutex, held across the blocking
+//! task that uses it, with a bounded wait) and a few read-only connections
+//! beside it (WAL for a file, a shared cache in memory), so reads never hold
+//! up writes; reads of the logs API run under a statement time limit.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, TryLockError};
+use std::time::{Duration, Instant};
 
 use gateway_core::{AiGatewayLog, LogMetadata, Metadata, ResultInfo};
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params_from_iter};
 use serde::{Deserialize, Serialize};
 
 /// Where logs are kept.
@@ -33,6 +37,44 @@ pub enum StoreError {
     /// A query parameter is not acceptable.
     #[error("{0}")]
     Invalid(String),
+    /// A read ran over the statement time limit and was interrupted.
+    #[error("the query ran over the time limit of {limit_ms} ms and was stopped")]
+    TooExpensive {
+        /// The limit, in milliseconds.
+        limit_ms: u64,
+    },
+    /// A write waited its whole bound for the database and gave up.
+    #[error("the database stayed busy for {waited_ms} ms")]
+    Busy {
+        /// How long it waited, in milliseconds.
+        waited_ms: u64,
+    },
+}
+
+impl StoreError {
+    /// A short reason, for a response header and `/health`: no paths, no SQL.
+    pub(crate) fn reason(&self) -> &'static str {
+        use rusqlite::ErrorCode;
+        match self {
+            Self::Busy { .. } => "database busy",
+            Self::TooExpensive { .. } => "query too expensive",
+            Self::Sqlite(e) => match e.sqlite_error_code() {
+                Some(ErrorCode::DiskFull) => "database full",
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => "database busy",
+                Some(ErrorCode::ReadOnly) => "database read-only",
+                Some(ErrorCode::SystemIoFailure) => "database I/O error",
+                Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => "database corrupt",
+                Some(ErrorCode::CannotOpen) => "database cannot be opened",
+                _ => "database error",
+            },
+            Self::Task(_) | Self::Invalid(_) => "database error",
+        }
+    }
+
+    /// Whether SQLite stopped the statement because its time was up.
+    fn interrupted(&self) -> bool {
+        matches!(self, Self::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted))
+    }
 }
 
 /// Everything kept about one request.
@@ -104,14 +146,122 @@ pub(crate) struct LogPatch {
     pub(crate) metadata: Option<Option<String>>,
 }
 
-/// The log store.
+/// The log store: one writer connection, and (for reads) a pool of
+/// read-only connections beside it, so an expensive logs query never holds
+/// up the writes of proxied requests. Every read of the logs API runs under a
+/// statement time limit; every write waits a bounded time for the database.
 #[derive(Debug, Clone)]
 pub struct Store {
-    conn: Arc<Mutex<Connection>>,
-    /// Logs per gateway, known once counted; kept for gateways with a log
-    /// limit. Only touched with `conn` locked, so it moves with the table.
-    counts: Arc<Mutex<HashMap<String, u64>>>,
+    writer: Arc<tokio::sync::Mutex<Writer>>,
+    readers: Arc<Readers>,
+    limits: StoreLimits,
+    health: Arc<Health>,
+    /// The file and its identity when opened (`None` in memory).
+    file: Option<Arc<DatabaseFile>>,
 }
+
+/// The one connection that writes, with the per-gateway log counts.
+#[derive(Debug)]
+struct Writer {
+    conn: Connection,
+    /// Logs per gateway, known once counted; kept for gateways with a log
+    /// limit. Only touched by the writer, so it moves with the table.
+    counts: HashMap<String, u64>,
+}
+
+/// Read-only connections; a permit is held while one is in use, so a free
+/// one is always found.
+#[derive(Debug)]
+struct Readers {
+    conns: Vec<Mutex<Connection>>,
+    permits: Arc<tokio::sync::Semaphore>,
+}
+
+/// How long the store's work may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct StoreLimits {
+    /// Longest a logs read (or bulk delete) runs before it is interrupted.
+    pub(crate) query_time_limit: Duration,
+    /// Longest a write waits for the database: for the writer in this
+    /// process, then for another process's lock on the file.
+    pub(crate) write_wait: Duration,
+}
+
+impl Default for StoreLimits {
+    fn default() -> Self {
+        Self {
+            query_time_limit: Duration::from_millis(crate::config::DEFAULT_LOG_QUERY_TIME_LIMIT_MS),
+            write_wait: Duration::from_millis(crate::config::DEFAULT_LOG_WRITE_WAIT_MS),
+        }
+    }
+}
+
+/// Read-only connections opened beside the writer of a file (WAL: they
+/// read in parallel, and never wait for it nor it for them).
+const READERS: usize = 4;
+
+/// SQLite virtual-machine steps between two looks at a statement's clock.
+const PROGRESS_STEPS: std::ffi::c_int = 1_000;
+
+/// Least time between two error lines about failed log writes.
+const FAILURE_REPORT_INTERVAL: Duration = Duration::from_secs(1);
+
+/// The database file and what it was when opened.
+#[derive(Debug)]
+struct DatabaseFile {
+    path: PathBuf,
+    /// `(device, inode)` of the file opened.
+    identity: (u64, u64),
+}
+
+/// What the file at the database's path is now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileState {
+    /// The file opened is there.
+    Present,
+    /// Nothing at the path: the file was deleted (the gateway still writes
+    /// to the deleted file, and those logs are lost when it stops).
+    Missing,
+    /// Another file is at the path.
+    Replaced,
+}
+
+impl FileState {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Present => "present",
+            Self::Missing => "missing",
+            Self::Replaced => "replaced",
+        }
+    }
+}
+
+/// Failures of log writes and the state of the database file, for `/health`.
+#[derive(Debug)]
+struct Health {
+    failures: AtomicU64,
+    /// The last log write failed (cleared by the next one that succeeds).
+    failing: AtomicBool,
+    last_error: Mutex<Option<&'static str>>,
+    /// When the last error line was written, and how many failures it did not report.
+    reported: Mutex<(Option<Instant>, u64)>,
+    file: Mutex<FileState>,
+}
+
+impl Default for Health {
+    fn default() -> Self {
+        Self {
+            failures: AtomicU64::new(0),
+            failing: AtomicBool::new(false),
+            last_error: Mutex::new(None),
+            reported: Mutex::new((None, 0)),
+            file: Mutex::new(FileState::Present),
+        }
+    }
+}
+
+/// A unique name for each in-memory database, shared by its connections.
+static MEMORY_DATABASES: AtomicU64 = AtomicU64::new(0);
 
 /// What to do when a gateway holds its most logs (`log_management`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -403,20 +553,97 @@ fn insert_row(conn: &Connection, r: &LogRecord) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// `(device, inode)` of the file at `path`.
+#[cfg(unix)]
+fn identity(path: &std::path::Path) -> std::io::Result<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    let meta = std::fs::metadata(path)?;
+    Ok((meta.dev(), meta.ino()))
+}
+
+/// Elsewhere only whether a file is there can be told.
+#[cfg(not(unix))]
+fn identity(path: &std::path::Path) -> std::io::Result<(u64, u64)> {
+    std::fs::metadata(path).map(|_| (0, 0))
+}
+
+/// Runs `work` on `conn`, interrupted once `limit` has passed (if any).
+fn timed<T>(
+    conn: &Connection,
+    limit: Option<Duration>,
+    work: impl FnOnce(&Connection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let Some(limit) = limit else { return work(conn) };
+    let deadline = Instant::now() + limit;
+    conn.progress_handler(PROGRESS_STEPS, Some(move || Instant::now() >= deadline));
+    let result = work(conn);
+    conn.progress_handler(0, None::<fn() -> bool>);
+    result.map_err(|e| {
+        if e.interrupted() {
+            StoreError::TooExpensive { limit_ms: u64::try_from(limit.as_millis()).unwrap_or(u64::MAX) }
+        } else {
+            e
+        }
+    })
+}
+
 impl Store {
-    /// Opens (creating if needed) the database.
+    /// Opens (creating if needed) the database, with the default limits.
     pub fn open(database: &Database) -> Result<Self, StoreError> {
-        let conn = match database {
-            Database::Memory => Connection::open_in_memory()?,
-            Database::File(path) => Connection::open(path)?,
+        Self::open_with(database, StoreLimits::default())
+    }
+
+    /// Opens (creating if needed) the database: its writer, then its readers.
+    pub(crate) fn open_with(database: &Database, limits: StoreLimits) -> Result<Self, StoreError> {
+        // In memory, the readers must see the writer's database: one shared
+        // cache, named uniquely for this store, alive while a connection is.
+        let memory_uri = format!(
+            "file:gwlocal-{}-{}?mode=memory&cache=shared",
+            std::process::id(),
+            MEMORY_DATABASES.fetch_add(1, Ordering::Relaxed)
+        );
+        let open = |flags: OpenFlags| match database {
+            Database::Memory => Connection::open_with_flags(&memory_uri, flags | OpenFlags::SQLITE_OPEN_URI),
+            Database::File(path) => Connection::open_with_flags(path, flags),
         };
+        let conn = open(OpenFlags::default())?;
         // WAL: readers do not block the writer; NORMAL sync keeps every
         // committed log across a process kill (only power loss can lose the last ones).
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(limits.write_wait)?;
         conn.execute_batch(SCHEMA)?;
-        Ok(Self { conn: Arc::new(Mutex::new(conn)), counts: Arc::default() })
+        // A shared cache runs one connection's step at a time: more readers
+        // would not read in parallel, only queue before the writer.
+        let reader_count = match database {
+            Database::Memory => 1,
+            Database::File(_) => READERS,
+        };
+        let mut readers = Vec::with_capacity(reader_count);
+        for _ in 0..reader_count {
+            let reader =
+                open(OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI)?;
+            reader.pragma_update(None, "query_only", true)?;
+            // In a shared cache, a reader would otherwise hold table locks
+            // that make the writer fail at once (no busy wait there).
+            reader.pragma_update(None, "read_uncommitted", true)?;
+            reader.busy_timeout(limits.write_wait)?;
+            readers.push(Mutex::new(reader));
+        }
+        let file = match database {
+            Database::Memory => None,
+            Database::File(path) => {
+                let identity = identity(path).map_err(|e| StoreError::Task(format!("cannot inspect the file: {e}")))?;
+                Some(Arc::new(DatabaseFile { path: path.clone(), identity }))
+            }
+        };
+        Ok(Self {
+            writer: Arc::new(tokio::sync::Mutex::new(Writer { conn, counts: HashMap::new() })),
+            readers: Arc::new(Readers { conns: readers, permits: Arc::new(tokio::sync::Semaphore::new(reader_count)) }),
+            limits,
+            health: Arc::default(),
+            file,
+        })
     }
 
     async fn with<T: Send + 'static>(
@@ -426,25 +653,212 @@ impl Store {
         self.with_counts(|conn, _| work(conn)).await
     }
 
-    /// [`with`](Self::with), also handing over the per-gateway log counts.
+    /// Runs `work` on the writer, with the per-gateway log counts. The whole
+    /// wait for the database (for this process's writer, then for another
+    /// process's lock) is bounded by the write wait: past it, `Busy`.
     async fn with_counts<T: Send + 'static>(
         &self,
         work: impl FnOnce(&mut Connection, &mut HashMap<String, u64>) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
-        let (conn, counts) = (Arc::clone(&self.conn), Arc::clone(&self.counts));
+        let wait = self.limits.write_wait;
+        let deadline = Instant::now() + wait;
+        let busy = move || StoreError::Busy { waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX) };
+        let mut writer = tokio::time::timeout(wait, Arc::clone(&self.writer).lock_owned()).await.map_err(|_| busy())?;
         tokio::task::spawn_blocking(move || {
-            let mut guard = conn.lock().unwrap_or_else(PoisonError::into_inner);
-            let mut counts = counts.lock().unwrap_or_else(PoisonError::into_inner);
-            work(&mut guard, &mut counts)
+            let Writer { conn, counts } = &mut *writer;
+            conn.busy_timeout(deadline.saturating_duration_since(Instant::now()))?;
+            work(conn, counts).map_err(|e| match e {
+                StoreError::Sqlite(ref sqlite)
+                    if sqlite.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) =>
+                {
+                    busy()
+                }
+                other => other,
+            })
         })
         .await
         .map_err(|e| StoreError::Task(e.to_string()))?
+    }
+
+    /// Runs `work` on a read-only connection; `limited`: under the statement
+    /// time limit (reads of the logs API).
+    async fn read<T: Send + 'static>(
+        &self,
+        limited: bool,
+        work: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let readers = Arc::clone(&self.readers);
+        let permit = Arc::clone(&readers.permits).acquire_owned().await.map_err(|e| StoreError::Task(e.to_string()))?;
+        let limit = limited.then_some(self.limits.query_time_limit);
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            // A permit is held per connection in use: one of them is free.
+            let conn = readers
+                .conns
+                .iter()
+                .find_map(|conn| match conn.try_lock() {
+                    Ok(conn) => Some(conn),
+                    Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+                    Err(TryLockError::WouldBlock) => None,
+                })
+                .ok_or_else(|| StoreError::Task("no free reader".to_owned()))?;
+            timed(&conn, limit, work)
+        })
+        .await
+        .map_err(|e| StoreError::Task(e.to_string()))?
+    }
+
+    /// Counts a failed log write and reports it (at most one error line a
+    /// second, saying how many were not reported), or clears the failing
+    /// state after a write that worked.
+    fn note_log_write<T>(&self, result: &Result<T, StoreError>) {
+        match result {
+            Ok(_) => {
+                if self.health.failing.swap(false, Ordering::Relaxed) {
+                    tracing::info!("log writes work again");
+                }
+            }
+            Err(e) => {
+                let failures = self.health.failures.fetch_add(1, Ordering::Relaxed) + 1;
+                self.health.failing.store(true, Ordering::Relaxed);
+                *self.health.last_error.lock().unwrap_or_else(PoisonError::into_inner) = Some(e.reason());
+                let mut reported = self.health.reported.lock().unwrap_or_else(PoisonError::into_inner);
+                let now = Instant::now();
+                if reported.0.is_none_or(|at| now.duration_since(at) >= FAILURE_REPORT_INTERVAL) {
+                    let unreported = std::mem::take(&mut reported.1);
+                    reported.0 = Some(now);
+                    tracing::error!(error = %e, failures, unreported, "a log could not be written; the answer went out without it");
+                } else {
+                    reported.1 += 1;
+                }
+            }
+        }
+    }
+
+    /// The store's state for `/health`: `degraded` while log writes fail or
+    /// the database file is not where it was opened.
+    pub(crate) fn health(&self) -> serde_json::Value {
+        let failing = self.health.failing.load(Ordering::Relaxed);
+        let file = *self.health.file.lock().unwrap_or_else(PoisonError::into_inner);
+        let last = *self.health.last_error.lock().unwrap_or_else(PoisonError::into_inner);
+        let database = match &self.file {
+            None => serde_json::json!({"kind": "memory"}),
+            Some(_) => serde_json::json!({"kind": "file", "file": file.as_str()}),
+        };
+        let status = if failing || file != FileState::Present { "degraded" } else { "ok" };
+        serde_json::json!({
+            "status": status,
+            "log_writes_failing": failing,
+            "log_write_failures": self.health.failures.load(Ordering::Relaxed),
+            "last_log_error": last,
+            "database": database,
+        })
+    }
+
+    /// Looks whether the file at the database's path is still the one
+    /// opened, and warns when that changes.
+    fn check_file(&self) {
+        let Some(file) = &self.file else { return };
+        let now = match identity(&file.path) {
+            Ok(found) if found == file.identity => FileState::Present,
+            Ok(_) => FileState::Replaced,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => FileState::Missing,
+            // Cannot tell (permissions, ...): keep what was known.
+            Err(_) => return,
+        };
+        let before = std::mem::replace(&mut *self.health.file.lock().unwrap_or_else(PoisonError::into_inner), now);
+        if before != now {
+            match now {
+                FileState::Missing => tracing::warn!(
+                    path = %file.path.display(),
+                    "the log database file was deleted: logs go on into the deleted file and are lost when the gateway stops"
+                ),
+                FileState::Replaced => tracing::warn!(
+                    path = %file.path.display(),
+                    "the log database file was replaced by another file: logs go on into the file opened at start"
+                ),
+                FileState::Present => tracing::info!(path = %file.path.display(), "the log database file is back"),
+            }
+        }
+    }
+
+    /// Checks the database file every `interval` until the task is aborted
+    /// (`None` in memory).
+    pub(crate) fn watch_file(&self, interval: Duration) -> Option<tokio::task::JoinHandle<()>> {
+        self.file.as_ref()?;
+        let store = self.clone();
+        Some(tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(interval);
+            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                ticks.tick().await;
+                store.check_file();
+            }
+        }))
+    }
+
+    /// Test knob: caps the database at `pages` pages (SQLite's
+    /// `max_page_count`; never below its current size, so `1` caps it at
+    /// that), so writes that need more pages fail with `SQLITE_FULL` exactly
+    /// as on a full disk. Returns the cap in force. Not a stable API.
+    #[doc(hidden)]
+    pub async fn set_max_page_count(&self, pages: u64) -> Result<u64, StoreError> {
+        self.with(move |conn| {
+            let pages = i64::try_from(pages).unwrap_or(i64::MAX);
+            let cap: i64 = conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| r.get(0))?;
+            Ok(u64::try_from(cap).unwrap_or(0))
+        })
+        .await
+    }
+
+    /// Test knob: stores `count` made-up logs for `gateway` in one
+    /// transaction (providers, models, paths and metadata vary), to measure
+    /// and test queries over many logs. Not a stable API.
+    #[doc(hidden)]
+    pub async fn seed(&self, gateway: &str, count: u64) -> Result<(), StoreError> {
+        let gateway = gateway.to_owned();
+        self.with_counts(move |conn, counts| {
+            counts.remove(&gateway);
+            let tx = conn.transaction()?;
+            let base = jiff::Timestamp::now().as_millisecond() - i64::try_from(count).unwrap_or(0);
+            for n in 0..count {
+                let record = LogRecord {
+                    id: ulid::Ulid::new().to_string(),
+                    gateway: gateway.clone(),
+                    created_ms: base + i64::try_from(n).unwrap_or(0),
+                    provider: ["openai", "workers-ai", "anthropic"][usize::try_from(n % 3).unwrap_or(0)].to_owned(),
+                    model: format!("model-{}", n % 17),
+                    path: format!("v1/chat/completions/{n}"),
+                    duration_ms: n % 1000,
+                    status_code: 200,
+                    success: true,
+                    tokens_in: Some(n % 100),
+                    tokens_out: Some(n % 50),
+                    metadata: Some(format!(r#"{{"user":"user-{}","n":{n}}}"#, n % 1000)),
+                    request_head: r#"{"messages":[{"role":"user","content":"hello"}]}"#.to_owned(),
+                    request_head_complete: true,
+                    response_head: r#"{"choices":[]}"#.to_owned(),
+                    response_head_complete: true,
+                    ..LogRecord::default()
+                };
+                insert_row(&tx, &record)?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+        .await
     }
 
     /// Stores a log; it is committed when this returns. Under a log
     /// `limit`, a full gateway either keeps its logs and stores nothing
     /// (`Ok(false)`), or drops its oldest logs in the same transaction.
     pub(crate) async fn insert(&self, record: LogRecord, limit: Option<LogLimit>) -> Result<bool, StoreError> {
+        let result = self.insert_unnoted(record, limit).await;
+        self.note_log_write(&result);
+        result
+    }
+
+    async fn insert_unnoted(&self, record: LogRecord, limit: Option<LogLimit>) -> Result<bool, StoreError> {
         self.with_counts(move |conn, counts| {
             let Some(limit) = limit else {
                 insert_row(conn, &record)?;
@@ -489,6 +903,12 @@ impl Store {
     /// no log has `record.id` any more (deleted meanwhile); it is not
     /// recreated. Committed when this returns.
     pub(crate) async fn finish(&self, record: LogRecord) -> Result<bool, StoreError> {
+        let result = self.finish_unnoted(record).await;
+        self.note_log_write(&result);
+        result
+    }
+
+    async fn finish_unnoted(&self, record: LogRecord) -> Result<bool, StoreError> {
         self.with(move |conn| {
             let r = record;
             let changed = conn
@@ -519,7 +939,7 @@ impl Store {
     /// One log of a gateway, with heads and sizes.
     pub(crate) async fn get(&self, gateway: &str, id: &str) -> Result<Option<AiGatewayLog>, StoreError> {
         let (gateway, id) = (gateway.to_owned(), id.to_owned());
-        self.with(move |conn| {
+        self.read(true, move |conn| {
             let sql = format!("SELECT {COLUMNS} FROM logs WHERE gateway = ?1 AND id = ?2");
             Ok(conn.query_row(&sql, [&gateway, &id], |row| row_to_log(row, true)).optional()?)
         })
@@ -533,7 +953,7 @@ impl Store {
         query: LogQuery,
     ) -> Result<(Vec<AiGatewayLog>, ResultInfo), StoreError> {
         let gateway = gateway.to_owned();
-        self.with(move |conn| {
+        self.read(true, move |conn| {
             let (filter, params) = where_clause(&gateway, &query)?;
             let order = order_clause(&query)?;
             let total: i64 = conn.query_row(
@@ -618,13 +1038,15 @@ impl Store {
     /// Deletes the logs a query selects (at most `limit`), returning how many.
     pub(crate) async fn delete(&self, gateway: &str, query: LogQuery, limit: u64) -> Result<usize, StoreError> {
         let gateway = gateway.to_owned();
+        let query_time_limit = self.limits.query_time_limit;
         self.with_counts(move |conn, counts| {
             counts.remove(&gateway);
             let (filter, params) = where_clause(&gateway, &query)?;
             let order = order_clause(&query)?;
             let sql =
                 format!("DELETE FROM logs WHERE seq IN (SELECT seq FROM logs WHERE {filter} {order} LIMIT {limit})");
-            Ok(conn.execute(&sql, params_from_iter(params.iter()))?)
+            // Its filters cost what a list's do, and it holds the writer meanwhile.
+            timed(conn, Some(query_time_limit), |conn| Ok(conn.execute(&sql, params_from_iter(params.iter()))?))
         })
         .await
     }
@@ -638,7 +1060,7 @@ impl Store {
         response: bool,
     ) -> Result<Option<(Option<String>, Option<Vec<u8>>)>, StoreError> {
         let (gateway, id) = (gateway.to_owned(), id.to_owned());
-        self.with(move |conn| {
+        self.read(true, move |conn| {
             let sql = if response {
                 "SELECT response_content_type, response_body FROM logs WHERE gateway = ?1 AND id = ?2"
             } else {
@@ -652,7 +1074,7 @@ impl Store {
     /// Feedback and score of a log (they are not part of `AiGatewayLog`).
     pub async fn evaluation(&self, gateway: &str, id: &str) -> Result<Option<(Option<f64>, Option<f64>)>, StoreError> {
         let (gateway, id) = (gateway.to_owned(), id.to_owned());
-        self.with(move |conn| {
+        self.read(false, move |conn| {
             Ok(conn
                 .query_row("SELECT feedback, score FROM logs WHERE gateway = ?1 AND id = ?2", [&gateway, &id], |r| {
                     Ok((r.get(0)?, r.get(1)?))
@@ -664,7 +1086,7 @@ impl Store {
 
     /// Number of logs of all gateways.
     pub async fn count(&self) -> Result<u64, StoreError> {
-        self.with(|conn| {
+        self.read(false, |conn| {
             Ok(u64::try_from(conn.query_row("SELECT COUNT(*) FROM logs", [], |r| r.get::<_, i64>(0))?).unwrap_or(0))
         })
         .await
@@ -672,7 +1094,7 @@ impl Store {
 
     /// SQLite's `PRAGMA integrity_check` verdict (`ok` when sound).
     pub async fn integrity_check(&self) -> Result<String, StoreError> {
-        self.with(|conn| Ok(conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)).await
+        self.read(false, |conn| Ok(conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)).await
     }
 }
 

@@ -38,6 +38,19 @@ fn invalid(message: &str) -> Rejected {
 fn store_error(error: &StoreError) -> Rejected {
     match error {
         StoreError::Invalid(message) => invalid(message),
+        // Cheaper filters (fewer values, a narrower time range) get an answer.
+        StoreError::TooExpensive { limit_ms } => invalid(&format!(
+            "the logs query was too expensive: it ran over the time limit of {limit_ms} ms and was stopped; \
+             narrow it (fewer filter values, a created_at range, a shorter search)"
+        )),
+        busy if busy.reason() == "database busy" => errors::v4(
+            StatusCode::SERVICE_UNAVAILABLE,
+            7000,
+            "the log database is busy (locked by another writer); try again",
+        ),
+        full if full.reason() == "database full" => {
+            errors::v4(StatusCode::SERVICE_UNAVAILABLE, 7000, "the log database is full; delete logs to free space")
+        }
         other => {
             tracing::error!(error = %other, "log store failed");
             errors::v4(StatusCode::INTERNAL_SERVER_ERROR, 7000, "Internal Error")

@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 
 use crate::errors::{self, code};
@@ -42,6 +42,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/request", get(logs::request))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/response", get(logs::response))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/url/{provider}", get(logs::url))
+        .route("/health", get(health))
         .fallback(|| async { errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI") })
         .method_not_allowed_fallback(|| async {
             errors::v4(StatusCode::METHOD_NOT_ALLOWED, code::NO_ROUTE, "Method not allowed for this URI")
@@ -50,6 +51,26 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn_with_state(Arc::clone(&state), limit_headers))
         .with_state(state)
+}
+
+/// `GET /health`: whether the gateway can keep its logs. Ours (Cloudflare
+/// has no such route); open like the gateway host, and it names no path or
+/// secret. `200` with
+///
+/// ```json
+/// {"status": "ok" | "degraded",
+///  "log_writes_failing": false,          // the last log write failed
+///  "log_write_failures": 0,              // failed log writes since start
+///  "last_log_error": null | "database full" | "database busy" | ...,
+///  "database": {"kind": "memory"} | {"kind": "file", "file": "present" | "missing" | "replaced"}}
+/// ```
+///
+/// `degraded` while log writes fail (until one succeeds again) or while the
+/// database file is not the one opened at start (deleted or replaced).
+async fn health(State(state): State<Arc<AppState>>) -> Response {
+    let mut response = (StatusCode::OK, state.store.health().to_string()).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
 }
 
 /// Refuses requests whose headers add up to more than `max_header_bytes`,
