@@ -15,45 +15,18 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
+mod common;
+
+use common::{
+    MODEL, aig_headers, binding_config, closed_port, envelope, fixture, header, json_answer, mount, only_request,
+    received,
+};
+
 const API_TOKEN: &str = "api-token-SECRET";
 const GATEWAY_TOKEN: &str = "aig-token-SECRET";
-const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct";
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
-}
 
 fn rest(server: &MockServer) -> Config {
-    Config::new("acc")
-        .with_api_token(API_TOKEN)
-        .with_gateway_base_url(&format!("{}/v1", server.uri()))
-        .with_api_base_url(&format!("{}/client/v4", server.uri()))
-}
-
-fn binding(server: &MockServer) -> Config {
-    Config::new("acc").with_binding_origin(&server.uri())
-}
-
-fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
-    request.headers.get(name).and_then(|v| v.to_str().ok())
-}
-
-/// `cf-aig-*` headers of a request, sorted.
-fn aig_headers(request: &Request) -> Vec<String> {
-    let mut out: Vec<String> = request
-        .headers
-        .iter()
-        .filter(|(k, _)| k.as_str().starts_with("cf-aig-"))
-        .map(|(k, v)| format!("{k}: {}", v.to_str().unwrap()))
-        .collect();
-    out.sort();
-    out
-}
-
-async fn only_request(server: &MockServer) -> Request {
-    let mut requests = server.received_requests().await.expect("recording");
-    assert_eq!(requests.len(), 1, "expected exactly one request");
-    requests.remove(0)
+    common::rest_config(server, API_TOKEN)
 }
 
 fn fixture_a_step() -> UniversalStep {
@@ -75,7 +48,7 @@ async fn binding_universal_run_fixture_a_is_byte_exact() {
         .header("cf-aig-custom-cost", json!({"total_cost": 1.22}))
         .header("cf-aig-skip-cache", false)
         .header("cf-aig-cache-ttl", 123);
-    let ai = Ai::new(binding(&server)).unwrap();
+    let ai = Ai::new(binding_config(&server)).unwrap();
     let response = ai.gateway("my-gateway").run(step.into(), &UniversalOptions::new()).await.unwrap();
     assert_eq!(response.meta.log_id.as_deref(), Some("L"));
 
@@ -99,7 +72,7 @@ async fn binding_universal_run_fixture_b_is_byte_exact() {
     let options = UniversalOptions::new()
         .gateway(GatewayOptions::default().skip_cache(false).cache_ttl(123))
         .extra_header("x-custom", "stuff");
-    let ai = Ai::new(binding(&server)).unwrap();
+    let ai = Ai::new(binding_config(&server)).unwrap();
     ai.gateway("my-gateway").run(fixture_a_step().into(), &options).await.unwrap();
 
     let request = only_request(&server).await;
@@ -280,10 +253,9 @@ impl Respond for EchoLogId {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         let body: Value = serde_json::from_slice(&request.body).unwrap_or(Value::Null);
         let id = body["prompt"].as_str().unwrap_or("none").to_owned();
-        ResponseTemplate::new(200)
+        envelope(&json!({"response": &id}))
             .insert_header("cf-aig-log-id", id.as_str())
             .set_delay(Duration::from_millis((id.len() as u64 % 7) * 3))
-            .set_body_json(json!({"result": {"response": id}, "success": true, "errors": [], "messages": []}))
     }
 }
 
@@ -330,7 +302,7 @@ async fn binding_transport_streams() {
         )
         .mount(&server)
         .await;
-    let ai = Ai::new(binding(&server)).unwrap();
+    let ai = Ai::new(binding_config(&server)).unwrap();
     // `Ai::run_stream` through a gateway: the body asks to stream, the chunks come typed.
     let options = RunOptions::new().gateway(GatewayOptions::new("my-gateway"));
     let stream = ai.run_stream::<_, Value>(MODEL, &json!({"prompt": "hi"}), &options).await.unwrap();
@@ -338,7 +310,7 @@ async fn binding_transport_streams() {
     let chunks = stream.try_collect_all().await.unwrap();
     let text: String = chunks.iter().filter_map(|c| c["response"].as_str()).collect();
     assert_eq!(text, "Hello");
-    let requests = server.received_requests().await.unwrap();
+    let requests = received(&server).await;
     assert_eq!(requests[0].url.query(), Some("version=3"));
     let body: Value = serde_json::from_slice(&requests[0].body).unwrap();
     assert_eq!(body["inputs"], json!({"prompt": "hi", "stream": true}));
@@ -363,12 +335,8 @@ async fn binding_transport_ai_run_body_and_headers() {
         )
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/run"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(r#"{"response":"direct"}"#, "application/json"))
-        .mount(&server)
-        .await;
-    let ai = Ai::new(binding(&server)).unwrap();
+    mount(&server, "POST", "/run", json_answer(200, r#"{"response":"direct"}"#)).await;
+    let ai = Ai::new(binding_config(&server)).unwrap();
     let options = RunOptions::new()
         .gateway(GatewayOptions::new("my-gateway").skip_cache(true))
         .extra_header("cf-consn-model-id", "spoofed");
@@ -376,7 +344,7 @@ async fn binding_transport_ai_run_body_and_headers() {
     assert_eq!(answer.output, json!({"response": "model response"}));
     assert_eq!(ai.ai_gateway_log_id().as_deref(), Some("b-log"));
 
-    let requests = server.received_requests().await.unwrap();
+    let requests = received(&server).await;
     let request = &requests[0];
     assert_eq!(request.url.query(), Some("version=3"));
     assert_eq!(request.body, fixture("binding-ai-run-gateway.body.json").trim_ascii_end());
@@ -389,7 +357,7 @@ async fn binding_transport_ai_run_body_and_headers() {
     let answer = ai.run::<_, Value>(MODEL, &json!({"prompt": "p"}), &tagged).await.unwrap();
     assert_eq!(answer.output["response"], "direct");
     assert_eq!(ai.ai_gateway_log_id(), None, "a run without a log id clears the last one");
-    let requests = server.received_requests().await.unwrap();
+    let requests = received(&server).await;
     assert_eq!(requests[1].url.path(), "/run");
     assert_eq!(requests[1].body, br#"{"inputs":{"prompt":"p"},"options":{"tags":["team:ai","v1.2/x@y"]}}"#);
 }
@@ -453,41 +421,23 @@ async fn invalid_input_is_rejected_before_sending() {
 async fn log_operations_hit_the_v4_endpoints() {
     let server = MockServer::start().await;
     let base = "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/logs";
-    Mock::given(method("PATCH"))
-        .and(path(format!("{base}/L1")))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(fixture("log-patch.response.json"), "application/json"))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(format!("{base}/L1")))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(fixture("log-get.response.json"), "application/json"))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(base))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(fixture("log-list.response.json"), "application/json"))
-        .mount(&server)
-        .await;
-    Mock::given(method("DELETE"))
-        .and(path(base))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(fixture("logs-delete.response.json"), "application/json"))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(format!("{base}/L1/request")))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(r#"{"prompt":"stored"}"#, "application/json"))
-        .mount(&server)
-        .await;
+    mount(&server, "PATCH", &format!("{base}/L1"), json_answer(200, fixture("log-patch.response.json"))).await;
+    mount(&server, "GET", &format!("{base}/L1"), json_answer(200, fixture("log-get.response.json"))).await;
+    mount(&server, "GET", base, json_answer(200, fixture("log-list.response.json"))).await;
+    mount(&server, "DELETE", base, json_answer(200, fixture("logs-delete.response.json"))).await;
+    mount(&server, "GET", &format!("{base}/L1/request"), json_answer(200, r#"{"prompt":"stored"}"#)).await;
     Mock::given(method("GET"))
         .and(path(format!("{base}/L1/response")))
         .respond_with(ResponseTemplate::new(200).set_body_raw("plain text answer", "text/plain"))
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url/openai"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(fixture("get-url.response.json"), "application/json"))
-        .mount(&server)
-        .await;
+    mount(
+        &server,
+        "GET",
+        "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url/openai",
+        json_answer(200, fixture("get-url.response.json")),
+    )
+    .await;
     Mock::given(method("GET"))
         .and(path("/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url/universal"))
         .respond_with(
@@ -522,7 +472,7 @@ async fn log_operations_hit_the_v4_endpoints() {
     );
     assert_eq!(gateway.get_url(None).await.unwrap(), "https://gw/v1/acc/my-gateway/");
 
-    let requests = server.received_requests().await.unwrap();
+    let requests = received(&server).await;
     let summary: Vec<String> = requests
         .iter()
         .map(|r| format!("{} {}{}", r.method, r.url.path(), r.url.query().map(|q| format!("?{q}")).unwrap_or_default()))
@@ -553,28 +503,28 @@ async fn log_operations_hit_the_v4_endpoints() {
 #[tokio::test]
 async fn binding_transport_log_paths() {
     let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .and(path("/ai-gateway/gateways/my-gateway/logs/L2"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_raw(fixture("binding-log-patch.response.json"), "application/json"),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/ai-gateway/gateways/my-gateway/logs/L2"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_raw(fixture("binding-log-get.response.json"), "application/json"),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/ai-gateway/gateways/my-gateway/url/openai"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_raw(fixture("binding-get-url.response.json"), "application/json"),
-        )
-        .mount(&server)
-        .await;
-    let ai = Ai::new(binding(&server)).unwrap();
+    mount(
+        &server,
+        "PATCH",
+        "/ai-gateway/gateways/my-gateway/logs/L2",
+        json_answer(200, fixture("binding-log-patch.response.json")),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/ai-gateway/gateways/my-gateway/logs/L2",
+        json_answer(200, fixture("binding-log-get.response.json")),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/ai-gateway/gateways/my-gateway/url/openai",
+        json_answer(200, fixture("binding-get-url.response.json")),
+    )
+    .await;
+    let ai = Ai::new(binding_config(&server)).unwrap();
     let gateway = ai.gateway("my-gateway");
     gateway.patch_log("L2", &PatchLog::new().feedback(Feedback::Negative)).await.unwrap();
     assert_eq!(gateway.get_log("L2").await.unwrap().id, "string");
@@ -582,7 +532,7 @@ async fn binding_transport_log_paths() {
         gateway.get_url(Some(&ProviderSlug::Openai)).await.unwrap(),
         "https://gateway.ai.cloudflare.com/v1/account-tag-abc/my-gateway/openai"
     );
-    let requests = server.received_requests().await.unwrap();
+    let requests = received(&server).await;
     assert_eq!(requests[0].body, br#"{"feedback":-1}"#);
     assert!(requests.iter().all(|r| header(r, "authorization").is_none()));
     // The REST-only calls say so instead of guessing a path.
@@ -657,7 +607,7 @@ async fn custom_provider_end_to_end() {
     let universal = gateway.run(steps.into(), &UniversalOptions::new()).await.unwrap();
     assert_eq!(universal.meta.step, Some(0));
 
-    let requests = server.received_requests().await.unwrap();
+    let requests = received(&server).await;
     let native = &requests[0];
     assert_eq!(header(native, "x-in-house-key"), Some("in-house-SECRET"));
     assert_eq!(header(native, "x-in-house-version"), Some("7"));
@@ -710,12 +660,12 @@ async fn client_retries_are_off_by_default_and_bounded_when_on() {
     let err = ai.run::<_, Value>(MODEL, &json!({}), &RunOptions::new()).await.unwrap_err();
     assert!(matches!(err, Error::UpstreamInference { status: 503, ref message, .. } if message == "busy"), "{err:?}");
     assert!(err.is_retryable());
-    assert_eq!(server.received_requests().await.unwrap().len(), 1, "no client retry by default");
+    assert_eq!(received(&server).await.len(), 1, "no client retry by default");
 
     let ai = Ai::new(rest(&server).with_max_retries(3).with_retry_base_delay(Duration::from_millis(1))).unwrap();
     let answer = ai.run::<_, Value>(MODEL, &json!({}), &RunOptions::new()).await.unwrap();
     assert_eq!(answer.output["response"], "ok");
-    assert_eq!(server.received_requests().await.unwrap().len(), 3, "one failure left, then success");
+    assert_eq!(received(&server).await.len(), 3, "one failure left, then success");
 }
 
 #[tokio::test]
@@ -737,11 +687,11 @@ async fn behind_a_gateway_the_client_retries_only_what_no_provider_saw() {
             .await;
         let err = retrying(&server).run::<_, Value>(MODEL, &json!({}), &through()).await.unwrap_err();
         assert_eq!(err.status(), Some(status), "{err:?}");
-        assert_eq!(server.received_requests().await.unwrap().len(), 1, "{status} {body}: not retried by the client");
+        assert_eq!(received(&server).await.len(), 1, "{status} {body}: not retried by the client");
         // The same failures from the logs API (no provider behind it) are retried.
         let err = retrying(&server).gateway("gw").get_log("L1").await.unwrap_err();
         assert_eq!(err.status(), Some(status), "{err:?}");
-        assert_eq!(server.received_requests().await.unwrap().len(), 1 + 4, "{status}: logs API call retried 3 times");
+        assert_eq!(received(&server).await.len(), 1 + 4, "{status}: logs API call retried 3 times");
     }
     // The gateway's own rate limit refused the request before forwarding it: retried, after `retry-after`.
     let server = MockServer::start().await;
@@ -761,7 +711,7 @@ async fn behind_a_gateway_the_client_retries_only_what_no_provider_saw() {
     let answer = retrying(&server).run::<_, Value>(MODEL, &json!({}), &through()).await.unwrap();
     assert_eq!(answer.output["response"], "ok");
     assert!(started.elapsed() >= Duration::from_millis(200), "waited for retry-after");
-    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+    assert_eq!(received(&server).await.len(), 2);
     // Same rule on the gateway handle's provider requests and streams.
     let server = MockServer::start().await;
     Mock::given(method("POST"))
@@ -785,7 +735,7 @@ async fn behind_a_gateway_the_client_retries_only_what_no_provider_saw() {
         .await
         .expect_err("502");
     assert_eq!(err.status(), Some(502), "{err:?}");
-    assert_eq!(server.received_requests().await.unwrap().len(), 2, "one try each");
+    assert_eq!(received(&server).await.len(), 2, "one try each");
 }
 
 #[tokio::test]
@@ -807,25 +757,22 @@ async fn redirects_are_not_followed_so_keys_stay_put() {
     assert_eq!(err.status(), Some(307), "{err:?}");
     let err = ai.gateway("gw").get_log("L1").await.unwrap_err();
     assert_eq!(err.status(), Some(307), "{err:?}");
-    assert!(elsewhere.received_requests().await.unwrap().is_empty(), "nothing, keys included, went to the other host");
+    assert!(received(&elsewhere).await.is_empty(), "nothing, keys included, went to the other host");
 }
 
 #[tokio::test]
 async fn wait_for_log_retries_not_found() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(404).set_body_raw(fixture("logs-404.json"), "application/json"))
+        .respond_with(json_answer(404, fixture("logs-404.json")))
         .up_to_n_times(2)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(fixture("log-get.response.json"), "application/json"))
-        .mount(&server)
-        .await;
+    Mock::given(method("GET")).respond_with(json_answer(200, fixture("log-get.response.json"))).mount(&server).await;
     let ai = Ai::new(rest(&server)).unwrap();
     let log = ai.gateway("gw").wait_for_log("id", Duration::from_secs(5)).await.unwrap();
     assert_eq!(log.id, "id");
-    assert_eq!(server.received_requests().await.unwrap().len(), 3);
+    assert_eq!(received(&server).await.len(), 3);
 }
 
 #[tokio::test]
@@ -844,10 +791,7 @@ async fn secrets_never_show() {
     let err = gateway.get_log("L").await.unwrap_err();
     assert!(matches!(err, Error::Api { status: 401, ref errors } if errors[0].code == 10000), "{err:?}");
     // A transport error (closed port) names the URL but no token.
-    let closed = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.local_addr().unwrap().port()
-    };
+    let closed = closed_port();
     let dead = Ai::new(
         Config::new("acc")
             .with_api_token(API_TOKEN)

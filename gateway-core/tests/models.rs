@@ -10,41 +10,23 @@ use gateway_core::models::workers_ai::{
     Llama31InstructInput, Llama31InstructRequest, M2m100Request, StableDiffusionXlRequest, WhisperRequest,
 };
 use gateway_core::{
-    Ai, BuiltinProvider, Config, Error, Fallback, Feedback, GatewayExt, GatewayOptions, Metadata, Model, ModelRequest,
+    Ai, BuiltinProvider, Error, Fallback, Feedback, GatewayExt, GatewayOptions, Metadata, Model, ModelRequest,
     PatchLog, ProviderSlug, RunOptions, UniversalOptions,
 };
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
-}
+mod common;
+
+use common::{body_json, envelope, fixture, json_answer, received};
 
 fn ai(server: &MockServer) -> Ai {
-    Ai::new(
-        Config::new("acc")
-            .with_api_token("cf-token")
-            .with_gateway_base_url(&format!("{}/v1", server.uri()))
-            .with_api_base_url(&format!("{}/client/v4", server.uri())),
-    )
-    .unwrap()
-}
-
-fn envelope(result: &Value) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({"result": result, "success": true, "errors": [], "messages": []}))
+    Ai::new(common::rest_config(server, "cf-token")).unwrap()
 }
 
 fn direct(model: &str) -> String {
     format!("/client/v4/accounts/acc/ai/run/{model}")
-}
-
-async fn requests(server: &MockServer) -> Vec<Request> {
-    server.received_requests().await.unwrap()
-}
-
-fn body(request: &Request) -> Value {
-    serde_json::from_slice(&request.body).unwrap()
 }
 
 /// Typed log metadata for the gateway run below.
@@ -61,9 +43,7 @@ async fn llama_direct_and_through_gateway_with_feedback() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(direct(Llama31Instruct::ID)))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_raw(fixture("workers-ai-run-usage.response.json"), "application/json"),
-        )
+        .respond_with(json_answer(200, fixture("workers-ai-run-usage.response.json")))
         .mount(&server)
         .await;
     Mock::given(method("POST"))
@@ -103,11 +83,11 @@ async fn llama_direct_and_through_gateway_with_feedback() {
     result.feedback(Feedback::Positive).await.unwrap();
     result.patch_log(&PatchLog::new().score(80).metadata(Metadata::new().with("reviewed", true))).await.unwrap();
 
-    let sent = requests(&server).await;
-    assert_eq!(body(&sent[0]), json!({"prompt": "Hi", "max_tokens": 64, "temperature": 0.6, "seed": 7}));
+    let sent = received(&server).await;
+    assert_eq!(body_json(&sent[0]), json!({"prompt": "Hi", "max_tokens": 64, "temperature": 0.6, "seed": 7}));
     assert_eq!(sent[0].body, br#"{"prompt":"Hi","max_tokens":64,"temperature":0.6,"seed":7}"#);
     assert_eq!(
-        body(&sent[1]),
+        body_json(&sent[1]),
         json!({"messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}],
                "max_tokens": 256, "temperature": 0.2})
     );
@@ -171,12 +151,9 @@ async fn workers_ai_task_families() {
     let mount = |model: &'static str, response: ResponseTemplate| {
         Mock::given(method("POST")).and(path(direct(model))).respond_with(response)
     };
-    mount(
-        "@cf/baai/bge-base-en-v1.5",
-        ResponseTemplate::new(200).set_body_raw(fixture("workers-ai-embeddings.response.json"), "application/json"),
-    )
-    .mount(&server)
-    .await;
+    mount("@cf/baai/bge-base-en-v1.5", json_answer(200, fixture("workers-ai-embeddings.response.json")))
+        .mount(&server)
+        .await;
     mount(
         "@cf/huggingface/distilbert-sst-2-int8",
         envelope(&json!([{"label": "NEGATIVE", "score": 0.01}, {"label": "POSITIVE", "score": 0.99}])),
@@ -235,7 +212,7 @@ async fn workers_ai_task_families() {
     assert_eq!(speech.text, "hello world");
     assert_eq!(speech.words.unwrap()[1].word, "world");
 
-    let sent: Vec<Value> = requests(&server).await.iter().map(body).collect();
+    let sent: Vec<Value> = received(&server).await.iter().map(body_json).collect();
     assert_eq!(
         sent,
         [
@@ -288,14 +265,14 @@ async fn openai_and_anthropic_through_the_gateway() {
     assert_eq!(result.response.content[0].text.as_deref(), Some("Hello!"));
     assert_eq!(result.response.usage.unwrap().output_tokens, 3);
 
-    let sent = requests(&server).await;
+    let sent = received(&server).await;
     assert_eq!(
         sent[0].body,
         br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"temperature":0.2,"reasoning_effort":"low"}"#
     );
     assert_eq!(sent[0].headers.get("authorization").unwrap(), "Bearer sk-openai");
     assert_eq!(
-        body(&sent[1]),
+        body_json(&sent[1]),
         json!({"model": "claude-sonnet-4-5", "max_tokens": 100, "messages": [{"role": "user", "content": "Hi"}], "system": "Be brief."})
     );
     assert_eq!(sent[1].headers.get("x-api-key").unwrap(), "sk-ant");
@@ -306,7 +283,7 @@ async fn openai_and_anthropic_through_the_gateway() {
     assert!(err.to_string().contains("served by `anthropic`, not `openai`"), "{err}");
     let err = ai.run_model(&request, &RunOptions::new()).await.unwrap_err();
     assert!(matches!(err, Error::InvalidInput { ref field, .. } if field == "provider"), "{err:?}");
-    assert_eq!(requests(&server).await.len(), 2);
+    assert_eq!(received(&server).await.len(), 2);
     assert_eq!(ClaudeSonnet45::provider(), ProviderSlug::Anthropic);
 }
 
@@ -348,9 +325,9 @@ async fn a_fallback_list_mixes_models_of_different_providers() {
     assert!(wrong.to_string().contains("step 1 was answered by `gpt-4o-mini`"), "{wrong}");
     typed.feedback(Feedback::Negative).await.unwrap();
 
-    let sent = requests(&server).await;
+    let sent = received(&server).await;
     assert_eq!(
-        body(&sent[0]),
+        body_json(&sent[0]),
         json!([
             {"provider": "workers-ai", "endpoint": "@cf/meta/llama-3.1-8b-instruct-fp8",
              "headers": {"Authorization": "Bearer cf-key", "Content-Type": "application/json"},
