@@ -426,26 +426,12 @@ async fn log_operations_hit_the_v4_endpoints() {
     mount(&server, "GET", base, json_answer(200, fixture("log-list.response.json"))).await;
     mount(&server, "DELETE", base, json_answer(200, fixture("logs-delete.response.json"))).await;
     mount(&server, "GET", &format!("{base}/L1/request"), json_answer(200, r#"{"prompt":"stored"}"#)).await;
-    Mock::given(method("GET"))
-        .and(path(format!("{base}/L1/response")))
-        .respond_with(ResponseTemplate::new(200).set_body_raw("plain text answer", "text/plain"))
-        .mount(&server)
-        .await;
-    mount(
-        &server,
-        "GET",
-        "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url/openai",
-        json_answer(200, fixture("get-url.response.json")),
-    )
-    .await;
-    Mock::given(method("GET"))
-        .and(path("/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url/universal"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"result": "https://gw/v1/acc/my-gateway/", "success": true})),
-        )
-        .mount(&server)
-        .await;
+    let text = ResponseTemplate::new(200).set_body_raw("plain text answer", "text/plain");
+    mount(&server, "GET", &format!("{base}/L1/response"), text).await;
+    let urls = "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url";
+    mount(&server, "GET", &format!("{urls}/openai"), json_answer(200, fixture("get-url.response.json"))).await;
+    let universal = json_answer(200, r#"{"result":"https://gw/v1/acc/my-gateway/","success":true}"#);
+    mount(&server, "GET", &format!("{urls}/universal"), universal).await;
 
     let ai = Ai::new(rest(&server).with_gateway_token(GATEWAY_TOKEN)).unwrap();
     let gateway = ai.gateway("my-gateway");
@@ -503,27 +489,11 @@ async fn log_operations_hit_the_v4_endpoints() {
 #[tokio::test]
 async fn binding_transport_log_paths() {
     let server = MockServer::start().await;
-    mount(
-        &server,
-        "PATCH",
-        "/ai-gateway/gateways/my-gateway/logs/L2",
-        json_answer(200, fixture("binding-log-patch.response.json")),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/ai-gateway/gateways/my-gateway/logs/L2",
-        json_answer(200, fixture("binding-log-get.response.json")),
-    )
-    .await;
-    mount(
-        &server,
-        "GET",
-        "/ai-gateway/gateways/my-gateway/url/openai",
-        json_answer(200, fixture("binding-get-url.response.json")),
-    )
-    .await;
+    let log = "/ai-gateway/gateways/my-gateway/logs/L2";
+    mount(&server, "PATCH", log, json_answer(200, fixture("binding-log-patch.response.json"))).await;
+    mount(&server, "GET", log, json_answer(200, fixture("binding-log-get.response.json"))).await;
+    let url = "/ai-gateway/gateways/my-gateway/url/openai";
+    mount(&server, "GET", url, json_answer(200, fixture("binding-get-url.response.json"))).await;
     let ai = Ai::new(binding_config(&server)).unwrap();
     let gateway = ai.gateway("my-gateway");
     gateway.patch_log("L2", &PatchLog::new().feedback(Feedback::Negative)).await.unwrap();

@@ -180,21 +180,11 @@ async fn get_url_fixtures_rest_and_binding() {
     let server = MockServer::start().await;
     let rest_route = "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url/openai";
     mount_once(&server, "GET", rest_route, json_answer(200, fixture("get-url.response.json"))).await;
-    mount_once(
-        &server,
-        "GET",
-        "/ai-gateway/gateways/my-gateway/url/openai",
-        json_answer(200, fixture("binding-get-url.response.json")),
-    )
-    .await;
+    let binding_route = "/ai-gateway/gateways/my-gateway/url/openai";
+    mount_once(&server, "GET", binding_route, json_answer(200, fixture("binding-get-url.response.json"))).await;
     let universal = r#"{"result":"https://gateway.ai.cloudflare.com/v1/my-account-id/my-gateway/","success":true}"#;
-    mount_once(
-        &server,
-        "GET",
-        "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url/universal",
-        json_answer(200, universal),
-    )
-    .await;
+    let universal_route = "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url/universal";
+    mount_once(&server, "GET", universal_route, json_answer(200, universal)).await;
 
     let rest = rest_ai(&server).gateway(GW);
     assert_eq!(
