@@ -3,6 +3,8 @@
 
 #![allow(clippy::too_many_lines, reason = "end-to-end scenarios read best in one piece")]
 
+mod common;
+
 use std::time::Duration;
 
 use gateway_core::{
@@ -14,8 +16,6 @@ use secrecy::SecretString;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
-
-mod common;
 
 use common::{
     MODEL, aig_headers, binding_config, closed_port, envelope, fixture, header, json_answer, mount, only_request,

@@ -3,6 +3,8 @@
 
 #![allow(clippy::too_many_lines, reason = "end-to-end scenarios read best in one piece")]
 
+mod common;
+
 use gateway_core::models::anthropic::{ClaudeSonnet45, ClaudeSonnet45Request};
 use gateway_core::models::openai::{Gpt4oMini, Gpt4oMiniReasoningEffort, Gpt4oMiniRequest};
 use gateway_core::models::workers_ai::{
@@ -16,8 +18,6 @@ use gateway_core::{
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-mod common;
 
 use common::{body_json, envelope, fixture, json_answer, received};
 
