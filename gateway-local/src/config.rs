@@ -171,6 +171,28 @@ pub struct LocalConfig {
     /// Faults the offline test double starts with (`[[offline_faults]]`);
     /// only with the offline double on.
     pub offline_faults: Vec<OfflineFault>,
+    /// Longest wait, in milliseconds, for a request's head (request line and
+    /// headers): from a new connection's accept, or from the first byte of a
+    /// later request on a kept-alive connection. A connection slower than
+    /// that is closed (slowloris).
+    pub header_read_timeout_ms: u64,
+    /// Longest time, in milliseconds, a kept-alive connection may wait idle
+    /// for its next request before it is closed.
+    pub idle_timeout_ms: u64,
+    /// Longest time, in milliseconds, a request's body may take to arrive in
+    /// full, counted from its head; a body still arriving then is cut and
+    /// answered 408 (in the shape of the API asked), and the connection closed.
+    pub body_read_timeout_ms: u64,
+    /// Most connections served at once. Past it, new connections wait in the
+    /// listen backlog (unaccepted) until a connection closes, so the clients
+    /// already connected keep being served and no file descriptor is spent
+    /// on the excess. Keep it below the process's open-file limit.
+    pub max_connections: usize,
+    /// On shutdown (SIGINT, SIGTERM, [`LocalGateway::shutdown`](crate::LocalGateway::shutdown)),
+    /// how long requests and streams in flight get to finish, in
+    /// milliseconds; then their connections are cut and the logs of cut
+    /// streams completed (status 502, response incomplete).
+    pub shutdown_grace_ms: u64,
 }
 
 /// A fault rule for the offline test double, as the configuration writes it:
@@ -250,6 +272,27 @@ pub const DEFAULT_MAX_HEADER_BYTES: usize = 32 * 1024;
 /// Default largest request body (10 MB, Cloudflare's per-log limit).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
 
+/// Default [`LocalConfig::header_read_timeout_ms`]: 10 s.
+pub const DEFAULT_HEADER_READ_TIMEOUT_MS: u64 = 10_000;
+
+/// Default [`LocalConfig::idle_timeout_ms`]: 60 s.
+pub const DEFAULT_IDLE_TIMEOUT_MS: u64 = 60_000;
+
+/// Default [`LocalConfig::body_read_timeout_ms`]: 30 s (10 MB at about 350 kB/s).
+pub const DEFAULT_BODY_READ_TIMEOUT_MS: u64 = 30_000;
+
+/// Default [`LocalConfig::max_connections`]: 1024.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 1024;
+
+/// Default [`LocalConfig::shutdown_grace_ms`]: 10 s.
+pub const DEFAULT_SHUTDOWN_GRACE_MS: u64 = 10_000;
+
+/// Largest value of each `*_ms` connection setting: one day.
+pub const MAX_TIMEOUT_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// Largest [`LocalConfig::max_connections`].
+pub const MAX_CONNECTIONS_LIMIT: usize = 1_000_000;
+
 impl Default for LocalConfig {
     fn default() -> Self {
         Self {
@@ -262,6 +305,11 @@ impl Default for LocalConfig {
             gateways: BTreeMap::new(),
             upstreams: BTreeMap::new(),
             offline_faults: Vec::new(),
+            header_read_timeout_ms: DEFAULT_HEADER_READ_TIMEOUT_MS,
+            idle_timeout_ms: DEFAULT_IDLE_TIMEOUT_MS,
+            body_read_timeout_ms: DEFAULT_BODY_READ_TIMEOUT_MS,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            shutdown_grace_ms: DEFAULT_SHUTDOWN_GRACE_MS,
         }
     }
 }
@@ -299,6 +347,11 @@ impl fmt::Debug for LocalConfig {
             .field("gateways", &self.gateways)
             .field("upstreams", &self.upstreams)
             .field("offline_faults", &self.offline_faults)
+            .field("header_read_timeout_ms", &self.header_read_timeout_ms)
+            .field("idle_timeout_ms", &self.idle_timeout_ms)
+            .field("body_read_timeout_ms", &self.body_read_timeout_ms)
+            .field("max_connections", &self.max_connections)
+            .field("shutdown_grace_ms", &self.shutdown_grace_ms)
             .finish()
     }
 }
@@ -385,6 +438,22 @@ impl LocalConfig {
         if self.max_header_bytes == 0 {
             return Err(ConfigError::Invalid("max_header_bytes must be positive".to_owned()));
         }
+        for (name, value) in [
+            ("header_read_timeout_ms", self.header_read_timeout_ms),
+            ("idle_timeout_ms", self.idle_timeout_ms),
+            ("body_read_timeout_ms", self.body_read_timeout_ms),
+            ("shutdown_grace_ms", self.shutdown_grace_ms),
+        ] {
+            if !(1..=MAX_TIMEOUT_MS).contains(&value) {
+                return Err(ConfigError::Invalid(format!("{name} must be 1 to {MAX_TIMEOUT_MS}, got {value}")));
+            }
+        }
+        if !(1..=MAX_CONNECTIONS_LIMIT).contains(&self.max_connections) {
+            return Err(ConfigError::Invalid(format!(
+                "max_connections must be 1 to {MAX_CONNECTIONS_LIMIT}, got {}",
+                self.max_connections
+            )));
+        }
         for (id, settings) in &self.gateways {
             settings.validate(id)?;
         }
@@ -457,6 +526,14 @@ mod tests {
             "[upstreams]\nopenai = \"ftp://x\"",
             "unknown_key = 1",
             "[gateways.prod]\ntypo = 1",
+            "header_read_timeout_ms = 0",
+            "idle_timeout_ms = 0",
+            "body_read_timeout_ms = 0",
+            "shutdown_grace_ms = 0",
+            "shutdown_grace_ms = 86400001",
+            "max_connections = 0",
+            "max_connections = 1000001",
+            "max_connections = -1",
         ] {
             assert!(LocalConfig::from_toml(text).is_err(), "{text}");
         }

@@ -482,8 +482,9 @@ impl StreamFinish {
         record.id.clone_from(&self.log_id);
         let state = Arc::clone(&self.state);
         let completion = self.completion.take();
-        // The answer is already on its way: complete the log without holding the stream up.
-        Some(tokio::spawn(async move {
+        // The answer is already on its way: complete the log without holding the stream up
+        // (tracked: shutdown waits for it before the process exits).
+        Some(self.state.tasks.spawn(async move {
             match state.store.finish(record).await {
                 Ok(true) => {}
                 Ok(false) => tracing::debug!("a streamed log was deleted before its stream ended"),
