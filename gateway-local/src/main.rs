@@ -57,6 +57,14 @@ async fn main() -> ExitCode {
         }
     };
     let database = db.map_or(Database::Memory, Database::File);
+    // Registered before "ready" is printed: a signal from then on is never the default kill.
+    let mut signals = match Signals::new() {
+        Ok(signals) => signals,
+        Err(e) => {
+            tracing::error!("cannot wait for signals: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let started = LocalGateway::builder()
         .config(config)
         .database(database)
@@ -75,13 +83,6 @@ async fn main() -> ExitCode {
         upstream.set_chunk_delay(std::time::Duration::from_millis(ms));
     }
     tracing::info!(gateway = %gateway.gateway_base_url(), api = %gateway.api_base_url(), "ready");
-    let mut signals = match Signals::new() {
-        Ok(signals) => signals,
-        Err(e) => {
-            tracing::error!("cannot wait for signals: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
     let signal = signals.next().await;
     tracing::info!(
         signal,
