@@ -186,7 +186,9 @@ pub struct LocalConfig {
     /// Most connections served at once. Past it, new connections wait in the
     /// listen backlog (unaccepted) until a connection closes, so the clients
     /// already connected keep being served and no file descriptor is spent
-    /// on the excess. Keep it below the process's open-file limit.
+    /// on the excess. Where the open-file limit can be read (Linux), the cap
+    /// is lowered to fit it (half of what is left after 32 descriptors: a
+    /// connection may need an upstream socket too), with a warning.
     pub max_connections: usize,
     /// On shutdown (SIGINT, SIGTERM, [`LocalGateway::shutdown`](crate::LocalGateway::shutdown)),
     /// how long requests and streams in flight get to finish, in
@@ -537,6 +539,35 @@ mod tests {
         ] {
             assert!(LocalConfig::from_toml(text).is_err(), "{text}");
         }
+    }
+
+    #[test]
+    fn connection_settings_parse_and_default() {
+        let defaults = LocalConfig::default();
+        assert_eq!(defaults.header_read_timeout_ms, DEFAULT_HEADER_READ_TIMEOUT_MS);
+        assert_eq!(defaults.idle_timeout_ms, DEFAULT_IDLE_TIMEOUT_MS);
+        assert_eq!(defaults.body_read_timeout_ms, DEFAULT_BODY_READ_TIMEOUT_MS);
+        assert_eq!(defaults.max_connections, DEFAULT_MAX_CONNECTIONS);
+        assert_eq!(defaults.shutdown_grace_ms, DEFAULT_SHUTDOWN_GRACE_MS);
+        let config = LocalConfig::from_toml(
+            "header_read_timeout_ms = 1\nidle_timeout_ms = 2\nbody_read_timeout_ms = 3\n\
+             max_connections = 4\nshutdown_grace_ms = 5\n",
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                config.header_read_timeout_ms,
+                config.idle_timeout_ms,
+                config.body_read_timeout_ms,
+                config.max_connections,
+                config.shutdown_grace_ms
+            ),
+            (1, 2, 3, 4, 5)
+        );
+        let message = LocalConfig::from_toml("idle_timeout_ms = 0").unwrap_err().to_string();
+        assert!(message.contains("idle_timeout_ms"), "{message}");
+        let message = LocalConfig::from_toml("max_connections = 0").unwrap_err().to_string();
+        assert!(message.contains("max_connections"), "{message}");
     }
 
     /// The configuration file shown in the README is valid, and says what it seems to.

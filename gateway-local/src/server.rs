@@ -42,6 +42,8 @@ const LOG_WAIT: Duration = Duration::from_secs(2);
 const ACCEPT_PAUSE: Duration = Duration::from_millis(50);
 /// At most one warning about failing accepts per this interval.
 const ACCEPT_WARN_EVERY: Duration = Duration::from_secs(10);
+/// File descriptors kept for everything but connections (the store, the runtime, logs).
+const FD_RESERVE: usize = 32;
 
 /// The connection settings of a [`LocalConfig`].
 #[derive(Debug, Clone, Copy)]
@@ -74,7 +76,20 @@ pub(crate) async fn serve(
     stop: CancellationToken,
     background: TaskTracker,
 ) {
-    let permits = Arc::new(Semaphore::new(limits.max_connections));
+    let cap = match open_file_limit().map(|limit| limit.saturating_sub(FD_RESERVE) / 2) {
+        // Each connection may need a second descriptor for its upstream request.
+        Some(budget) if budget < limits.max_connections => {
+            let budget = budget.max(1);
+            tracing::warn!(
+                max_connections = limits.max_connections,
+                capped_at = budget,
+                "max_connections is more than the open-file limit allows (two descriptors each): capping"
+            );
+            budget
+        }
+        _ => limits.max_connections,
+    };
+    let permits = Arc::new(Semaphore::new(cap));
     let connections = TaskTracker::new();
     let drain = CancellationToken::new();
     let cut = CancellationToken::new();
@@ -127,6 +142,13 @@ pub(crate) async fn serve(
     if tokio::time::timeout(LOG_WAIT, background.wait()).await.is_err() {
         tracing::error!(left = background.len(), "some stream logs could not be completed before the shutdown");
     }
+}
+
+/// The process's soft limit on open files, where it can be read (Linux).
+fn open_file_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|line| line.starts_with("Max open files"))?;
+    line.trim_start_matches("Max open files").split_whitespace().next()?.parse().ok()
 }
 
 /// Errors of one incoming connection, not of the listener.
