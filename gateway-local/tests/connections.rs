@@ -140,7 +140,7 @@ async fn read_response(stream: &mut TcpStream) -> (String, String) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slowloris_heads_are_cut_after_the_header_timeout_while_others_are_served() {
-    let header = Duration::from_millis(1000);
+    let header = Duration::from_secs(1);
     let gateway = start(config(1000, 30_000, 30_000, 64)).await;
     let normal = NormalClient::start(&gateway.url(), &gateway.config().account_id).await;
     let addr = gateway.addr();
@@ -186,7 +186,7 @@ async fn slowloris_heads_are_cut_after_the_header_timeout_while_others_are_serve
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn idle_keep_alive_connections_are_closed_after_the_idle_timeout_not_the_header_timeout() {
-    let (header, idle) = (Duration::from_millis(500), Duration::from_millis(2000));
+    let (header, idle) = (Duration::from_millis(500), Duration::from_secs(2));
     let gateway = start(config(500, 2000, 30_000, 64)).await;
     let normal = NormalClient::start(&gateway.url(), &gateway.config().account_id).await;
     let request = "GET /no-such-route HTTP/1.1\r\nhost: local\r\n\r\n";
@@ -242,7 +242,7 @@ async fn never_ending_body(stream: TcpStream, head: String) -> (tokio::net::tcp:
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn never_ending_bodies_get_408_in_the_apis_shape_and_their_connection_closed() {
-    let body_limit = Duration::from_millis(1000);
+    let body_limit = Duration::from_secs(1);
     let gateway = start(config(10_000, 30_000, 1000, 64)).await;
     let account = gateway.config().account_id.clone();
     let normal = NormalClient::start(&gateway.url(), &account).await;
@@ -297,7 +297,7 @@ async fn never_ending_bodies_get_408_in_the_apis_shape_and_their_connection_clos
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flood_past_the_cap_waits_unaccepted_while_connected_clients_are_served() {
-    let header = Duration::from_millis(1000);
+    let header = Duration::from_secs(1);
     let (cap, flood): (usize, usize) = (8, 24);
     let gateway = start(config(1000, 30_000, 30_000, cap)).await;
     // The normal client holds one of the `cap` connections.

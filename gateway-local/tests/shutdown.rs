@@ -92,7 +92,7 @@ fn stored_log(db: &Path, id: &str) -> (u16, bool, u64) {
 }
 
 async fn signal_cuts_the_stream_after_the_grace_period(signal: &str) {
-    let grace = Duration::from_millis(1000);
+    let grace = Duration::from_secs(1);
     let dir = TempDir::new("grace");
     let (mut server, port) = serve(&dir, 1000).await;
     let (mut stream, log_id) = start_stream(port, ACCOUNT).await;
