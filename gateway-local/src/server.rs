@@ -6,9 +6,11 @@
 //! waiting for a request's head (`header_read_timeout_ms` from the accept,
 //! or from the first byte of a later request), idle between requests
 //! (`idle_timeout_ms` from the end of the last response), or busy with a
-//! request (no connection deadline: the body has its own, and answers may
-//! take as long as the upstream does). A connection past its deadline is
-//! closed: it has no request in flight by then.
+//! request (no connection deadline: the body has its own,
+//! `body_read_timeout_ms` from the head, and answers may take as long as the
+//! upstream does). A connection past its deadline is closed: it has no
+//! request in flight by then. A body past its deadline is cut, and the
+//! answer becomes a 408 in the shape of the API asked.
 
 use std::convert::Infallible;
 use std::future::Future as _;
@@ -20,7 +22,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
 use bytes::Bytes;
 use http_body::Frame;
 use hyper::body::Incoming;
@@ -33,6 +35,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::config::LocalConfig;
+use crate::errors::{self, code};
 
 /// How long, after the grace period, cut connections get to let go.
 const CUT_WAIT: Duration = Duration::from_secs(1);
@@ -50,6 +53,7 @@ const FD_RESERVE: usize = 32;
 pub(crate) struct Limits {
     header_read: Duration,
     idle: Duration,
+    body_read: Duration,
     max_connections: usize,
     grace: Duration,
 }
@@ -59,6 +63,7 @@ impl Limits {
         Self {
             header_read: Duration::from_millis(config.header_read_timeout_ms),
             idle: Duration::from_millis(config.idle_timeout_ms),
+            body_read: Duration::from_millis(config.body_read_timeout_ms),
             max_connections: config.max_connections,
             grace: Duration::from_millis(config.shutdown_grace_ms),
         }
@@ -178,11 +183,16 @@ async fn connection(
         let watch = Arc::clone(&watch);
         hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
             let busy = Busy::begin(&watch);
-            let mut app = app.clone();
-            let call = tower_service::Service::call(&mut app, request);
+            let v4 = request.uri().path().starts_with("/client/v4/");
+            let request = request.map(|body| TimedBody::new(body, limits.body_read, Arc::clone(&watch)));
+            let call = tower_service::Service::call(&mut app.clone(), request);
+            let watch = Arc::clone(&watch);
             async move {
-                let response = call.await?;
-                Ok::<_, Infallible>(response.map(|body| Body::new(Answer { inner: body, _busy: busy })))
+                let mut response = call.await?;
+                if watch.body_timed_out.swap(false, Ordering::AcqRel) {
+                    response = body_timeout_answer(v4, limits.body_read);
+                }
+                Ok::<_, Infallible>(response.map(|inner| Answer { inner, _busy: busy }))
             }
         })
     };
@@ -242,12 +252,20 @@ struct Watch {
     phase: Mutex<Phase>,
     /// Woken when the deadline may have moved earlier or appeared.
     changed: Notify,
+    /// The body of the request in flight was cut at its deadline (HTTP/1.1
+    /// serves one request at a time per connection).
+    body_timed_out: AtomicBool,
     limits: Limits,
 }
 
 impl Watch {
     fn new(limits: Limits) -> Self {
-        Self { phase: Mutex::new(Phase::Head(Instant::now())), changed: Notify::new(), limits }
+        Self {
+            phase: Mutex::new(Phase::Head(Instant::now())),
+            changed: Notify::new(),
+            body_timed_out: AtomicBool::new(false),
+            limits,
+        }
     }
 
     fn phase(&self) -> std::sync::MutexGuard<'_, Phase> {
@@ -373,7 +391,7 @@ impl AsyncWrite for Watched {
 
 /// Why a request body was cut.
 #[derive(Debug)]
-pub(crate) struct BodyTimedOut;
+struct BodyTimedOut;
 
 impl std::fmt::Display for BodyTimedOut {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -383,41 +401,48 @@ impl std::fmt::Display for BodyTimedOut {
 
 impl std::error::Error for BodyTimedOut {}
 
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
 /// A request body that must arrive in full by a deadline; past it, reading
-/// fails with [`BodyTimedOut`] and `timed_out` is set.
-pub(crate) struct TimedBody {
-    inner: Body,
+/// fails with [`BodyTimedOut`] and the connection's [`Watch`] is told, so
+/// the answer becomes a 408.
+struct TimedBody<B> {
+    inner: B,
     deadline: Instant,
+    /// Made only when the body is not all there at once.
     sleep: Option<Pin<Box<Sleep>>>,
-    timed_out: Arc<AtomicBool>,
+    watch: Arc<Watch>,
+    cut: bool,
 }
 
-impl TimedBody {
-    /// `body`, due within `limit` from now; the flag tells whether it was cut.
-    pub(crate) fn new(body: Body, limit: Duration) -> (Self, Arc<AtomicBool>) {
-        let timed_out = Arc::new(AtomicBool::new(false));
-        let deadline = Instant::now() + limit;
-        (Self { inner: body, deadline, sleep: None, timed_out: Arc::clone(&timed_out) }, timed_out)
+impl<B> TimedBody<B> {
+    fn new(inner: B, limit: Duration, watch: Arc<Watch>) -> Self {
+        Self { inner, deadline: Instant::now() + limit, sleep: None, watch, cut: false }
     }
 
-    fn cut(&mut self) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
-        self.timed_out.store(true, Ordering::Release);
-        Poll::Ready(Some(Err(axum::Error::new(BodyTimedOut))))
+    fn cut(&mut self) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
+        self.cut = true;
+        self.watch.body_timed_out.store(true, Ordering::Release);
+        Poll::Ready(Some(Err(Box::new(BodyTimedOut))))
     }
 }
 
-impl http_body::Body for TimedBody {
+impl<B> http_body::Body for TimedBody<B>
+where
+    B: http_body::Body<Data = Bytes> + Unpin,
+    B::Error: Into<BoxError>,
+{
     type Data = Bytes;
-    type Error = axum::Error;
+    type Error = BoxError;
 
-    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
-        if self.timed_out.load(Ordering::Acquire) {
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
+        if self.cut {
             return Poll::Ready(None);
         }
         match Pin::new(&mut self.inner).poll_frame(cx) {
             // A body arriving steadily but too slowly is cut too.
             Poll::Ready(Some(Ok(_))) if !self.inner.is_end_stream() && Instant::now() >= self.deadline => self.cut(),
-            Poll::Ready(frame) => Poll::Ready(frame),
+            Poll::Ready(frame) => Poll::Ready(frame.map(|frame| frame.map_err(Into::into))),
             Poll::Pending => {
                 let deadline = self.deadline;
                 let sleep = self.sleep.get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
@@ -427,7 +452,7 @@ impl http_body::Body for TimedBody {
     }
 
     fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
+        self.cut || self.inner.is_end_stream()
     }
 
     fn size_hint(&self) -> http_body::SizeHint {
@@ -435,9 +460,17 @@ impl http_body::Body for TimedBody {
     }
 }
 
-/// Wraps `request`'s body in a [`TimedBody`] due within `limit`.
-pub(crate) fn time_body(request: Request, limit: Duration) -> (Request, Arc<AtomicBool>) {
-    let (parts, body) = request.into_parts();
-    let (body, timed_out) = TimedBody::new(body, limit);
-    (Request::from_parts(parts, Body::new(body)), timed_out)
+/// The 408 for a request whose body did not arrive within `limit`, in the
+/// shape of the API asked; the connection closes after it (the rest of the
+/// body is unread).
+fn body_timeout_answer(v4: bool, limit: Duration) -> axum::response::Response {
+    let message = format!("the request body did not arrive within {} ms", limit.as_millis());
+    let status = StatusCode::REQUEST_TIMEOUT;
+    let mut response = if v4 {
+        errors::v4(status, code::INVALID_PARAMETER, &message)
+    } else {
+        errors::gateway(status, code::BAD_REQUEST, &message)
+    };
+    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{any, get, post};
@@ -49,30 +49,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         // Over-limit bodies are rejected by the extractor; handlers answer in Cloudflare's shape.
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn_with_state(Arc::clone(&state), limit_headers))
-        .layer(middleware::from_fn_with_state(Arc::clone(&state), limit_body_time))
         .with_state(state)
-}
-
-/// Gives a request's body `body_read_timeout_ms` to arrive in full; one that
-/// has not is cut, and the handler still reading it answers 408 in the shape
-/// of the API asked, closing the connection (the rest of the body is unread).
-async fn limit_body_time(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    let limit = std::time::Duration::from_millis(state.config.body_read_timeout_ms);
-    let v4 = request.uri().path().starts_with("/client/v4/");
-    let (request, timed_out) = crate::server::time_body(request, limit);
-    let response = next.run(request).await;
-    if !timed_out.load(std::sync::atomic::Ordering::Acquire) {
-        return response;
-    }
-    let message = format!("the request body did not arrive within {} ms", limit.as_millis());
-    let status = StatusCode::REQUEST_TIMEOUT;
-    let mut response = if v4 {
-        errors::v4(status, code::INVALID_PARAMETER, &message)
-    } else {
-        errors::gateway(status, code::BAD_REQUEST, &message)
-    };
-    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
-    response
 }
 
 /// Refuses requests whose headers add up to more than `max_header_bytes`,
