@@ -241,7 +241,7 @@ async fn never_ending_body(stream: TcpStream, head: String) -> (tokio::net::tcp:
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn never_ending_bodies_get_408_in_the_apis_shape_and_their_connection_closed() {
+async fn never_ending_and_stalled_bodies_get_408_in_the_apis_shape_and_their_connection_closed() {
     let body_limit = Duration::from_secs(1);
     let gateway = start(config(10_000, 30_000, 1000, 64)).await;
     let account = gateway.config().account_id.clone();
@@ -255,13 +255,27 @@ async fn never_ending_bodies_get_408_in_the_apis_shape_and_their_connection_clos
          authorization: Bearer local-api-token\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n"
     );
     let mut attackers = Vec::new();
-    for i in 0..10 {
-        let head = if i % 2 == 0 { gateway_head.clone() } else { api_head.clone() };
+    for i in 0..16 {
+        let mut head = if i % 2 == 0 { gateway_head.clone() } else { api_head.clone() };
         let addr = gateway.addr();
         attackers.push(tokio::spawn(async move {
             let since = Instant::now();
             let stream = TcpStream::connect(addr).await.expect("connect");
-            let (mut read, dribble) = never_ending_body(stream, head).await;
+            let (mut read, dribble) = if i < 10 {
+                never_ending_body(stream, head).await
+            } else {
+                // A body that stalls: 5 bytes of a promised 1000, then silence.
+                head = head.replace("transfer-encoding: chunked", "content-length: 1000") + "{\"pro";
+                let (read, mut write) = stream.into_split();
+                write.write_all(head.as_bytes()).await.expect("send the head");
+                (
+                    read,
+                    tokio::spawn(async move {
+                        std::future::pending::<()>().await;
+                        drop(write)
+                    }),
+                )
+            };
             let mut seen = Vec::new();
             let mut chunk = [0u8; 4096];
             let closed = tokio::time::timeout(body_limit + CLOSE_SLACK, async {
