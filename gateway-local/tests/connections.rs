@@ -272,7 +272,7 @@ async fn never_ending_and_stalled_bodies_get_408_in_the_apis_shape_and_their_con
                     read,
                     tokio::spawn(async move {
                         std::future::pending::<()>().await;
-                        drop(write)
+                        drop(write);
                     }),
                 )
             };
