@@ -183,6 +183,7 @@ async fn connection(
         let watch = Arc::clone(&watch);
         hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
             let busy = Busy::begin(&watch);
+            watch.body_timed_out.store(false, Ordering::Release);
             let v4 = request.uri().path().starts_with("/client/v4/");
             let request = request.map(|body| TimedBody::new(body, limits.body_read, Arc::clone(&watch)));
             let call = tower_service::Service::call(&mut app.clone(), request);
