@@ -214,6 +214,30 @@ pub struct LocalConfig {
     /// How often the database file is checked for having been deleted or
     /// replaced, in milliseconds.
     pub database_check_interval_ms: u64,
+    /// Longest wait, in milliseconds, for a request's head (request line and
+    /// headers): from a new connection's accept, or from the first byte of a
+    /// later request on a kept-alive connection. A connection slower than
+    /// that is closed (slowloris).
+    pub header_read_timeout_ms: u64,
+    /// Longest time, in milliseconds, a kept-alive connection may wait idle
+    /// for its next request before it is closed.
+    pub idle_timeout_ms: u64,
+    /// Longest time, in milliseconds, a request's body may take to arrive in
+    /// full, counted from its head; a body still arriving then is cut and
+    /// answered 408 (in the shape of the API asked), and the connection closed.
+    pub body_read_timeout_ms: u64,
+    /// Most connections served at once. Past it, new connections wait in the
+    /// listen backlog (unaccepted) until a connection closes, so the clients
+    /// already connected keep being served and no file descriptor is spent
+    /// on the excess. Where the open-file limit can be read (Linux), the cap
+    /// is lowered to fit it (half of what is left after 32 descriptors: a
+    /// connection may need an upstream socket too), with a warning.
+    pub max_connections: usize,
+    /// On shutdown (SIGINT, SIGTERM, [`LocalGateway::shutdown`](crate::LocalGateway::shutdown)),
+    /// how long requests and streams in flight get to finish, in
+    /// milliseconds; then their connections are cut and the logs of cut
+    /// streams completed (status 502, response incomplete).
+    pub shutdown_grace_ms: u64,
 }
 
 /// A fault rule for the offline test double, as the configuration writes it:
@@ -319,6 +343,26 @@ pub const DEFAULT_DATABASE_CHECK_INTERVAL_MS: u64 = 5_000;
 
 /// Largest value of each of the three millisecond settings above (10 minutes).
 const MAX_STORE_MS: u64 = 600_000;
+/// Default [`LocalConfig::header_read_timeout_ms`]: 10 s.
+pub const DEFAULT_HEADER_READ_TIMEOUT_MS: u64 = 10_000;
+
+/// Default [`LocalConfig::idle_timeout_ms`]: 60 s.
+pub const DEFAULT_IDLE_TIMEOUT_MS: u64 = 60_000;
+
+/// Default [`LocalConfig::body_read_timeout_ms`]: 30 s (10 MB at about 350 kB/s).
+pub const DEFAULT_BODY_READ_TIMEOUT_MS: u64 = 30_000;
+
+/// Default [`LocalConfig::max_connections`]: 1024.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 1024;
+
+/// Default [`LocalConfig::shutdown_grace_ms`]: 10 s.
+pub const DEFAULT_SHUTDOWN_GRACE_MS: u64 = 10_000;
+
+/// Largest value of each `*_ms` connection setting: one day.
+pub const MAX_TIMEOUT_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// Largest [`LocalConfig::max_connections`].
+pub const MAX_CONNECTIONS_LIMIT: usize = 1_000_000;
 
 impl Default for LocalConfig {
     fn default() -> Self {
@@ -342,6 +386,11 @@ impl Default for LocalConfig {
             log_query_time_limit_ms: DEFAULT_LOG_QUERY_TIME_LIMIT_MS,
             log_write_wait_ms: DEFAULT_LOG_WRITE_WAIT_MS,
             database_check_interval_ms: DEFAULT_DATABASE_CHECK_INTERVAL_MS,
+            header_read_timeout_ms: DEFAULT_HEADER_READ_TIMEOUT_MS,
+            idle_timeout_ms: DEFAULT_IDLE_TIMEOUT_MS,
+            body_read_timeout_ms: DEFAULT_BODY_READ_TIMEOUT_MS,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            shutdown_grace_ms: DEFAULT_SHUTDOWN_GRACE_MS,
         }
     }
 }
@@ -390,6 +439,11 @@ impl fmt::Debug for LocalConfig {
             .field("log_query_time_limit_ms", &self.log_query_time_limit_ms)
             .field("log_write_wait_ms", &self.log_write_wait_ms)
             .field("database_check_interval_ms", &self.database_check_interval_ms)
+            .field("header_read_timeout_ms", &self.header_read_timeout_ms)
+            .field("idle_timeout_ms", &self.idle_timeout_ms)
+            .field("body_read_timeout_ms", &self.body_read_timeout_ms)
+            .field("max_connections", &self.max_connections)
+            .field("shutdown_grace_ms", &self.shutdown_grace_ms)
             .finish()
     }
 }
@@ -499,6 +553,22 @@ impl LocalConfig {
                 return Err(ConfigError::Invalid(format!("{key} must be 1 to {MAX_STORE_MS}, got {value}")));
             }
         }
+        for (name, value) in [
+            ("header_read_timeout_ms", self.header_read_timeout_ms),
+            ("idle_timeout_ms", self.idle_timeout_ms),
+            ("body_read_timeout_ms", self.body_read_timeout_ms),
+            ("shutdown_grace_ms", self.shutdown_grace_ms),
+        ] {
+            if !(1..=MAX_TIMEOUT_MS).contains(&value) {
+                return Err(ConfigError::Invalid(format!("{name} must be 1 to {MAX_TIMEOUT_MS}, got {value}")));
+            }
+        }
+        if !(1..=MAX_CONNECTIONS_LIMIT).contains(&self.max_connections) {
+            return Err(ConfigError::Invalid(format!(
+                "max_connections must be 1 to {MAX_CONNECTIONS_LIMIT}, got {}",
+                self.max_connections
+            )));
+        }
         for (id, settings) in &self.gateways {
             settings.validate(id)?;
         }
@@ -574,9 +644,46 @@ mod tests {
             "log_query_time_limit_ms = 0",
             "log_write_wait_ms = 600001",
             "database_check_interval_ms = 0",
+            "header_read_timeout_ms = 0",
+            "idle_timeout_ms = 0",
+            "body_read_timeout_ms = 0",
+            "shutdown_grace_ms = 0",
+            "shutdown_grace_ms = 86400001",
+            "max_connections = 0",
+            "max_connections = 1000001",
+            "max_connections = -1",
         ] {
             assert!(LocalConfig::from_toml(text).is_err(), "{text}");
         }
+    }
+
+    #[test]
+    fn connection_settings_parse_and_default() {
+        let defaults = LocalConfig::default();
+        assert_eq!(defaults.header_read_timeout_ms, DEFAULT_HEADER_READ_TIMEOUT_MS);
+        assert_eq!(defaults.idle_timeout_ms, DEFAULT_IDLE_TIMEOUT_MS);
+        assert_eq!(defaults.body_read_timeout_ms, DEFAULT_BODY_READ_TIMEOUT_MS);
+        assert_eq!(defaults.max_connections, DEFAULT_MAX_CONNECTIONS);
+        assert_eq!(defaults.shutdown_grace_ms, DEFAULT_SHUTDOWN_GRACE_MS);
+        let config = LocalConfig::from_toml(
+            "header_read_timeout_ms = 1\nidle_timeout_ms = 2\nbody_read_timeout_ms = 3\n\
+             max_connections = 4\nshutdown_grace_ms = 5\n",
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                config.header_read_timeout_ms,
+                config.idle_timeout_ms,
+                config.body_read_timeout_ms,
+                config.max_connections,
+                config.shutdown_grace_ms
+            ),
+            (1, 2, 3, 4, 5)
+        );
+        let message = LocalConfig::from_toml("idle_timeout_ms = 0").unwrap_err().to_string();
+        assert!(message.contains("idle_timeout_ms"), "{message}");
+        let message = LocalConfig::from_toml("max_connections = 0").unwrap_err().to_string();
+        assert!(message.contains("max_connections"), "{message}");
     }
 
     /// The configuration file shown in the README is valid, and says what it seems to.

@@ -36,6 +36,7 @@ mod errors;
 mod options;
 mod proxy;
 mod routes;
+mod server;
 mod state;
 mod store;
 pub mod upstream;
@@ -44,8 +45,8 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
 
 pub use config::{FaultKind, GatewaySettings, LocalConfig, OfflineFault, UnknownGateway};
 pub use store::{Database, LogLimitStrategy, Store, StoreError};
@@ -171,37 +172,31 @@ impl LocalGatewayBuilder {
             cache,
             rate: RateLimiter::default(),
             pending: PendingLogs::default(),
+            tasks: tokio_util::task::TaskTracker::new(),
             public_url: format!("http://{addr}"),
         });
         let app = routes::router(Arc::clone(&state));
-        let (stop, stopped) = oneshot::channel::<()>();
-        // Small writes (the last event of a stream) must not wait for the peer's delayed ACK.
-        let listener = axum::serve::ListenerExt::tap_io(listener, |stream| {
-            let _ = stream.set_nodelay(true);
-        });
-        let task = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stopped.await;
-                })
-                .await
-        });
+        let stop = CancellationToken::new();
         let watcher = store.watch_file(std::time::Duration::from_millis(state.config.database_check_interval_ms));
+        let limits = server::Limits::of(&state.config);
+        let task = tokio::spawn(server::serve(listener, app, limits, stop.clone(), state.tasks.clone()));
         tracing::info!(%addr, "gateway-local listening");
-        Ok(LocalGateway { addr, state, store, offline, stop: Some(stop), task: Some(task), watcher })
+        Ok(LocalGateway { addr, state, store, offline, stop, task: Some(task), watcher })
     }
 }
 
 /// A running local gateway. Dropping it stops it; [`shutdown`](Self::shutdown)
-/// stops it gracefully, finishing requests in flight.
+/// stops it gracefully, finishing requests in flight. Either way, requests
+/// and streams still running after `shutdown_grace_ms` are cut, and the logs
+/// of cut streams completed.
 #[derive(Debug)]
 pub struct LocalGateway {
     addr: SocketAddr,
     state: Arc<AppState>,
     store: Store,
     offline: Option<Arc<OfflineUpstream>>,
-    stop: Option<oneshot::Sender<()>>,
-    task: Option<JoinHandle<std::io::Result<()>>>,
+    stop: CancellationToken,
+    task: Option<JoinHandle<()>>,
     /// Checks the database file; stopped with the gateway.
     watcher: Option<JoinHandle<()>>,
 }
@@ -256,16 +251,16 @@ impl LocalGateway {
         &self.store
     }
 
-    /// Stops accepting, finishes requests in flight, and closes the store.
+    /// Stops accepting, lets requests and streams in flight finish for up to
+    /// `shutdown_grace_ms`, cuts what is left (completing the logs of cut
+    /// streams), and returns.
     pub async fn shutdown(mut self) -> std::io::Result<()> {
         if let Some(watcher) = self.watcher.take() {
             watcher.abort();
         }
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+        self.stop.cancel();
         match self.task.take() {
-            Some(task) => task.await.map_err(std::io::Error::other)?,
+            Some(task) => task.await.map_err(std::io::Error::other),
             None => Ok(()),
         }
     }
@@ -276,8 +271,7 @@ impl Drop for LocalGateway {
         if let Some(watcher) = self.watcher.take() {
             watcher.abort();
         }
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+        // The server task shuts down in the background, with the same grace period.
+        self.stop.cancel();
     }
 }

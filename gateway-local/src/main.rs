@@ -16,7 +16,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Serve the gateway host and the logs API until Ctrl-C.
+    /// Serve the gateway host and the logs API until Ctrl-C or SIGTERM (a
+    /// second one stops at once).
     Serve {
         /// Port to listen on.
         #[arg(long, default_value_t = 8787)]
@@ -56,6 +57,14 @@ async fn main() -> ExitCode {
         }
     };
     let database = db.map_or(Database::Memory, Database::File);
+    // Registered before "ready" is printed: a signal from then on is never the default kill.
+    let mut signals = match Signals::new() {
+        Ok(signals) => signals,
+        Err(e) => {
+            tracing::error!("cannot wait for signals: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let started = LocalGateway::builder()
         .config(config)
         .database(database)
@@ -74,18 +83,73 @@ async fn main() -> ExitCode {
         upstream.set_chunk_delay(std::time::Duration::from_millis(ms));
     }
     tracing::info!(gateway = %gateway.gateway_base_url(), api = %gateway.api_base_url(), "ready");
-    if let Err(e) = tokio::signal::ctrl_c().await {
-        tracing::error!("cannot wait for Ctrl-C: {e}");
-    }
-    tracing::info!("shutting down: finishing requests in flight");
-    match gateway.shutdown().await {
-        Ok(()) => {
-            tracing::info!("stopped");
-            ExitCode::SUCCESS
+    let signal = signals.next().await;
+    tracing::info!(
+        signal,
+        grace_ms = gateway.config().shutdown_grace_ms,
+        "shutting down: finishing requests in flight"
+    );
+    let shutdown = gateway.shutdown();
+    tokio::select! {
+        result = shutdown => match result {
+            Ok(()) => {
+                tracing::info!("stopped");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                tracing::error!("shutdown failed: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        signal = signals.next() => {
+            tracing::error!(signal, "second signal: stopping at once, requests in flight are lost");
+            // At once: not even waiting for the runtime's blocking threads (a store write in
+            // progress is rolled back by SQLite).
+            std::process::exit(SECOND_SIGNAL_EXIT);
         }
-        Err(e) => {
-            tracing::error!("shutdown failed: {e}");
-            ExitCode::FAILURE
+    }
+}
+
+/// The exit status after a second signal cut the shutdown short.
+const SECOND_SIGNAL_EXIT: i32 = 130;
+
+/// SIGINT (Ctrl-C) and, on Unix, SIGTERM.
+struct Signals {
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    term: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    #[cfg(unix)]
+    fn new() -> std::io::Result<Self> {
+        use tokio::signal::unix::{SignalKind, signal};
+        // Registered once, so a signal between the first and the second is not missed.
+        Ok(Self { interrupt: signal(SignalKind::interrupt())?, term: signal(SignalKind::terminate())? })
+    }
+
+    #[cfg(not(unix))]
+    fn new() -> std::io::Result<Self> {
+        Ok(Self {})
+    }
+
+    /// Waits for the next signal and names it.
+    async fn next(&mut self) -> &'static str {
+        #[cfg(unix)]
+        {
+            tokio::select! {
+                _ = self.interrupt.recv() => "SIGINT",
+                _ = self.term.recv() => "SIGTERM",
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            if let Err(e) = tokio::signal::ctrl_c().await {
+                tracing::error!("cannot wait for Ctrl-C: {e}");
+                std::future::pending::<()>().await;
+            }
+            "Ctrl-C"
         }
     }
 }

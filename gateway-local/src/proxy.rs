@@ -319,7 +319,8 @@ impl Drop for AbandonedLog<'_> {
         let record = log_record(self.state, self.context, self.step, self.effective, view, self.started, self.index);
         let state = Arc::clone(self.state);
         let limit = self.context.settings.log_limit();
-        tokio::spawn(async move {
+        // Tracked, so a shutdown that cut this request waits for its log.
+        self.state.tasks.spawn(async move {
             if let Err(e) = state.store.insert(record, limit).await {
                 tracing::error!(error = %e, "could not store the log of an abandoned request");
             }
@@ -687,8 +688,9 @@ impl StreamFinish {
         record.response_head_complete &= complete;
         let state = Arc::clone(&self.state);
         let completion = self.completion.take();
-        // The answer is already on its way: complete the log without holding the stream up.
-        Some(tokio::spawn(async move {
+        // The answer is already on its way: complete the log without holding the stream up
+        // (tracked: shutdown waits for it before the process exits).
+        Some(self.state.tasks.spawn(async move {
             match state.store.finish(record).await {
                 Ok(true) => {}
                 Ok(false) => tracing::debug!("a streamed log was deleted before its stream ended"),

@@ -19,6 +19,9 @@ pub(crate) struct AppState {
     pub(crate) rate: RateLimiter,
     /// Logs of streams still running or being completed.
     pub(crate) pending: PendingLogs,
+    /// Background work that must end before the process does (completing
+    /// the logs of streams, cut ones included): shutdown waits for it.
+    pub(crate) tasks: tokio_util::task::TaskTracker,
     /// `http://127.0.0.1:PORT`, for the URL endpoint.
     pub(crate) public_url: String,
 }

@@ -112,6 +112,29 @@ impl Server {
         Self { child, output, readers }
     }
 
+    /// [`spawn`](Self::spawn) with the open-file limit lowered to `limit`
+    /// (through `sh -c 'ulimit -n'`, which then `exec`s the binary: same process).
+    pub(crate) fn spawn_under_fd_limit(limit: u32, args: &[&str]) -> Self {
+        let script = format!("ulimit -n {limit} && exec \"$0\" \"$@\"");
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .arg(BINARY)
+            .args(args)
+            .env_remove("RUST_LOG")
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let output = Arc::new(Mutex::new(String::new()));
+        let stdout = child.stdout.take().expect("stdout");
+        let stderr = child.stderr.take().expect("stderr");
+        let readers = vec![collect(stdout, &output), collect(stderr, &output)];
+        Self { child, output, readers }
+    }
+
     pub(crate) fn serve(port: u16, dir: &TempDir) -> Self {
         let port = port.to_string();
         let db = dir.join("logs.sqlite3");
