@@ -6,9 +6,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::internals::ast::Kind;
 use crate::internals::attr::{Bounds, DefaultValue};
-use crate::internals::check::{Input, ModelPlan, Role};
+use crate::internals::plan::{Input, ModelPlan, Role};
+use crate::internals::ty::Kind;
 
 /// The user's doc comments on a field, or `fallback` when it has none (so
 /// `missing_docs` never fires on generated public fields).

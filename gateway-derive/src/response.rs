@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::internals::check::ModelPlan;
+use crate::internals::plan::ModelPlan;
 use crate::request::docs;
 
 /// Public items (outside the `const _`).
