@@ -1,4 +1,6 @@
-//! `#[derive(Model)]`: parse → check → bail out on errors → generate.
+//! `#[derive(Model)]`: parse → check → bail out on errors (with stubs) →
+//! generate the `Model` impl, leaving the request and response to
+//! `request` and `response`.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
