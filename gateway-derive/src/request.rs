@@ -35,7 +35,7 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
                 let doc = format!("`{}`", lit.value());
                 quote!(#[doc = #doc] #v)
             });
-            let doc = format!("The allowed values of `{}` of [`{decl}`].", input.wire);
+            let doc = format!("The allowed values of `{}` of [`{decl}`].", input.wire.name);
             out.extend(quote! {
                 #[doc = #doc]
                 #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
@@ -52,10 +52,10 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
             let variant = member_variant(input);
             let ty = &input.value_ty;
             let docs = docs(&input.field.original.attrs, "");
-            let wire = format!("Sends `{}`.", input.wire);
+            let wire = format!("Sends `{}`.", input.wire.name);
             quote!(#docs #[doc = #wire] #variant(#ty))
         });
-        let names: Vec<String> = group.members.iter().map(|&i| format!("`{}`", plan.inputs[i].wire)).collect();
+        let names: Vec<String> = group.members.iter().map(|&i| format!("`{}`", plan.inputs[i].wire.name)).collect();
         let doc = format!("Exactly one of {} (exclusive group `{}` of [`{decl}`]).", names.join(", "), group.name);
         out.extend(quote! {
             #[doc = #doc]
@@ -69,7 +69,7 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
     for input in &plan.inputs {
         let ident = input.field.ident;
         let ty = &input.value_ty;
-        let docs = docs(&input.field.original.attrs, &format!("Input `{}`.", input.wire));
+        let docs = docs(&input.field.original.attrs, &format!("Input `{}`.", input.wire.name));
         match &input.role {
             Role::Member(g) => {
                 if !emitted_groups.contains(g) {
@@ -139,7 +139,7 @@ fn bound(b: Option<&crate::internals::attr::Number>, as_usize: bool) -> TokenStr
 
 /// Checks of one value bound to `__v`.
 fn checks(input: &Input<'_>) -> TokenStream {
-    let wire = &input.wire;
+    let wire = &input.wire.name;
     let mut out = TokenStream::new();
     let ty = &input.value_ty;
     if let Some(Bounds { min, max }) = &input.range {
@@ -207,8 +207,11 @@ impl RequestParts {
         let ident = input.field.ident;
         let value = default_expr(input, default);
         self.inits.push(quote!(#ident: #value));
-        let doc =
-            format!("Sets `{}` (default `{}`).", input.wire, default.to_token_stream().to_string().replace(' ', ""));
+        let doc = format!(
+            "Sets `{}` (default `{}`).",
+            input.wire.name,
+            default.to_token_stream().to_string().replace(' ', "")
+        );
         self.setters.push(setter(input, &doc, &quote!(::core::convert::Into::into(value))));
         self.always_sent(input);
     }
@@ -216,7 +219,7 @@ impl RequestParts {
     /// Serialized and checked whatever its value.
     fn always_sent(&mut self, input: &Input<'_>) {
         let ident = input.field.ident;
-        let entry = serialize_entry(&input.wire, &quote!(&self.#ident));
+        let entry = serialize_entry(&input.wire.name, &quote!(&self.#ident));
         self.serialize.push(quote!(#entry;));
         let check = checks(input);
         if !check.is_empty() {
@@ -228,10 +231,10 @@ impl RequestParts {
     fn optional(&mut self, input: &Input<'_>) {
         let ident = input.field.ident;
         self.inits.push(quote!(#ident: ::core::option::Option::None));
-        let doc = format!("Sets `{}`.", input.wire);
+        let doc = format!("Sets `{}`.", input.wire.name);
         let value = quote!(::core::option::Option::Some(::core::convert::Into::into(value)));
         self.setters.push(setter(input, &doc, &value));
-        let entry = serialize_entry(&input.wire, &quote!(__value));
+        let entry = serialize_entry(&input.wire.name, &quote!(__value));
         self.serialize.push(quote! {
             if let ::core::option::Option::Some(__value) = &self.#ident {
                 #entry;
@@ -251,7 +254,7 @@ impl RequestParts {
         let arms = group.members.iter().map(|&i| {
             let member = &plan.inputs[i];
             let variant = member_variant(member);
-            let entry = serialize_entry(&member.wire, &quote!(__value));
+            let entry = serialize_entry(&member.wire.name, &quote!(__value));
             quote!(#enum_ident::#variant(__value) => #entry,)
         });
         self.serialize.push(quote!(match &self.#field { #(#arms)* }));

@@ -64,14 +64,19 @@ pub(crate) struct ValuesEnum {
     pub(crate) variants: Vec<(Ident, LitStr)>,
 }
 
+/// The name a field is sent or read under.
+pub(crate) struct WireName {
+    pub(crate) name: String,
+    /// Where it was written (the `rename` value or the field name).
+    pub(crate) at: TokenStream,
+    /// False when a rejected `rename` left the wire name unknown.
+    pub(crate) known: bool,
+}
+
 /// An input field of a model.
 pub(crate) struct Input<'a> {
     pub(crate) field: &'a Field<'a>,
-    pub(crate) wire: String,
-    /// Where the wire name was written (the `rename` value or the field name).
-    pub(crate) wire_at: TokenStream,
-    /// False when a rejected `rename` left the wire name unknown.
-    pub(crate) wire_known: bool,
+    pub(crate) wire: WireName,
     pub(crate) role: Role,
     /// The value's type: the declared type, without `Option`, or the generated enum.
     pub(crate) value_ty: TokenStream,
@@ -93,9 +98,7 @@ pub(crate) struct Group {
 /// An output field of a model.
 pub(crate) struct Output<'a> {
     pub(crate) field: &'a Field<'a>,
-    pub(crate) wire: String,
-    pub(crate) wire_at: TokenStream,
-    pub(crate) wire_known: bool,
+    pub(crate) wire: WireName,
     pub(crate) default: bool,
 }
 

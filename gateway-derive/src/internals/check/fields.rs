@@ -11,7 +11,7 @@ use super::{is_keyword, values, wire_name};
 use crate::internals::ast::Field;
 use crate::internals::attr::{Attr, DefaultValue, FieldAttrs};
 use crate::internals::ctxt::Ctxt;
-use crate::internals::plan::{Group, Input, Output, Role};
+use crate::internals::plan::{Group, Input, Output, Role, WireName};
 use crate::internals::ty::{kind_of, option_inner};
 
 /// What the field rules gather, for the cross-field rules and the plan.
@@ -31,14 +31,6 @@ pub(super) struct Fields<'a> {
     pub(super) groups_certain: bool,
     /// Every type the expansion defines, with where its name comes from.
     pub(super) type_names: Vec<(Ident, TokenStream)>,
-}
-
-/// A field's wire name and where it was written.
-struct Wire {
-    name: String,
-    at: TokenStream,
-    /// False when a rejected `rename` left the wire name unknown.
-    known: bool,
 }
 
 impl<'a> Fields<'a> {
@@ -85,7 +77,7 @@ impl<'a> Fields<'a> {
 
     /// Outputs are read, not sent: the input settings do not apply, and a
     /// missing output decodes as `Default::default()`, so `default` takes no value.
-    fn add_output(&mut self, cx: &Ctxt, field: &'a Field<'a>, attrs: &FieldAttrs, wire: Wire) {
+    fn add_output(&mut self, cx: &Ctxt, field: &'a Field<'a>, attrs: &FieldAttrs, wire: WireName) {
         for (name, set, tokens) in [
             ("range", attrs.range.is_set(), &attrs.range.tokens),
             ("length", attrs.length.is_set(), &attrs.length.tokens),
@@ -105,17 +97,11 @@ impl<'a> Fields<'a> {
                 "on an output field `default` takes no value: a missing field decodes as `Default::default()`",
             );
         }
-        self.outputs.push(Output {
-            field,
-            wire: wire.name,
-            wire_at: wire.at,
-            wire_known: wire.known,
-            default: attrs.default.is_set(),
-        });
+        self.outputs.push(Output { field, wire, default: attrs.default.is_set() });
     }
 
     /// Checks an input's settings and decides how the request sets it.
-    fn add_input(&mut self, cx: &Ctxt, field: &'a Field<'a>, attrs: FieldAttrs, wire: Wire) {
+    fn add_input(&mut self, cx: &Ctxt, field: &'a Field<'a>, attrs: FieldAttrs, wire: WireName) {
         let FieldAttrs { default, range, length, one_of, values, .. } = attrs;
         let inner = option_inner(field.ty);
         let value_decl_ty = inner.unwrap_or(field.ty);
@@ -149,9 +135,7 @@ impl<'a> Fields<'a> {
         };
         self.inputs.push(Input {
             field,
-            wire: wire.name,
-            wire_at: wire.at,
-            wire_known: wire.known,
+            wire,
             role,
             value_ty,
             kind,
@@ -226,13 +210,13 @@ impl<'a> Fields<'a> {
 }
 
 /// The field's wire name; a `rename` is never empty.
-fn wire_of(cx: &Ctxt, field: &Field<'_>, rename: &Attr<LitStr>) -> Wire {
+fn wire_of(cx: &Ctxt, field: &Field<'_>, rename: &Attr<LitStr>) -> WireName {
     if let Some(lit) = &rename.value {
         if lit.value().is_empty() {
             cx.error_spanned_by(lit, "`rename` needs a non-empty name");
         }
     }
-    Wire {
+    WireName {
         name: wire_name(field, rename.value.as_ref()),
         at: rename.value.as_ref().map_or_else(|| field.ident.to_token_stream(), ToTokens::to_token_stream),
         known: !rename.is_broken(),

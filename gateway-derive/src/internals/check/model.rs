@@ -247,39 +247,39 @@ fn groups_have_members_and_free_names(cx: &Ctxt, fields: &Fields<'_>) {
 /// already sends the model id under that key.
 fn distinct_input_wire_names(cx: &Ctxt, inputs: &[Input<'_>], model_in_body: bool) {
     let mut seen: Vec<(&str, &Ident)> = Vec::new();
-    for input in inputs.iter().filter(|i| i.wire_known) {
-        if input.wire == "model" && model_in_body {
+    for input in inputs.iter().filter(|i| i.wire.known) {
+        if input.wire.name == "model" && model_in_body {
             cx.error_spanned_by(
-                &input.wire_at,
+                &input.wire.at,
                 "duplicate wire name `model`: the body already sends the model id as `model`; expected another name (`rename = \"...\"`)",
             );
-        } else if let Some((_, first)) = seen.iter().find(|(w, _)| *w == input.wire) {
+        } else if let Some((_, first)) = seen.iter().find(|(w, _)| *w == input.wire.name) {
             cx.error_spanned_by(
-                &input.wire_at,
+                &input.wire.at,
                 format!(
                     "duplicate wire name `{}`: field `{first}` already sends it; expected a distinct name (`rename = \"...\"`)",
-                    input.wire
+                    input.wire.name
                 ),
             );
         }
-        seen.push((&input.wire, input.field.ident));
+        seen.push((&input.wire.name, input.field.ident));
     }
 }
 
 /// Each output reads its own wire name.
 fn distinct_output_wire_names(cx: &Ctxt, outputs: &[Output<'_>]) {
     let mut seen: Vec<(&str, &Ident)> = Vec::new();
-    for output in outputs.iter().filter(|o| o.wire_known) {
-        if let Some((_, first)) = seen.iter().find(|(w, _)| *w == output.wire) {
+    for output in outputs.iter().filter(|o| o.wire.known) {
+        if let Some((_, first)) = seen.iter().find(|(w, _)| *w == output.wire.name) {
             cx.error_spanned_by(
-                &output.wire_at,
+                &output.wire.at,
                 format!(
                     "duplicate wire name `{}`: output field `{first}` already reads it; expected a distinct name",
-                    output.wire
+                    output.wire.name
                 ),
             );
         }
-        seen.push((&output.wire, output.field.ident));
+        seen.push((&output.wire.name, output.field.ident));
     }
 }
 
@@ -322,7 +322,7 @@ fn stream_fits_output(cx: &Ctxt, stream: &Attr<Option<syn::Type>>, fields: &Fiel
     } else if !fields.transparent.is_empty() {
         cx.error_spanned_by(at, "a `transparent` output cannot stream: it is one whole value");
     } else if chunk.is_none() {
-        if !fields.outputs.iter().any(|o| o.wire == "response") {
+        if !fields.outputs.iter().any(|o| o.wire.name == "response") {
             cx.error_spanned_by(
                 at,
                 "this model's output cannot stream: `stream` alone streams Workers AI `{\"response\": …}` chunks, and there is no `response` output; name the chunk type instead, `stream = MyChunk`",
@@ -346,7 +346,7 @@ fn transparent_alone(cx: &Ctxt, fields: &Fields<'_>) {
     if fields.outputs.len() > 1 {
         cx.error_spanned_by(first, "a `transparent` output is the whole answer, so it must be the only output field");
     }
-    if fields.outputs.iter().any(|o| o.default || o.wire != o.field.ident.to_string().trim_start_matches("r#")) {
+    if fields.outputs.iter().any(|o| o.default || o.wire.name != o.field.ident.to_string().trim_start_matches("r#")) {
         cx.error_spanned_by(first, "a `transparent` output takes no `rename` or `default`");
     }
 }
