@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::internals::check::CratePath;
+use crate::internals::plan::CratePath;
 
 /// Wraps impls in `const _: () = { ... }` with the core crate as `__gateway_core`.
 pub(crate) fn wrap_in_const(krate: &CratePath, code: &TokenStream) -> TokenStream {

@@ -5,9 +5,9 @@
 //! Set `GATEWAY_DERIVE_DEBUG=1` to print every expansion to stderr.
 
 mod dummy;
-mod expand;
 mod internals;
 mod metadata;
+mod model;
 mod provider;
 mod request;
 mod response;
@@ -25,7 +25,7 @@ fn debug_print(name: &str, input: &DeriveInput, output: &proc_macro2::TokenStrea
 #[proc_macro_derive(Model, attributes(model))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    let output = expand::derive_model(&input);
+    let output = model::derive_model(&input);
     debug_print("Model", &input, &output);
     output.into()
 }

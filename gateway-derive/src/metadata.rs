@@ -6,6 +6,7 @@ use syn::DeriveInput;
 
 use crate::dummy;
 use crate::internals::ast::Container;
+use crate::internals::attr::MetadataAttrs;
 use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
 
@@ -14,7 +15,12 @@ pub(crate) fn derive_metadata(input: &DeriveInput) -> TokenStream {
     let Some(container) = Container::from_ast(&cx, input, "Metadata") else {
         return cx.check().err().map(syn::Error::into_compile_error).unwrap_or_default();
     };
-    let plan = check::metadata(&cx, &container);
+    let decl = container.parse(
+        &cx,
+        |cx, attrs| MetadataAttrs::parse(cx, attrs, false),
+        |cx, attrs| MetadataAttrs::parse(cx, attrs, true),
+    );
+    let plan = check::metadata(&cx, decl);
     if let Err(errors) = cx.check() {
         return errors.into_compile_error();
     }

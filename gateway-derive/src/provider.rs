@@ -6,7 +6,7 @@ use syn::DeriveInput;
 
 use crate::dummy;
 use crate::internals::ast::Container;
-use crate::internals::attr::AuthSpec;
+use crate::internals::attr::{AuthSpec, ProviderAttrs};
 use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
 
@@ -15,7 +15,12 @@ pub(crate) fn derive_provider(input: &DeriveInput) -> TokenStream {
     let Some(container) = Container::from_ast(&cx, input, "Provider") else {
         return cx.check().err().map(syn::Error::into_compile_error).unwrap_or_default();
     };
-    let plan = check::provider(&cx, &container);
+    let decl = container.parse(
+        &cx,
+        |cx, attrs| ProviderAttrs::parse(cx, attrs, false),
+        |cx, attrs| ProviderAttrs::parse(cx, attrs, true),
+    );
+    let plan = check::provider(&cx, decl);
     if let Err(errors) = cx.check() {
         return errors.into_compile_error();
     }

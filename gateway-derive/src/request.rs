@@ -6,9 +6,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::internals::ast::Kind;
 use crate::internals::attr::{Bounds, DefaultValue};
-use crate::internals::check::{Input, ModelPlan, Role};
+use crate::internals::plan::{Group, Input, ModelPlan, Role};
+use crate::internals::ty::Kind;
 
 /// The user's doc comments on a field, or `fallback` when it has none (so
 /// `missing_docs` never fires on generated public fields).
@@ -35,7 +35,7 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
                 let doc = format!("`{}`", lit.value());
                 quote!(#[doc = #doc] #v)
             });
-            let doc = format!("The allowed values of `{}` of [`{decl}`].", input.wire);
+            let doc = format!("The allowed values of `{}` of [`{decl}`].", input.wire.name);
             out.extend(quote! {
                 #[doc = #doc]
                 #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
@@ -52,10 +52,10 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
             let variant = member_variant(input);
             let ty = &input.value_ty;
             let docs = docs(&input.field.original.attrs, "");
-            let wire = format!("Sends `{}`.", input.wire);
+            let wire = format!("Sends `{}`.", input.wire.name);
             quote!(#docs #[doc = #wire] #variant(#ty))
         });
-        let names: Vec<String> = group.members.iter().map(|&i| format!("`{}`", plan.inputs[i].wire)).collect();
+        let names: Vec<String> = group.members.iter().map(|&i| format!("`{}`", plan.inputs[i].wire.name)).collect();
         let doc = format!("Exactly one of {} (exclusive group `{}` of [`{decl}`]).", names.join(", "), group.name);
         out.extend(quote! {
             #[doc = #doc]
@@ -69,7 +69,7 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
     for input in &plan.inputs {
         let ident = input.field.ident;
         let ty = &input.value_ty;
-        let docs = docs(&input.field.original.attrs, &format!("Input `{}`.", input.wire));
+        let docs = docs(&input.field.original.attrs, &format!("Input `{}`.", input.wire.name));
         match &input.role {
             Role::Member(g) => {
                 if !emitted_groups.contains(g) {
@@ -139,7 +139,7 @@ fn bound(b: Option<&crate::internals::attr::Number>, as_usize: bool) -> TokenStr
 
 /// Checks of one value bound to `__v`.
 fn checks(input: &Input<'_>) -> TokenStream {
-    let wire = &input.wire;
+    let wire = &input.wire.name;
     let mut out = TokenStream::new();
     let ty = &input.value_ty;
     if let Some(Bounds { min, max }) = &input.range {
@@ -155,113 +155,148 @@ fn checks(input: &Input<'_>) -> TokenStream {
     out
 }
 
+/// The pieces of the request's impls, gathered field by field.
+#[derive(Default)]
+struct RequestParts {
+    /// Parameters of `new`.
+    params: Vec<TokenStream>,
+    /// Field initializers in `new`.
+    inits: Vec<TokenStream>,
+    /// Builder methods.
+    setters: Vec<TokenStream>,
+    /// Statements of `Serialize::serialize`.
+    serialize: Vec<TokenStream>,
+    /// Statements of `ModelRequest::validate`.
+    validate: Vec<TokenStream>,
+}
+
+/// `serialize_entry(&mut __map, wire, value)?`.
+fn serialize_entry(wire: &str, value: &TokenStream) -> TokenStream {
+    quote!(__gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, #value)?)
+}
+
+/// A builder method setting `ident` to `value` (an expression of `value`).
+fn setter(input: &Input<'_>, doc: &str, value: &TokenStream) -> TokenStream {
+    let ident = input.field.ident;
+    let ty = &input.value_ty;
+    let docs = docs(&input.field.original.attrs, "");
+    quote! {
+        #docs
+        #[doc = #doc]
+        #[must_use]
+        #[inline]
+        pub fn #ident(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
+            self.#ident = #value;
+            self
+        }
+    }
+}
+
+impl RequestParts {
+    /// A parameter of `new`.
+    fn required(&mut self, input: &Input<'_>) {
+        let ident = input.field.ident;
+        let ty = &input.value_ty;
+        self.params.push(quote!(#ident: impl ::core::convert::Into<#ty>));
+        self.inits.push(quote!(#ident: ::core::convert::Into::into(#ident)));
+        self.always_sent(input);
+    }
+
+    /// Starts at its default; a builder method changes it.
+    fn defaulted(&mut self, input: &Input<'_>, default: &DefaultValue) {
+        let ident = input.field.ident;
+        let value = default_expr(input, default);
+        self.inits.push(quote!(#ident: #value));
+        let doc = format!(
+            "Sets `{}` (default `{}`).",
+            input.wire.name,
+            default.to_token_stream().to_string().replace(' ', "")
+        );
+        self.setters.push(setter(input, &doc, &quote!(::core::convert::Into::into(value))));
+        self.always_sent(input);
+    }
+
+    /// Serialized and checked whatever its value.
+    fn always_sent(&mut self, input: &Input<'_>) {
+        let ident = input.field.ident;
+        let entry = serialize_entry(&input.wire.name, &quote!(&self.#ident));
+        self.serialize.push(quote!(#entry;));
+        let check = checks(input);
+        if !check.is_empty() {
+            self.validate.push(quote!({ let __v = &self.#ident; #check }));
+        }
+    }
+
+    /// Starts unset; a builder method sets it; sent and checked only when set.
+    fn optional(&mut self, input: &Input<'_>) {
+        let ident = input.field.ident;
+        self.inits.push(quote!(#ident: ::core::option::Option::None));
+        let doc = format!("Sets `{}`.", input.wire.name);
+        let value = quote!(::core::option::Option::Some(::core::convert::Into::into(value)));
+        self.setters.push(setter(input, &doc, &value));
+        let entry = serialize_entry(&input.wire.name, &quote!(__value));
+        self.serialize.push(quote! {
+            if let ::core::option::Option::Some(__value) = &self.#ident {
+                #entry;
+            }
+        });
+        let check = checks(input);
+        if !check.is_empty() {
+            self.validate.push(quote!(if let ::core::option::Option::Some(__v) = &self.#ident { #check }));
+        }
+    }
+
+    /// The group's enum is a parameter of `new`; the set member is sent and checked.
+    fn group(&mut self, plan: &ModelPlan<'_>, group: &Group) {
+        let (field, enum_ident) = (&group.field_ident, &group.enum_ident);
+        self.params.push(quote!(#field: #enum_ident));
+        self.inits.push(quote!(#field));
+        let arms = group.members.iter().map(|&i| {
+            let member = &plan.inputs[i];
+            let variant = member_variant(member);
+            let entry = serialize_entry(&member.wire.name, &quote!(__value));
+            quote!(#enum_ident::#variant(__value) => #entry,)
+        });
+        self.serialize.push(quote!(match &self.#field { #(#arms)* }));
+        let checks = group.members.iter().map(|&i| {
+            let member = &plan.inputs[i];
+            let variant = member_variant(member);
+            let check = checks(member);
+            quote!(#enum_ident::#variant(__v) => { #check })
+        });
+        self.validate.push(quote!({
+            #[allow(unused_variables)]
+            match &self.#field { #(#checks)* }
+        }));
+    }
+}
+
 /// Impls (inside the `const _`).
-#[allow(clippy::too_many_lines, reason = "one generator per generated impl, kept together")]
 pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
     let request = &plan.request_ident;
     let decl = plan.container.ident;
-    let mut params = Vec::new();
-    let mut inits = Vec::new();
-    let mut setters = Vec::new();
-    let mut serialize = Vec::new();
-    let mut validate = Vec::new();
+    let mut parts = RequestParts::default();
     let mut emitted_groups = Vec::new();
 
     if plan.model_in_body {
-        serialize.push(quote!(__gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, "model", <#decl as __gateway_core::Model>::ID)?;));
+        let entry = serialize_entry("model", &quote!(<#decl as __gateway_core::Model>::ID));
+        parts.serialize.push(quote!(#entry;));
     }
-
     for input in &plan.inputs {
-        let ident = input.field.ident;
-        let ty = &input.value_ty;
-        let wire = &input.wire;
-        let docs = docs(&input.field.original.attrs, "");
-        let check = checks(input);
         match &input.role {
-            Role::Required => {
-                params.push(quote!(#ident: impl ::core::convert::Into<#ty>));
-                inits.push(quote!(#ident: ::core::convert::Into::into(#ident)));
-                serialize.push(quote!(__gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, &self.#ident)?;));
-                if !check.is_empty() {
-                    validate.push(quote!({ let __v = &self.#ident; #check }));
-                }
-            }
-            Role::Defaulted(default) => {
-                let value = default_expr(input, default);
-                inits.push(quote!(#ident: #value));
-                let doc =
-                    format!("Sets `{wire}` (default `{}`).", default.to_token_stream().to_string().replace(' ', ""));
-                setters.push(quote! {
-                    #docs
-                    #[doc = #doc]
-                    #[must_use]
-                    #[inline]
-                    pub fn #ident(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
-                        self.#ident = ::core::convert::Into::into(value);
-                        self
-                    }
-                });
-                serialize.push(quote!(__gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, &self.#ident)?;));
-                if !check.is_empty() {
-                    validate.push(quote!({ let __v = &self.#ident; #check }));
-                }
-            }
-            Role::Optional => {
-                inits.push(quote!(#ident: ::core::option::Option::None));
-                let doc = format!("Sets `{wire}`.");
-                setters.push(quote! {
-                    #docs
-                    #[doc = #doc]
-                    #[must_use]
-                    #[inline]
-                    pub fn #ident(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
-                        self.#ident = ::core::option::Option::Some(::core::convert::Into::into(value));
-                        self
-                    }
-                });
-                serialize.push(quote! {
-                    if let ::core::option::Option::Some(__value) = &self.#ident {
-                        __gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, __value)?;
-                    }
-                });
-                if !check.is_empty() {
-                    validate.push(quote!(if let ::core::option::Option::Some(__v) = &self.#ident { #check }));
-                }
-            }
+            Role::Required => parts.required(input),
+            Role::Defaulted(default) => parts.defaulted(input, default),
+            Role::Optional => parts.optional(input),
             Role::Member(g) => {
-                let group = &plan.groups[*g];
-                if emitted_groups.contains(g) {
-                    continue;
+                if !emitted_groups.contains(g) {
+                    emitted_groups.push(*g);
+                    parts.group(plan, &plan.groups[*g]);
                 }
-                emitted_groups.push(*g);
-                let (field, enum_ident) = (&group.field_ident, &group.enum_ident);
-                params.push(quote!(#field: #enum_ident));
-                inits.push(quote!(#field));
-                let arms = group.members.iter().map(|&i| {
-                    let member = &plan.inputs[i];
-                    let variant = member_variant(member);
-                    let wire = &member.wire;
-                    quote!(#enum_ident::#variant(__value) => __gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, __value)?,)
-                });
-                serialize.push(quote!(match &self.#field { #(#arms)* }));
-                let checks: Vec<TokenStream> = group
-                    .members
-                    .iter()
-                    .map(|&i| {
-                        let member = &plan.inputs[i];
-                        let variant = member_variant(member);
-                        let check = checks(member);
-                        quote!(#enum_ident::#variant(__v) => { #check })
-                    })
-                    .collect();
-                validate.push(quote!({
-                    #[allow(unused_variables)]
-                    match &self.#field { #(#checks)* }
-                }));
             }
         }
     }
 
+    let RequestParts { params, inits, setters, serialize, validate } = parts;
     let new_doc = if params.is_empty() {
         "A request with every field at its default.".to_owned()
     } else {

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::internals::check::ModelPlan;
+use crate::internals::plan::ModelPlan;
 use crate::request::docs;
 
 /// Public items (outside the `const _`).
@@ -24,8 +24,8 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
     let fields = plan.outputs.iter().map(|output| {
         let ident = output.field.ident;
         let ty = output.field.ty;
-        let wire = &output.wire;
-        let docs = docs(&output.field.original.attrs, &format!("Output `{}`.", output.wire));
+        let wire = &output.wire.name;
+        let docs = docs(&output.field.original.attrs, &format!("Output `{}`.", output.wire.name));
         let default = output.default.then(|| quote!(#[serde(default)]));
         let rename = (!transparent).then(|| quote!(#[serde(rename = #wire)]));
         quote! {

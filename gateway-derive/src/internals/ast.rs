@@ -1,9 +1,10 @@
 //! The declaration as the macro sees it: a named-field struct whose fields
-//! keep a pointer to their original syntax for spans.
+//! keep a pointer to their original syntax for spans, and the same with
+//! every attribute parsed ([`Decl`]).
 
-use syn::{Data, DeriveInput, Fields, Ident, Type};
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, Type};
 
-use super::ctxt::Ctxt;
+use super::ctxt::{Ctxt, Deferred};
 
 /// A declaration struct.
 pub(crate) struct Container<'a> {
@@ -62,77 +63,41 @@ impl<'a> Container<'a> {
     }
 }
 
-/// What a type is, as far as the macro can tell from its spelling.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Kind {
-    Int,
-    Float,
-    Str,
-    Bool,
-    List,
-    Other,
+/// A declaration with its attributes parsed: the container's settings `C`
+/// and each field's settings `F`.
+pub(crate) struct Decl<'a, C, F> {
+    pub(crate) container: &'a Container<'a>,
+    pub(crate) attrs: C,
+    pub(crate) fields: Vec<FieldDecl<'a, F>>,
 }
 
-impl Kind {
-    pub(crate) fn describe(self) -> &'static str {
-        match self {
-            Self::Int => "an integer",
-            Self::Float => "a float",
-            Self::Str => "a string",
-            Self::Bool => "a boolean",
-            Self::List => "a list",
-            Self::Other => "a value of another type",
-        }
-    }
+/// One field with its parsed settings.
+pub(crate) struct FieldDecl<'a, F> {
+    pub(crate) field: &'a Field<'a>,
+    pub(crate) attrs: F,
+    /// The errors found parsing the field's attributes. The checks report
+    /// them when they reach the field, so errors come out in declaration order.
+    pub(crate) parse_errors: Deferred,
 }
 
-fn last_segment(ty: &Type) -> Option<&syn::PathSegment> {
-    match ty {
-        Type::Path(p) if p.qself.is_none() => p.path.segments.last(),
-        Type::Group(g) => last_segment(&g.elem),
-        _ => None,
-    }
-}
-
-/// The last path segment's name of `ty` (`u32` of `std::primitive::u32`).
-pub(crate) fn type_name(ty: &Type) -> Option<String> {
-    last_segment(ty).map(|s| s.ident.to_string())
-}
-
-/// `T` of `Option<T>`.
-pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
-    let segment = last_segment(ty)?;
-    if segment.ident != "Option" {
-        return None;
-    }
-    match &segment.arguments {
-        syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => match args.args.first() {
-            Some(syn::GenericArgument::Type(inner)) => Some(inner),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// The kind of `ty` (references and `Box` are looked through).
-pub(crate) fn kind_of(ty: &Type) -> Kind {
-    if let Type::Reference(r) = ty {
-        return match &*r.elem {
-            Type::Path(_) => kind_of(&r.elem),
-            Type::Slice(_) => Kind::List,
-            _ => Kind::Other,
-        };
-    }
-    if let Type::Slice(_) | Type::Array(_) = ty {
-        return Kind::List;
-    }
-    let Some(segment) = last_segment(ty) else { return Kind::Other };
-    match segment.ident.to_string().as_str() {
-        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => Kind::Int,
-        "f32" | "f64" => Kind::Float,
-        "String" | "str" => Kind::Str,
-        "bool" => Kind::Bool,
-        "Vec" | "VecDeque" => Kind::List,
-        _ => Kind::Other,
+impl<'a> Container<'a> {
+    /// Parses the container's attributes with `container` (errors are
+    /// reported now) and each field's with `field` (errors are deferred).
+    pub(crate) fn parse<C, F>(
+        &'a self,
+        cx: &Ctxt,
+        container: impl FnOnce(&Ctxt, &[Attribute]) -> C,
+        field: impl Fn(&Ctxt, &[Attribute]) -> F,
+    ) -> Decl<'a, C, F> {
+        let attrs = container(cx, &self.original.attrs);
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| {
+                let (attrs, parse_errors) = Ctxt::defer(|cx| field(cx, &f.original.attrs));
+                FieldDecl { field: f, attrs, parse_errors }
+            })
+            .collect();
+        Decl { container: self, attrs, fields }
     }
 }

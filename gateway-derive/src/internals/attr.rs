@@ -12,25 +12,24 @@ use super::ctxt::Ctxt;
 use super::symbol::{self, Symbol};
 
 /// One setting: its value and the tokens that set it (for spans).
-pub(crate) struct Attr<'c, T> {
-    cx: &'c Ctxt,
+pub(crate) struct Attr<T> {
     name: Symbol,
-    tokens: TokenStream,
-    value: Option<T>,
-    /// Written, even if its value could not be parsed (so it is not also reported missing).
-    written: bool,
+    pub(crate) tokens: TokenStream,
+    pub(crate) value: Option<T>,
+    /// Written by the user, even if its value was rejected (so it is not also reported missing).
+    pub(crate) written: bool,
 }
 
-impl<'c, T> Attr<'c, T> {
-    pub(crate) fn none(cx: &'c Ctxt, name: Symbol) -> Self {
-        Self { cx, name, tokens: TokenStream::new(), value: None, written: false }
+impl<T> Attr<T> {
+    pub(crate) fn none(name: Symbol) -> Self {
+        Self { name, tokens: TokenStream::new(), value: None, written: false }
     }
 
     /// Sets the value; a second setting is an error spanned on it.
-    pub(crate) fn set<A: ToTokens>(&mut self, owner: Symbol, tokens: A, value: T) {
+    pub(crate) fn set<A: ToTokens>(&mut self, cx: &Ctxt, owner: Symbol, tokens: A, value: T) {
         let tokens = tokens.into_token_stream();
         if self.written {
-            self.cx.error_spanned_by(tokens, format!("duplicate {owner} attribute `{}`: set it once", self.name));
+            cx.error_spanned_by(tokens, format!("duplicate {owner} attribute `{}`: set it once", self.name));
         } else {
             self.tokens = tokens;
             self.value = Some(value);
@@ -42,13 +41,14 @@ impl<'c, T> Attr<'c, T> {
     /// written (its error is reported, not a "missing" one) and passes the error on.
     pub(crate) fn set_parsed<A: ToTokens>(
         &mut self,
+        cx: &Ctxt,
         owner: Symbol,
         tokens: A,
         parsed: syn::Result<T>,
     ) -> syn::Result<()> {
         match parsed {
             Ok(value) => {
-                self.set(owner, tokens, value);
+                self.set(cx, owner, tokens, value);
                 Ok(())
             }
             Err(err) => {
@@ -58,20 +58,6 @@ impl<'c, T> Attr<'c, T> {
         }
     }
 
-    pub(crate) fn get(self) -> Spanned<T> {
-        Spanned { tokens: self.tokens, value: self.value, written: self.written }
-    }
-}
-
-/// A parsed setting with the tokens that set it.
-pub(crate) struct Spanned<T> {
-    pub(crate) tokens: TokenStream,
-    pub(crate) value: Option<T>,
-    /// Written by the user, even if its value was rejected.
-    pub(crate) written: bool,
-}
-
-impl<T> Spanned<T> {
     pub(crate) fn is_set(&self) -> bool {
         self.value.is_some()
     }
@@ -310,14 +296,14 @@ pub(crate) fn path_name(path: &syn::Path) -> String {
 }
 
 /// The container settings of `#[derive(Model)]`.
-pub(crate) struct ModelAttrs<'c> {
-    pub(crate) id: Attr<'c, LitStr>,
-    pub(crate) provider: Attr<'c, ProviderRef>,
-    pub(crate) endpoint: Attr<'c, LitStr>,
-    pub(crate) crate_path: Attr<'c, syn::Path>,
-    pub(crate) binary: Attr<'c, ()>,
+pub(crate) struct ModelAttrs {
+    pub(crate) id: Attr<LitStr>,
+    pub(crate) provider: Attr<ProviderRef>,
+    pub(crate) endpoint: Attr<LitStr>,
+    pub(crate) crate_path: Attr<syn::Path>,
+    pub(crate) binary: Attr<()>,
     /// `stream` (chunks decode as the response) or `stream = ChunkType`.
-    pub(crate) stream: Attr<'c, Option<syn::Type>>,
+    pub(crate) stream: Attr<Option<syn::Type>>,
     /// Every `#[model(...)]` could be read (no key was lost to a syntax error).
     pub(crate) complete: bool,
 }
@@ -353,32 +339,32 @@ fn parse_provider(meta: &ParseNestedMeta<'_>) -> syn::Result<ProviderRef> {
     }
 }
 
-impl<'c> ModelAttrs<'c> {
-    pub(crate) fn parse(cx: &'c Ctxt, attrs: &[syn::Attribute]) -> Self {
+impl ModelAttrs {
+    pub(crate) fn parse(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
         let mut out = Self {
-            id: Attr::none(cx, symbol::ID),
-            provider: Attr::none(cx, symbol::PROVIDER),
-            endpoint: Attr::none(cx, symbol::ENDPOINT),
-            crate_path: Attr::none(cx, symbol::CRATE),
-            binary: Attr::none(cx, symbol::BINARY),
-            stream: Attr::none(cx, symbol::STREAM),
+            id: Attr::none(symbol::ID),
+            provider: Attr::none(symbol::PROVIDER),
+            endpoint: Attr::none(symbol::ENDPOINT),
+            crate_path: Attr::none(symbol::CRATE),
+            binary: Attr::none(symbol::BINARY),
+            stream: Attr::none(symbol::STREAM),
             complete: true,
         };
         for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
             let complete = parse_keys(cx, attr, |meta| {
                 let path = &meta.path;
                 if path == symbol::ID {
-                    out.id.set_parsed(symbol::MODEL, path, parse_lit_str(meta))
+                    out.id.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::PROVIDER {
-                    out.provider.set_parsed(symbol::MODEL, path, parse_provider(meta))
+                    out.provider.set_parsed(cx, symbol::MODEL, path, parse_provider(meta))
                 } else if path == symbol::ENDPOINT {
-                    out.endpoint.set_parsed(symbol::MODEL, path, parse_lit_str(meta))
+                    out.endpoint.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::CRATE {
-                    out.crate_path.set_parsed(symbol::MODEL, path, parse_crate(meta))
+                    out.crate_path.set_parsed(cx, symbol::MODEL, path, parse_crate(meta))
                 } else if path == symbol::BINARY {
-                    out.binary.set_parsed(symbol::MODEL, path, parse_flag(meta))
+                    out.binary.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
                 } else if path == symbol::STREAM {
-                    out.stream.set_parsed(symbol::MODEL, path, parse_stream(meta))
+                    out.stream.set_parsed(cx, symbol::MODEL, path, parse_stream(meta))
                 } else {
                     Err(meta
                         .error(format!("unknown model attribute `{}`, expected one of {MODEL_KEYS}", path_name(path))))
@@ -391,59 +377,59 @@ impl<'c> ModelAttrs<'c> {
 }
 
 /// The field settings of `#[derive(Model)]`.
-pub(crate) struct FieldAttrs<'c> {
-    pub(crate) rename: Attr<'c, LitStr>,
-    pub(crate) default: Attr<'c, Option<DefaultValue>>,
-    pub(crate) range: Attr<'c, Bounds>,
-    pub(crate) length: Attr<'c, Bounds>,
-    pub(crate) one_of: Attr<'c, LitStr>,
-    pub(crate) values: Attr<'c, Vec<LitStr>>,
-    pub(crate) output: Attr<'c, ()>,
-    pub(crate) transparent: Attr<'c, ()>,
+pub(crate) struct FieldAttrs {
+    pub(crate) rename: Attr<LitStr>,
+    pub(crate) default: Attr<Option<DefaultValue>>,
+    pub(crate) range: Attr<Bounds>,
+    pub(crate) length: Attr<Bounds>,
+    pub(crate) one_of: Attr<LitStr>,
+    pub(crate) values: Attr<Vec<LitStr>>,
+    pub(crate) output: Attr<()>,
+    pub(crate) transparent: Attr<()>,
     /// Every `#[model(...)]` of the field could be read.
     pub(crate) complete: bool,
 }
 
-impl<'c> FieldAttrs<'c> {
-    pub(crate) fn parse(cx: &'c Ctxt, attrs: &[syn::Attribute]) -> Self {
+impl FieldAttrs {
+    pub(crate) fn parse(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
         let mut out = Self {
-            rename: Attr::none(cx, symbol::RENAME),
-            default: Attr::none(cx, symbol::DEFAULT),
-            range: Attr::none(cx, symbol::RANGE),
-            length: Attr::none(cx, symbol::LENGTH),
-            one_of: Attr::none(cx, symbol::ONE_OF),
-            values: Attr::none(cx, symbol::VALUES),
-            output: Attr::none(cx, symbol::OUTPUT),
-            transparent: Attr::none(cx, symbol::TRANSPARENT),
+            rename: Attr::none(symbol::RENAME),
+            default: Attr::none(symbol::DEFAULT),
+            range: Attr::none(symbol::RANGE),
+            length: Attr::none(symbol::LENGTH),
+            one_of: Attr::none(symbol::ONE_OF),
+            values: Attr::none(symbol::VALUES),
+            output: Attr::none(symbol::OUTPUT),
+            transparent: Attr::none(symbol::TRANSPARENT),
             complete: true,
         };
         for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
             let complete = parse_keys(cx, attr, |meta| {
                 let path = &meta.path;
                 if path == symbol::RENAME {
-                    out.rename.set_parsed(symbol::MODEL, path, parse_lit_str(meta))
+                    out.rename.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::DEFAULT {
                     let value = parse_default(meta);
                     let tokens = match &value {
                         Ok(Some(value)) => value.to_token_stream(),
                         _ => path.to_token_stream(),
                     };
-                    out.default.set_parsed(symbol::MODEL, tokens, value)
+                    out.default.set_parsed(cx, symbol::MODEL, tokens, value)
                 } else if path == symbol::RANGE || path == symbol::LENGTH {
                     let (bounds, tokens) = match parse_bounds(meta) {
                         Ok((bounds, tokens)) => (Ok(bounds), tokens),
                         Err(err) => (Err(err), path.to_token_stream()),
                     };
                     let attr = if path == symbol::RANGE { &mut out.range } else { &mut out.length };
-                    attr.set_parsed(symbol::MODEL, tokens, bounds)
+                    attr.set_parsed(cx, symbol::MODEL, tokens, bounds)
                 } else if path == symbol::ONE_OF {
-                    out.one_of.set_parsed(symbol::MODEL, path, parse_lit_str(meta))
+                    out.one_of.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::VALUES {
-                    out.values.set_parsed(symbol::MODEL, path, parse_str_list(meta))
+                    out.values.set_parsed(cx, symbol::MODEL, path, parse_str_list(meta))
                 } else if path == symbol::OUTPUT {
-                    out.output.set_parsed(symbol::MODEL, path, parse_flag(meta))
+                    out.output.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
                 } else if path == symbol::TRANSPARENT {
-                    out.transparent.set_parsed(symbol::MODEL, path, parse_flag(meta))
+                    out.transparent.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
                 } else {
                     Err(meta.error(format!(
                         "unknown model field attribute `{}`, expected one of {FIELD_KEYS}",
@@ -458,21 +444,21 @@ impl<'c> FieldAttrs<'c> {
 }
 
 /// Settings of `#[derive(Metadata)]` (container: `crate`; fields: `rename`).
-pub(crate) struct MetadataAttrs<'c> {
-    pub(crate) crate_path: Attr<'c, syn::Path>,
-    pub(crate) rename: Attr<'c, LitStr>,
+pub(crate) struct MetadataAttrs {
+    pub(crate) crate_path: Attr<syn::Path>,
+    pub(crate) rename: Attr<LitStr>,
 }
 
-impl<'c> MetadataAttrs<'c> {
-    pub(crate) fn parse(cx: &'c Ctxt, attrs: &[syn::Attribute], is_field: bool) -> Self {
-        let mut out = Self { crate_path: Attr::none(cx, symbol::CRATE), rename: Attr::none(cx, symbol::RENAME) };
+impl MetadataAttrs {
+    pub(crate) fn parse(cx: &Ctxt, attrs: &[syn::Attribute], is_field: bool) -> Self {
+        let mut out = Self { crate_path: Attr::none(symbol::CRATE), rename: Attr::none(symbol::RENAME) };
         for attr in attrs.iter().filter(|a| a.path() == symbol::METADATA) {
             parse_keys(cx, attr, |meta| {
                 let path = &meta.path;
                 if is_field && path == symbol::RENAME {
-                    out.rename.set_parsed(symbol::METADATA, path, parse_lit_str(meta))
+                    out.rename.set_parsed(cx, symbol::METADATA, path, parse_lit_str(meta))
                 } else if !is_field && path == symbol::CRATE {
-                    out.crate_path.set_parsed(symbol::METADATA, path, parse_crate(meta))
+                    out.crate_path.set_parsed(cx, symbol::METADATA, path, parse_crate(meta))
                 } else {
                     let (expected, place) = if is_field { ("`rename`", "field") } else { ("`crate`", "struct") };
                     Err(meta.error(format!(
@@ -487,13 +473,13 @@ impl<'c> MetadataAttrs<'c> {
 }
 
 /// Settings of `#[derive(Provider)]`.
-pub(crate) struct ProviderAttrs<'c> {
-    pub(crate) slug: Attr<'c, LitStr>,
-    pub(crate) base_url: Attr<'c, LitStr>,
-    pub(crate) auth: Attr<'c, AuthSpec>,
+pub(crate) struct ProviderAttrs {
+    pub(crate) slug: Attr<LitStr>,
+    pub(crate) base_url: Attr<LitStr>,
+    pub(crate) auth: Attr<AuthSpec>,
     pub(crate) headers: Vec<(LitStr, LitStr)>,
-    pub(crate) crate_path: Attr<'c, syn::Path>,
-    pub(crate) credential: Attr<'c, ()>,
+    pub(crate) crate_path: Attr<syn::Path>,
+    pub(crate) credential: Attr<()>,
     /// Every `#[provider(...)]` could be read.
     pub(crate) complete: bool,
 }
@@ -537,15 +523,15 @@ fn parse_header(meta: &ParseNestedMeta<'_>) -> syn::Result<(LitStr, LitStr)> {
     }
 }
 
-impl<'c> ProviderAttrs<'c> {
-    pub(crate) fn parse(cx: &'c Ctxt, attrs: &[syn::Attribute], is_field: bool) -> Self {
+impl ProviderAttrs {
+    pub(crate) fn parse(cx: &Ctxt, attrs: &[syn::Attribute], is_field: bool) -> Self {
         let mut out = Self {
-            slug: Attr::none(cx, symbol::SLUG),
-            base_url: Attr::none(cx, symbol::BASE_URL),
-            auth: Attr::none(cx, symbol::AUTH),
+            slug: Attr::none(symbol::SLUG),
+            base_url: Attr::none(symbol::BASE_URL),
+            auth: Attr::none(symbol::AUTH),
             headers: Vec::new(),
-            crate_path: Attr::none(cx, symbol::CRATE),
-            credential: Attr::none(cx, symbol::CREDENTIAL),
+            crate_path: Attr::none(symbol::CRATE),
+            credential: Attr::none(symbol::CREDENTIAL),
             complete: true,
         };
         for attr in attrs.iter().filter(|a| a.path() == symbol::PROVIDER) {
@@ -553,7 +539,7 @@ impl<'c> ProviderAttrs<'c> {
                 let path = &meta.path;
                 if is_field {
                     if path == symbol::CREDENTIAL {
-                        return out.credential.set_parsed(symbol::PROVIDER, path, parse_flag(meta));
+                        return out.credential.set_parsed(cx, symbol::PROVIDER, path, parse_flag(meta));
                     }
                     return Err(meta.error(format!(
                         "unknown provider field attribute `{}`, expected `credential`",
@@ -561,16 +547,16 @@ impl<'c> ProviderAttrs<'c> {
                     )));
                 }
                 if path == symbol::SLUG {
-                    out.slug.set_parsed(symbol::PROVIDER, path, parse_lit_str(meta))
+                    out.slug.set_parsed(cx, symbol::PROVIDER, path, parse_lit_str(meta))
                 } else if path == symbol::BASE_URL {
-                    out.base_url.set_parsed(symbol::PROVIDER, path, parse_lit_str(meta))
+                    out.base_url.set_parsed(cx, symbol::PROVIDER, path, parse_lit_str(meta))
                 } else if path == symbol::AUTH {
-                    out.auth.set_parsed(symbol::PROVIDER, path, parse_auth(meta))
+                    out.auth.set_parsed(cx, symbol::PROVIDER, path, parse_auth(meta))
                 } else if path == symbol::HEADER {
                     out.headers.push(parse_header(meta)?);
                     Ok(())
                 } else if path == symbol::CRATE {
-                    out.crate_path.set_parsed(symbol::PROVIDER, path, parse_crate(meta))
+                    out.crate_path.set_parsed(cx, symbol::PROVIDER, path, parse_crate(meta))
                 } else {
                     Err(meta.error(format!(
                         "unknown provider attribute `{}`, expected one of {PROVIDER_KEYS}",

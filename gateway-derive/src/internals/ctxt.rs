@@ -26,6 +26,22 @@ impl Ctxt {
         self.errors.borrow_mut().as_mut().expect("Ctxt::check already called").push(error);
     }
 
+    /// Runs `parse` with a collector of its own and returns its result with
+    /// the errors it recorded, to be passed to [`Ctxt::report`] later.
+    pub(crate) fn defer<T>(parse: impl FnOnce(&Ctxt) -> T) -> (T, Deferred) {
+        let cx = Ctxt::new();
+        let value = parse(&cx);
+        let errors = cx.errors.borrow_mut().take().expect("fresh collector");
+        (value, Deferred(errors))
+    }
+
+    /// Records errors held back by [`Ctxt::defer`].
+    pub(crate) fn report(&self, deferred: Deferred) {
+        for error in deferred.0 {
+            self.syn_error(error);
+        }
+    }
+
     /// All errors combined, or `Ok` when there were none.
     pub(crate) fn check(self) -> syn::Result<()> {
         let mut errors = self.errors.borrow_mut().take().expect("Ctxt::check called twice").into_iter();
@@ -36,6 +52,10 @@ impl Ctxt {
         Err(combined)
     }
 }
+
+/// Errors held back to be reported in order (see [`Ctxt::defer`]).
+#[must_use = "deferred errors must be passed to `Ctxt::report`"]
+pub(crate) struct Deferred(Vec<syn::Error>);
 
 impl Drop for Ctxt {
     fn drop(&mut self) {

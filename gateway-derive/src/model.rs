@@ -1,4 +1,6 @@
-//! `#[derive(Model)]`: parse → check → bail out on errors → generate.
+//! `#[derive(Model)]`: parse → check → bail out on errors (with stubs) →
+//! generate the `Model` impl, leaving the request and response to
+//! `request` and `response`.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -7,8 +9,10 @@ use syn::spanned::Spanned;
 
 use crate::dummy;
 use crate::internals::ast::Container;
-use crate::internals::check::{self, ModelPlan, ProviderPlan, StreamChunk};
+use crate::internals::attr::{FieldAttrs, ModelAttrs};
+use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
+use crate::internals::plan::{ModelPlan, ModelProvider, StreamChunk};
 use crate::{request, response};
 
 pub(crate) fn derive_model(input: &DeriveInput) -> TokenStream {
@@ -16,7 +20,7 @@ pub(crate) fn derive_model(input: &DeriveInput) -> TokenStream {
     let Some(container) = Container::from_ast(&cx, input, "Model") else {
         return errors_with_stubs(cx, input);
     };
-    let plan = check::model(&cx, &container);
+    let plan = check::model(&cx, container.parse(&cx, ModelAttrs::parse, FieldAttrs::parse));
     match cx.check() {
         Ok(()) => generate(&plan),
         Err(errors) => {
@@ -41,8 +45,8 @@ fn generate(plan: &ModelPlan<'_>) -> TokenStream {
     let endpoint = &plan.endpoint;
     let model_in_body = plan.model_in_body;
     let provider = match &plan.provider {
-        ProviderPlan::Builtin(variant) => quote!(__gateway_core::ProviderSlug::#variant),
-        ProviderPlan::Custom(path) => {
+        ModelProvider::Builtin(variant) => quote!(__gateway_core::ProviderSlug::#variant),
+        ModelProvider::Custom(path) => {
             quote_spanned!(path.span()=> __gateway_core::ProviderSlug::from(<#path as __gateway_core::model::ProviderKind>::SLUG))
         }
     };
@@ -56,7 +60,7 @@ fn generate(plan: &ModelPlan<'_>) -> TokenStream {
             StreamChunk::Response => quote!(#response),
         };
         let protocol = match &plan.provider {
-            ProviderPlan::Builtin(variant) if variant == "Anthropic" => quote!(AnthropicEvents),
+            ModelProvider::Builtin(variant) if variant == "Anthropic" => quote!(AnthropicEvents),
             _ => quote!(DoneSentinel),
         };
         quote! {
