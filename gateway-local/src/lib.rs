@@ -32,7 +32,7 @@
 mod cache;
 pub mod config;
 mod credentials;
-mod errors;
+mod error;
 mod options;
 mod proxy;
 mod routes;

@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::cache::{self, Cached};
 use crate::config::GatewaySettings;
 use crate::credentials;
-use crate::errors::{self, code};
+use crate::error::{Rejection, code};
 use crate::options::{Effective, HeaderOptions};
 use crate::state::{AppState, Completion};
 use crate::store::LogRecord;
@@ -193,7 +193,8 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
             return with_log_error(answer(context, index, outcome, log_id.as_deref(), &effective), log_error);
         }
     }
-    errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step")
+    Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step")
+        .into_response()
 }
 
 /// Header of an answer whose log could not be written: a short reason
@@ -246,7 +247,7 @@ fn log_view(outcome: &Outcome) -> LogView {
         },
         Outcome::Failed(error) => {
             let (status, code, message) = failure(error);
-            let body = Bytes::from(errors::gateway_body(code, &message).to_string());
+            let body = Bytes::from(crate::error::gateway_body(code, &message).to_string());
             LogView {
                 status: status.as_u16(),
                 size: body.len() as u64,
@@ -305,8 +306,11 @@ impl Drop for AbandonedLog<'_> {
             return;
         }
         let body = Bytes::from(
-            errors::gateway_body(code::UPSTREAM_FAILED, "the caller closed the request before the answer arrived")
-                .to_string(),
+            crate::error::gateway_body(
+                code::UPSTREAM_FAILED,
+                "the caller closed the request before the answer arrived",
+            )
+            .to_string(),
         );
         let view = LogView {
             status: CLIENT_CLOSED_REQUEST,
@@ -468,10 +472,12 @@ fn answer(
         }
         Outcome::Failed(error) => {
             let (status, code, message) = failure(&error);
-            (errors::gateway(status, code, &message), false)
+            (Rejection::gateway(status, code, message).into_response(), false)
         }
         Outcome::Streaming { .. } => {
-            (errors::gateway(StatusCode::INTERNAL_SERVER_ERROR, code::UPSTREAM_FAILED, "unexpected stream"), false)
+            let unexpected =
+                Rejection::gateway(StatusCode::INTERNAL_SERVER_ERROR, code::UPSTREAM_FAILED, "unexpected stream");
+            (unexpected.into_response(), false)
         }
     };
     decorate(response, context, index, log_id, cached, effective)

@@ -35,7 +35,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::config::LocalConfig;
-use crate::errors::{self, code};
+use crate::error::{Rejection, code};
 
 /// How long, after the grace period, cut connections get to let go.
 const CUT_WAIT: Duration = Duration::from_secs(1);
@@ -467,11 +467,12 @@ where
 fn body_timeout_answer(v4: bool, limit: Duration) -> axum::response::Response {
     let message = format!("the request body did not arrive within {} ms", limit.as_millis());
     let status = StatusCode::REQUEST_TIMEOUT;
-    let mut response = if v4 {
-        errors::v4(status, code::INVALID_PARAMETER, &message)
+    let rejection = if v4 {
+        Rejection::api(status, code::INVALID_PARAMETER, message)
     } else {
-        errors::gateway(status, code::BAD_REQUEST, &message)
+        Rejection::gateway(status, code::BAD_REQUEST, message)
     };
-    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
-    response
+    axum::response::IntoResponse::into_response(
+        rejection.with_header(header::CONNECTION, HeaderValue::from_static("close")),
+    )
 }

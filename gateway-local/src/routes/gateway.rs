@@ -14,28 +14,26 @@ use serde_json::Value;
 
 use crate::config::GatewaySettings;
 use crate::credentials::is_credential_header;
-use crate::errors::{self, code};
+use crate::error::{Rejection, code};
 use crate::options::HeaderOptions;
 use crate::proxy::{self, RequestContext, Step};
 use crate::state::{AppState, bearer_matches};
 use crate::upstream::UpstreamRequest;
 
-type Rejected = Response;
-
 /// Maps extractor failures to Cloudflare-shaped answers.
-pub(super) fn body_or_error(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Rejected> {
+pub(super) fn body_or_error(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Rejection> {
     body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            errors::gateway(StatusCode::PAYLOAD_TOO_LARGE, code::TOO_LARGE, "the request body is too large")
+            Rejection::gateway(StatusCode::PAYLOAD_TOO_LARGE, code::TOO_LARGE, "the request body is too large")
         } else {
-            errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &rejection.body_text())
+            Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, rejection.body_text())
         }
     })
 }
 
-pub(super) fn path_or_error<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Rejected> {
+pub(super) fn path_or_error<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Rejection> {
     path.map(|Path(p)| p)
-        .map_err(|rejection| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &rejection.body_text()))
+        .map_err(|rejection| Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, rejection.body_text()))
 }
 
 /// The gateway's settings after the account, id, token and rate limit checks.
@@ -44,48 +42,47 @@ fn admit(
     account: &str,
     gateway: &str,
     headers: &HeaderMap,
-) -> Result<(GatewaySettings, bool), Rejected> {
+) -> Result<(GatewaySettings, bool), Rejection> {
     if account != state.config.account_id
         || gateway_core::types::options::validate_gateway_id(gateway, "gateway").is_err()
     {
-        return Err(errors::gateway_not_found());
+        return Err(Rejection::gateway_not_found());
     }
-    let settings = state.config.gateway(gateway).ok_or_else(errors::gateway_not_found)?;
+    let settings = state.config.gateway(gateway).ok_or_else(Rejection::gateway_not_found)?;
     let presented = headers.get(h::AUTHORIZATION).map(HeaderValue::as_bytes);
     let authenticated = match (&settings.token, presented) {
         (Some(token), Some(presented)) => {
             if !bearer_matches(presented, token) {
-                return Err(errors::unauthorized());
+                return Err(Rejection::unauthorized());
             }
             true
         }
-        (Some(_), None) => return Err(errors::unauthorized()),
+        (Some(_), None) => return Err(Rejection::unauthorized()),
         (None, presented) => presented.is_some(),
     };
     if let Some(limit) = settings.rate_limit {
         if !state.rate.admit(gateway, limit) {
-            let mut response = errors::gateway(StatusCode::TOO_MANY_REQUESTS, code::RATE_LIMITED, "Rate limited");
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(limit.interval_secs));
-            return Err(response);
+            return Err(Rejection::gateway(StatusCode::TOO_MANY_REQUESTS, code::RATE_LIMITED, "Rate limited")
+                .with_header(header::RETRY_AFTER, HeaderValue::from(limit.interval_secs)));
         }
     }
     Ok((settings, authenticated))
 }
 
-fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejected> {
+fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejection> {
     if let Some((name, _)) = headers.iter().find(|(k, v)| is_gateway_header(k.as_str()) && v.to_str().is_err()) {
-        return Err(errors::gateway(
+        return Err(Rejection::gateway(
             StatusCode::BAD_REQUEST,
             code::INVALID_HEADER,
-            &format!("invalid header {name}: the value is not visible ASCII"),
+            format!("invalid header {name}: the value is not visible ASCII"),
         ));
     }
     let pairs = headers.iter().filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)));
     HeaderOptions::parse(pairs).map_err(|e| {
-        errors::gateway(
+        Rejection::gateway(
             StatusCode::BAD_REQUEST,
             code::INVALID_HEADER,
-            &format!("invalid header {}: {}", e.name, e.reason),
+            format!("invalid header {}: {}", e.name, e.reason),
         )
     })
 }
@@ -140,15 +137,16 @@ fn encodes_control(segment: &str) -> bool {
 }
 
 /// [`endpoint_problem`] as a gateway-host error answer.
-pub(crate) fn check_endpoint(endpoint: &str) -> Result<(), Rejected> {
-    endpoint_problem(endpoint).map_err(|message| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &message))
+pub(crate) fn check_endpoint(endpoint: &str) -> Result<(), Rejection> {
+    endpoint_problem(endpoint)
+        .map_err(|message| Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &message))
 }
 
 /// A provider route's endpoint as sent (still percent-encoded), so encoded
 /// separators are seen before anything decodes them. Workers AI model ids may
 /// arrive with `%2F` for their slashes (as Cloudflare's SDK sends them): those are decoded.
-fn raw_endpoint(uri: &Uri, provider: &str) -> Result<String, Rejected> {
-    let invalid = |what: &str| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, what);
+fn raw_endpoint(uri: &Uri, provider: &str) -> Result<String, Rejection> {
+    let invalid = |what: &str| Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, what);
     // `/v1/{account}/{gateway}/{provider}/{rest}`: skip four segments.
     let rest = uri.path().splitn(6, '/').nth(5).ok_or_else(|| invalid("missing endpoint"))?;
     if provider == "workers-ai" {
@@ -174,7 +172,7 @@ fn is_gateway_header(name: &str) -> bool {
     lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache"
 }
 
-fn forwarded_headers(pairs: impl IntoIterator<Item = (String, String)>) -> Result<HeaderMap, Rejected> {
+fn forwarded_headers(pairs: impl IntoIterator<Item = (String, String)>) -> Result<HeaderMap, Rejection> {
     let mut out = HeaderMap::new();
     for (name, value) in pairs {
         let lower = name.to_ascii_lowercase();
@@ -182,10 +180,10 @@ fn forwarded_headers(pairs: impl IntoIterator<Item = (String, String)>) -> Resul
             continue;
         }
         let header_name = HeaderName::from_bytes(lower.as_bytes()).map_err(|_| {
-            errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid header name {name:?}"))
+            Rejection::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, format!("invalid header name {name:?}"))
         })?;
         let mut header_value = HeaderValue::from_str(&value).map_err(|_| {
-            errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &format!("invalid value of header {name}"))
+            Rejection::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, format!("invalid value of header {name}"))
         })?;
         // Shown as `Sensitive` by `Debug`, never indexed by HTTP/2 header compression.
         header_value.set_sensitive(is_credential_header(&lower));
@@ -207,69 +205,65 @@ pub(super) async fn universal(
     path: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let result = async {
-        let (account, gateway) = path_or_error(path)?;
-        let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
-        let body = body_or_error(body)?;
-        let options = request_options(&headers)?;
-        let parsed: Value = serde_json::from_slice(&body).map_err(|e| {
-            errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("invalid JSON body: {e}"))
-        })?;
-        let items = match parsed {
-            Value::Array(items) => items,
-            object @ Value::Object(_) => vec![object],
-            _ => {
-                return Err(errors::gateway(
-                    StatusCode::BAD_REQUEST,
-                    code::BAD_REQUEST,
-                    "expected a step or an array of steps",
-                ));
-            }
-        };
-        if items.is_empty() {
-            return Err(errors::gateway(
+) -> Result<Response, Rejection> {
+    let (account, gateway) = path_or_error(path)?;
+    let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
+    let body = body_or_error(body)?;
+    let options = request_options(&headers)?;
+    let parsed: Value = serde_json::from_slice(&body).map_err(|e| {
+        Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, format!("invalid JSON body: {e}"))
+    })?;
+    let items = match parsed {
+        Value::Array(items) => items,
+        object @ Value::Object(_) => vec![object],
+        _ => {
+            return Err(Rejection::gateway(
                 StatusCode::BAD_REQUEST,
                 code::BAD_REQUEST,
-                "a universal request needs at least one step",
+                "expected a step or an array of steps",
             ));
         }
-        // One request may not fan out without bound: every step is an upstream call and a log.
-        let max_steps = state.config.max_steps;
-        if items.len() > max_steps {
-            return Err(errors::gateway(
-                StatusCode::BAD_REQUEST,
-                code::BAD_REQUEST,
-                &format!("a universal request has {} steps, over the limit of {max_steps}", items.len()),
-            ));
-        }
-        let mut steps = Vec::with_capacity(items.len());
-        for (index, item) in items.into_iter().enumerate() {
-            let step: UniversalStep = serde_json::from_value(item).map_err(|e| {
-                errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("step {index}: {e}"))
-            })?;
-            steps.push(to_step(index, step)?);
-        }
-        let context = RequestContext {
-            gateway,
-            settings,
-            options,
-            authenticated,
-            gateway_token: crate::credentials::gateway_token_digest(&headers),
-            user_agent: user_agent(&headers),
-            kind: "universal",
-            universal: true,
-            extra_headers: Vec::new(),
-        };
-        Ok(proxy::run(&state, &context, steps).await)
+    };
+    if items.is_empty() {
+        return Err(Rejection::gateway(
+            StatusCode::BAD_REQUEST,
+            code::BAD_REQUEST,
+            "a universal request needs at least one step",
+        ));
     }
-    .await;
-    result.unwrap_or_else(|rejected| rejected)
+    // One request may not fan out without bound: every step is an upstream call and a log.
+    let max_steps = state.config.max_steps;
+    if items.len() > max_steps {
+        return Err(Rejection::gateway(
+            StatusCode::BAD_REQUEST,
+            code::BAD_REQUEST,
+            format!("a universal request has {} steps, over the limit of {max_steps}", items.len()),
+        ));
+    }
+    let mut steps = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let step: UniversalStep = serde_json::from_value(item).map_err(|e| {
+            Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, format!("step {index}: {e}"))
+        })?;
+        steps.push(to_step(index, step)?);
+    }
+    let context = RequestContext {
+        gateway,
+        settings,
+        options,
+        authenticated,
+        gateway_token: crate::credentials::gateway_token_digest(&headers),
+        user_agent: user_agent(&headers),
+        kind: "universal",
+        universal: true,
+        extra_headers: Vec::new(),
+    };
+    Ok(proxy::run(&state, &context, steps).await)
 }
 
-fn to_step(index: usize, step: UniversalStep) -> Result<Step, Rejected> {
+fn to_step(index: usize, step: UniversalStep) -> Result<Step, Rejection> {
     let invalid =
-        |what: String| errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("step {index}: {what}"));
+        |what: String| Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, format!("step {index}: {what}"));
     let provider = step.provider.as_str().to_owned();
     if provider.is_empty() || !provider.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         return Err(invalid(format!("invalid provider {provider:?}")));
@@ -277,17 +271,17 @@ fn to_step(index: usize, step: UniversalStep) -> Result<Step, Rejected> {
     check_endpoint(&step.endpoint)?;
     step.validate(index).map_err(|e| match &e {
         gateway_core::Error::InvalidInput { field, .. } if field.contains(".headers.") => {
-            errors::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, &e.to_string())
+            Rejection::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, e.to_string())
         }
-        _ => errors::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, &format!("step {index}: {e}")),
+        _ => Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, format!("step {index}: {e}")),
     })?;
     let wire: Vec<(String, String)> =
         step.headers.iter().filter_map(|(k, v)| v.to_wire().map(|w| (k.to_owned(), w))).collect();
     let step_options = HeaderOptions::parse(wire.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(|e| {
-        errors::gateway(
+        Rejection::gateway(
             StatusCode::BAD_REQUEST,
             code::INVALID_HEADER,
-            &format!("step {index}: invalid header {}: {}", e.name, e.reason),
+            format!("step {index}: invalid header {}: {}", e.name, e.reason),
         )
     })?;
     let forwarded = forwarded_headers(wire.clone())?;
@@ -324,53 +318,49 @@ pub(super) async fn provider(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let result = async {
-        let (account, gateway, provider, rest) = path_or_error(path)?;
-        let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
-        let body = body_or_error(body)?;
-        let options = request_options(&headers)?;
-        if provider == "compat" {
-            return compat(&state, settings, authenticated, gateway, options, &rest, &headers, body).await;
-        }
-        if !provider.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(errors::gateway(
-                StatusCode::BAD_REQUEST,
-                code::UNKNOWN_PROVIDER,
-                &format!("unknown provider {provider:?}"),
-            ));
-        }
-        let raw = raw_endpoint(&uri, &provider)?;
-        let endpoint = match query.as_deref() {
-            Some(q) if !q.is_empty() => format!("{raw}?{q}"),
-            _ => raw,
-        };
-        check_endpoint(&endpoint)?;
-        let forwarded = forwarded_headers(header_pairs(&headers))?;
-        let step = Step {
-            endpoint: normalize_endpoint(&provider, &endpoint),
-            provider,
-            method,
-            headers: forwarded,
-            body,
-            options: HeaderOptions::default(),
-            config: None,
-        };
-        let context = RequestContext {
-            gateway,
-            settings,
-            options,
-            authenticated,
-            gateway_token: crate::credentials::gateway_token_digest(&headers),
-            user_agent: user_agent(&headers),
-            kind: "provider",
-            universal: false,
-            extra_headers: Vec::new(),
-        };
-        Ok(proxy::run(&state, &context, vec![step]).await)
+) -> Result<Response, Rejection> {
+    let (account, gateway, provider, rest) = path_or_error(path)?;
+    let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
+    let body = body_or_error(body)?;
+    let options = request_options(&headers)?;
+    if provider == "compat" {
+        return compat(&state, settings, authenticated, gateway, options, &rest, &headers, body).await;
     }
-    .await;
-    result.unwrap_or_else(|rejected| rejected)
+    if !provider.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(Rejection::gateway(
+            StatusCode::BAD_REQUEST,
+            code::UNKNOWN_PROVIDER,
+            format!("unknown provider {provider:?}"),
+        ));
+    }
+    let raw = raw_endpoint(&uri, &provider)?;
+    let endpoint = match query.as_deref() {
+        Some(q) if !q.is_empty() => format!("{raw}?{q}"),
+        _ => raw,
+    };
+    check_endpoint(&endpoint)?;
+    let forwarded = forwarded_headers(header_pairs(&headers))?;
+    let step = Step {
+        endpoint: normalize_endpoint(&provider, &endpoint),
+        provider,
+        method,
+        headers: forwarded,
+        body,
+        options: HeaderOptions::default(),
+        config: None,
+    };
+    let context = RequestContext {
+        gateway,
+        settings,
+        options,
+        authenticated,
+        gateway_token: crate::credentials::gateway_token_digest(&headers),
+        user_agent: user_agent(&headers),
+        kind: "provider",
+        universal: false,
+        extra_headers: Vec::new(),
+    };
+    Ok(proxy::run(&state, &context, vec![step]).await)
 }
 
 /// The chat endpoint each provider serves OpenAI's format at.
@@ -393,11 +383,11 @@ async fn compat(
     rest: &str,
     headers: &HeaderMap,
     body: Bytes,
-) -> Result<Response, Rejected> {
+) -> Result<Response, Rejection> {
     if rest != "chat/completions" {
-        return Err(errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI"));
+        return Err(Rejection::no_route());
     }
-    let bad_format = |message: &str| errors::gateway(StatusCode::BAD_REQUEST, code::COMPAT_BAD_FORMAT, message);
+    let bad_format = |message: &str| Rejection::gateway(StatusCode::BAD_REQUEST, code::COMPAT_BAD_FORMAT, message);
     let mut parsed: Value = serde_json::from_slice(&body).map_err(|_| bad_format("Chat completion bad format"))?;
     let model =
         parsed.get("model").and_then(Value::as_str).ok_or_else(|| bad_format("Chat completion bad format"))?.to_owned();
@@ -410,10 +400,10 @@ async fn compat(
         return Err(bad_format("dynamic routes are not supported by gateway-local"));
     }
     let endpoint = compat_endpoint(provider).ok_or_else(|| {
-        errors::gateway(
+        Rejection::gateway(
             StatusCode::BAD_REQUEST,
             code::UNKNOWN_PROVIDER,
-            &format!("provider `{provider}` has no OpenAI-compatible endpoint"),
+            format!("provider `{provider}` has no OpenAI-compatible endpoint"),
         )
     })?;
     parsed["model"] = Value::String(bare_model.to_owned());
@@ -453,54 +443,50 @@ pub(super) async fn workers_ai_direct(
     path: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let result = async {
-        let v4_bad = |message: &str| errors::v4(StatusCode::BAD_REQUEST, code::INVALID_PARAMETER, message);
-        let (account, model) = path.map(|Path(p)| p).map_err(|r| v4_bad(&r.body_text()))?;
-        super::logs::check_api_token(&state, &account, &headers)?;
-        let body = body.map_err(|r| {
-            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                errors::v4(StatusCode::PAYLOAD_TOO_LARGE, 3006, "Request too large")
-            } else {
-                v4_bad(&r.body_text())
-            }
-        })?;
-        endpoint_problem(&model).map_err(|m| v4_bad(&m))?;
-        let request = UpstreamRequest {
-            provider: "workers-ai".to_owned(),
-            endpoint: model,
-            method: Method::POST,
-            headers: forwarded_headers(header_pairs(&headers)).map_err(|_| v4_bad("invalid request header"))?,
-            body,
-        };
-        // Bounded like every forwarded request: no upstream holds it forever.
-        let timeout = std::time::Duration::from_millis(state.config.upstream_timeout_ms);
-        let sent = tokio::time::timeout(timeout, state.upstream.send(request, Some(timeout)))
-            .await
-            .unwrap_or(Err(crate::upstream::UpstreamError::Timeout));
-        match sent {
-            Ok(answer) => {
-                let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::BAD_GATEWAY);
-                let mut response = match answer.body {
-                    crate::upstream::UpstreamBody::Full(bytes) => (status, bytes).into_response(),
-                    crate::upstream::UpstreamBody::Stream(stream) => {
-                        use futures::StreamExt as _;
-                        let idle = std::time::Duration::from_millis(state.config.stream_idle_timeout_ms);
-                        let body = crate::upstream::idle_bounded(stream, idle)
-                            .map(|chunk| chunk.map_err(std::io::Error::other));
-                        (status, axum::body::Body::from_stream(body)).into_response()
-                    }
-                };
-                if let Some(content_type) = answer.headers.get(header::CONTENT_TYPE) {
-                    response.headers_mut().insert(header::CONTENT_TYPE, content_type.clone());
-                }
-                Ok(response)
-            }
-            Err(e) => Err(errors::v4(StatusCode::BAD_GATEWAY, code::UPSTREAM_FAILED, &e.to_string())),
+) -> Result<Response, Rejection> {
+    let v4_bad = |message: &str| Rejection::api(StatusCode::BAD_REQUEST, code::INVALID_PARAMETER, message);
+    let (account, model) = path.map(|Path(p)| p).map_err(|r| v4_bad(&r.body_text()))?;
+    super::logs::check_api_token(&state, &account, &headers)?;
+    let body = body.map_err(|r| {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Rejection::api(StatusCode::PAYLOAD_TOO_LARGE, code::REQUEST_TOO_LARGE, "Request too large")
+        } else {
+            v4_bad(&r.body_text())
         }
+    })?;
+    endpoint_problem(&model).map_err(|m| v4_bad(&m))?;
+    let request = UpstreamRequest {
+        provider: "workers-ai".to_owned(),
+        endpoint: model,
+        method: Method::POST,
+        headers: forwarded_headers(header_pairs(&headers)).map_err(|_| v4_bad("invalid request header"))?,
+        body,
+    };
+    // Bounded like every forwarded request: no upstream holds it forever.
+    let timeout = std::time::Duration::from_millis(state.config.upstream_timeout_ms);
+    let sent = tokio::time::timeout(timeout, state.upstream.send(request, Some(timeout)))
+        .await
+        .unwrap_or(Err(crate::upstream::UpstreamError::Timeout));
+    match sent {
+        Ok(answer) => {
+            let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::BAD_GATEWAY);
+            let mut response = match answer.body {
+                crate::upstream::UpstreamBody::Full(bytes) => (status, bytes).into_response(),
+                crate::upstream::UpstreamBody::Stream(stream) => {
+                    use futures::StreamExt as _;
+                    let idle = std::time::Duration::from_millis(state.config.stream_idle_timeout_ms);
+                    let body =
+                        crate::upstream::idle_bounded(stream, idle).map(|chunk| chunk.map_err(std::io::Error::other));
+                    (status, axum::body::Body::from_stream(body)).into_response()
+                }
+            };
+            if let Some(content_type) = answer.headers.get(header::CONTENT_TYPE) {
+                response.headers_mut().insert(header::CONTENT_TYPE, content_type.clone());
+            }
+            Ok(response)
+        }
+        Err(e) => Err(Rejection::api(StatusCode::BAD_GATEWAY, code::UPSTREAM_FAILED, e.to_string())),
     }
-    .await;
-    result.unwrap_or_else(|rejected| rejected)
 }
 
 #[cfg(test)]

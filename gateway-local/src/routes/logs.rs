@@ -10,11 +10,9 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::gateway::path_or_error;
-use crate::errors::{self, code};
+use crate::error::{Rejection, code};
 use crate::state::{AppState, PENDING_LOG_WAIT, bearer_matches};
 use crate::store::{Filter, LogPatch, LogQuery, StoreError, check_query};
-
-type Rejected = Response;
 
 /// Largest page of a list.
 const MAX_PER_PAGE: u64 = 50;
@@ -31,11 +29,11 @@ fn json_response(status: StatusCode, body: &Value) -> Response {
     response
 }
 
-fn invalid(message: &str) -> Rejected {
-    errors::v4(StatusCode::BAD_REQUEST, code::INVALID_PARAMETER, message)
+fn invalid(message: &str) -> Rejection {
+    Rejection::api(StatusCode::BAD_REQUEST, code::INVALID_PARAMETER, message)
 }
 
-fn store_error(error: &StoreError) -> Rejected {
+fn store_error(error: &StoreError) -> Rejection {
     match error {
         StoreError::Invalid(message) => invalid(message),
         // Cheaper filters (fewer values, a narrower time range) get an answer.
@@ -43,42 +41,44 @@ fn store_error(error: &StoreError) -> Rejected {
             "the logs query was too expensive: it ran over the time limit of {limit_ms} ms and was stopped; \
              narrow it (fewer filter values, a created_at range, a shorter search)"
         )),
-        busy if busy.reason() == "database busy" => errors::v4(
+        busy if busy.reason() == "database busy" => Rejection::api(
             StatusCode::SERVICE_UNAVAILABLE,
-            7000,
+            code::INTERNAL,
             "the log database is busy (locked by another writer); try again",
         ),
-        full if full.reason() == "database full" => {
-            errors::v4(StatusCode::SERVICE_UNAVAILABLE, 7000, "the log database is full; delete logs to free space")
-        }
+        full if full.reason() == "database full" => Rejection::api(
+            StatusCode::SERVICE_UNAVAILABLE,
+            code::INTERNAL,
+            "the log database is full; delete logs to free space",
+        ),
         other => {
             tracing::error!(error = %other, "log store failed");
-            errors::v4(StatusCode::INTERNAL_SERVER_ERROR, 7000, "Internal Error")
+            Rejection::api(StatusCode::INTERNAL_SERVER_ERROR, code::INTERNAL, "Internal Error")
         }
     }
 }
 
 /// The v4 API's token and account checks.
-pub(super) fn check_api_token(state: &AppState, account: &str, headers: &HeaderMap) -> Result<(), Rejected> {
+pub(super) fn check_api_token(state: &AppState, account: &str, headers: &HeaderMap) -> Result<(), Rejection> {
     if let Some(token) = &state.config.api_token {
         let presented = headers.get(header::AUTHORIZATION).map(HeaderValue::as_bytes).unwrap_or_default();
         if !bearer_matches(presented, token) {
-            return Err(errors::v4(StatusCode::UNAUTHORIZED, code::AUTHENTICATION, "Authentication error"));
+            return Err(Rejection::api(StatusCode::UNAUTHORIZED, code::AUTHENTICATION, "Authentication error"));
         }
     }
     if account != state.config.account_id {
-        return Err(errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI"));
+        return Err(Rejection::no_route());
     }
     Ok(())
 }
 
 /// The token and account checks, plus: the gateway exists (or may be created).
-fn check_gateway(state: &AppState, account: &str, gateway: &str, headers: &HeaderMap) -> Result<(), Rejected> {
+fn check_gateway(state: &AppState, account: &str, gateway: &str, headers: &HeaderMap) -> Result<(), Rejection> {
     check_api_token(state, account, headers)?;
     if gateway_core::types::options::validate_gateway_id(gateway, "gateway").is_err()
         || state.config.gateway(gateway).is_none()
     {
-        return Err(errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI"));
+        return Err(Rejection::no_route());
     }
     Ok(())
 }
@@ -314,17 +314,13 @@ pub(super) async fn list(
     path: Result<Path<(String, String)>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let (account, gateway) = path_or_error(path)?;
-        check_gateway(&state, &account, &gateway, &headers)?;
-        let (query, _) = parse_query(raw.as_deref(), false).map_err(|e| invalid(&e))?;
-        let (logs, info) = state.store.list(&gateway, query).await.map_err(|e| store_error(&e))?;
-        let body = json!({"result": logs, "result_info": info, "success": true, "errors": [], "messages": []});
-        Ok(json_response(StatusCode::OK, &body))
-    }
-    .await;
-    result.unwrap_or_else(|r| r)
+) -> Result<Response, Rejection> {
+    let (account, gateway) = path_or_error(path)?;
+    check_gateway(&state, &account, &gateway, &headers)?;
+    let (query, _) = parse_query(raw.as_deref(), false).map_err(|e| invalid(&e))?;
+    let (logs, info) = state.store.list(&gateway, query).await.map_err(|e| store_error(&e))?;
+    let body = json!({"result": logs, "result_info": info, "success": true, "errors": [], "messages": []});
+    Ok(json_response(StatusCode::OK, &body))
 }
 
 pub(super) async fn delete(
@@ -332,35 +328,27 @@ pub(super) async fn delete(
     path: Result<Path<(String, String)>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let (account, gateway) = path_or_error(path)?;
-        check_gateway(&state, &account, &gateway, &headers)?;
-        let (query, limit) = parse_query(raw.as_deref(), true).map_err(|e| invalid(&e))?;
-        let deleted = state.store.delete(&gateway, query, limit).await.map_err(|e| store_error(&e))?;
-        tracing::info!(gateway, deleted, "logs deleted");
-        Ok(json_response(StatusCode::OK, &json!({"success": true})))
-    }
-    .await;
-    result.unwrap_or_else(|r| r)
+) -> Result<Response, Rejection> {
+    let (account, gateway) = path_or_error(path)?;
+    check_gateway(&state, &account, &gateway, &headers)?;
+    let (query, limit) = parse_query(raw.as_deref(), true).map_err(|e| invalid(&e))?;
+    let deleted = state.store.delete(&gateway, query, limit).await.map_err(|e| store_error(&e))?;
+    tracing::info!(gateway, deleted, "logs deleted");
+    Ok(json_response(StatusCode::OK, &json!({"success": true})))
 }
 
 pub(super) async fn get(
     State(state): State<Arc<AppState>>,
     path: Result<Path<(String, String, String)>, PathRejection>,
     headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let (account, gateway, id) = path_or_error(path)?;
-        check_gateway(&state, &account, &gateway, &headers)?;
-        state.pending.settle(&gateway, &id, PENDING_LOG_WAIT).await;
-        match state.store.get(&gateway, &id).await.map_err(|e| store_error(&e))? {
-            Some(log) => Ok(ok(&serde_json::to_value(log).unwrap_or(Value::Null))),
-            None => Err(errors::log_not_found()),
-        }
+) -> Result<Response, Rejection> {
+    let (account, gateway, id) = path_or_error(path)?;
+    check_gateway(&state, &account, &gateway, &headers)?;
+    state.pending.settle(&gateway, &id, PENDING_LOG_WAIT).await;
+    match state.store.get(&gateway, &id).await.map_err(|e| store_error(&e))? {
+        Some(log) => Ok(ok(&serde_json::to_value(log).unwrap_or(Value::Null))),
+        None => Err(Rejection::log_not_found()),
     }
-    .await;
-    result.unwrap_or_else(|r| r)
 }
 
 /// Reads one nullable patch field: absent keeps, `null` clears.
@@ -410,26 +398,22 @@ pub(super) async fn patch(
     path: Result<Path<(String, String, String)>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let result = async {
-        let (account, gateway, id) = path_or_error(path)?;
-        check_gateway(&state, &account, &gateway, &headers)?;
-        let body = body.map_err(|e| {
-            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                errors::v4(StatusCode::PAYLOAD_TOO_LARGE, code::TOO_LARGE, "the request body is too large")
-            } else {
-                invalid(&e.body_text())
-            }
-        })?;
-        let changes = parse_patch(&body).map_err(|e| invalid(&e))?;
-        if state.store.patch(&gateway, &id, changes).await.map_err(|e| store_error(&e))? {
-            Ok(ok(&json!({})))
+) -> Result<Response, Rejection> {
+    let (account, gateway, id) = path_or_error(path)?;
+    check_gateway(&state, &account, &gateway, &headers)?;
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Rejection::api(StatusCode::PAYLOAD_TOO_LARGE, code::TOO_LARGE, "the request body is too large")
         } else {
-            Err(errors::log_not_found())
+            invalid(&e.body_text())
         }
+    })?;
+    let changes = parse_patch(&body).map_err(|e| invalid(&e))?;
+    if state.store.patch(&gateway, &id, changes).await.map_err(|e| store_error(&e))? {
+        Ok(ok(&json!({})))
+    } else {
+        Err(Rejection::log_not_found())
     }
-    .await;
-    result.unwrap_or_else(|r| r)
 }
 
 async fn payload(
@@ -437,33 +421,29 @@ async fn payload(
     path: Result<Path<(String, String, String)>, PathRejection>,
     headers: &HeaderMap,
     response: bool,
-) -> Response {
-    let result = async {
-        let (account, gateway, id) = path_or_error(path)?;
-        check_gateway(state, &account, &gateway, headers)?;
-        state.pending.settle(&gateway, &id, PENDING_LOG_WAIT).await;
-        match state.store.payload(&gateway, &id, response).await.map_err(|e| store_error(&e))? {
-            Some((content_type, Some(body))) => {
-                let mut answer = (StatusCode::OK, Bytes::from(body)).into_response();
-                let content_type = content_type
-                    .and_then(|t| HeaderValue::from_str(&t).ok())
-                    .unwrap_or_else(|| HeaderValue::from_static("application/json"));
-                answer.headers_mut().insert(header::CONTENT_TYPE, content_type);
-                Ok(answer)
-            }
-            // The log exists but its payload was not collected.
-            Some((_, None)) | None => Err(errors::log_not_found()),
+) -> Result<Response, Rejection> {
+    let (account, gateway, id) = path_or_error(path)?;
+    check_gateway(state, &account, &gateway, headers)?;
+    state.pending.settle(&gateway, &id, PENDING_LOG_WAIT).await;
+    match state.store.payload(&gateway, &id, response).await.map_err(|e| store_error(&e))? {
+        Some((content_type, Some(body))) => {
+            let mut answer = (StatusCode::OK, Bytes::from(body)).into_response();
+            let content_type = content_type
+                .and_then(|t| HeaderValue::from_str(&t).ok())
+                .unwrap_or_else(|| HeaderValue::from_static("application/json"));
+            answer.headers_mut().insert(header::CONTENT_TYPE, content_type);
+            Ok(answer)
         }
+        // The log exists but its payload was not collected.
+        Some((_, None)) | None => Err(Rejection::log_not_found()),
     }
-    .await;
-    result.unwrap_or_else(|r| r)
 }
 
 pub(super) async fn request(
     State(state): State<Arc<AppState>>,
     path: Result<Path<(String, String, String)>, PathRejection>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, Rejection> {
     payload(&state, path, &headers, false).await
 }
 
@@ -471,7 +451,7 @@ pub(super) async fn response(
     State(state): State<Arc<AppState>>,
     path: Result<Path<(String, String, String)>, PathRejection>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, Rejection> {
     payload(&state, path, &headers, true).await
 }
 
@@ -479,21 +459,17 @@ pub(super) async fn url(
     State(state): State<Arc<AppState>>,
     path: Result<Path<(String, String, String)>, PathRejection>,
     headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let (account, gateway, provider) = path_or_error(path)?;
-        check_api_token(&state, &account, &headers)?;
-        if gateway_core::types::options::validate_gateway_id(&gateway, "gateway").is_err()
-            || state.config.gateway(&gateway).is_none()
-        {
-            return Err(errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI"));
-        }
-        let base = format!("{}/v1/{}/{}", state.public_url, state.config.account_id, gateway);
-        let url = if provider == "universal" { format!("{base}/") } else { format!("{base}/{provider}") };
-        Ok(ok(&Value::String(url)))
+) -> Result<Response, Rejection> {
+    let (account, gateway, provider) = path_or_error(path)?;
+    check_api_token(&state, &account, &headers)?;
+    if gateway_core::types::options::validate_gateway_id(&gateway, "gateway").is_err()
+        || state.config.gateway(&gateway).is_none()
+    {
+        return Err(Rejection::no_route());
     }
-    .await;
-    result.unwrap_or_else(|r| r)
+    let base = format!("{}/v1/{}/{}", state.public_url, state.config.account_id, gateway);
+    let url = if provider == "universal" { format!("{base}/") } else { format!("{base}/{provider}") };
+    Ok(ok(&Value::String(url)))
 }
 
 #[cfg(test)]

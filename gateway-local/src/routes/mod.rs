@@ -12,7 +12,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 
-use crate::errors::{self, code};
+use crate::error::{Rejection, Shape, code};
 use crate::state::AppState;
 
 /// The logs query parser, for fuzzing: the number of filters, or why not.
@@ -43,9 +43,9 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/response", get(logs::response))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/url/{provider}", get(logs::url))
         .route("/health", get(health))
-        .fallback(|| async { errors::v4(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI") })
+        .fallback(|| async { Rejection::no_route() })
         .method_not_allowed_fallback(|| async {
-            errors::v4(StatusCode::METHOD_NOT_ALLOWED, code::NO_ROUTE, "Method not allowed for this URI")
+            Rejection::api(StatusCode::METHOD_NOT_ALLOWED, code::NO_ROUTE, "Method not allowed for this URI")
         })
         // Over-limit bodies are rejected by the extractor; handlers answer in Cloudflare's shape.
         .layer(DefaultBodyLimit::max(limit))
@@ -84,9 +84,6 @@ async fn limit_headers(State(state): State<Arc<AppState>>, request: Request, nex
     }
     let message = format!("request headers are {size} bytes, over the limit of {limit}");
     let status = StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE;
-    if request.uri().path().starts_with("/client/v4/") {
-        errors::v4(status, code::TOO_LARGE, &message)
-    } else {
-        errors::gateway(status, code::TOO_LARGE, &message)
-    }
+    let shape = if request.uri().path().starts_with("/client/v4/") { Shape::Api } else { Shape::Gateway };
+    Rejection::new(shape, status, code::TOO_LARGE, message).into_response()
 }

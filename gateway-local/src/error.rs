@@ -1,0 +1,172 @@
+//! Every error answer of gateway-local: one [`Rejection`] type that renders
+//! in Cloudflare's two shapes (the gateway host's singular `error` array, the
+//! v4 API's plural `errors` envelope), and every code it uses, named in
+//! [`code`].
+
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+/// Error codes. 2001, 2009, 2019, 3006, 7000 and 10000 are Cloudflare's; the
+/// others are ours where Cloudflare documents none (marked).
+pub(crate) mod code {
+    /// The gateway does not exist.
+    pub(crate) const GATEWAY_NOT_FOUND: i64 = 2001;
+    /// Malformed request body (ours: Cloudflare documents no code).
+    pub(crate) const BAD_REQUEST: i64 = 2002;
+    /// Rate limited (ours).
+    pub(crate) const RATE_LIMITED: i64 = 2003;
+    /// Request too large (ours).
+    pub(crate) const TOO_LARGE: i64 = 2004;
+    /// Upstream unreachable or timed out (ours).
+    pub(crate) const UPSTREAM_FAILED: i64 = 2005;
+    /// Unknown provider (ours).
+    pub(crate) const UNKNOWN_PROVIDER: i64 = 2006;
+    /// Invalid `cf-aig-*` header value (ours).
+    pub(crate) const INVALID_HEADER: i64 = 2007;
+    /// Authenticated Gateway: missing or wrong `cf-aig-authorization`.
+    pub(crate) const UNAUTHORIZED: i64 = 2009;
+    /// Compat endpoint: model without a provider prefix.
+    pub(crate) const COMPAT_BAD_FORMAT: i64 = 2019;
+    /// v4 Workers AI: request too large.
+    pub(crate) const REQUEST_TOO_LARGE: i64 = 3006;
+    /// v4: internal error (also: the log database busy or full).
+    pub(crate) const INTERNAL: i64 = 7000;
+    /// v4: invalid parameter (ours).
+    pub(crate) const INVALID_PARAMETER: i64 = 7001;
+    /// v4: log not found.
+    pub(crate) const NOT_FOUND: i64 = 7002;
+    /// v4: no route.
+    pub(crate) const NO_ROUTE: i64 = 7003;
+    /// v4: invalid token.
+    pub(crate) const AUTHENTICATION: i64 = 10000;
+}
+
+/// Which envelope an error answer goes out in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// The gateway host's: `{"success":false,"result":[],"messages":[],"error":[…]}`.
+    Gateway,
+    /// The v4 API's: `{"success":false,"errors":[…],"messages":[],"result":null}`.
+    Api,
+    /// The logs API's not-found answer: `{"errors":[…],"success":false}`.
+    ApiShort,
+}
+
+/// A request refused or failed: status, code, message and envelope, plus any
+/// headers of its own (`retry-after`, `connection: close`). Handlers return
+/// `Result<Response, Rejection>`; axum renders it.
+#[derive(Debug)]
+pub(crate) struct Rejection {
+    status: StatusCode,
+    code: i64,
+    message: String,
+    shape: Shape,
+    headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+impl Rejection {
+    /// An error in `shape`.
+    pub(crate) fn new(shape: Shape, status: StatusCode, code: i64, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into(), shape, headers: Vec::new() }
+    }
+
+    /// An error in the gateway host's shape.
+    pub(crate) fn gateway(status: StatusCode, code: i64, message: impl Into<String>) -> Self {
+        Self::new(Shape::Gateway, status, code, message)
+    }
+
+    /// An error in the v4 API's shape.
+    pub(crate) fn api(status: StatusCode, code: i64, message: impl Into<String>) -> Self {
+        Self::new(Shape::Api, status, code, message)
+    }
+
+    /// Adds a header to the answer.
+    #[must_use]
+    pub(crate) fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.push((name, value));
+        self
+    }
+
+    /// The logs API's 404.
+    pub(crate) fn log_not_found() -> Self {
+        Self::new(Shape::ApiShort, StatusCode::NOT_FOUND, code::NOT_FOUND, "Not Found")
+    }
+
+    /// The v4 API's 404 for a path it does not serve (or an account it does not hold).
+    pub(crate) fn no_route() -> Self {
+        Self::api(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI")
+    }
+
+    /// The gateway's 401 for Authenticated Gateways.
+    pub(crate) fn unauthorized() -> Self {
+        Self::gateway(StatusCode::UNAUTHORIZED, code::UNAUTHORIZED, "Unauthorized")
+    }
+
+    /// The gateway's 400 for a gateway that does not exist.
+    pub(crate) fn gateway_not_found() -> Self {
+        Self::gateway(
+            StatusCode::BAD_REQUEST,
+            code::GATEWAY_NOT_FOUND,
+            "Please configure AI Gateway in the Cloudflare dashboard",
+        )
+    }
+}
+
+/// The body of a gateway error answer (also what the log of a failed request records).
+pub(crate) fn gateway_body(code: i64, message: &str) -> serde_json::Value {
+    json!({"success": false, "result": [], "messages": [], "error": [{"code": code, "message": message}]})
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        let entry = json!([{"code": self.code, "message": self.message}]);
+        let body = match self.shape {
+            Shape::Gateway => gateway_body(self.code, &self.message),
+            Shape::Api => json!({"success": false, "errors": entry, "messages": [], "result": null}),
+            Shape::ApiShort => json!({"errors": entry, "success": false}),
+        };
+        let mut response = (self.status, body.to_string()).into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        for (name, value) in self.headers {
+            headers.insert(name, value);
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn body(rejection: Rejection) -> (StatusCode, serde_json::Value) {
+        let response = rejection.into_response();
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), 4096).await.unwrap();
+        (status, serde_json::from_slice(&bytes).unwrap())
+    }
+
+    #[tokio::test]
+    async fn each_shape_is_cloudflares() {
+        let (status, gateway) = body(Rejection::unauthorized()).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            gateway,
+            json!({"success": false, "result": [], "messages": [], "error": [{"code": 2009, "message": "Unauthorized"}]})
+        );
+        let (_, api) = body(Rejection::no_route()).await;
+        assert_eq!(
+            api,
+            json!({"success": false, "errors": [{"code": 7003, "message": "No route for the URI"}], "messages": [], "result": null})
+        );
+        let (status, short) = body(Rejection::log_not_found()).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(short, json!({"errors": [{"code": 7002, "message": "Not Found"}], "success": false}));
+        let with = Rejection::gateway(StatusCode::TOO_MANY_REQUESTS, code::RATE_LIMITED, "Rate limited")
+            .with_header(header::RETRY_AFTER, HeaderValue::from_static("60"))
+            .into_response();
+        assert_eq!(with.headers()[header::RETRY_AFTER], "60");
+        assert_eq!(with.headers()[header::CONTENT_TYPE], "application/json");
+    }
+}
