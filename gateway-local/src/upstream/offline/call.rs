@@ -1,0 +1,101 @@
+//! A request split up for routing: provider, path, query, body, and typed looks at its JSON.
+
+use std::fmt::Write as _;
+
+use bytes::Bytes;
+use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use serde_json::{Map, Value, json};
+
+use crate::upstream::UpstreamRequest;
+
+/// A request, split up for routing.
+pub(super) struct Call<'a> {
+    pub(super) provider: &'a str,
+    /// Endpoint path: no leading or trailing `/`, no query string.
+    pub(super) path: String,
+    pub(super) query: &'a str,
+    pub(super) method: &'a Method,
+    pub(super) body: &'a [u8],
+}
+
+impl<'a> Call<'a> {
+    pub(super) fn new(request: &'a UpstreamRequest) -> Self {
+        let endpoint = request.endpoint.trim_start_matches('/');
+        let (path, query) = endpoint.split_once('?').unwrap_or((endpoint, ""));
+        Self {
+            provider: &request.provider,
+            path: path.trim_end_matches('/').to_owned(),
+            query,
+            method: &request.method,
+            body: &request.body,
+        }
+    }
+
+    pub(super) fn is_post(&self) -> bool {
+        *self.method == Method::POST
+    }
+
+    pub(super) fn query_param(&self, name: &str) -> Option<&'a str> {
+        self.query.split('&').find_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (key == name).then_some(value)
+        })
+    }
+
+    /// The body as a JSON object, or why it is not one.
+    pub(super) fn json(&self) -> Result<Map<String, Value>, String> {
+        match serde_json::from_slice::<Value>(self.body) {
+            Ok(Value::Object(map)) => Ok(map),
+            Ok(_) => Err("the request body must be a JSON object".to_owned()),
+            Err(error) => Err(format!("malformed JSON body: {error}")),
+        }
+    }
+}
+
+/// The value of `key` unless it is missing or `null`.
+pub(super) fn field<'v>(body: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    body.get(key).filter(|value| !value.is_null())
+}
+
+pub(super) fn str_field<'v>(body: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
+    body.get(key).and_then(Value::as_str)
+}
+
+pub(super) fn uint_field(body: &Map<String, Value>, key: &str) -> Option<usize> {
+    body.get(key).and_then(Value::as_u64).map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+pub(super) fn is_true(body: &Map<String, Value>, key: &str) -> bool {
+    body.get(key).and_then(Value::as_bool).unwrap_or(false)
+}
+
+pub(super) fn percent_decode(text: &str) -> String {
+    pub(super) fn hex(byte: Option<&u8>) -> Option<u8> {
+        byte.and_then(|b| char::from(*b).to_digit(16)).and_then(|d| u8::try_from(d).ok())
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+            (b'%', Some(high), Some(low)) => {
+                out.push(high << 4 | low);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `text` as a list of strings (a string, or a non-empty list of strings).
+pub(super) fn text_list(value: Option<&Value>) -> Option<Vec<String>> {
+    match value? {
+        Value::String(text) => Some(vec![text.clone()]),
+        Value::Array(items) if !items.is_empty() => items.iter().map(|item| item.as_str().map(str::to_owned)).collect(),
+        _ => None,
+    }
+}
