@@ -1,10 +1,7 @@
 //! A request split up for routing: provider, path, query, body, and typed looks at its JSON.
 
-use std::fmt::Write as _;
-
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
-use serde_json::{Map, Value, json};
+use http::Method;
+use serde_json::{Map, Value};
 
 use crate::upstream::UpstreamRequest;
 

@@ -1,14 +1,6 @@
 //! Deterministic content: seeds, word salad, usage counts, ids, timestamps and embeddings.
 
-use std::fmt::Write as _;
-
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
-use serde_json::{Map, Value, json};
-
-use super::call::*;
-use super::encode::*;
-use super::reply::*;
+use serde_json::{Value, json};
 
 /// Every string in `value`, following `text`, `content` and `parts` keys
 /// (OpenAI, Anthropic, Gemini, Cohere, Bedrock and Responses messages).
@@ -41,7 +33,6 @@ pub(super) fn text_of(value: &Value) -> String {
     collect_text(value, &mut out);
     out
 }
-
 
 pub(super) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 pub(super) const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;

@@ -1,14 +1,6 @@
 //! Binary formats, hand-written: checksums, base64, PNG, MP3, WAV and AWS event-stream messages.
 
-use std::fmt::Write as _;
-
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
-use serde_json::{Map, Value, json};
-
-use super::call::*;
 use super::content::*;
-use super::reply::*;
 
 pub(super) fn crc32(data: &[u8]) -> u32 {
     let mut crc = 0xffff_ffff_u32;

@@ -3,15 +3,12 @@
 use std::fmt::Write as _;
 
 use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 use super::call::*;
-use super::content::*;
-use super::encode::*;
+use super::providers::{dialect_of, path_model};
 use super::reply::*;
 use super::*;
-use super::providers::{dialect_of, path_model};
 
 /// A failure the offline upstream can be told to produce (see [`FaultRule`]).
 ///

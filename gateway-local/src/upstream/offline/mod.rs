@@ -59,12 +59,9 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
-use bytes::Bytes;
 use futures::stream::{self, BoxStream, StreamExt as _};
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
-use serde_json::{Map, Value, json};
 
-use super::{Upstream, UpstreamBody, UpstreamError, UpstreamRequest, UpstreamResponse};
+use super::{Upstream, UpstreamError, UpstreamRequest, UpstreamResponse};
 
 mod call;
 mod content;
@@ -75,11 +72,11 @@ mod reply;
 #[cfg(test)]
 mod tests;
 
-pub use self::fault::{Fault, FaultRule};
 use self::call::*;
 use self::fault::*;
-use self::reply::*;
+pub use self::fault::{Fault, FaultRule};
 use self::providers::*;
+use self::reply::*;
 
 /// How many arrival times [`OfflineUpstream::arrivals`] keeps.
 pub const ARRIVALS_KEPT: usize = 1024;
@@ -114,7 +111,7 @@ pub struct OfflineUpstream {
 impl OfflineUpstream {
     /// Provider slugs the double answers: the binding's 20 published providers
     /// and `compat`. Any other slug gets [`UpstreamError::UnknownProvider`].
-    pub const PROVIDERS: [&'static str; 21] = providers::answered_slugs();
+    pub const PROVIDERS: [&'static str; 21] = answered_slugs();
 
     /// A double with no fault rules and zeroed counters.
     pub fn new() -> Self {
@@ -295,4 +292,3 @@ impl Upstream for OfflineUpstream {
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
-

@@ -3,15 +3,13 @@
 use std::fmt::Write as _;
 
 use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use gateway_core::provider::WireDialect;
-use serde_json::{Map, Value, json};
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use serde_json::{Value, json};
 
-use crate::upstream::{UpstreamBody, UpstreamResponse, UpstreamError};
-use super::call::*;
 use super::content::*;
-use super::encode::*;
 use super::fault::*;
+use crate::upstream::{UpstreamBody, UpstreamResponse};
 
 /// An answer before it is sent: [`OfflineUpstream::answer`] and
 /// [`Upstream::send`] turn it into an [`UpstreamResponse`].

@@ -1,15 +1,10 @@
 //! Anthropic Messages, whole and streamed.
 
-use std::fmt::Write as _;
-
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use serde_json::{Map, Value, json};
 
 use super::*;
 use crate::upstream::offline::call::*;
 use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
 use crate::upstream::offline::reply::*;
 
 /// Anthropic Messages.

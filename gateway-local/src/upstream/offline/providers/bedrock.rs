@@ -1,13 +1,9 @@
 //! Amazon Bedrock: Converse, model invocation and their binary event streams.
 
-use std::fmt::Write as _;
-
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use serde_json::{Map, Value, json};
 
-use super::*;
 use super::anthropic::{AnthropicAnswer, anthropic_answer, anthropic_events};
+use super::*;
 use crate::upstream::offline::call::*;
 use crate::upstream::offline::content::*;
 use crate::upstream::offline::encode::*;
@@ -99,7 +95,10 @@ pub(super) fn bedrock_converse_stream(done: &Completion) -> Reply {
 }
 
 /// The `InvokeModel` body for `model` (and the Anthropic answer, for streaming).
-pub(super) fn bedrock_invoke(model: &str, body: &Map<String, Value>) -> Result<(Value, Option<AnthropicAnswer>), String> {
+pub(super) fn bedrock_invoke(
+    model: &str,
+    body: &Map<String, Value>,
+) -> Result<(Value, Option<AnthropicAnswer>), String> {
     let id = model.to_ascii_lowercase();
     if id.contains("anthropic.") {
         if field(body, "anthropic_version").is_none() {

@@ -1,17 +1,12 @@
 //! Cohere chat (v1 and v2) and embed.
 
-use std::fmt::Write as _;
-
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use gateway_core::provider::WireDialect;
 use serde_json::{Map, Value, json};
 
-use super::*;
 use super::openai::openai_chat;
+use super::*;
 use crate::upstream::offline::call::*;
 use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
 use crate::upstream::offline::reply::*;
 
 /// Cohere chat and embed.

@@ -1,10 +1,6 @@
 //! ElevenLabs text to speech.
 
-use std::fmt::Write as _;
-
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
-use serde_json::{Map, Value, json};
+use serde_json::json;
 
 use super::*;
 use crate::upstream::offline::call::*;

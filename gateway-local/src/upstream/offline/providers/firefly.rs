@@ -1,10 +1,6 @@
 //! Adobe Firefly image generation.
 
-use std::fmt::Write as _;
-
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::*;
 use crate::upstream::offline::call::*;

@@ -1,17 +1,12 @@
 //! Google AI Studio (Gemini API) and Vertex AI.
 
-use std::fmt::Write as _;
-
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use serde_json::{Map, Value, json};
 
-use super::*;
 use super::anthropic::{anthropic_answer, anthropic_events};
 use super::openai::openai_chat;
+use super::*;
 use crate::upstream::offline::call::*;
 use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
 use crate::upstream::offline::reply::*;
 
 /// Google AI Studio, the model in `{version}/models/{model}:{action}` paths.

@@ -2,12 +2,10 @@
 
 use std::fmt::Write as _;
 
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use super::*;
 use super::openai::openai_chat;
+use super::*;
 use crate::upstream::offline::call::*;
 use crate::upstream::offline::content::*;
 use crate::upstream::offline::encode::*;

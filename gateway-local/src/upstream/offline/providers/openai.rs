@@ -1,9 +1,5 @@
 //! OpenAI and the providers that copy its wire format: chat completions, embeddings, responses.
 
-use std::fmt::Write as _;
-
-use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use gateway_core::provider::WireDialect;
 use serde_json::{Map, Value, json};
 
@@ -17,8 +13,8 @@ use crate::upstream::offline::reply::*;
 pub(super) const HANDLER: Handler = Handler::new(&[COMPAT], openai).for_dialect(WireDialect::OpenAi);
 
 /// Azure OpenAI: OpenAI's answers, the model (deployment) in the path.
-pub(super) const AZURE: Handler = Handler::new(&["azure-openai"], openai)
-    .with_path_model(|call| call.path.split('/').nth(1).map(str::to_owned));
+pub(super) const AZURE: Handler =
+    Handler::new(&["azure-openai"], openai).with_path_model(|call| call.path.split('/').nth(1).map(str::to_owned));
 
 /// OpenAI-compatible providers: `[v1/]chat/completions`, `[v1/]embeddings`,
 /// `[v1/]responses`; Azure: `{resource}/{deployment}/{route}` (the deployment
@@ -202,7 +198,10 @@ pub(super) fn openai_responses(call: &Call<'_>, default_model: Option<&str>) -> 
 
 /// An OpenAI Responses object (with the SDKs' `output_text` convenience
 /// field), or the offending parameter and a message.
-pub(super) fn responses_object(model: &str, body: &Map<String, Value>) -> Result<Value, (Option<&'static str>, String)> {
+pub(super) fn responses_object(
+    model: &str,
+    body: &Map<String, Value>,
+) -> Result<Value, (Option<&'static str>, String)> {
     let instructions = field(body, "instructions");
     let prompt = match field(body, "input") {
         None => Prompt::single(model, ""),

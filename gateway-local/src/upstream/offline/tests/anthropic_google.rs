@@ -51,12 +51,8 @@ fn anthropic_streams_events() {
 fn google_ai_studio_generate_content() {
     let input = json!({"contents": [{"role": "user", "parts": [{"text": "Say hi"}]}]});
     for version in ["v1", "v1beta"] {
-        let body = answer_json(
-            "google-ai-studio",
-            &format!("{version}/models/gemini-2.5-flash:generateContent"),
-            &input,
-            200,
-        );
+        let body =
+            answer_json("google-ai-studio", &format!("{version}/models/gemini-2.5-flash:generateContent"), &input, 200);
         let candidate = &body["candidates"][0];
         assert_eq!(candidate["content"]["role"], "model");
         assert_eq!(candidate["finishReason"], "STOP");
@@ -83,8 +79,7 @@ fn google_ai_studio_generate_content() {
     let plain = answer_json("google-ai-studio", "v1beta/models/gemini-2.5-flash:generateContent", &input, 200);
     assert_eq!(text, plain["candidates"][0]["content"]["parts"][0]["text"].as_str().unwrap());
     assert_eq!(chunks.last().unwrap()["usageMetadata"], plain["usageMetadata"]);
-    let array =
-        answer_json("google-ai-studio", "v1beta/models/gemini-2.5-flash:streamGenerateContent", &input, 200);
+    let array = answer_json("google-ai-studio", "v1beta/models/gemini-2.5-flash:streamGenerateContent", &input, 200);
     assert_eq!(array.as_array().unwrap().len(), chunks.len());
 
     let embed = json!({"content": {"parts": [{"text": "hello"}]}});
@@ -96,20 +91,12 @@ fn google_ai_studio_generate_content() {
 fn vertex_gemini_anthropic_and_embeddings() {
     let base = "v1/projects/p/locations/us-central1/publishers";
     let input = json!({"contents": [{"role": "user", "parts": [{"text": "Say hi"}]}]});
-    let body = answer_json(
-        "google-vertex-ai",
-        &format!("{base}/google/models/gemini-2.0-flash:generateContent"),
-        &input,
-        200,
-    );
+    let body =
+        answer_json("google-vertex-ai", &format!("{base}/google/models/gemini-2.0-flash:generateContent"), &input, 200);
     assert_eq!(body["candidates"][0]["finishReason"], "STOP");
     let claude = json!({"anthropic_version": "vertex-2023-10-16", "max_tokens": 64, "messages": [{"role": "user", "content": "hi"}]});
-    let body = answer_json(
-        "google-vertex-ai",
-        &format!("{base}/anthropic/models/claude-sonnet-4-5:rawPredict"),
-        &claude,
-        200,
-    );
+    let body =
+        answer_json("google-vertex-ai", &format!("{base}/anthropic/models/claude-sonnet-4-5:rawPredict"), &claude, 200);
     assert_eq!((body["type"].as_str(), body["model"].as_str()), (Some("message"), Some("claude-sonnet-4-5")));
     let embed = json!({"instances": [{"content": "a"}, {"content": "b"}]});
     let body =

@@ -41,7 +41,6 @@ fn mp3_and_wav_are_well_formed() {
     assert_eq!(file.len(), 44 + 320 * 4);
 }
 
-
 #[test]
 fn same_request_same_bytes_different_prompt_different_answer() {
     let cases = [

@@ -21,16 +21,14 @@ async fn status_faults_use_the_providers_error_shape() {
     upstream.clear_faults();
     upstream.add_fault(FaultRule::new(Fault::Status(529)).for_provider("anthropic"));
     upstream.add_fault(FaultRule::new(Fault::Status(503)));
-    let input =
-        json!({"model": "claude-sonnet-4-5", "max_tokens": 8, "messages": [{"role": "user", "content": "hi"}]});
+    let input = json!({"model": "claude-sonnet-4-5", "max_tokens": 8, "messages": [{"role": "user", "content": "hi"}]});
     let body = decode(&send(&upstream, "anthropic", "v1/messages", &input).await.unwrap());
     assert_eq!(body["error"]["type"], "overloaded_error");
     let response =
         send(&upstream, "google-ai-studio", "v1/models/gemini-2.5-flash:generateContent", &input).await.unwrap();
     assert!(response.headers.get("retry-after").is_none());
     assert_eq!(decode(&response)["error"]["status"], "UNAVAILABLE");
-    let response =
-        send(&upstream, "aws-bedrock", "bedrock-runtime/us-east-1/model/m/converse", &input).await.unwrap();
+    let response = send(&upstream, "aws-bedrock", "bedrock-runtime/us-east-1/model/m/converse", &input).await.unwrap();
     assert!(response.headers["x-amzn-errortype"].to_str().unwrap().starts_with("ServiceUnavailableException"));
 }
 
@@ -103,8 +101,7 @@ async fn timeout_waits_for_the_deadline() {
 
 #[tokio::test(start_paused = true)]
 async fn latency_delays_or_times_out() {
-    let upstream =
-        OfflineUpstream::new().with_fault(FaultRule::new(Fault::Latency(Duration::from_secs(2))).times(1));
+    let upstream = OfflineUpstream::new().with_fault(FaultRule::new(Fault::Latency(Duration::from_secs(2))).times(1));
     let body = chat("m", "hi");
     let start = tokio::time::Instant::now();
     let response = upstream.send(request("openai", "chat/completions", &body), Some(Duration::from_secs(10))).await;

@@ -1,8 +1,19 @@
 //! Tests of the offline double, by topic; below, the helpers they share.
 
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::StreamExt as _;
+use http::{HeaderMap, Method, header};
+use serde_json::{Value, json};
+
+use super::call::*;
 use super::content::*;
 use super::encode::*;
+use super::fault::*;
+use super::reply::*;
 use super::*;
+use crate::upstream::{Upstream, UpstreamBody, UpstreamError, UpstreamRequest, UpstreamResponse};
 
 mod anthropic_google;
 mod content;

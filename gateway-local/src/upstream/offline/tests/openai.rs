@@ -46,12 +46,8 @@ fn openai_compatible_providers_and_paths() {
         assert_eq!(body["object"], "chat.completion");
     }
     let azure = json!({"messages": [{"role": "user", "content": "hi"}]});
-    let body = answer_json(
-        "azure-openai",
-        "my-resource/my-deployment/chat/completions?api-version=2024-10-21",
-        &azure,
-        200,
-    );
+    let body =
+        answer_json("azure-openai", "my-resource/my-deployment/chat/completions?api-version=2024-10-21", &azure, 200);
     assert_eq!(body["model"], "my-deployment");
     let body = answer_json("azure-openai", "my-resource", &azure, 404);
     assert_eq!(body["error"]["type"], "invalid_request_error");
@@ -83,8 +79,7 @@ fn openai_streams_chunks() {
     let events = sse(&answer("openai", "chat/completions", &body));
     let plain = answer_json("openai", "chat/completions", &chat("gpt-4o-mini", "Say hi"), 200);
     assert_eq!(events.last().unwrap().1, "[DONE]");
-    let chunks: Vec<Value> =
-        events[..events.len() - 1].iter().map(|(_, d)| serde_json::from_str(d).unwrap()).collect();
+    let chunks: Vec<Value> = events[..events.len() - 1].iter().map(|(_, d)| serde_json::from_str(d).unwrap()).collect();
     assert!(chunks.iter().all(|c| c["object"] == "chat.completion.chunk" && c["id"] == plain["id"]));
     assert_eq!(chunks[0]["choices"][0]["delta"]["role"], "assistant");
     let text: String = chunks.iter().filter_map(|c| c["choices"][0]["delta"]["content"].as_str()).collect();

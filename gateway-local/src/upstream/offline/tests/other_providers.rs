@@ -24,7 +24,8 @@ fn cohere_chat_and_embed() {
 #[test]
 fn bedrock_converse_invoke_and_streams() {
     let path = "bedrock-runtime/us-east-1/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0";
-    let input = json!({"messages": [{"role": "user", "content": [{"text": "Say hi"}]}], "inferenceConfig": {"maxTokens": 100}});
+    let input =
+        json!({"messages": [{"role": "user", "content": [{"text": "Say hi"}]}], "inferenceConfig": {"maxTokens": 100}});
     let body = answer_json("aws-bedrock", &format!("{path}/converse"), &input, 200);
     let text = body["output"]["message"]["content"][0]["text"].as_str().unwrap().to_owned();
     assert_eq!(body["stopReason"], "end_turn");
@@ -151,8 +152,7 @@ fn speech_and_image_providers() {
     assert_eq!(body["alignment"]["characters"], json!(["H", "i"]));
     answer_json("elevenlabs", "v1/voices", &json!({}), 404);
 
-    let body =
-        answer_json("adobe-firefly", "v3/images/generate", &json!({"prompt": "a cat", "numVariations": 2}), 200);
+    let body = answer_json("adobe-firefly", "v3/images/generate", &json!({"prompt": "a cat", "numVariations": 2}), 200);
     let outputs = body["outputs"].as_array().unwrap();
     assert_eq!(outputs.len(), 2);
     assert!(outputs[0]["image"]["url"].as_str().unwrap().starts_with("data:image/png;base64,"));
@@ -188,8 +188,5 @@ fn malformed_json_gets_each_providers_error_shape() {
 #[test]
 fn unknown_provider_is_an_error() {
     let request = request("fireworks", "chat/completions", &chat("m", "hi"));
-    assert_eq!(
-        OfflineUpstream::answer(&request).unwrap_err(),
-        UpstreamError::UnknownProvider("fireworks".to_owned())
-    );
+    assert_eq!(OfflineUpstream::answer(&request).unwrap_err(), UpstreamError::UnknownProvider("fireworks".to_owned()));
 }

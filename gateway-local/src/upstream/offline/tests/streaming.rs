@@ -6,12 +6,7 @@ type Item = Result<Bytes, UpstreamError>;
 
 /// Sends a request that asks to stream; checks the status and content
 /// type, and returns the stream.
-async fn open(
-    upstream: &OfflineUpstream,
-    provider: &str,
-    endpoint: &str,
-    body: &Value,
-) -> BoxStream<'static, Item> {
+async fn open(upstream: &OfflineUpstream, provider: &str, endpoint: &str, body: &Value) -> BoxStream<'static, Item> {
     let response = upstream.send(request(provider, endpoint, body), None).await.unwrap();
     assert_eq!(response.status, 200);
     assert_eq!(response.headers[header::CONTENT_TYPE], "text/event-stream");
@@ -169,8 +164,7 @@ async fn gemini_streams_with_alt_sse() {
         let chunks: Vec<Value> = events.iter().map(|(_, data)| json_of(data)).collect();
         let (last, rest) = chunks.split_last().unwrap();
         assert!(
-            rest.iter()
-                .all(|c| c.get("usageMetadata").is_none() && c["candidates"][0].get("finishReason").is_none())
+            rest.iter().all(|c| c.get("usageMetadata").is_none() && c["candidates"][0].get("finishReason").is_none())
         );
         assert_eq!(last["candidates"][0]["finishReason"], "STOP");
         assert_eq!(last["usageMetadata"], plain["usageMetadata"]);

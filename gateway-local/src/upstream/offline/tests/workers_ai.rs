@@ -45,10 +45,7 @@ fn workers_ai_prompt_and_messages_are_mutually_exclusive() {
 fn workers_ai_unknown_models() {
     let response = answer("workers-ai", "@hf/nobody/nothing", &text_gen("hi"));
     assert_eq!(response.status, 400);
-    assert_eq!(
-        response.body,
-        r#"{"result":null,"success":false,"errors":[{"code":5007,"message":"No such model"}]}"#
-    );
+    assert_eq!(response.body, r#"{"result":null,"success":false,"errors":[{"code":5007,"message":"No such model"}]}"#);
     // An unknown @cf/ id with a prompt is answered as text generation...
     let body = answer_json("workers-ai", "@cf/acme/brand-new-model", &text_gen("hi"), 200);
     assert!(body["result"]["response"].is_string());
@@ -102,8 +99,7 @@ fn workers_ai_embeddings() {
 
 #[test]
 fn workers_ai_classification_summary_translation() {
-    let body =
-        answer_json("workers-ai", "@cf/huggingface/distilbert-sst-2-int8", &json!({"text": "I love it"}), 200);
+    let body = answer_json("workers-ai", "@cf/huggingface/distilbert-sst-2-int8", &json!({"text": "I love it"}), 200);
     let labels = body["result"].as_array().unwrap();
     assert_eq!((labels[0]["label"].as_str(), labels[1]["label"].as_str()), (Some("POSITIVE"), Some("NEGATIVE")));
     let sum = labels[0]["score"].as_f64().unwrap() + labels[1]["score"].as_f64().unwrap();
@@ -112,8 +108,7 @@ fn workers_ai_classification_summary_translation() {
     assert_eq!(body["result"].as_array().unwrap().len(), 5);
     let raw = OfflineUpstream::reply(&raw_request("workers-ai", "@cf/microsoft/resnet-50", b"\x89PNG...")).unwrap();
     assert_eq!(raw.status, 200);
-    let body =
-        answer_json("workers-ai", "@cf/facebook/bart-large-cnn", &json!({"input_text": "long text here"}), 200);
+    let body = answer_json("workers-ai", "@cf/facebook/bart-large-cnn", &json!({"input_text": "long text here"}), 200);
     assert!(body["result"]["summary"].as_str().unwrap().starts_with("Offline summary"));
     let input = json!({"text": "hello world", "source_lang": "en", "target_lang": "fr"});
     let body = answer_json("workers-ai", "@cf/meta/m2m100-1.2b", &input, 200);
@@ -171,8 +166,7 @@ fn workers_ai_openai_compatible_and_malformed_json() {
     let body = answer_json("workers-ai", "v1/embeddings", &input, 200);
     assert_eq!(body["data"][1]["embedding"].as_array().unwrap().len(), 1024);
     let broken =
-        OfflineUpstream::reply(&raw_request("workers-ai", "@cf/meta/llama-3.1-8b-instruct", b"{\"prompt\":"))
-            .unwrap();
+        OfflineUpstream::reply(&raw_request("workers-ai", "@cf/meta/llama-3.1-8b-instruct", b"{\"prompt\":")).unwrap();
     assert_eq!(broken.status, 400);
     let body = decode(&broken);
     assert_eq!(body["errors"][0]["code"], 5004);
