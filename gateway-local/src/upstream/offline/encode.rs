@@ -1,6 +1,6 @@
 //! Binary formats, hand-written: checksums, base64, PNG, MP3, WAV and AWS event-stream messages.
 
-use super::content::*;
+use super::content::Rng;
 
 pub(super) fn crc32(data: &[u8]) -> u32 {
     let mut crc = 0xffff_ffff_u32;

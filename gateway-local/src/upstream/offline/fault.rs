@@ -1,13 +1,11 @@
 //! Fault rules and stream pacing: what goes wrong, for which requests, and how a stream is cut.
 
-use std::fmt::Write as _;
-
 use bytes::Bytes;
 use serde_json::Value;
 
-use super::call::*;
+use super::call::Call;
 use super::providers::{dialect_of, path_model};
-use super::reply::*;
+use super::reply::{Reply, error_response, reason};
 use super::*;
 
 /// A failure the offline upstream can be told to produce (see [`FaultRule`]).

@@ -53,7 +53,6 @@
 //! ```
 
 use std::collections::{HashMap, VecDeque};
-use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
@@ -72,11 +71,11 @@ mod reply;
 #[cfg(test)]
 mod tests;
 
-use self::call::*;
-use self::fault::*;
+use self::call::Call;
+use self::fault::{Cut, Pacing, fault_response, models_of};
 pub use self::fault::{Fault, FaultRule};
-use self::providers::*;
-use self::reply::*;
+use self::providers::{answered_slugs, dispatch};
+use self::reply::{Reply, bytes_response};
 
 /// How many arrival times [`OfflineUpstream::arrivals`] keeps.
 pub const ARRIVALS_KEPT: usize = 1024;

@@ -7,8 +7,8 @@ use gateway_core::provider::WireDialect;
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use serde_json::{Value, json};
 
-use super::content::*;
-use super::fault::*;
+use super::content::{seed_str, uuid};
+use super::fault::{Pacing, event_stream};
 use crate::upstream::{UpstreamBody, UpstreamResponse};
 
 /// An answer before it is sent: [`OfflineUpstream::answer`] and
@@ -115,7 +115,6 @@ pub(super) fn status_slug(status: u16) -> &'static str {
 pub(super) fn error_response(dialect: WireDialect, status: u16, message: &str) -> Reply {
     let response = match dialect {
         WireDialect::WorkersAi => workers_ai_error(status, workers_ai_code(status), message),
-        WireDialect::OpenAi => openai_error(status, message, None),
         WireDialect::Anthropic => anthropic_error(status, message),
         WireDialect::Google => google_error(status, message),
         WireDialect::Cohere => json_response(status, &json!({"id": uuid(seed_str(&[message])), "message": message})),
@@ -130,7 +129,7 @@ pub(super) fn error_response(dialect: WireDialect, status: u16, message: &str) -
             json_response(status, &json!({"detail": {"status": status_slug(status), "message": message}}))
         }
         WireDialect::Firefly => json_response(status, &json!({"error_code": status_slug(status), "message": message})),
-        // A dialect added to the table after this double was written.
+        // OpenAI, and any dialect added to the table after this double was written.
         _ => openai_error(status, message, None),
     };
     if status == 429 { with_header(response, "retry-after", "1") } else { response }

@@ -2,10 +2,10 @@
 
 use serde_json::{Map, Value, json};
 
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::reply::*;
+use super::{Call, Handler};
+use crate::upstream::offline::call::{field, is_true, str_field};
+use crate::upstream::offline::content::{BASE62, Completion, Prompt, approx_tokens, pieces, token};
+use crate::upstream::offline::reply::{Reply, anthropic_error, ok_json, sse_response};
 
 /// Anthropic Messages.
 pub(super) const HANDLER: Handler = Handler::new(&["anthropic"], anthropic);

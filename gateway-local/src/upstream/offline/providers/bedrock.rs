@@ -3,11 +3,13 @@
 use serde_json::{Map, Value, json};
 
 use super::anthropic::{AnthropicAnswer, anthropic_answer, anthropic_events};
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
-use crate::upstream::offline::reply::*;
+use super::{Call, Handler};
+use crate::upstream::offline::call::{field, percent_decode, str_field, text_list, uint_field};
+use crate::upstream::offline::content::{
+    Completion, Prompt, approx_tokens, embed, embedding_dims, pieces, seed_str, uuid,
+};
+use crate::upstream::offline::encode::{base64, eventstream_message};
+use crate::upstream::offline::reply::{Reply, bedrock_error, bytes_response, ok_json};
 
 /// Amazon Bedrock, the model in `model/{model}/{action}` paths.
 pub(super) const HANDLER: Handler =

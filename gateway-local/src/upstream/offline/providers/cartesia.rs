@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
-use crate::upstream::offline::reply::*;
+use super::{Call, Handler};
+use crate::upstream::offline::call::{field, str_field};
+use crate::upstream::offline::content::{seed_str, words};
+use crate::upstream::offline::encode::{mp3, pcm, wav};
+use crate::upstream::offline::reply::{Reply, bytes_response, cartesia_error};
 
 /// Cartesia text to speech.
 pub(super) const HANDLER: Handler = Handler::new(&["cartesia"], cartesia);

@@ -4,10 +4,12 @@ use gateway_core::provider::WireDialect;
 use serde_json::{Map, Value, json};
 
 use super::openai::openai_chat;
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::reply::*;
+use super::{Call, Handler};
+use crate::upstream::offline::call::{field, str_field, text_list, uint_field};
+use crate::upstream::offline::content::{
+    Completion, Prompt, approx_tokens, embed, embedding_dims, seed_str, text_of, uuid,
+};
+use crate::upstream::offline::reply::{Reply, error_response, ok_json};
 
 /// Cohere chat and embed.
 pub(super) const HANDLER: Handler = Handler::new(&["cohere"], cohere);

@@ -2,11 +2,11 @@
 
 use serde_json::json;
 
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
-use crate::upstream::offline::reply::*;
+use super::{Call, Handler};
+use crate::upstream::offline::call::str_field;
+use crate::upstream::offline::content::{round_to, seed_str, words};
+use crate::upstream::offline::encode::{base64, mp3};
+use crate::upstream::offline::reply::{Reply, bytes_response, json_response, ok_json, with_header};
 
 /// ElevenLabs text to speech.
 pub(super) const HANDLER: Handler = Handler::new(&["elevenlabs"], elevenlabs);

@@ -2,11 +2,11 @@
 
 use serde_json::{Value, json};
 
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
-use crate::upstream::offline::reply::*;
+use super::{Call, Handler};
+use crate::upstream::offline::call::{str_field, uint_field};
+use crate::upstream::offline::content::{Rng, seed_str, uuid};
+use crate::upstream::offline::encode::png_data_url;
+use crate::upstream::offline::reply::{Reply, json_response, ok_json};
 
 /// Adobe Firefly image generation.
 pub(super) const HANDLER: Handler = Handler::new(&["adobe-firefly"], firefly);

@@ -4,10 +4,12 @@ use serde_json::{Map, Value, json};
 
 use super::anthropic::{anthropic_answer, anthropic_events};
 use super::openai::openai_chat;
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::reply::*;
+use super::{Call, Handler};
+use crate::upstream::offline::call::{is_true, uint_field};
+use crate::upstream::offline::content::{
+    BASE62, Completion, Prompt, approx_tokens, embed, embedding_dims, pieces, text_of, token,
+};
+use crate::upstream::offline::reply::{Reply, anthropic_error, google_error, ok_json, sse_response};
 
 /// Google AI Studio, the model in `{version}/models/{model}:{action}` paths.
 pub(super) const AI_STUDIO: Handler = Handler::new(&["google-ai-studio"], google_ai_studio).with_path_model(path_model);

@@ -1,15 +1,15 @@
 //! Hugging Face Inference pipelines, chosen by task.
 
-use std::fmt::Write as _;
-
 use serde_json::{Value, json};
 
 use super::openai::openai_chat;
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
-use crate::upstream::offline::reply::*;
+use super::{Call, Handler};
+use crate::upstream::offline::call::field;
+use crate::upstream::offline::content::{
+    Prompt, embed, embedding_dims, seed_of, seed_str, sentence, sentiment, text_of, words,
+};
+use crate::upstream::offline::encode::png;
+use crate::upstream::offline::reply::{Reply, bytes_response, json_response, ok_json};
 
 /// Hugging Face Inference, the model in the path.
 pub(super) const HANDLER: Handler = Handler::new(&["huggingface"], huggingface).with_path_model(|call| {

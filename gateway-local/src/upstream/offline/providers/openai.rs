@@ -3,11 +3,13 @@
 use gateway_core::provider::WireDialect;
 use serde_json::{Map, Value, json};
 
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
-use crate::upstream::offline::reply::*;
+use super::{COMPAT, Call, Handler};
+use crate::upstream::offline::call::{field, is_true, str_field, uint_field};
+use crate::upstream::offline::content::{
+    BASE62, Completion, HEX, Prompt, approx_tokens, created, embed, embedding_dims, pieces, text_of, token,
+};
+use crate::upstream::offline::encode::base64;
+use crate::upstream::offline::reply::{Reply, ok_json, openai_error, sse_response};
 
 /// Every OpenAI-dialect row of the table (OpenAI, Groq, Mistral, ...) and the gateway's `compat` endpoint.
 pub(super) const HANDLER: Handler = Handler::new(&[COMPAT], openai).for_dialect(WireDialect::OpenAi);

@@ -2,11 +2,11 @@
 
 use serde_json::{Map, json};
 
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
-use crate::upstream::offline::reply::*;
+use super::{Call, Handler};
+use crate::upstream::offline::call::{str_field, uint_field};
+use crate::upstream::offline::content::{HEX, Prompt, created, pieces, rfc3339, seed_str, text_of, token};
+use crate::upstream::offline::encode::png_data_url;
+use crate::upstream::offline::reply::{Reply, bytes_response, json_response, replicate_error};
 
 /// Replicate, the model in `models/{owner}/{name}/predictions` paths.
 pub(super) const HANDLER: Handler =

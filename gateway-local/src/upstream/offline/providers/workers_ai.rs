@@ -1,15 +1,16 @@
 //! Workers AI: `run/{model}` tasks by model family, and its `v1/...` OpenAI-compatible paths.
 
-use std::fmt::Write as _;
-
 use serde_json::{Map, Value, json};
 
 use super::openai::{openai_chat, openai_embeddings, openai_responses, responses_object};
-use super::*;
-use crate::upstream::offline::call::*;
-use crate::upstream::offline::content::*;
-use crate::upstream::offline::encode::*;
-use crate::upstream::offline::reply::*;
+use super::{Call, Handler};
+use crate::upstream::offline::call::{field, is_true, percent_decode, str_field, text_list, uint_field};
+use crate::upstream::offline::content::{
+    Prompt, Rng, embed, embedding_dims, pieces, round_to, round6, seed_of, seed_str, sentence, sentiment, text_of,
+    uuid, words,
+};
+use crate::upstream::offline::encode::{base64, mp3, png};
+use crate::upstream::offline::reply::{Reply, bytes_response, json_response, ok_json, sse_response, workers_ai_error};
 
 /// Workers AI, its model in `run/{model}` paths (percent-decoded).
 pub(super) const HANDLER: Handler = Handler::new(&["workers-ai"], workers_ai).with_path_model(|call| {
