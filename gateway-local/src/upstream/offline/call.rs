@@ -66,26 +66,9 @@ pub(super) fn is_true(body: &Map<String, Value>, key: &str) -> bool {
     body.get(key).and_then(Value::as_bool).unwrap_or(false)
 }
 
+/// `text` with `%XX` escapes decoded (others left as they are), as lossy UTF-8.
 pub(super) fn percent_decode(text: &str) -> String {
-    pub(super) fn hex(byte: Option<&u8>) -> Option<u8> {
-        byte.and_then(|b| char::from(*b).to_digit(16)).and_then(|d| u8::try_from(d).ok())
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
-            (b'%', Some(high), Some(low)) => {
-                out.push(high << 4 | low);
-                i += 3;
-            }
-            (byte, _, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
 /// `text` as a list of strings (a string, or a non-empty list of strings).
