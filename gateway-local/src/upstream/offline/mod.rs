@@ -36,6 +36,14 @@
 //! arrival times ([`OfflineUpstream::arrivals`]) are taken on the upstream
 //! side, so retry counts and spacing can be checked.
 //!
+//! **Layout.** This module holds [`OfflineUpstream`] and its counters;
+//! `fault` the fault rules and stream pacing; `call` the request as the
+//! handlers read it; `content` the deterministic text, numbers and ids;
+//! `encode` the binary formats (PNG, MP3, WAV, AWS event streams); `reply`
+//! the answer type and each wire dialect's error body; `providers/` one file
+//! per provider, each registering its handler, found through gateway-core's
+//! provider table ([`gateway_core::provider::PROVIDERS`]).
+//!
 //! ```
 //! use std::time::Duration;
 //! use gateway_local::upstream::offline::{Fault, FaultRule, OfflineUpstream};
@@ -108,8 +116,9 @@ pub struct OfflineUpstream {
 }
 
 impl OfflineUpstream {
-    /// Provider slugs the double answers: the binding's 20 published providers
-    /// and `compat`. Any other slug gets [`UpstreamError::UnknownProvider`].
+    /// Provider slugs the double answers: the 20 rows of gateway-core's
+    /// provider table ([`gateway_core::provider::PROVIDERS`]), in its order,
+    /// then `compat`. Any other slug gets [`UpstreamError::UnknownProvider`].
     pub const PROVIDERS: [&'static str; 21] = answered_slugs();
 
     /// A double with no fault rules and zeroed counters.
