@@ -11,7 +11,7 @@ use super::*;
 /// A failure the offline upstream can be told to produce (see [`FaultRule`]).
 ///
 /// The last four are **stream faults**: they apply only to an answer that is
-/// an event stream (see the [module documentation](self)). To any other
+/// an event stream (see the [module documentation](super)). To any other
 /// answer, a rule with a stream fault does not match: the next matching rule
 /// applies instead, and the rule's `remaining` count is left alone. Their
 /// `usize` counts events; it is capped at one less than the answer's event

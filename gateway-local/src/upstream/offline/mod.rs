@@ -21,11 +21,11 @@
 //! **Streaming.** A request that asks to stream (`"stream": true` for Workers
 //! AI, the OpenAI-compatible chat completions and Anthropic Messages; Gemini
 //! `streamGenerateContent?alt=sse`) is answered `text/event-stream` with an
-//! [`UpstreamBody::Stream`] yielding one server-sent event per item, in the
+//! [`UpstreamBody::Stream`](super::UpstreamBody::Stream) yielding one server-sent event per item, in the
 //! provider's own format and ending with its end marker (`data: [DONE]`,
 //! Anthropic's `message_stop`, Gemini's last chunk with `finishReason`).
 //! Every other answer (Bedrock's binary event streams included) is
-//! [`UpstreamBody::Full`]. Events follow each other at once unless
+//! [`UpstreamBody::Full`](super::UpstreamBody::Full). Events follow each other at once unless
 //! [`OfflineUpstream::set_chunk_delay`] spaces them out.
 //!
 //! Faults ([`FaultRule`], [`Fault`]) can be added and cleared at run time to
