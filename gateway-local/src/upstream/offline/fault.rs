@@ -1,12 +1,16 @@
 //! Fault rules and stream pacing: what goes wrong, for which requests, and how a stream is cut.
 
+use std::time::Duration;
+
 use bytes::Bytes;
+use futures::stream::{self, BoxStream, StreamExt as _};
 use serde_json::Value;
 
 use super::call::Call;
 use super::providers::{dialect_of, path_model};
 use super::reply::{Reply, error_response, reason};
-use super::*;
+use super::{DROPPED_MID_STREAM, GARBAGE_CHUNK};
+use crate::upstream::{UpstreamError, UpstreamRequest};
 
 /// A failure the offline upstream can be told to produce (see [`FaultRule`]).
 ///
@@ -19,13 +23,13 @@ use super::*;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
     /// Wait this long, then answer normally. If the wait is longer than the
-    /// `timeout` given to [`Upstream::send`], wait `timeout` instead and return
+    /// `timeout` given to [`Upstream::send`](crate::upstream::Upstream::send), wait `timeout` instead and return
     /// [`UpstreamError::Timeout`].
     Latency(Duration),
     /// Answer this HTTP status at once, with the provider's own error body
     /// (`429` adds `retry-after: 1`).
     Status(u16),
-    /// Wait for the `timeout` given to [`Upstream::send`] (or
+    /// Wait for the `timeout` given to [`Upstream::send`](crate::upstream::Upstream::send) (or
     /// [`DEFAULT_FAULT_TIMEOUT`] without one), then return
     /// [`UpstreamError::Timeout`].
     Timeout,
@@ -51,7 +55,7 @@ pub enum Fault {
     /// the end marker.
     GarbageAfter(usize),
     /// Stream: answer at once, but wait this long before the first event (a
-    /// slow time to first byte; the `timeout` given to [`Upstream::send`],
+    /// slow time to first byte; the `timeout` given to [`Upstream::send`](crate::upstream::Upstream::send),
     /// which bounds the wait for the answer, does not cover it).
     FirstChunkDelay(Duration),
 }

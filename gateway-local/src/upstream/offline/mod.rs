@@ -66,7 +66,6 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
-use futures::stream::{self, BoxStream, StreamExt as _};
 
 use super::{Upstream, UpstreamError, UpstreamRequest, UpstreamResponse};
 

@@ -48,14 +48,24 @@ pub(super) fn openai_body(call: &Call<'_>) -> Result<Map<String, Value>, Box<Rep
     })
 }
 
+/// The body and its model (or `default_model`), or OpenAI's 400 for a body
+/// that is not a JSON object or a missing model.
+fn openai_body_with_model(
+    call: &Call<'_>,
+    default_model: Option<&str>,
+) -> Result<(Map<String, Value>, String), Box<Reply>> {
+    let body = openai_body(call)?;
+    let model = str_field(&body, "model").or(default_model).map(str::to_owned);
+    let model = model.ok_or_else(|| Box::new(openai_error(400, "you must provide a model parameter", None)))?;
+    Ok((body, model))
+}
+
 pub(super) fn openai_chat(call: &Call<'_>, default_model: Option<&str>) -> Reply {
-    let body = match openai_body(call) {
-        Ok(body) => body,
+    let (body, model) = match openai_body_with_model(call, default_model) {
+        Ok(found) => found,
         Err(response) => return *response,
     };
-    let Some(model) = str_field(&body, "model").or(default_model) else {
-        return openai_error(400, "you must provide a model parameter", None);
-    };
+    let model = model.as_str();
     let messages = match field(&body, "messages") {
         None => return openai_error(400, "Missing required parameter: 'messages'.", Some("messages")),
         Some(Value::Array(messages)) if messages.is_empty() => {
@@ -145,13 +155,11 @@ pub(super) fn embedding_inputs(value: &Value) -> Option<Vec<String>> {
 }
 
 pub(super) fn openai_embeddings(call: &Call<'_>, default_model: Option<&str>) -> Reply {
-    let body = match openai_body(call) {
-        Ok(body) => body,
+    let (body, model) = match openai_body_with_model(call, default_model) {
+        Ok(found) => found,
         Err(response) => return *response,
     };
-    let Some(model) = str_field(&body, "model").or(default_model) else {
-        return openai_error(400, "you must provide a model parameter", None);
-    };
+    let model = model.as_str();
     let Some(input) = field(&body, "input") else {
         return openai_error(400, "Missing required parameter: 'input'.", Some("input"));
     };
