@@ -30,7 +30,7 @@ pub enum Fault {
     /// (`429` adds `retry-after: 1`).
     Status(u16),
     /// Wait for the `timeout` given to [`Upstream::send`](crate::upstream::Upstream::send) (or
-    /// [`DEFAULT_FAULT_TIMEOUT`] without one), then return
+    /// [`DEFAULT_FAULT_TIMEOUT`](super::DEFAULT_FAULT_TIMEOUT) without one), then return
     /// [`UpstreamError::Timeout`].
     Timeout,
     /// Return [`UpstreamError::Connection`] at once, as if the connection had

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use futures::StreamExt as _;
+use futures::stream::BoxStream;
 use http::{HeaderMap, Method, header};
 use serde_json::{Value, json};
 
