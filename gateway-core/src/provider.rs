@@ -3,7 +3,9 @@
 //! [`ProviderSlug`] names the 20 providers of the binding's published list
 //! (plus any other string). [`Provider`] is the trait a provider implements;
 //! [`BuiltinProvider`] implements it for every slug, and a user's own provider
-//! is one `impl Provider` away.
+//! is one `impl Provider` away. The provider table ([`PROVIDERS`], one
+//! [`ProviderInfo`] row per published provider) is where all of them are
+//! described, once.
 
 use std::fmt;
 use std::str::FromStr;
@@ -14,63 +16,9 @@ use serde_json::Value;
 
 use crate::types::universal::{StepHeaderValue, UniversalStep};
 
-macro_rules! slugs {
-    ($($variant:ident => $slug:literal, $doc:literal;)*) => {
-        /// `AIGatewayProviders`: a provider slug, or any other string.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum ProviderSlug {
-            $(#[doc = $doc] $variant,)*
-            /// Any slug not in the published list (`compat`, `fireworks`, a custom route...).
-            Other(String),
-        }
+mod table;
 
-        impl ProviderSlug {
-            /// The 20 published slugs, in declared order.
-            pub const ALL: [ProviderSlug; 20] = [$(ProviderSlug::$variant),*];
-
-            /// The wire spelling.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $(Self::$variant => $slug,)*
-                    Self::Other(s) => s,
-                }
-            }
-        }
-
-        impl From<&str> for ProviderSlug {
-            fn from(s: &str) -> Self {
-                match s {
-                    $($slug => Self::$variant,)*
-                    other => Self::Other(other.to_owned()),
-                }
-            }
-        }
-    };
-}
-
-slugs! {
-    WorkersAi => "workers-ai", "Cloudflare Workers AI.";
-    Anthropic => "anthropic", "Anthropic.";
-    AwsBedrock => "aws-bedrock", "Amazon Bedrock.";
-    AzureOpenai => "azure-openai", "Azure OpenAI.";
-    GoogleVertexAi => "google-vertex-ai", "Google Vertex AI.";
-    Huggingface => "huggingface", "Hugging Face Inference.";
-    Openai => "openai", "OpenAI.";
-    PerplexityAi => "perplexity-ai", "Perplexity.";
-    Replicate => "replicate", "Replicate.";
-    Groq => "groq", "Groq.";
-    Cohere => "cohere", "Cohere.";
-    GoogleAiStudio => "google-ai-studio", "Google AI Studio (Gemini API).";
-    Mistral => "mistral", "Mistral AI.";
-    Grok => "grok", "xAI Grok.";
-    Openrouter => "openrouter", "OpenRouter.";
-    Deepseek => "deepseek", "DeepSeek.";
-    Cerebras => "cerebras", "Cerebras.";
-    Cartesia => "cartesia", "Cartesia.";
-    Elevenlabs => "elevenlabs", "ElevenLabs.";
-    AdobeFirefly => "adobe-firefly", "Adobe Firefly.";
-}
+pub use self::table::{CredentialHeader, PROVIDERS, ProviderInfo, ProviderSlug, WireDialect};
 
 impl From<String> for ProviderSlug {
     fn from(s: String) -> Self {
@@ -212,37 +160,18 @@ impl<P: Provider + ?Sized> Provider for &P {
     }
 }
 
-/// Facts about a published provider: upstream base URL and credential header.
+/// Facts about a published provider: upstream base URL and credential header,
+/// read from its row in [`PROVIDERS`].
 ///
 /// Base URLs with `{placeholders}` are templates (region, resource); where
 /// Cloudflare documents no auth header, `Authorization: Bearer` is assumed.
 pub fn builtin_facts(slug: &ProviderSlug) -> Option<(&'static str, AuthScheme)> {
-    use ProviderSlug as S;
-    let header = |name: &str| AuthScheme::Header(name.to_owned());
-    Some(match slug {
-        S::WorkersAi => ("https://api.cloudflare.com/client/v4/accounts/{account_id}/ai/run/", AuthScheme::Bearer),
-        S::Anthropic => ("https://api.anthropic.com", header("x-api-key")),
-        S::AwsBedrock => ("https://bedrock-runtime.{region}.amazonaws.com/", AuthScheme::Bearer),
-        S::AzureOpenai => ("https://{resource}.openai.azure.com/openai/deployments/{deployment}/", header("api-key")),
-        S::GoogleVertexAi => ("https://aiplatform.googleapis.com/", AuthScheme::Bearer),
-        S::Huggingface => ("https://api-inference.huggingface.co/models/", AuthScheme::Bearer),
-        S::Openai => ("https://api.openai.com/v1", AuthScheme::Bearer),
-        S::PerplexityAi => ("https://api.perplexity.ai/", AuthScheme::Bearer),
-        S::Replicate => ("https://api.replicate.com/", AuthScheme::Bearer),
-        S::Groq => ("https://api.groq.com/openai/v1", AuthScheme::Bearer),
-        S::Cohere => ("https://api.cohere.com/", AuthScheme::Bearer),
-        S::GoogleAiStudio => ("https://generativelanguage.googleapis.com", header("x-goog-api-key")),
-        S::Mistral => ("https://api.mistral.ai", AuthScheme::Bearer),
-        S::Grok => ("https://api.x.ai/", AuthScheme::Bearer),
-        S::Openrouter => ("https://openrouter.ai/api/", AuthScheme::Bearer),
-        S::Deepseek => ("https://api.deepseek.com/", AuthScheme::Bearer),
-        S::Cerebras => ("https://api.cerebras.ai/", AuthScheme::Bearer),
-        S::Cartesia => ("https://api.cartesia.ai/", AuthScheme::Bearer),
-        S::Elevenlabs => ("https://api.elevenlabs.io/", header("xi-api-key")),
-        // No source maps this slug to an upstream; this host is our assumption.
-        S::AdobeFirefly => ("https://firefly-api.adobe.io/", AuthScheme::Bearer),
-        S::Other(_) => return None,
-    })
+    let info = slug.info()?;
+    let auth = match info.credential {
+        CredentialHeader::Bearer => AuthScheme::Bearer,
+        CredentialHeader::Named(name) => AuthScheme::Header(name.to_owned()),
+    };
+    Some((info.base_url, auth))
 }
 
 /// A provider of the published list, with an optional credential.
@@ -308,10 +237,8 @@ impl Provider for BuiltinProvider {
         self.credential.as_ref()
     }
     fn fixed_headers(&self) -> Vec<(String, String)> {
-        match self.slug {
-            ProviderSlug::Anthropic => vec![("anthropic-version".to_owned(), "2023-06-01".to_owned())],
-            _ => Vec::new(),
-        }
+        let fixed = self.slug.info().map_or(&[][..], |info| info.fixed_headers);
+        fixed.iter().map(|&(name, value)| (name.to_owned(), value.to_owned())).collect()
     }
 }
 

@@ -1,0 +1,272 @@
+//! The provider table: one row per published provider, the single source of
+//! what a provider is (slug, upstream, credential, wire dialect, compat path).
+//!
+//! [`ProviderSlug`], [`builtin_facts`](super::builtin_facts) and
+//! [`BuiltinProvider`](super::BuiltinProvider) read it here; the derive's
+//! provider check, gateway-local's compat route and its offline double are
+//! tested against it. Adding a provider starts with a row below.
+
+/// Where a published provider expects its credential (the `const` form of
+/// [`AuthScheme`](super::AuthScheme)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CredentialHeader {
+    /// `Authorization: Bearer <key>`.
+    Bearer,
+    /// The raw key in a header of its own (`x-api-key`, ...).
+    Named(&'static str),
+}
+
+/// The shape of a provider's native request, answer and error bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WireDialect {
+    /// Workers AI's `{"result", "success", "errors", "messages"}` envelope
+    /// (its `v1/...` OpenAI-compatible paths speak [`OpenAi`](Self::OpenAi)).
+    WorkersAi,
+    /// OpenAI chat completions, and the providers that copy them.
+    OpenAi,
+    /// Anthropic Messages.
+    Anthropic,
+    /// Gemini `generateContent` and Google's error envelope.
+    Google,
+    /// Cohere chat and embed.
+    Cohere,
+    /// Bedrock Converse, model invocation and binary event streams.
+    Bedrock,
+    /// Hugging Face Inference pipelines.
+    HuggingFace,
+    /// Replicate predictions (RFC 7807 errors).
+    Replicate,
+    /// Cartesia text to speech.
+    Cartesia,
+    /// ElevenLabs text to speech.
+    ElevenLabs,
+    /// Adobe Firefly image generation.
+    Firefly,
+}
+
+/// One row of the provider table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ProviderInfo {
+    /// The wire spelling (`workers-ai`), as in `/{gateway}/{slug}/...`.
+    pub slug: &'static str,
+    /// The name of its [`ProviderSlug`] variant (`WorkersAi`).
+    pub variant: &'static str,
+    /// The upstream base URL the gateway replaces; `{placeholders}` are
+    /// templates (region, resource). Where Cloudflare documents no auth
+    /// header, `Authorization: Bearer` is assumed.
+    pub base_url: &'static str,
+    /// Where its credential goes.
+    pub credential: CredentialHeader,
+    /// Headers it always needs besides the credential (`anthropic-version`).
+    pub fixed_headers: &'static [(&'static str, &'static str)],
+    /// The shape of its native bodies.
+    pub dialect: WireDialect,
+    /// The OpenAI-compatible chat path it serves, relative to its base URL,
+    /// which the gateway's `/compat/chat/completions` forwards to; `None` if
+    /// it has none.
+    pub compat_path: Option<&'static str>,
+    /// Model-id prefixes that name this provider on their own (`@cf/`), so a
+    /// model with such an id needs no `provider`.
+    pub model_prefixes: &'static [&'static str],
+}
+
+impl ProviderInfo {
+    /// The row of the published provider spelt `slug`, if there is one.
+    pub fn of(slug: &str) -> Option<&'static ProviderInfo> {
+        PROVIDERS.iter().find(|info| info.slug == slug)
+    }
+}
+
+/// Expands the rows into [`ProviderSlug`] (one variant per row, plus
+/// `Other`), its wire spelling both ways, and [`PROVIDERS`].
+macro_rules! providers {
+    ($($variant:ident => $slug:literal, $doc:literal { $($field:ident: $value:expr),* $(,)? })*) => {
+        /// `AIGatewayProviders`: a provider slug, or any other string.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ProviderSlug {
+            $(#[doc = $doc] $variant,)*
+            /// Any slug not in the published list (`compat`, `fireworks`, a custom route...).
+            Other(String),
+        }
+
+        impl ProviderSlug {
+            /// The 20 published slugs, in declared order.
+            pub const ALL: [ProviderSlug; 20] = [$(ProviderSlug::$variant),*];
+
+            /// The wire spelling.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $slug,)*
+                    Self::Other(s) => s,
+                }
+            }
+        }
+
+        impl From<&str> for ProviderSlug {
+            fn from(s: &str) -> Self {
+                match s {
+                    $($slug => Self::$variant,)*
+                    other => Self::Other(other.to_owned()),
+                }
+            }
+        }
+
+        /// The published providers, in [`ProviderSlug::ALL`] order.
+        pub const PROVIDERS: [ProviderInfo; 20] = [
+            $(ProviderInfo { slug: $slug, variant: stringify!($variant), $($field: $value),* },)*
+        ];
+    };
+}
+
+use CredentialHeader::{Bearer, Named};
+use WireDialect as D;
+
+providers! {
+    WorkersAi => "workers-ai", "Cloudflare Workers AI." {
+        base_url: "https://api.cloudflare.com/client/v4/accounts/{account_id}/ai/run/",
+        credential: Bearer, fixed_headers: &[], dialect: D::WorkersAi,
+        compat_path: Some("v1/chat/completions"), model_prefixes: &["@cf/", "@hf/"],
+    }
+    Anthropic => "anthropic", "Anthropic." {
+        base_url: "https://api.anthropic.com",
+        credential: Named("x-api-key"), fixed_headers: &[("anthropic-version", "2023-06-01")],
+        dialect: D::Anthropic, compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+    }
+    AwsBedrock => "aws-bedrock", "Amazon Bedrock." {
+        base_url: "https://bedrock-runtime.{region}.amazonaws.com/",
+        credential: Bearer, fixed_headers: &[], dialect: D::Bedrock, compat_path: None, model_prefixes: &[],
+    }
+    AzureOpenai => "azure-openai", "Azure OpenAI." {
+        base_url: "https://{resource}.openai.azure.com/openai/deployments/{deployment}/",
+        credential: Named("api-key"), fixed_headers: &[], dialect: D::OpenAi, compat_path: None, model_prefixes: &[],
+    }
+    GoogleVertexAi => "google-vertex-ai", "Google Vertex AI." {
+        base_url: "https://aiplatform.googleapis.com/",
+        credential: Bearer, fixed_headers: &[], dialect: D::Google, compat_path: None, model_prefixes: &[],
+    }
+    Huggingface => "huggingface", "Hugging Face Inference." {
+        base_url: "https://api-inference.huggingface.co/models/",
+        credential: Bearer, fixed_headers: &[], dialect: D::HuggingFace, compat_path: None, model_prefixes: &[],
+    }
+    Openai => "openai", "OpenAI." {
+        base_url: "https://api.openai.com/v1",
+        credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
+        compat_path: Some("chat/completions"), model_prefixes: &[],
+    }
+    PerplexityAi => "perplexity-ai", "Perplexity." {
+        base_url: "https://api.perplexity.ai/",
+        credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
+        compat_path: Some("chat/completions"), model_prefixes: &[],
+    }
+    Replicate => "replicate", "Replicate." {
+        base_url: "https://api.replicate.com/",
+        credential: Bearer, fixed_headers: &[], dialect: D::Replicate, compat_path: None, model_prefixes: &[],
+    }
+    Groq => "groq", "Groq." {
+        base_url: "https://api.groq.com/openai/v1",
+        credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
+        compat_path: Some("chat/completions"), model_prefixes: &[],
+    }
+    Cohere => "cohere", "Cohere." {
+        base_url: "https://api.cohere.com/",
+        credential: Bearer, fixed_headers: &[], dialect: D::Cohere,
+        compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+    }
+    GoogleAiStudio => "google-ai-studio", "Google AI Studio (Gemini API)." {
+        base_url: "https://generativelanguage.googleapis.com",
+        credential: Named("x-goog-api-key"), fixed_headers: &[], dialect: D::Google,
+        compat_path: Some("v1beta/openai/chat/completions"), model_prefixes: &[],
+    }
+    Mistral => "mistral", "Mistral AI." {
+        base_url: "https://api.mistral.ai",
+        credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
+        compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+    }
+    Grok => "grok", "xAI Grok." {
+        base_url: "https://api.x.ai/",
+        credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
+        compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+    }
+    Openrouter => "openrouter", "OpenRouter." {
+        base_url: "https://openrouter.ai/api/",
+        credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
+        compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+    }
+    Deepseek => "deepseek", "DeepSeek." {
+        base_url: "https://api.deepseek.com/",
+        credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
+        compat_path: Some("chat/completions"), model_prefixes: &[],
+    }
+    Cerebras => "cerebras", "Cerebras." {
+        base_url: "https://api.cerebras.ai/",
+        credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
+        compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+    }
+    Cartesia => "cartesia", "Cartesia." {
+        base_url: "https://api.cartesia.ai/",
+        credential: Bearer, fixed_headers: &[], dialect: D::Cartesia, compat_path: None, model_prefixes: &[],
+    }
+    Elevenlabs => "elevenlabs", "ElevenLabs." {
+        base_url: "https://api.elevenlabs.io/",
+        credential: Named("xi-api-key"), fixed_headers: &[], dialect: D::ElevenLabs, compat_path: None,
+        model_prefixes: &[],
+    }
+    // No source maps this slug to an upstream; this host is our assumption.
+    AdobeFirefly => "adobe-firefly", "Adobe Firefly." {
+        base_url: "https://firefly-api.adobe.io/",
+        credential: Bearer, fixed_headers: &[], dialect: D::Firefly, compat_path: None, model_prefixes: &[],
+    }
+}
+
+impl ProviderSlug {
+    /// This slug's row of the provider table (`None` for [`ProviderSlug::Other`]).
+    pub fn info(&self) -> Option<&'static ProviderInfo> {
+        ProviderInfo::of(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_follow_all_and_slugs_are_unique() {
+        for (slug, info) in ProviderSlug::ALL.iter().zip(&PROVIDERS) {
+            assert_eq!(slug.as_str(), info.slug);
+            assert_eq!(slug.info(), Some(info));
+            assert_eq!(format!("{slug:?}"), info.variant);
+        }
+        for (i, info) in PROVIDERS.iter().enumerate() {
+            assert!(PROVIDERS[..i].iter().all(|earlier| earlier.slug != info.slug), "{} twice", info.slug);
+        }
+        assert_eq!(ProviderSlug::Other("compat".into()).info(), None);
+    }
+
+    /// Reads the derive's own provider list as text (it cannot depend on this
+    /// crate) and compares it with the table, row by row.
+    #[test]
+    fn the_derive_lists_the_same_providers() {
+        const DERIVE_CHECK: &str = "../gateway-derive/src/internals/check.rs";
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(DERIVE_CHECK);
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let start = source.find("BUILTIN_PROVIDERS").expect("the derive's BUILTIN_PROVIDERS");
+        let list = &source[start..source[start..].find("];").map_or(source.len(), |end| start + end)];
+        let derive: Vec<(&str, &str)> = list
+            .lines()
+            .filter_map(|line| {
+                let row = line.trim().strip_prefix("(\"")?.strip_suffix("),")?;
+                let (slug, variant) = row.split_once("\", \"")?;
+                Some((slug, variant.strip_suffix('"')?))
+            })
+            .collect();
+        let table: Vec<(&str, &str)> = PROVIDERS.iter().map(|info| (info.slug, info.variant)).collect();
+        assert_eq!(derive, table, "BUILTIN_PROVIDERS in {DERIVE_CHECK} disagrees with the provider table");
+        for prefix in PROVIDERS.iter().flat_map(|info| info.model_prefixes) {
+            assert!(source.contains(&format!("\"{prefix}\"")), "the derive does not know the model prefix {prefix}");
+        }
+    }
+}
