@@ -363,14 +363,9 @@ pub(super) async fn provider(
     Ok(proxy::run(&state, &context, vec![step]).await)
 }
 
-/// The chat endpoint each provider serves OpenAI's format at.
+/// The chat endpoint each provider serves OpenAI's format at (the provider table's `compat_path`).
 fn compat_endpoint(provider: &str) -> Option<&'static str> {
-    Some(match provider {
-        "openai" | "groq" | "deepseek" | "perplexity-ai" => "chat/completions",
-        "workers-ai" | "mistral" | "grok" | "cerebras" | "openrouter" | "anthropic" | "cohere" => "v1/chat/completions",
-        "google-ai-studio" => "v1beta/openai/chat/completions",
-        _ => return None,
-    })
+    gateway_core::provider::ProviderInfo::of(provider)?.compat_path
 }
 
 #[allow(clippy::too_many_arguments, reason = "the pieces of one request, passed through once")]
