@@ -1,0 +1,450 @@
+//! The request engine: for each step in order, the cache, then attempts with
+//! retries and backoff, then the next step; every step tried is logged.
+//!
+//! - `mod.rs`: steps, attempts, retries, fallbacks and the answer.
+//! - [`stream`]: passing a stream on, with its provisional and final log.
+//! - [`record`]: what a log records of an answer (and of an abandoned request).
+//! - [`accounting`]: model names, token usage, prices and cost.
+
+mod accounting;
+mod record;
+mod stream;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use gateway_core::types::headers as h;
+
+use crate::cache::{self, Cached};
+use crate::config::GatewaySettings;
+use crate::credentials;
+use crate::error::{Rejection, code};
+use crate::options::{Effective, HeaderOptions};
+use crate::state::AppState;
+use crate::upstream::{UpstreamBody, UpstreamError, UpstreamRequest};
+
+use futures::StreamExt as _;
+use futures::stream::BoxStream;
+
+use self::record::{AbandonedLog, log_record, logged_answer};
+use self::stream::{SentCopy, StreamRecorder, split_events, stream_through};
+
+/// One provider request to try.
+#[derive(Debug, Clone)]
+pub(crate) struct Step {
+    pub(crate) provider: String,
+    /// Relative path after the provider's base URL (query string included).
+    pub(crate) endpoint: String,
+    pub(crate) method: Method,
+    /// Headers for the provider (credentials); `cf-aig-*` ones already taken out.
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
+    /// Step-level `cf-aig-*` options.
+    pub(crate) options: HeaderOptions,
+    pub(crate) config: Option<gateway_core::StepConfig>,
+}
+
+/// What a request arrived with.
+#[derive(Debug, Clone)]
+pub(crate) struct RequestContext {
+    pub(crate) gateway: String,
+    pub(crate) settings: GatewaySettings,
+    pub(crate) options: HeaderOptions,
+    pub(crate) authenticated: bool,
+    /// Digest of the gateway token presented, if any (for the cache's caller scope).
+    pub(crate) gateway_token: Option<[u8; 32]>,
+    pub(crate) user_agent: Option<String>,
+    /// `universal`, `provider` or `compat`.
+    pub(crate) kind: &'static str,
+    /// Whether to answer with `cf-aig-step`.
+    pub(crate) universal: bool,
+    /// Extra response headers (`cf-aig-model`, `cf-aig-provider` on compat).
+    pub(crate) extra_headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+/// A whole answer.
+#[derive(Debug, Clone)]
+struct WholeAnswer {
+    status: u16,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+/// How one step ended.
+enum StepOutcome {
+    /// A whole answer (success or not), from the upstream or the cache.
+    Answer {
+        response: WholeAnswer,
+        cached: bool,
+    },
+    /// A successful stream whose first chunk has arrived: no fallback past this point.
+    Streaming {
+        status: u16,
+        headers: HeaderMap,
+        first: Bytes,
+        rest: BoxStream<'static, Result<Bytes, UpstreamError>>,
+    },
+    Failed(UpstreamError),
+}
+
+fn is_success(status: u16) -> bool {
+    (200..300).contains(&status)
+}
+
+fn retryable(outcome: &StepOutcome) -> bool {
+    match outcome {
+        StepOutcome::Answer { response, .. } => response.status == 429 || response.status >= 500,
+        StepOutcome::Streaming { .. }
+        | StepOutcome::Failed(UpstreamError::UnknownProvider(_) | UpstreamError::TooLarge(_)) => false,
+        StepOutcome::Failed(_) => true,
+    }
+}
+
+/// Runs steps in order and answers with the first success (or the last failure).
+pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: Vec<Step>) -> Response {
+    let count = steps.len();
+    // Upstream attempts this request may still make, retries included: one
+    // request never fans out into more calls (and logs) than `max_steps`.
+    let mut attempts_left = state.config.max_steps;
+    let upstream_timeout = Duration::from_millis(state.config.upstream_timeout_ms);
+    // Why a log of this request could not be written, for the answer's header.
+    let mut log_error: Option<&'static str> = None;
+    for (index, step) in steps.into_iter().enumerate() {
+        let options = context.options.overlay(&step.options);
+        let mut effective = Effective::resolve(&context.settings, &options, step.config.as_ref());
+        // No upstream holds a request forever: the request's own timeout, within the gateway's.
+        effective.timeout = Some(effective.timeout.map_or(upstream_timeout, |t| t.min(upstream_timeout)));
+        let started = Instant::now();
+        let cache_key = effective.cacheable().then(|| cache_key(context, &step, &effective));
+        let step_index = context.universal.then_some(index);
+        let outcome = match cache_key.as_deref().and_then(|k| state.cache.get(k)) {
+            Some(hit) => StepOutcome::Answer { response: from_cache(hit), cached: true },
+            None => {
+                // If the caller leaves before the answer, the attempt is
+                // cancelled; this guard still logs it.
+                let mut abandoned = AbandonedLog {
+                    state,
+                    context,
+                    step: &step,
+                    effective: &effective,
+                    started,
+                    index: step_index,
+                    armed: effective.collect_log,
+                };
+                let outcome = attempt(state, &step, &effective, &mut attempts_left).await;
+                abandoned.armed = false;
+                outcome
+            }
+        };
+        if let StepOutcome::Streaming { status, headers, first, rest } = outcome {
+            // Committed: the first byte is going out, so no later step can take over.
+            let mut finish = StreamRecorder {
+                state: Arc::clone(state),
+                context: context.clone(),
+                step,
+                effective: effective.clone(),
+                started,
+                index: step_index,
+                cache_key,
+                status,
+                content_type: headers.get(header::CONTENT_TYPE).cloned(),
+                log_id: ulid::Ulid::new().to_string(),
+                done: false,
+                completion: None,
+                copy: SentCopy::new(state.config.max_stored_body_bytes),
+                encoded: headers.contains_key(header::CONTENT_ENCODING),
+                log_error: None,
+            };
+            let log_id = finish.log_start(&first).await;
+            let log_error = finish.log_error.or(log_error);
+            let idle = Duration::from_millis(state.config.stream_idle_timeout_ms);
+            let body = stream_through(first, rest, finish, idle);
+            let mut response =
+                (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), axum::body::Body::from_stream(body))
+                    .into_response();
+            response.headers_mut().insert(header::CONTENT_TYPE, content_type_or_sse(&headers));
+            if let Some(encoding) = headers.get(header::CONTENT_ENCODING) {
+                response.headers_mut().insert(header::CONTENT_ENCODING, encoding.clone());
+            }
+            return with_log_error(decorate(response, context, index, log_id.as_deref(), false, &effective), log_error);
+        }
+        if let (Some(key), StepOutcome::Answer { response, cached: false }) = (&cache_key, &outcome) {
+            // Encoded answers the gateway could not decode are not kept: the cache stores no encoding.
+            if is_success(response.status) && !response.headers.contains_key(header::CONTENT_ENCODING) {
+                let content_type =
+                    response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+                let entry = Cached { status: response.status, content_type, body: response.body.clone() };
+                state.cache.put(key.clone(), entry, Duration::from_secs(effective.cache_ttl));
+            }
+        }
+        let log_id = if effective.collect_log {
+            let record = log_record(state, context, &step, &effective, logged_answer(&outcome), started, step_index);
+            let id = record.id.clone();
+            match state.store.insert(record, context.settings.log_limit()).await {
+                Ok(stored) => stored.then_some(id),
+                // The answer is in hand and goes out; the store has counted
+                // and reported the failure (`/health`), the header tells the client.
+                Err(e) => {
+                    log_error = Some(e.reason());
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let succeeded = matches!(&outcome, StepOutcome::Answer { response, .. } if is_success(response.status));
+        tracing::debug!(gateway = %context.gateway, provider = %step.provider, step = index, succeeded, "step done");
+        if succeeded || index + 1 == count || attempts_left == 0 {
+            return with_log_error(answer(context, index, outcome, log_id.as_deref(), &effective), log_error);
+        }
+    }
+    Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step")
+        .into_response()
+}
+
+/// Header of an answer whose log could not be written: a short reason
+/// (`database full`, `database busy`, ...).
+pub(crate) const LOG_ERROR_HEADER: &str = "x-gateway-local-log-error";
+
+fn with_log_error(mut response: Response, log_error: Option<&'static str>) -> Response {
+    if let Some(reason) = log_error {
+        response.headers_mut().insert(LOG_ERROR_HEADER, HeaderValue::from_static(reason));
+    }
+    response
+}
+
+fn content_type_or_sse(headers: &HeaderMap) -> HeaderValue {
+    headers.get(header::CONTENT_TYPE).cloned().unwrap_or_else(|| HeaderValue::from_static("text/event-stream"))
+}
+
+/// The cache key of a step: scoped to the caller's credentials unless the
+/// gateway shares answers (`cache_shared`); credential values in the
+/// endpoint count as credentials, not as part of the request.
+fn cache_key(context: &RequestContext, step: &Step, effective: &Effective) -> String {
+    let caller = (!context.settings.cache_shared).then(|| {
+        credentials::caller_digest(&step.headers, &step.endpoint, context.gateway_token.as_ref().map(|d| &d[..]))
+    });
+    let endpoint = credentials::redact_endpoint(&step.endpoint);
+    cache::key(cache::KeyParts {
+        gateway: &context.gateway,
+        method: step.method.as_str(),
+        provider: &step.provider,
+        endpoint: &endpoint,
+        body: &step.body,
+        custom: effective.cache_key.as_deref(),
+        caller: caller.as_ref(),
+    })
+}
+
+/// The gateway's answer to an upstream failure: status, code and message
+/// (which never names the upstream's URL).
+fn failure(error: &UpstreamError) -> (StatusCode, i64, String) {
+    match error {
+        UpstreamError::Timeout => {
+            (StatusCode::GATEWAY_TIMEOUT, code::UPSTREAM_FAILED, "the upstream request timed out".to_owned())
+        }
+        UpstreamError::UnknownProvider(p) => {
+            (StatusCode::BAD_REQUEST, code::UNKNOWN_PROVIDER, format!("unknown provider `{p}`"))
+        }
+        UpstreamError::Connection(e) => {
+            (StatusCode::BAD_GATEWAY, code::UPSTREAM_FAILED, format!("the upstream connection failed: {e}"))
+        }
+        UpstreamError::TooLarge(limit) => (
+            StatusCode::BAD_GATEWAY,
+            code::UPSTREAM_FAILED,
+            format!("the upstream answer is larger than the gateway's limit of {limit} bytes (max_response_bytes)"),
+        ),
+    }
+}
+
+fn from_cache(hit: Cached) -> WholeAnswer {
+    let mut headers = HeaderMap::new();
+    if let Some(value) = hit.content_type.and_then(|t| HeaderValue::from_str(&t).ok()) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    WholeAnswer { status: hit.status, headers, body: hit.body }
+}
+
+/// Tries a step up to its attempts, waiting per its backoff between tries.
+/// A stream counts as answered once its first chunk arrives within the timeout.
+async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective, attempts_left: &mut usize) -> StepOutcome {
+    let max_response = state.config.max_response_bytes;
+    let mut tries: u32 = 0;
+    loop {
+        tries += 1;
+        *attempts_left = attempts_left.saturating_sub(1);
+        let request = UpstreamRequest {
+            provider: step.provider.clone(),
+            endpoint: step.endpoint.clone(),
+            method: step.method.clone(),
+            headers: step.headers.clone(),
+            body: step.body.clone(),
+        };
+        let deadline = effective.timeout.map(|t| tokio::time::Instant::now() + t);
+        let sent = match deadline {
+            // The whole answer (or a stream's head) within the deadline, whatever the upstream does.
+            Some(deadline) => tokio::time::timeout_at(deadline, state.upstream.send(request, effective.timeout))
+                .await
+                .unwrap_or(Err(UpstreamError::Timeout)),
+            None => state.upstream.send(request, effective.timeout).await,
+        };
+        let outcome = match sent {
+            Ok(response) => match response.body {
+                UpstreamBody::Full(body) if body.len() > max_response => {
+                    StepOutcome::Failed(UpstreamError::TooLarge(max_response))
+                }
+                UpstreamBody::Full(body) => StepOutcome::Answer {
+                    response: WholeAnswer { status: response.status, headers: response.headers, body },
+                    cached: false,
+                },
+                UpstreamBody::Stream(mut rest) if is_success(response.status) => {
+                    let first = match deadline {
+                        Some(deadline) => tokio::time::timeout_at(deadline, rest.next())
+                            .await
+                            .unwrap_or(Some(Err(UpstreamError::Timeout))),
+                        None => rest.next().await,
+                    };
+                    match first {
+                        Some(Ok(first)) => {
+                            StepOutcome::Streaming { status: response.status, headers: response.headers, first, rest }
+                        }
+                        Some(Err(e)) => StepOutcome::Failed(e),
+                        None => StepOutcome::Answer {
+                            response: WholeAnswer {
+                                status: response.status,
+                                headers: response.headers,
+                                body: Bytes::new(),
+                            },
+                            cached: false,
+                        },
+                    }
+                }
+                UpstreamBody::Stream(_) => {
+                    let status = response.status;
+                    let headers = response.headers.clone();
+                    let whole = response.into_bytes(max_response);
+                    let whole = match deadline {
+                        Some(deadline) => {
+                            tokio::time::timeout_at(deadline, whole).await.unwrap_or(Err(UpstreamError::Timeout))
+                        }
+                        None => whole.await,
+                    };
+                    match whole {
+                        Ok(body) => {
+                            StepOutcome::Answer { response: WholeAnswer { status, headers, body }, cached: false }
+                        }
+                        Err(e) => StepOutcome::Failed(e),
+                    }
+                }
+            },
+            Err(e) => StepOutcome::Failed(e),
+        };
+        let done = match &outcome {
+            StepOutcome::Answer { response, .. } => is_success(response.status),
+            StepOutcome::Streaming { .. } => true,
+            StepOutcome::Failed(_) => false,
+        };
+        if done || !retryable(&outcome) || tries >= u32::from(effective.max_attempts) || *attempts_left == 0 {
+            return outcome;
+        }
+        tokio::time::sleep(effective.delay_before(tries).max(retry_after(&outcome))).await;
+    }
+}
+
+/// The wait an upstream asked for with `retry-after` (seconds), capped at the
+/// longest configurable retry delay: a provider's hint may lengthen the
+/// configured spacing, never shorten it, and never stall a step for minutes.
+fn retry_after(outcome: &StepOutcome) -> Duration {
+    let StepOutcome::Answer { response, cached: false } = outcome else { return Duration::ZERO };
+    response
+        .headers
+        .get(header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map_or(Duration::ZERO, |s| {
+            let cap = Duration::from_millis(gateway_core::types::options::MAX_RETRY_DELAY_MS);
+            Duration::try_from_secs_f64(s).map_or(cap, |d| d.min(cap))
+        })
+}
+
+fn answer(
+    context: &RequestContext,
+    index: usize,
+    outcome: StepOutcome,
+    log_id: Option<&str>,
+    effective: &Effective,
+) -> Response {
+    let (response, cached) = match outcome {
+        StepOutcome::Answer { response, cached } => {
+            let status = StatusCode::from_u16(response.status).unwrap_or(StatusCode::BAD_GATEWAY);
+            let content_type = response
+                .headers
+                .get(header::CONTENT_TYPE)
+                .cloned()
+                .unwrap_or_else(|| HeaderValue::from_static("application/json"));
+            let is_sse = content_type.to_str().is_ok_and(|t| t.starts_with("text/event-stream"));
+            let mut out = if is_sse && cached {
+                // A cached stream is replayed as a stream, one event per chunk.
+                let events: Vec<Result<Bytes, std::io::Error>> =
+                    split_events(&response.body).into_iter().map(Ok).collect();
+                (status, axum::body::Body::from_stream(futures::stream::iter(events))).into_response()
+            } else {
+                (status, response.body).into_response()
+            };
+            out.headers_mut().insert(header::CONTENT_TYPE, content_type);
+            // An encoding the gateway did not decode travels with the body it describes.
+            for name in [header::RETRY_AFTER, header::CONTENT_ENCODING] {
+                if let Some(value) = response.headers.get(&name) {
+                    out.headers_mut().insert(name, value.clone());
+                }
+            }
+            (out, cached)
+        }
+        StepOutcome::Failed(error) => {
+            let (status, code, message) = failure(&error);
+            (Rejection::gateway(status, code, message).into_response(), false)
+        }
+        StepOutcome::Streaming { .. } => {
+            let unexpected =
+                Rejection::gateway(StatusCode::INTERNAL_SERVER_ERROR, code::UPSTREAM_FAILED, "unexpected stream");
+            (unexpected.into_response(), false)
+        }
+    };
+    decorate(response, context, index, log_id, cached, effective)
+}
+
+/// Adds the gateway's report headers to an answer.
+fn decorate(
+    mut response: Response,
+    context: &RequestContext,
+    index: usize,
+    log_id: Option<&str>,
+    cached: bool,
+    effective: &Effective,
+) -> Response {
+    let headers = response.headers_mut();
+    let mut set = |name: &'static str, value: &str| {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            headers.insert(HeaderName::from_static(name), value);
+        }
+    };
+    if let Some(id) = log_id {
+        set(h::LOG_ID, id);
+        set(h::REQUEST_ID, id);
+    }
+    set(h::CACHE_STATUS, if cached { "HIT" } else { "MISS" });
+    if context.universal {
+        set(h::STEP, &index.to_string());
+    }
+    if let Some(event_id) = &effective.event_id {
+        set(h::EVENT_ID, event_id);
+    }
+    for (name, value) in &context.extra_headers {
+        headers.insert(name.clone(), value.clone());
+    }
+    response
+}

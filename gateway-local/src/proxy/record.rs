@@ -1,0 +1,184 @@
+//! What a log records of an answer: the request and response heads and
+//! bodies (bounded), status, tokens and cost, and the log of a request its
+//! caller abandoned.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::http::{HeaderMap, header};
+use bytes::Bytes;
+
+use super::accounting::{cost_of, model_of, model_type_of, usage_of, usage_of_stream};
+use super::{RequestContext, Step, StepOutcome, failure, is_success};
+use crate::credentials;
+use crate::error::code;
+use crate::options::Effective;
+use crate::state::AppState;
+use crate::store::LogRecord;
+
+/// What the log of an outcome records; a failure records the gateway's own
+/// error answer, so the log says why.
+pub(super) fn logged_answer(outcome: &StepOutcome) -> LoggedAnswer {
+    let content_type =
+        |headers: &HeaderMap| headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    match outcome {
+        StepOutcome::Answer { response, cached } => LoggedAnswer {
+            status: response.status,
+            size: response.body.len() as u64,
+            body: response.body.clone(),
+            content_type: content_type(&response.headers),
+            cached: *cached,
+            tail: None,
+        },
+        StepOutcome::Failed(error) => {
+            let (status, code, message) = failure(error);
+            let body = Bytes::from(crate::error::gateway_body(code, &message).to_string());
+            LoggedAnswer {
+                status: status.as_u16(),
+                size: body.len() as u64,
+                body,
+                content_type: Some("application/json".to_owned()),
+                cached: false,
+                tail: None,
+            }
+        }
+        StepOutcome::Streaming { .. } => {
+            LoggedAnswer { status: 502, body: Bytes::new(), size: 0, content_type: None, cached: false, tail: None }
+        }
+    }
+}
+
+/// Logs an attempt whose caller left before its answer (the request's
+/// future was dropped mid-attempt): status 499, as proxies record a client
+/// that closed its request.
+pub(super) struct AbandonedLog<'a> {
+    pub(super) state: &'a Arc<AppState>,
+    pub(super) context: &'a RequestContext,
+    pub(super) step: &'a Step,
+    pub(super) effective: &'a Effective,
+    pub(super) started: Instant,
+    pub(super) index: Option<usize>,
+    pub(super) armed: bool,
+}
+
+/// Status logged for a request its caller abandoned.
+const CLIENT_CLOSED_REQUEST: u16 = 499;
+
+impl Drop for AbandonedLog<'_> {
+    fn drop(&mut self) {
+        if !self.armed || tokio::runtime::Handle::try_current().is_err() {
+            return;
+        }
+        let body = Bytes::from(
+            crate::error::gateway_body(
+                code::UPSTREAM_FAILED,
+                "the caller closed the request before the answer arrived",
+            )
+            .to_string(),
+        );
+        let view = LoggedAnswer {
+            status: CLIENT_CLOSED_REQUEST,
+            size: body.len() as u64,
+            body,
+            content_type: Some("application/json".to_owned()),
+            cached: false,
+            tail: None,
+        };
+        let record = log_record(self.state, self.context, self.step, self.effective, view, self.started, self.index);
+        let state = Arc::clone(self.state);
+        let limit = self.context.settings.log_limit();
+        // Tracked, so a shutdown that cut this request waits for its log.
+        self.state.tasks.spawn(async move {
+            if let Err(e) = state.store.insert(record, limit).await {
+                tracing::error!(error = %e, "could not store the log of an abandoned request");
+            }
+        });
+    }
+}
+
+fn text_head(body: &[u8], max: usize) -> (String, bool) {
+    if body.len() <= max {
+        (String::from_utf8_lossy(body).into_owned(), true)
+    } else {
+        (String::from_utf8_lossy(&body[..max]).into_owned(), false)
+    }
+}
+
+/// What a log records of an answer.
+pub(super) struct LoggedAnswer {
+    pub(super) status: u16,
+    /// The body as kept (at most `max_stored_body_bytes` are stored of it).
+    pub(super) body: Bytes,
+    /// The whole answer's size, kept or not.
+    pub(super) size: u64,
+    pub(super) content_type: Option<String>,
+    pub(super) cached: bool,
+    /// A stream's last events when `body` is not all of it (for its usage report).
+    pub(super) tail: Option<Bytes>,
+}
+
+pub(super) fn log_record(
+    state: &AppState,
+    context: &RequestContext,
+    step: &Step,
+    effective: &Effective,
+    view: LoggedAnswer,
+    started: Instant,
+    index: Option<usize>,
+) -> LogRecord {
+    let model = model_of(&step.provider, &step.endpoint, &step.body);
+    let LoggedAnswer { status, body: response_body, size: response_size, content_type: response_type, cached, tail } =
+        view;
+    let is_stream = response_type.as_deref().is_some_and(|t| t.starts_with("text/event-stream"));
+    let tokens = match (is_success(status), is_stream) {
+        (true, true) => {
+            let head = usage_of_stream(&response_body);
+            let end = tail.as_deref().map_or((None, None), usage_of_stream);
+            (end.0.or(head.0), end.1.or(head.1))
+        }
+        (true, false) => usage_of(&response_body),
+        (false, _) => (None, None),
+    };
+    let max_head = state.config.max_head_bytes;
+    let max_stored = state.config.max_stored_body_bytes;
+    let (request_head, request_head_complete) = text_head(&step.body, max_head);
+    let (response_head, mut response_head_complete) = text_head(&response_body, max_head);
+    // A body kept only in part marks the log incomplete, whatever the head's size.
+    response_head_complete &= response_size <= response_body.len() as u64 && response_body.len() <= max_stored;
+    let request_head_complete = request_head_complete && step.body.len() <= max_stored;
+    let keep = effective.collect_log_payload;
+    LogRecord {
+        id: ulid::Ulid::new().to_string(),
+        gateway: context.gateway.clone(),
+        created_ms: jiff::Timestamp::now().as_millisecond(),
+        provider: step.provider.clone(),
+        model: model.clone(),
+        model_type: model_type_of(&step.endpoint),
+        // Credentials in the query string are forwarded, never stored.
+        path: credentials::redact_endpoint(&step.endpoint),
+        duration_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        request_type: Some(context.kind.to_owned()),
+        request_content_type: step.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned),
+        response_content_type: response_type,
+        status_code: status,
+        success: is_success(status),
+        cached,
+        tokens_in: tokens.0,
+        tokens_out: tokens.1,
+        cost: cost_of(effective.custom_cost, &model, tokens),
+        custom_cost: effective.custom_cost.is_some(),
+        metadata: effective.metadata.clone(),
+        step: index.and_then(|i| u32::try_from(i).ok()),
+        event_id: effective.event_id.clone(),
+        request_size: step.body.len() as u64,
+        request_head,
+        request_head_complete,
+        response_size,
+        response_head,
+        response_head_complete,
+        request_body: keep.then(|| step.body[..step.body.len().min(max_stored)].to_vec()),
+        response_body: keep.then(|| response_body[..response_body.len().min(max_stored)].to_vec()),
+        authenticated: context.authenticated,
+        user_agent: context.user_agent.clone(),
+    }
+}
