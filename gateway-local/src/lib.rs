@@ -39,7 +39,7 @@ mod routes;
 mod server;
 mod state;
 mod store;
-pub mod upstream;
+mod upstream;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -51,6 +51,8 @@ use tokio_util::sync::CancellationToken;
 pub use config::{FaultKind, GatewaySettings, LocalConfig, OfflineFault, UnknownGateway};
 pub use store::{Database, LogLimitStrategy, Store, StoreError};
 pub use upstream::offline::{Fault, FaultRule, OfflineUpstream};
+// What the offline double's API hands out: the request it saw, the answer it gives.
+pub use upstream::{UpstreamBody, UpstreamError, UpstreamRequest, UpstreamResponse};
 
 use crate::cache::Cache;
 use crate::state::{AppState, PendingLogs, RateLimiter};

@@ -10,7 +10,7 @@ use std::time::Duration;
 use common::{Server, TempDir, free_port};
 use futures::StreamExt as _;
 use gateway_core::{Ai, BuiltinProvider, Config, Gateway, ListLogs, ProviderSlug, UniversalOptions, UniversalStep};
-use gateway_local::upstream::offline::OfflineUpstream;
+use gateway_local::OfflineUpstream;
 use gateway_local::{GatewaySettings, LocalConfig, LocalGateway};
 use serde_json::json;
 

@@ -15,7 +15,7 @@ use super::{Upstream, UpstreamBody, UpstreamError, UpstreamRequest, UpstreamResp
 
 /// Sends provider requests to base URLs over HTTP.
 #[derive(Debug, Clone)]
-pub struct HttpUpstream {
+pub(crate) struct HttpUpstream {
     client: reqwest::Client,
     account_id: String,
     overrides: BTreeMap<String, String>,
@@ -42,7 +42,11 @@ impl HttpUpstream {
     /// Forwarding with `overrides` (provider slug → base URL) over the
     /// built-in bases, holding non-streamed answers of at most
     /// `max_response_bytes` (decoded).
-    pub fn new(account_id: impl Into<String>, overrides: BTreeMap<String, String>, max_response_bytes: usize) -> Self {
+    pub(crate) fn new(
+        account_id: impl Into<String>,
+        overrides: BTreeMap<String, String>,
+        max_response_bytes: usize,
+    ) -> Self {
         // Redirects are passed back, never followed: an upstream must not be
         // able to send the gateway (and the caller's credentials) elsewhere.
         let client = reqwest::Client::builder()
@@ -54,7 +58,7 @@ impl HttpUpstream {
 
     /// The base URL of `provider`: an override, or its public base
     /// (templated ones, with `{region}` and the like, need an override).
-    pub fn base_url(&self, provider: &str) -> Result<String, UpstreamError> {
+    pub(crate) fn base_url(&self, provider: &str) -> Result<String, UpstreamError> {
         if let Some(url) = self.overrides.get(provider) {
             return Ok(url.clone());
         }
@@ -143,7 +147,7 @@ fn map_error(error: &reqwest::Error) -> UpstreamError {
 /// Picks the upstream of each provider: an explicit base URL wins; otherwise
 /// the offline double when it is on, else the provider's public base URL.
 #[derive(Debug, Clone)]
-pub struct RoutedUpstream {
+pub(crate) struct RoutedUpstream {
     pub(crate) http: HttpUpstream,
     pub(crate) offline: Option<Arc<OfflineUpstream>>,
 }

@@ -1,8 +1,8 @@
 //! Where the gateway sends a provider request: the provider's real base URL
 //! over HTTP, or the built-in offline test double.
 
-pub mod forward;
-pub mod offline;
+pub(crate) mod forward;
+pub(crate) mod offline;
 
 use std::time::Duration;
 
@@ -125,7 +125,7 @@ pub enum UpstreamError {
 
 /// Sends provider requests.
 #[async_trait]
-pub trait Upstream: Send + Sync + std::fmt::Debug {
+pub(crate) trait Upstream: Send + Sync + std::fmt::Debug {
     /// Sends `request`; `timeout` bounds the wait for the answer.
     async fn send(
         &self,

@@ -15,7 +15,7 @@ use crate::upstream::{UpstreamError, UpstreamRequest};
 /// A failure the offline upstream can be told to produce (see [`FaultRule`]).
 ///
 /// The last four are **stream faults**: they apply only to an answer that is
-/// an event stream (see the [module documentation](super)). To any other
+/// an event stream (see [`OfflineUpstream`](super::OfflineUpstream)). To any other
 /// answer, a rule with a stream fault does not match: the next matching rule
 /// applies instead, and the rule's `remaining` count is left alone. Their
 /// `usize` counts events; it is capped at one less than the answer's event
@@ -23,14 +23,14 @@ use crate::upstream::{UpstreamError, UpstreamRequest};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
     /// Wait this long, then answer normally. If the wait is longer than the
-    /// `timeout` given to [`Upstream::send`](crate::upstream::Upstream::send), wait `timeout` instead and return
+    /// `timeout` given to `send`, wait `timeout` instead and return
     /// [`UpstreamError::Timeout`].
     Latency(Duration),
     /// Answer this HTTP status at once, with the provider's own error body
     /// (`429` adds `retry-after: 1`).
     Status(u16),
-    /// Wait for the `timeout` given to [`Upstream::send`](crate::upstream::Upstream::send) (or
-    /// [`DEFAULT_FAULT_TIMEOUT`](super::DEFAULT_FAULT_TIMEOUT) without one), then return
+    /// Wait for the `timeout` given to `send` (or
+    /// 30 s without one), then return
     /// [`UpstreamError::Timeout`].
     Timeout,
     /// Return [`UpstreamError::Connection`] at once, as if the connection had
@@ -49,13 +49,13 @@ pub enum Fault {
     /// stream stays pending forever.
     StallAfter(usize),
     /// Stream: send this many events, then end with an
-    /// [`UpstreamError::Connection`] ([`DROPPED_MID_STREAM`]).
+    /// [`UpstreamError::Connection`] ("connection dropped mid-stream").
     DropAfter(usize),
-    /// Stream: send this many events, then [`GARBAGE_CHUNK`], then end without
+    /// Stream: send this many events, then a chunk of bytes that are not UTF-8, then end without
     /// the end marker.
     GarbageAfter(usize),
     /// Stream: answer at once, but wait this long before the first event (a
-    /// slow time to first byte; the `timeout` given to [`Upstream::send`](crate::upstream::Upstream::send),
+    /// slow time to first byte; the `timeout` given to `send`,
     /// which bounds the wait for the answer, does not cover it).
     FirstChunkDelay(Duration),
 }

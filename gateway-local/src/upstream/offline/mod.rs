@@ -1,40 +1,5 @@
-//! The offline upstream: a deterministic **test double** standing in for every
-//! built-in provider, with fault injection.
-//!
-//! [`OfflineUpstream`] never touches the network. It answers each built-in
-//! provider in that provider's own wire format (Workers AI envelopes, OpenAI
-//! chat completions, Anthropic messages, Gemini `generateContent`, Bedrock
-//! Converse, ...), with content derived from the request: the same request
-//! always gets a byte-identical answer, and different prompts get different
-//! answers.
-//!
-//! **It is a test double, not a model.** The answers are plausible in *shape*
-//! only: the text is word salad generated from an FNV-1a hash of the model
-//! and the last user message (it always starts with `Offline answer
-//! <8 hex digits>:`), usage counts are estimates (input tokens = words of the
-//! input × 4/3, rounded; output tokens = words of the answer), embeddings are
-//! pseudo-random unit vectors, images are 8×8 PNGs and audio is (nearly)
-//! silent. Use it to exercise the gateway — routing, logging, caching,
-//! retries, fallbacks, timeouts — without credentials or a network, never to
-//! judge an answer.
-//!
-//! **Streaming.** A request that asks to stream (`"stream": true` for Workers
-//! AI, the OpenAI-compatible chat completions and Anthropic Messages; Gemini
-//! `streamGenerateContent?alt=sse`) is answered `text/event-stream` with an
-//! [`UpstreamBody::Stream`](super::UpstreamBody::Stream) yielding one server-sent event per item, in the
-//! provider's own format and ending with its end marker (`data: [DONE]`,
-//! Anthropic's `message_stop`, Gemini's last chunk with `finishReason`).
-//! Every other answer (Bedrock's binary event streams included) is
-//! [`UpstreamBody::Full`](super::UpstreamBody::Full). Events follow each other at once unless
-//! [`OfflineUpstream::set_chunk_delay`] spaces them out.
-//!
-//! Faults ([`FaultRule`], [`Fault`]) can be added and cleared at run time to
-//! make selected requests slow, fail with a status, time out, drop, end
-//! half-way, answer invalid JSON or an HTML page, and streams start late,
-//! stall, break or turn to garbage part-way; the counters
-//! ([`OfflineUpstream::requests_seen`], [`OfflineUpstream::attempts`]) and
-//! arrival times ([`OfflineUpstream::arrivals`]) are taken on the upstream
-//! side, so retry counts and spacing can be checked.
+//! The offline upstream: a deterministic test double standing in for every
+//! built-in provider, with fault injection (what it answers: [`OfflineUpstream`]).
 //!
 //! **Layout.** This module holds [`OfflineUpstream`] and its counters;
 //! `fault` the fault rules and stream pacing; `call` the request as the
@@ -43,22 +8,6 @@
 //! the answer type and each wire dialect's error body; `providers/` one file
 //! per provider, each registering its handler, found through gateway-core's
 //! provider table ([`gateway_core::provider::PROVIDERS`]).
-//!
-//! ```
-//! use std::time::Duration;
-//! use gateway_local::upstream::offline::{Fault, FaultRule, OfflineUpstream};
-//!
-//! // Stream events 50 ms apart.
-//! let upstream = OfflineUpstream::new().with_chunk_delay(Duration::from_millis(50));
-//! // The next two OpenAI requests get a 429; the third is answered.
-//! upstream.add_fault(FaultRule::new(Fault::Status(429)).for_provider("openai").times(2));
-//! // Every Workers AI request for this model takes 2 s.
-//! upstream.add_fault(
-//!     FaultRule::new(Fault::Latency(Duration::from_secs(2))).for_model("@cf/meta/llama-3.1-8b-instruct"),
-//! );
-//! // The next Anthropic stream breaks after three events.
-//! upstream.add_fault(FaultRule::new(Fault::DropAfter(3)).for_provider("anthropic").times(1));
-//! ```
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -85,25 +34,76 @@ use self::providers::{answered_slugs, dispatch};
 use self::reply::{Reply, bytes_response};
 
 /// How many arrival times [`OfflineUpstream::arrivals`] keeps.
-pub const ARRIVALS_KEPT: usize = 1024;
+pub(crate) const ARRIVALS_KEPT: usize = 1024;
 
-/// How long [`Fault::Timeout`] waits when [`Upstream::send`] is given no timeout.
-pub const DEFAULT_FAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long [`Fault::Timeout`] waits when each request is given no timeout.
+pub(crate) const DEFAULT_FAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The chunk [`Fault::GarbageAfter`] sends: not UTF-8, not an event.
-pub const GARBAGE_CHUNK: &[u8] = b"\xff\xfe garbage \x00\n\n";
+pub(crate) const GARBAGE_CHUNK: &[u8] = b"\xff\xfe garbage \x00\n\n";
 
 /// The message of the [`UpstreamError::Connection`] that [`Fault::DropAfter`] ends a stream with.
-pub const DROPPED_MID_STREAM: &str = "connection dropped mid-stream";
+pub(crate) const DROPPED_MID_STREAM: &str = "connection dropped mid-stream";
 
 /// A **test double** for every built-in provider: answers from memory, in
 /// each provider's wire format, deterministically; never uses the network.
 ///
-/// See the [module documentation](self) for what the answers look like and
-/// how faults work. Clones share their fault rules, chunk delay and counters,
+/// [`OfflineUpstream`] never touches the network. It answers each built-in
+/// provider in that provider's own wire format (Workers AI envelopes, OpenAI
+/// chat completions, Anthropic messages, Gemini `generateContent`, Bedrock
+/// Converse, ...), with content derived from the request: the same request
+/// always gets a byte-identical answer, and different prompts get different
+/// answers.
+///
+/// **It is a test double, not a model.** The answers are plausible in *shape*
+/// only: the text is word salad generated from an FNV-1a hash of the model
+/// and the last user message (it always starts with `Offline answer
+/// <8 hex digits>:`), usage counts are estimates (input tokens = words of the
+/// input × 4/3, rounded; output tokens = words of the answer), embeddings are
+/// pseudo-random unit vectors, images are 8×8 PNGs and audio is (nearly)
+/// silent. Use it to exercise the gateway — routing, logging, caching,
+/// retries, fallbacks, timeouts — without credentials or a network, never to
+/// judge an answer.
+///
+/// **Streaming.** A request that asks to stream (`"stream": true` for Workers
+/// AI, the OpenAI-compatible chat completions and Anthropic Messages; Gemini
+/// `streamGenerateContent?alt=sse`) is answered `text/event-stream` with an
+/// [`UpstreamBody::Stream`](crate::UpstreamBody::Stream) yielding one server-sent event per item, in the
+/// provider's own format and ending with its end marker (`data: [DONE]`,
+/// Anthropic's `message_stop`, Gemini's last chunk with `finishReason`).
+/// Every other answer (Bedrock's binary event streams included) is
+/// [`UpstreamBody::Full`](crate::UpstreamBody::Full). Events follow each other at once unless
+/// [`OfflineUpstream::set_chunk_delay`] spaces them out.
+///
+/// Faults ([`FaultRule`], [`Fault`]) can be added and cleared at run time to
+/// make selected requests slow, fail with a status, time out, drop, end
+/// half-way, answer invalid JSON or an HTML page, and streams start late,
+/// stall, break or turn to garbage part-way; the counters
+/// ([`OfflineUpstream::requests_seen`], [`OfflineUpstream::attempts`]) and
+/// arrival times ([`OfflineUpstream::arrivals`]) are taken on the upstream
+/// side, so retry counts and spacing can be checked.
+///
+///
+/// Clones share their fault rules, chunk delay and counters,
 /// so a test can keep one clone and hand another to the gateway. A provider outside
 /// [`PROVIDERS`](Self::PROVIDERS) is counted, never faulted, and answered
 /// with [`UpstreamError::UnknownProvider`].
+///
+/// ```
+/// use std::time::Duration;
+/// use gateway_local::{Fault, FaultRule, OfflineUpstream};
+///
+/// // Stream events 50 ms apart.
+/// let upstream = OfflineUpstream::new().with_chunk_delay(Duration::from_millis(50));
+/// // The next two OpenAI requests get a 429; the third is answered.
+/// upstream.add_fault(FaultRule::new(Fault::Status(429)).for_provider("openai").times(2));
+/// // Every Workers AI request for this model takes 2 s.
+/// upstream.add_fault(
+///     FaultRule::new(Fault::Latency(Duration::from_secs(2))).for_model("@cf/meta/llama-3.1-8b-instruct"),
+/// );
+/// // The next Anthropic stream breaks after three events.
+/// upstream.add_fault(FaultRule::new(Fault::DropAfter(3)).for_provider("anthropic").times(1));
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct OfflineUpstream {
     faults: Arc<Mutex<Vec<FaultRule>>>,
@@ -140,7 +140,7 @@ impl OfflineUpstream {
         self
     }
 
-    /// Sets how long [`send`](Upstream::send) waits before each event of a
+    /// Sets how long the double waits before each event of a
     /// stream after the first (default: zero, no waiting).
     pub fn set_chunk_delay(&self, delay: Duration) {
         *lock(&self.chunk_delay) = delay;
@@ -166,24 +166,24 @@ impl OfflineUpstream {
         lock(&self.faults).clone()
     }
 
-    /// How many requests [`send`](Upstream::send) has received, faulted ones included.
+    /// How many requests the double has received, faulted ones included.
     pub fn requests_seen(&self) -> u64 {
         self.seen.load(Ordering::SeqCst)
     }
 
-    /// How many requests [`send`](Upstream::send) has received for `provider`.
+    /// How many requests the double has received for `provider`.
     pub fn attempts(&self, provider: &str) -> u64 {
         lock(&self.attempts).get(provider).copied().unwrap_or(0)
     }
 
-    /// When the latest requests arrived (at most [`ARRIVALS_KEPT`], oldest
+    /// When the latest requests arrived (at most 1024, oldest
     /// first), with their provider: retry spacing can be checked on the
     /// upstream's side.
     pub fn arrivals(&self) -> Vec<(String, Instant)> {
         lock(&self.arrivals).iter().cloned().collect()
     }
 
-    /// The last request [`send`](Upstream::send) received.
+    /// The last request the double received.
     pub fn last_request(&self) -> Option<UpstreamRequest> {
         lock(&self.last).clone()
     }
@@ -198,7 +198,7 @@ impl OfflineUpstream {
     }
 
     /// The answer to `request`, without faults, delays or counting: what
-    /// [`send`](Upstream::send) returns when no fault applies (a stream's
+    /// the double returns when no fault applies (a stream's
     /// events come without the [chunk delay](Self::set_chunk_delay)).
     pub fn answer(request: &UpstreamRequest) -> Result<UpstreamResponse, UpstreamError> {
         Ok(Self::reply(request)?.into_response(Pacing::default()))
