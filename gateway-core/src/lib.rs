@@ -5,7 +5,8 @@
 //! - [`config`]: [`Config`], built with `with_*` setters or from the environment.
 //! - [`client`]: [`Ai`], the one place requests are sent and retried.
 //! - [`gateway`]: the object-safe [`Gateway`] trait and [`HttpGateway`].
-//! - [`provider`]: [`Provider`], [`ProviderSlug`] and [`BuiltinProvider`].
+//! - [`provider`]: [`Provider`], [`ProviderSlug`] and [`BuiltinProvider`]; the provider table
+//!   ([`provider::PROVIDERS`]), one row per provider, is the single source of what a provider is.
 //! - [`types`]: wire types ([`GatewayOptions`], [`Metadata`](struct@Metadata), [`AiGatewayLog`],
 //!   [`PatchLog`], [`UniversalStep`], [`ListLogs`], ...) and the `cf-aig-*` header table.
 //! - [`error`]: the one [`Error`] enum.

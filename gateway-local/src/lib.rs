@@ -24,6 +24,13 @@
 //! gateway.shutdown().await?;
 //! # Ok(()) }
 //! ```
+//!
+//! Where things live: `routes` (thin handlers) and `server` (connections,
+//! deadlines, shutdown) take requests in; `proxy` runs them (steps,
+//! retries, fallbacks, streams, what a log records, cost); `store` keeps the
+//! logs (all SQL); `upstream` sends to a provider's base URL or answers from
+//! the offline double ([`OfflineUpstream`]); `error` is the one error type
+//! with every code; `cache`, `credentials` and `options` are what their names say.
 
 #![allow(
     clippy::result_large_err,
