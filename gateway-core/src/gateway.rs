@@ -134,6 +134,19 @@ impl HttpGateway {
         }
     }
 
+    /// A list or bulk delete on `.../logs` with `query`; a failure is the typed error.
+    async fn logs_call(&self, method: Method, query: &str) -> Result<Answer> {
+        let mut request = self.management(method, &[Part::Fixed("logs")], "gateway id")?;
+        if !query.is_empty() {
+            request.url.set_query(Some(query));
+        }
+        let answer = self.inner.execute(request).await?;
+        if !answer.is_success() {
+            return Err(failure(&answer, Call::Management { gateway_id: &self.id }));
+        }
+        Ok(answer)
+    }
+
     fn rest_only(&self, operation: &str) -> Result<()> {
         match self.inner.config.transport {
             Transport::Rest => Ok(()),
@@ -333,15 +346,7 @@ impl Gateway for HttpGateway {
 
     async fn list_logs(&self, query: &ListLogs) -> Result<LogPage> {
         self.rest_only("list_logs")?;
-        let query = query.to_query()?;
-        let mut request = self.management(Method::GET, &[Part::Fixed("logs")], "gateway id")?;
-        if !query.is_empty() {
-            request.url.set_query(Some(&query));
-        }
-        let answer = self.inner.execute(request).await?;
-        if !answer.is_success() {
-            return Err(failure(&answer, Call::Management { gateway_id: &self.id }));
-        }
+        let answer = self.logs_call(Method::GET, &query.to_query()?).await?;
         let envelope = decode::envelope::<Vec<AiGatewayLog>>(&answer.body)?;
         Ok(LogPage { logs: envelope.result, info: envelope.result_info.unwrap_or_default() })
     }
@@ -352,15 +357,7 @@ impl Gateway for HttpGateway {
             success: bool,
         }
         self.rest_only("delete_logs")?;
-        let query = query.to_query()?;
-        let mut request = self.management(Method::DELETE, &[Part::Fixed("logs")], "gateway id")?;
-        if !query.is_empty() {
-            request.url.set_query(Some(&query));
-        }
-        let answer = self.inner.execute(request).await?;
-        if !answer.is_success() {
-            return Err(failure(&answer, Call::Management { gateway_id: &self.id }));
-        }
+        let answer = self.logs_call(Method::DELETE, &query.to_query()?).await?;
         if decode::json::<Deleted>(&answer.body)?.success {
             Ok(())
         } else {

@@ -65,6 +65,31 @@ pub(crate) struct RequestContext {
     pub(crate) extra_headers: Vec<(HeaderName, HeaderValue)>,
 }
 
+impl RequestContext {
+    /// A request to `gateway` of `kind` (`universal`, `provider` or `compat`),
+    /// with what its headers say of the caller.
+    pub(crate) fn new(
+        gateway: String,
+        settings: GatewaySettings,
+        options: HeaderOptions,
+        authenticated: bool,
+        headers: &HeaderMap,
+        kind: &'static str,
+    ) -> Self {
+        Self {
+            gateway,
+            settings,
+            options,
+            authenticated,
+            gateway_token: credentials::gateway_token_digest(headers),
+            user_agent: headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
+            kind,
+            universal: kind == "universal",
+            extra_headers: Vec::new(),
+        }
+    }
+}
+
 /// A whole answer.
 #[derive(Debug, Clone)]
 struct WholeAnswer {

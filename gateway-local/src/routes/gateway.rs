@@ -195,10 +195,6 @@ fn forwarded_headers(pairs: impl IntoIterator<Item = (String, String)>) -> Resul
     Ok(out)
 }
 
-fn user_agent(headers: &HeaderMap) -> Option<String> {
-    headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned)
-}
-
 /// `POST /v1/{account}/{gateway}`: one step or a fallback list.
 pub(super) async fn universal(
     State(state): State<Arc<AppState>>,
@@ -247,17 +243,7 @@ pub(super) async fn universal(
         })?;
         steps.push(to_step(index, step)?);
     }
-    let context = RequestContext {
-        gateway,
-        settings,
-        options,
-        authenticated,
-        gateway_token: crate::credentials::gateway_token_digest(&headers),
-        user_agent: user_agent(&headers),
-        kind: "universal",
-        universal: true,
-        extra_headers: Vec::new(),
-    };
+    let context = RequestContext::new(gateway, settings, options, authenticated, &headers, "universal");
     Ok(proxy::run(&state, &context, steps).await)
 }
 
@@ -349,17 +335,7 @@ pub(super) async fn provider(
         options: HeaderOptions::default(),
         config: None,
     };
-    let context = RequestContext {
-        gateway,
-        settings,
-        options,
-        authenticated,
-        gateway_token: crate::credentials::gateway_token_digest(&headers),
-        user_agent: user_agent(&headers),
-        kind: "provider",
-        universal: false,
-        extra_headers: Vec::new(),
-    };
+    let context = RequestContext::new(gateway, settings, options, authenticated, &headers, "provider");
     Ok(proxy::run(&state, &context, vec![step]).await)
 }
 
@@ -418,17 +394,8 @@ async fn compat(
             extra_headers.push((HeaderName::from_static(name), value));
         }
     }
-    let context = RequestContext {
-        gateway,
-        settings,
-        options,
-        authenticated,
-        gateway_token: crate::credentials::gateway_token_digest(headers),
-        user_agent: user_agent(headers),
-        kind: "compat",
-        universal: false,
-        extra_headers,
-    };
+    let mut context = RequestContext::new(gateway, settings, options, authenticated, headers, "compat");
+    context.extra_headers = extra_headers;
     Ok(proxy::run(state, &context, vec![step]).await)
 }
 

@@ -416,14 +416,19 @@ pub(super) async fn patch(
     }
 }
 
-async fn payload(
-    state: &AppState,
-    path: Result<Path<(String, String, String)>, PathRejection>,
-    headers: &HeaderMap,
-    response: bool,
+/// `GET .../logs/{id}/request` and `.../logs/{id}/response`: a log's stored body.
+pub(super) async fn payload(
+    State(state): State<Arc<AppState>>,
+    path: Result<Path<(String, String, String, String)>, PathRejection>,
+    headers: HeaderMap,
 ) -> Result<Response, Rejection> {
-    let (account, gateway, id) = path_or_error(path)?;
-    check_gateway(state, &account, &gateway, headers)?;
+    let (account, gateway, id, part) = path_or_error(path)?;
+    let response = match part.as_str() {
+        "request" => false,
+        "response" => true,
+        _ => return Err(Rejection::no_route()),
+    };
+    check_gateway(&state, &account, &gateway, &headers)?;
     state.pending.settle(&gateway, &id, PENDING_LOG_WAIT).await;
     match state.store.payload(&gateway, &id, response).await.map_err(|e| store_error(&e))? {
         Some((content_type, Some(body))) => {
@@ -437,22 +442,6 @@ async fn payload(
         // The log exists but its payload was not collected.
         Some((_, None)) | None => Err(Rejection::log_not_found()),
     }
-}
-
-pub(super) async fn request(
-    State(state): State<Arc<AppState>>,
-    path: Result<Path<(String, String, String)>, PathRejection>,
-    headers: HeaderMap,
-) -> Result<Response, Rejection> {
-    payload(&state, path, &headers, false).await
-}
-
-pub(super) async fn response(
-    State(state): State<Arc<AppState>>,
-    path: Result<Path<(String, String, String)>, PathRejection>,
-    headers: HeaderMap,
-) -> Result<Response, Rejection> {
-    payload(&state, path, &headers, true).await
 }
 
 pub(super) async fn url(

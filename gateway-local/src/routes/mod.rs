@@ -39,8 +39,8 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}",
             get(logs::get).patch(logs::patch),
         )
-        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/request", get(logs::request))
-        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/response", get(logs::response))
+        // `.../request` and `.../response`; other parts: no route.
+        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/{part}", get(logs::payload))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/url/{provider}", get(logs::url))
         .route("/health", get(health))
         .fallback(|| async { Rejection::no_route() })
