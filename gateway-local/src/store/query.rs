@@ -162,7 +162,7 @@ pub(super) fn where_clause(gateway: &str, query: &LogQuery) -> Result<(String, V
     Ok((sql, params))
 }
 
-/// Checks `query` as [`Store::list`] and [`Store::delete`] will read it
+/// Checks `query` as [`Store::list`](super::Store::list) and [`Store::delete`](super::Store::delete) will read it
 /// (filter keys, operators and values, `order_by`), without a database:
 /// the same error they would give.
 pub(crate) fn check_query(query: &LogQuery) -> Result<(), StoreError> {
