@@ -1,0 +1,168 @@
+//! The store's connections: the one writer (an async mutex with a bounded
+//! wait, holding the per-gateway log counts), the pool of read-only
+//! connections beside it, and the statement time limit (a progress handler)
+//! that reads of the logs API run under.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, TryLockError};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::schema::SCHEMA;
+use super::{Database, Store, StoreError, StoreLimits};
+
+/// The one connection that writes, with the per-gateway log counts.
+#[derive(Debug)]
+pub(super) struct Writer {
+    conn: Connection,
+    /// Logs per gateway, known once counted; kept for gateways with a log
+    /// limit. Only touched by the writer, so it moves with the table.
+    counts: HashMap<String, u64>,
+}
+
+/// Read-only connections; a permit is held while one is in use, so a free
+/// one is always found.
+#[derive(Debug)]
+pub(super) struct Readers {
+    conns: Vec<Mutex<Connection>>,
+    permits: Arc<tokio::sync::Semaphore>,
+}
+
+/// Read-only connections opened beside the writer of a file (WAL: they
+/// read in parallel, and never wait for it nor it for them).
+const READERS: usize = 4;
+
+/// SQLite virtual-machine steps between two looks at a statement's clock.
+const PROGRESS_STEPS: std::ffi::c_int = 1_000;
+
+/// A unique name for each in-memory database, shared by its connections.
+static MEMORY_DATABASES: AtomicU64 = AtomicU64::new(0);
+
+/// Opens (creating if needed) the database's writer, then its readers.
+pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Writer, Readers), StoreError> {
+    // In memory, the readers must see the writer's database: one shared
+    // cache, named uniquely for this store, alive while a connection is.
+    let memory_uri = format!(
+        "file:gwlocal-{}-{}?mode=memory&cache=shared",
+        std::process::id(),
+        MEMORY_DATABASES.fetch_add(1, Ordering::Relaxed)
+    );
+    let open = |flags: OpenFlags| match database {
+        Database::Memory => Connection::open_with_flags(&memory_uri, flags | OpenFlags::SQLITE_OPEN_URI),
+        Database::File(path) => Connection::open_with_flags(path, flags),
+    };
+    let conn = open(OpenFlags::default())?;
+    // WAL: readers do not block the writer; NORMAL sync keeps every
+    // committed log across a process kill (only power loss can lose the last ones).
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.busy_timeout(limits.write_wait)?;
+    conn.execute_batch(SCHEMA)?;
+    // A shared cache runs one connection's step at a time: more readers
+    // would not read in parallel, only queue before the writer.
+    let reader_count = match database {
+        Database::Memory => 1,
+        Database::File(_) => READERS,
+    };
+    let mut readers = Vec::with_capacity(reader_count);
+    for _ in 0..reader_count {
+        let reader =
+            open(OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI)?;
+        reader.pragma_update(None, "query_only", true)?;
+        // In a shared cache, a reader would otherwise hold table locks
+        // that make the writer fail at once (no busy wait there).
+        reader.pragma_update(None, "read_uncommitted", true)?;
+        reader.busy_timeout(limits.write_wait)?;
+        readers.push(Mutex::new(reader));
+    }
+    Ok((
+        Writer { conn, counts: HashMap::new() },
+        Readers { conns: readers, permits: Arc::new(tokio::sync::Semaphore::new(reader_count)) },
+    ))
+}
+
+/// Runs `work` on `conn`, interrupted once `limit` has passed (if any).
+pub(super) fn timed<T>(
+    conn: &Connection,
+    limit: Option<Duration>,
+    work: impl FnOnce(&Connection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let Some(limit) = limit else { return work(conn) };
+    let deadline = Instant::now() + limit;
+    conn.progress_handler(PROGRESS_STEPS, Some(move || Instant::now() >= deadline));
+    let result = work(conn);
+    conn.progress_handler(0, None::<fn() -> bool>);
+    result.map_err(|e| {
+        if e.interrupted() {
+            StoreError::TooExpensive { limit_ms: u64::try_from(limit.as_millis()).unwrap_or(u64::MAX) }
+        } else {
+            e
+        }
+    })
+}
+
+impl Store {
+    pub(super) async fn with<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        self.with_counts(|conn, _| work(conn)).await
+    }
+
+    /// Runs `work` on the writer, with the per-gateway log counts. The whole
+    /// wait for the database (for this process's writer, then for another
+    /// process's lock) is bounded by the write wait: past it, `Busy`.
+    pub(super) async fn with_counts<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Connection, &mut HashMap<String, u64>) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let wait = self.limits.write_wait;
+        let deadline = Instant::now() + wait;
+        let busy = move || StoreError::Busy { waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX) };
+        let mut writer = tokio::time::timeout(wait, Arc::clone(&self.writer).lock_owned()).await.map_err(|_| busy())?;
+        tokio::task::spawn_blocking(move || {
+            let Writer { conn, counts } = &mut *writer;
+            conn.busy_timeout(deadline.saturating_duration_since(Instant::now()))?;
+            work(conn, counts).map_err(|e| match e {
+                StoreError::Sqlite(ref sqlite)
+                    if sqlite.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) =>
+                {
+                    busy()
+                }
+                other => other,
+            })
+        })
+        .await
+        .map_err(|e| StoreError::Task(e.to_string()))?
+    }
+
+    /// Runs `work` on a read-only connection; `limited`: under the statement
+    /// time limit (reads of the logs API).
+    pub(super) async fn read<T: Send + 'static>(
+        &self,
+        limited: bool,
+        work: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let readers = Arc::clone(&self.readers);
+        let permit = Arc::clone(&readers.permits).acquire_owned().await.map_err(|e| StoreError::Task(e.to_string()))?;
+        let limit = limited.then_some(self.limits.query_time_limit);
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            // A permit is held per connection in use: one of them is free.
+            let conn = readers
+                .conns
+                .iter()
+                .find_map(|conn| match conn.try_lock() {
+                    Ok(conn) => Some(conn),
+                    Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+                    Err(TryLockError::WouldBlock) => None,
+                })
+                .ok_or_else(|| StoreError::Task("no free reader".to_owned()))?;
+            timed(&conn, limit, work)
+        })
+        .await
+        .map_err(|e| StoreError::Task(e.to_string()))?
+    }
+}

@@ -1,0 +1,347 @@
+//! What the gateway does with logs: store one (under a gateway's log
+//! limit), complete a stream's provisional log, and the logs API's reads,
+//! patches, deletes and stored bodies.
+
+use gateway_core::{AiGatewayLog, ResultInfo};
+use rusqlite::{OptionalExtension, params_from_iter};
+
+use super::connections::timed;
+use super::query::{order_clause, where_clause};
+use super::schema::{COLUMNS, insert_row, row_to_log};
+use super::{LogLimit, LogLimitStrategy, LogPatch, LogQuery, LogRecord, Store, StoreError};
+
+impl Store {
+    /// Stores a log; it is committed when this returns. Under a log
+    /// `limit`, a full gateway either keeps its logs and stores nothing
+    /// (`Ok(false)`), or drops its oldest logs in the same transaction.
+    pub(crate) async fn insert(&self, record: LogRecord, limit: Option<LogLimit>) -> Result<bool, StoreError> {
+        let result = self.insert_unnoted(record, limit).await;
+        self.note_log_write(&result);
+        result
+    }
+
+    async fn insert_unnoted(&self, record: LogRecord, limit: Option<LogLimit>) -> Result<bool, StoreError> {
+        self.with_counts(move |conn, counts| {
+            let Some(limit) = limit else {
+                insert_row(conn, &record)?;
+                counts.remove(&record.gateway);
+                return Ok(true);
+            };
+            let held = match counts.get(&record.gateway) {
+                Some(held) => *held,
+                None => conn
+                    .prepare_cached("SELECT COUNT(*) FROM logs WHERE gateway = ?1")?
+                    .query_row([&record.gateway], |row| row.get::<_, i64>(0))?
+                    .try_into()
+                    .unwrap_or(0),
+            };
+            if held >= limit.max && limit.strategy == LogLimitStrategy::StopInserting {
+                counts.insert(record.gateway.clone(), held);
+                return Ok(false);
+            }
+            let tx = conn.transaction()?;
+            insert_row(&tx, &record)?;
+            let over = (held + 1).saturating_sub(limit.max);
+            if over > 0 {
+                tx.prepare_cached(
+                    "DELETE FROM logs WHERE seq IN \
+                     (SELECT seq FROM logs WHERE gateway = ?1 ORDER BY created_ms, seq LIMIT ?2)",
+                )?
+                .execute(rusqlite::params![record.gateway, i64::try_from(over).unwrap_or(i64::MAX)])?;
+            }
+            tx.commit()?;
+            counts.insert(record.gateway.clone(), held + 1 - over);
+            Ok(true)
+        })
+        .await
+    }
+
+    /// Completes a log stored early by [`insert`](Self::insert) (a stream's
+    /// provisional log, written before its first byte went out) with what is
+    /// known once the answer has ended: status, success, duration, tokens,
+    /// cost and the response's content type, size, head and body. Everything
+    /// else (request, metadata, feedback, score, `created_at`) is left as it
+    /// is, so a patch made while the stream ran is kept. Returns `false` when
+    /// no log has `record.id` any more (deleted meanwhile); it is not
+    /// recreated. Committed when this returns.
+    pub(crate) async fn finish(&self, record: LogRecord) -> Result<bool, StoreError> {
+        let result = self.finish_unnoted(record).await;
+        self.note_log_write(&result);
+        result
+    }
+
+    async fn finish_unnoted(&self, record: LogRecord) -> Result<bool, StoreError> {
+        self.with(move |conn| {
+            let r = record;
+            let changed = conn
+                .prepare_cached(
+                    "UPDATE logs SET duration = ?2, response_content_type = ?3, status_code = ?4, success = ?5, \
+                     tokens_in = ?6, tokens_out = ?7, cost = ?8, response_size = ?9, response_head = ?10, \
+                     response_head_complete = ?11, response_body = ?12 WHERE id = ?1",
+                )?
+                .execute(rusqlite::params![
+                    r.id,
+                    i64::try_from(r.duration_ms).unwrap_or(i64::MAX),
+                    r.response_content_type,
+                    r.status_code,
+                    r.success,
+                    r.tokens_in.and_then(|v| i64::try_from(v).ok()),
+                    r.tokens_out.and_then(|v| i64::try_from(v).ok()),
+                    r.cost,
+                    i64::try_from(r.response_size).unwrap_or(i64::MAX),
+                    r.response_head,
+                    r.response_head_complete,
+                    r.response_body,
+                ])?;
+            Ok(changed > 0)
+        })
+        .await
+    }
+
+    /// One log of a gateway, with heads and sizes.
+    pub(crate) async fn get(&self, gateway: &str, id: &str) -> Result<Option<AiGatewayLog>, StoreError> {
+        let (gateway, id) = (gateway.to_owned(), id.to_owned());
+        self.read(true, move |conn| {
+            let sql = format!("SELECT {COLUMNS} FROM logs WHERE gateway = ?1 AND id = ?2");
+            Ok(conn.query_row(&sql, [&gateway, &id], |row| row_to_log(row, true)).optional()?)
+        })
+        .await
+    }
+
+    /// A page of logs and its `result_info`.
+    pub(crate) async fn list(
+        &self,
+        gateway: &str,
+        query: LogQuery,
+    ) -> Result<(Vec<AiGatewayLog>, ResultInfo), StoreError> {
+        let gateway = gateway.to_owned();
+        self.read(true, move |conn| {
+            let (filter, params) = where_clause(&gateway, &query)?;
+            let order = order_clause(&query)?;
+            let total: i64 = conn.query_row(
+                &format!("SELECT COUNT(*) FROM logs WHERE {filter}"),
+                params_from_iter(params.iter()),
+                |r| r.get(0),
+            )?;
+            let offset = query.page.saturating_sub(1).saturating_mul(query.per_page);
+            let sql =
+                format!("SELECT {COLUMNS} FROM logs WHERE {filter} {order} LIMIT {} OFFSET {offset}", query.per_page);
+            let mut statement = conn.prepare(&sql)?;
+            let logs = statement
+                .query_map(params_from_iter(params.iter()), |row| row_to_log(row, false))?
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut info = ResultInfo::default();
+            info.count = Some(logs.len() as u64);
+            info.page = Some(query.page);
+            info.per_page = Some(query.per_page);
+            info.total_count = Some(u64::try_from(total).unwrap_or(0));
+            if query.meta_info {
+                let aggregates = "MIN(cost), MAX(cost), MIN(duration), MAX(duration), MIN(tokens_in), MAX(tokens_in), \
+                     MIN(tokens_out), MAX(tokens_out), MIN(COALESCE(tokens_in,0)+COALESCE(tokens_out,0)), \
+                     MAX(COALESCE(tokens_in,0)+COALESCE(tokens_out,0))";
+                conn.query_row(
+                    &format!("SELECT {aggregates} FROM logs WHERE {filter}"),
+                    params_from_iter(params.iter()),
+                    |r| {
+                        info.min_cost = r.get(0)?;
+                        info.max_cost = r.get(1)?;
+                        info.min_duration = r.get(2)?;
+                        info.max_duration = r.get(3)?;
+                        info.min_tokens_in = r.get(4)?;
+                        info.max_tokens_in = r.get(5)?;
+                        info.min_tokens_out = r.get(6)?;
+                        info.max_tokens_out = r.get(7)?;
+                        info.min_total_tokens = r.get(8)?;
+                        info.max_total_tokens = r.get(9)?;
+                        Ok(())
+                    },
+                )?;
+            }
+            Ok((logs, info))
+        })
+        .await
+    }
+
+    /// Applies a patch; `false` when the log does not exist.
+    pub(crate) async fn patch(&self, gateway: &str, id: &str, patch: LogPatch) -> Result<bool, StoreError> {
+        let (gateway, id) = (gateway.to_owned(), id.to_owned());
+        self.with(move |conn| {
+            let tx = conn.transaction()?;
+            let exists: bool = tx
+                .query_row("SELECT 1 FROM logs WHERE gateway = ?1 AND id = ?2", [&gateway, &id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if exists {
+                if let Some(feedback) = patch.feedback {
+                    tx.execute(
+                        "UPDATE logs SET feedback = ?1 WHERE gateway = ?2 AND id = ?3",
+                        rusqlite::params![feedback, gateway, id],
+                    )?;
+                }
+                if let Some(score) = patch.score {
+                    tx.execute(
+                        "UPDATE logs SET score = ?1 WHERE gateway = ?2 AND id = ?3",
+                        rusqlite::params![score, gateway, id],
+                    )?;
+                }
+                if let Some(metadata) = patch.metadata {
+                    tx.execute(
+                        "UPDATE logs SET metadata = ?1 WHERE gateway = ?2 AND id = ?3",
+                        rusqlite::params![metadata, gateway, id],
+                    )?;
+                }
+            }
+            tx.commit()?;
+            Ok(exists)
+        })
+        .await
+    }
+
+    /// Deletes the logs a query selects (at most `limit`), returning how many.
+    pub(crate) async fn delete(&self, gateway: &str, query: LogQuery, limit: u64) -> Result<usize, StoreError> {
+        let gateway = gateway.to_owned();
+        let query_time_limit = self.limits.query_time_limit;
+        self.with_counts(move |conn, counts| {
+            counts.remove(&gateway);
+            let (filter, params) = where_clause(&gateway, &query)?;
+            let order = order_clause(&query)?;
+            let sql =
+                format!("DELETE FROM logs WHERE seq IN (SELECT seq FROM logs WHERE {filter} {order} LIMIT {limit})");
+            // Its filters cost what a list's do, and it holds the writer meanwhile.
+            timed(conn, Some(query_time_limit), |conn| Ok(conn.execute(&sql, params_from_iter(params.iter()))?))
+        })
+        .await
+    }
+
+    /// A log's stored request or response body with its content type:
+    /// `Ok(None)` when the log does not exist, `Some((_, None))` when no body was kept.
+    pub(crate) async fn payload(
+        &self,
+        gateway: &str,
+        id: &str,
+        response: bool,
+    ) -> Result<Option<(Option<String>, Option<Vec<u8>>)>, StoreError> {
+        let (gateway, id) = (gateway.to_owned(), id.to_owned());
+        self.read(true, move |conn| {
+            let sql = if response {
+                "SELECT response_content_type, response_body FROM logs WHERE gateway = ?1 AND id = ?2"
+            } else {
+                "SELECT request_content_type, request_body FROM logs WHERE gateway = ?1 AND id = ?2"
+            };
+            Ok(conn.query_row(sql, [&gateway, &id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Database;
+    use super::*;
+
+    fn provisional(id: &str) -> LogRecord {
+        LogRecord {
+            id: id.to_owned(),
+            gateway: "main".to_owned(),
+            created_ms: 1_700_000_000_000,
+            provider: "workers-ai".to_owned(),
+            model: "m".to_owned(),
+            path: "@cf/m".to_owned(),
+            duration_ms: 3,
+            response_content_type: Some("text/event-stream".to_owned()),
+            status_code: 200,
+            success: true,
+            metadata: Some(r#"{"user":7}"#.to_owned()),
+            request_head: "{}".to_owned(),
+            request_head_complete: true,
+            response_size: 9,
+            response_head: "data: {}\n".to_owned(),
+            response_head_complete: false,
+            response_body: Some(b"data: {}\n".to_vec()),
+            ..LogRecord::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn finish_completes_the_provisional_row_in_place() {
+        let store = Store::open(&Database::Memory).unwrap();
+        store.insert(provisional("a"), None).await.unwrap();
+        let early = store.get("main", "a").await.unwrap().expect("the provisional log");
+        assert_eq!((early.response_head_complete, early.tokens_in), (Some(false), None));
+
+        let done = LogRecord {
+            duration_ms: 250,
+            status_code: 502,
+            success: false,
+            tokens_in: Some(4),
+            tokens_out: Some(5),
+            cost: Some(0.5),
+            response_size: 20,
+            response_head: "data: {}\n\ndata: [DONE]".to_owned(),
+            response_head_complete: true,
+            response_body: Some(b"data: {}\n\ndata: [DONE]".to_vec()),
+            // Fields `finish` leaves alone.
+            created_ms: 0,
+            metadata: None,
+            model: "other".to_owned(),
+            ..provisional("a")
+        };
+        assert!(store.finish(done).await.unwrap());
+        let log = store.get("main", "a").await.unwrap().expect("the completed log");
+        assert_eq!((log.duration, log.status_code, log.success), (250, Some(502), false));
+        assert_eq!((log.tokens_in, log.tokens_out, log.cost), (Some(4), Some(5), Some(0.5)));
+        assert_eq!((log.response_size, log.response_head_complete), (Some(20), Some(true)));
+        assert_eq!(log.response_head.as_deref(), Some("data: {}\n\ndata: [DONE]"));
+        assert_eq!((log.created_at, log.model.as_str()), (early.created_at, "m"));
+        assert!(log.metadata.is_some(), "metadata kept");
+        let (_, body) = store.payload("main", "a", true).await.unwrap().expect("the log");
+        assert_eq!(body.as_deref(), Some(&b"data: {}\n\ndata: [DONE]"[..]));
+        assert_eq!(store.count().await.unwrap(), 1, "updated, not inserted");
+
+        // A log deleted meanwhile is not recreated.
+        assert!(!store.finish(provisional("gone")).await.unwrap());
+        assert_eq!(store.count().await.unwrap(), 1);
+    }
+
+    fn numbered(n: u64) -> LogRecord {
+        LogRecord {
+            id: format!("log-{n:03}"),
+            created_ms: 1_700_000_000_000 + i64::try_from(n).unwrap(),
+            ..provisional("x")
+        }
+    }
+
+    async fn ids(store: &Store, gateway: &str) -> Vec<String> {
+        let query = LogQuery { page: 1, per_page: 50, descending: false, ..LogQuery::default() };
+        store.list(gateway, query).await.unwrap().0.into_iter().map(|l| l.id).collect()
+    }
+
+    #[tokio::test]
+    async fn a_full_gateway_stops_inserting_or_drops_its_oldest_logs() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let stop = Some(LogLimit { max: 3, strategy: LogLimitStrategy::StopInserting });
+        let stored: Vec<bool> = futures::future::join_all((0..5).map(|n| store.insert(numbered(n), stop)))
+            .await
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(stored.iter().filter(|s| **s).count(), 3);
+        assert_eq!(ids(&store, "main").await.len(), 3, "nothing stored is lost, nothing more is stored");
+
+        let store = Store::open(&Database::Memory).unwrap();
+        let oldest = Some(LogLimit { max: 3, strategy: LogLimitStrategy::DeleteOldest });
+        for n in 0..5 {
+            assert!(store.insert(numbered(n), oldest).await.unwrap());
+        }
+        assert_eq!(ids(&store, "main").await, ["log-002", "log-003", "log-004"]);
+        // Other gateways are not touched; a bulk delete resets the count.
+        store.insert(LogRecord { gateway: "other".to_owned(), ..numbered(9) }, oldest).await.unwrap();
+        let all = LogQuery { page: 1, per_page: 50, descending: false, ..LogQuery::default() };
+        assert_eq!(store.delete("main", all, 2).await.unwrap(), 2);
+        for n in 5..8 {
+            store.insert(numbered(n), oldest).await.unwrap();
+        }
+        assert_eq!(ids(&store, "main").await, ["log-005", "log-006", "log-007"]);
+        assert_eq!(ids(&store, "other").await, ["log-009"]);
+    }
+}

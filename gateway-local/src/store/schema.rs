@@ -1,0 +1,172 @@
+//! The `logs` table: its schema, the columns a list reads, what is kept
+//! about one request ([`LogRecord`]), and rows to and from Rust values.
+
+use gateway_core::{AiGatewayLog, LogMetadata, Metadata};
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// Everything kept about one request.
+#[derive(Debug, Clone, Default)]
+#[allow(clippy::struct_excessive_bools, reason = "one column per flag of the log")]
+pub(crate) struct LogRecord {
+    pub(crate) id: String,
+    pub(crate) gateway: String,
+    pub(crate) created_ms: i64,
+    pub(crate) provider: String,
+    pub(crate) model: String,
+    pub(crate) model_type: Option<String>,
+    pub(crate) path: String,
+    pub(crate) duration_ms: u64,
+    pub(crate) request_type: Option<String>,
+    pub(crate) request_content_type: Option<String>,
+    pub(crate) response_content_type: Option<String>,
+    pub(crate) status_code: u16,
+    pub(crate) success: bool,
+    pub(crate) cached: bool,
+    pub(crate) tokens_in: Option<u64>,
+    pub(crate) tokens_out: Option<u64>,
+    pub(crate) cost: Option<f64>,
+    pub(crate) custom_cost: bool,
+    pub(crate) metadata: Option<String>,
+    pub(crate) step: Option<u32>,
+    pub(crate) event_id: Option<String>,
+    pub(crate) request_size: u64,
+    pub(crate) request_head: String,
+    pub(crate) request_head_complete: bool,
+    pub(crate) response_size: u64,
+    pub(crate) response_head: String,
+    pub(crate) response_head_complete: bool,
+    pub(crate) request_body: Option<Vec<u8>>,
+    pub(crate) response_body: Option<Vec<u8>>,
+    pub(crate) authenticated: bool,
+    pub(crate) user_agent: Option<String>,
+}
+
+pub(super) const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS logs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    gateway TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    provider TEXT NOT NULL,
+    model TEXT NOT NULL,
+    model_type TEXT,
+    path TEXT NOT NULL,
+    duration INTEGER NOT NULL,
+    request_type TEXT,
+    request_content_type TEXT,
+    response_content_type TEXT,
+    status_code INTEGER NOT NULL,
+    success INTEGER NOT NULL,
+    cached INTEGER NOT NULL,
+    tokens_in INTEGER,
+    tokens_out INTEGER,
+    cost REAL,
+    custom_cost INTEGER NOT NULL,
+    metadata TEXT,
+    step INTEGER,
+    event_id TEXT,
+    request_size INTEGER NOT NULL,
+    request_head TEXT NOT NULL,
+    request_head_complete INTEGER NOT NULL,
+    response_size INTEGER NOT NULL,
+    response_head TEXT NOT NULL,
+    response_head_complete INTEGER NOT NULL,
+    request_body BLOB,
+    response_body BLOB,
+    feedback REAL,
+    score REAL,
+    authentication INTEGER NOT NULL,
+    user_agent TEXT
+);
+CREATE INDEX IF NOT EXISTS logs_gateway_created ON logs (gateway, created_ms);
+";
+
+/// Columns of the list (no heads or sizes), in `AiGatewayLog` terms.
+pub(super) const COLUMNS: &str = "id, created_ms, provider, model, model_type, path, duration, request_type, request_content_type, \
+     response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, custom_cost, metadata, step, \
+     request_size, request_head, request_head_complete, response_size, response_head, response_head_complete";
+
+#[allow(clippy::cast_sign_loss, reason = "stored values are written from unsigned fields")]
+pub(super) fn row_to_log(row: &rusqlite::Row<'_>, with_heads: bool) -> rusqlite::Result<AiGatewayLog> {
+    let created_ms: i64 = row.get("created_ms")?;
+    let created_at = jiff::Timestamp::from_millisecond(created_ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let provider: String = row.get("provider")?;
+    let mut log = AiGatewayLog::new(row.get::<_, String>("id")?, provider, row.get::<_, String>("model")?, created_at);
+    log.model_type = row.get("model_type")?;
+    log.path = row.get("path")?;
+    log.duration = row.get::<_, i64>("duration")? as u64;
+    log.request_type = row.get("request_type")?;
+    log.request_content_type = row.get("request_content_type")?;
+    log.response_content_type = row.get("response_content_type")?;
+    log.status_code = Some(u16::try_from(row.get::<_, i64>("status_code")?).unwrap_or(0));
+    log.success = row.get("success")?;
+    log.cached = row.get("cached")?;
+    log.tokens_in = row.get::<_, Option<i64>>("tokens_in")?.map(|v| v as u64);
+    log.tokens_out = row.get::<_, Option<i64>>("tokens_out")?.map(|v| v as u64);
+    log.cost = row.get("cost")?;
+    log.custom_cost = Some(row.get("custom_cost")?);
+    log.metadata =
+        row.get::<_, Option<String>>("metadata")?.map(|text| match serde_json::from_str::<Metadata>(&text) {
+            Ok(m) => LogMetadata::Entries(m),
+            Err(_) => LogMetadata::Text(text),
+        });
+    log.step = row.get::<_, Option<i64>>("step")?.and_then(|v| u32::try_from(v).ok());
+    if with_heads {
+        log.request_size = Some(row.get::<_, i64>("request_size")? as u64);
+        log.request_head = Some(row.get("request_head")?);
+        log.request_head_complete = Some(row.get("request_head_complete")?);
+        log.response_size = Some(row.get::<_, i64>("response_size")? as u64);
+        log.response_head = Some(row.get("response_head")?);
+        log.response_head_complete = Some(row.get("response_head_complete")?);
+    }
+    Ok(log)
+}
+
+/// One INSERT of `r`, on a connection or inside a transaction.
+pub(super) fn insert_row(conn: &Connection, r: &LogRecord) -> Result<(), StoreError> {
+    // Cached: the statement is parsed once, not on every request.
+    conn.prepare_cached(
+        "INSERT INTO logs (id, gateway, created_ms, provider, model, model_type, path, duration, request_type, \
+         request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
+         custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
+         response_head, response_head_complete, request_body, response_body, authentication, user_agent) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
+         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+    )?
+    .execute(rusqlite::params![
+        r.id,
+        r.gateway,
+        r.created_ms,
+        r.provider,
+        r.model,
+        r.model_type,
+        r.path,
+        i64::try_from(r.duration_ms).unwrap_or(i64::MAX),
+        r.request_type,
+        r.request_content_type,
+        r.response_content_type,
+        r.status_code,
+        r.success,
+        r.cached,
+        r.tokens_in.and_then(|v| i64::try_from(v).ok()),
+        r.tokens_out.and_then(|v| i64::try_from(v).ok()),
+        r.cost,
+        r.custom_cost,
+        r.metadata,
+        r.step,
+        r.event_id,
+        i64::try_from(r.request_size).unwrap_or(i64::MAX),
+        r.request_head,
+        r.request_head_complete,
+        i64::try_from(r.response_size).unwrap_or(i64::MAX),
+        r.response_head,
+        r.response_head_complete,
+        r.request_body,
+        r.response_body,
+        r.authenticated,
+        r.user_agent,
+    ])?;
+    Ok(())
+}
