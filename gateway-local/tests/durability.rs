@@ -32,7 +32,7 @@ use gateway_local::{Database, LocalGateway};
 use serde_json::{Value, json};
 
 mod common;
-use common::{PATIENCE, Server, TempDir, client, free_port, path_arg};
+use common::{PATIENCE, Server, TempDir, client, free_port};
 
 const ACCOUNT: &str = "durable-account";
 const API_TOKEN: &str = "durable-token";
@@ -349,19 +349,7 @@ async fn sigkill_mid_stream_keeps_the_streamed_request_log() {
 
     // First run: a slow stream, killed once its head and first event are in.
     let port = free_port();
-    let port_arg = port.to_string();
-    let mut server = Server::spawn(&[
-        "serve",
-        "--port",
-        &port_arg,
-        "--offline",
-        "--offline-chunk-delay-ms",
-        SLOW_CHUNK_DELAY_MS,
-        "--db",
-        path_arg(&db),
-        "--config",
-        path_arg(&config),
-    ]);
+    let mut server = Server::serve_offline(port, &db, &config, &["--offline-chunk-delay-ms", SLOW_CHUNK_DELAY_MS]);
     server.wait_until_answering(port).await;
     // "ready" is printed once the chunk delay is set.
     server.wait_for_output("ready").await;

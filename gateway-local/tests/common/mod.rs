@@ -1,6 +1,9 @@
 //! What the tests that run the `gateway-local` binary share: a temp dir and a
 //! server process that clean up after themselves, free ports, a client.
+//! [`harness`] holds what the tests that run a gateway in process share.
 #![allow(dead_code, reason = "each test file uses its own part of these helpers")]
+
+pub(crate) mod harness;
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
@@ -135,20 +138,19 @@ impl Server {
         Self { child, output, readers }
     }
 
+    /// `serve --offline` on `port` with `dir`'s `logs.sqlite3` and `gateway.toml`.
     pub(crate) fn serve(port: u16, dir: &TempDir) -> Self {
+        Self::serve_offline(port, &dir.join("logs.sqlite3"), &dir.join("gateway.toml"), &[])
+    }
+
+    /// `serve --offline` on `port` with database `db` and configuration
+    /// `config`; `extra` goes right after `--offline` (`--offline-chunk-delay-ms`).
+    pub(crate) fn serve_offline(port: u16, db: &Path, config: &Path, extra: &[&str]) -> Self {
         let port = port.to_string();
-        let db = dir.join("logs.sqlite3");
-        let config = dir.join("gateway.toml");
-        Self::spawn(&[
-            "serve",
-            "--port",
-            &port,
-            "--offline",
-            "--db",
-            db.to_str().expect("a UTF-8 temp path"),
-            "--config",
-            config.to_str().expect("a UTF-8 temp path"),
-        ])
+        let mut args = vec!["serve", "--port", &port, "--offline"];
+        args.extend_from_slice(extra);
+        args.extend(["--db", path_arg(db), "--config", path_arg(config)]);
+        Self::spawn(&args)
     }
 
     /// The server's process id.
