@@ -138,9 +138,7 @@ async fn sigkill_under_write_load_loses_no_answered_request() {
     let db = dir.join("logs.sqlite3");
 
     // First run: load, then SIGKILL with requests in flight.
-    let port = free_port();
-    let mut server = Server::serve(port, &dir);
-    server.wait_until_answering(port).await;
+    let (mut server, port) = Server::serve_answering(&dir).await;
     let ai = client(port, ACCOUNT, API_TOKEN);
     let load = Arc::new(Load::default());
     let workers: Vec<_> =
@@ -186,9 +184,7 @@ async fn sigkill_under_write_load_loses_no_answered_request() {
     );
 
     // Second run on the same file: every answered request is there.
-    let port = free_port();
-    let mut server = Server::serve(port, &dir);
-    server.wait_until_answering(port).await;
+    let (server, port) = Server::serve_answering(&dir).await;
     let ai = client(port, ACCOUNT, API_TOKEN);
     let (listed, total) = list_all(&ai, "prod").await;
     let missing: Vec<&String> = recorded.difference(&listed).collect();
@@ -380,9 +376,7 @@ async fn sigkill_mid_stream_keeps_the_streamed_request_log() {
     drop(ai);
 
     // Second run on the same file: the streamed request's log is there and decodes.
-    let port = free_port();
-    let mut server = Server::serve(port, &dir);
-    server.wait_until_answering(port).await;
+    let (server, port) = Server::serve_answering(&dir).await;
     let ai = client(port, ACCOUNT, API_TOKEN);
     let gateway = ai.gateway("prod");
     let log = gateway

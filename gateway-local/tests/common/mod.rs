@@ -98,8 +98,15 @@ impl Server {
 
     /// [`spawn`](Self::spawn) with extra environment variables (`RUST_LOG` included).
     pub(crate) fn spawn_with_env(args: &[&str], env: &[(&str, &str)]) -> Self {
-        let mut child = Command::new(BINARY)
-            .args(args)
+        let mut command = Command::new(BINARY);
+        command.args(args);
+        Self::launch(command, env)
+    }
+
+    /// Starts `command` without the caller's `RUST_LOG`, with `env`, without
+    /// colours, and collects its output.
+    fn launch(mut command: Command, env: &[(&str, &str)]) -> Self {
+        let mut child = command
             .env_remove("RUST_LOG")
             .envs(env.iter().copied())
             .env("NO_COLOR", "1")
@@ -119,28 +126,22 @@ impl Server {
     /// (through `sh -c 'ulimit -n'`, which then `exec`s the binary: same process).
     pub(crate) fn spawn_under_fd_limit(limit: u32, args: &[&str]) -> Self {
         let script = format!("ulimit -n {limit} && exec \"$0\" \"$@\"");
-        let mut child = Command::new("sh")
-            .arg("-c")
-            .arg(script)
-            .arg(BINARY)
-            .args(args)
-            .env_remove("RUST_LOG")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary starts");
-        let output = Arc::new(Mutex::new(String::new()));
-        let stdout = child.stdout.take().expect("stdout");
-        let stderr = child.stderr.take().expect("stderr");
-        let readers = vec![collect(stdout, &output), collect(stderr, &output)];
-        Self { child, output, readers }
+        let mut command = Command::new("sh");
+        command.arg("-c").arg(script).arg(BINARY).args(args);
+        Self::launch(command, &[])
     }
 
     /// `serve --offline` on `port` with `dir`'s `logs.sqlite3` and `gateway.toml`.
     pub(crate) fn serve(port: u16, dir: &TempDir) -> Self {
         Self::serve_offline(port, &dir.join("logs.sqlite3"), &dir.join("gateway.toml"), &[])
+    }
+
+    /// [`serve`](Self::serve) on a free port, once it answers; the server and its port.
+    pub(crate) async fn serve_answering(dir: &TempDir) -> (Self, u16) {
+        let port = free_port();
+        let mut server = Self::serve(port, dir);
+        server.wait_until_answering(port).await;
+        (server, port)
     }
 
     /// `serve --offline` on `port` with database `db` and configuration
