@@ -32,7 +32,7 @@ use gateway_local::{Database, LocalGateway};
 use serde_json::{Value, json};
 
 mod common;
-use common::{PATIENCE, Server, TempDir, client, free_port, path_arg};
+use common::{PATIENCE, Server, TempDir, client, free_port};
 
 const ACCOUNT: &str = "durable-account";
 const API_TOKEN: &str = "durable-token";
@@ -138,9 +138,7 @@ async fn sigkill_under_write_load_loses_no_answered_request() {
     let db = dir.join("logs.sqlite3");
 
     // First run: load, then SIGKILL with requests in flight.
-    let port = free_port();
-    let mut server = Server::serve(port, &dir);
-    server.wait_until_answering(port).await;
+    let (mut server, port) = Server::serve_answering(&dir).await;
     let ai = client(port, ACCOUNT, API_TOKEN);
     let load = Arc::new(Load::default());
     let workers: Vec<_> =
@@ -186,9 +184,7 @@ async fn sigkill_under_write_load_loses_no_answered_request() {
     );
 
     // Second run on the same file: every answered request is there.
-    let port = free_port();
-    let mut server = Server::serve(port, &dir);
-    server.wait_until_answering(port).await;
+    let (server, port) = Server::serve_answering(&dir).await;
     let ai = client(port, ACCOUNT, API_TOKEN);
     let (listed, total) = list_all(&ai, "prod").await;
     let missing: Vec<&String> = recorded.difference(&listed).collect();
@@ -349,19 +345,7 @@ async fn sigkill_mid_stream_keeps_the_streamed_request_log() {
 
     // First run: a slow stream, killed once its head and first event are in.
     let port = free_port();
-    let port_arg = port.to_string();
-    let mut server = Server::spawn(&[
-        "serve",
-        "--port",
-        &port_arg,
-        "--offline",
-        "--offline-chunk-delay-ms",
-        SLOW_CHUNK_DELAY_MS,
-        "--db",
-        path_arg(&db),
-        "--config",
-        path_arg(&config),
-    ]);
+    let mut server = Server::serve_offline(port, &db, &config, &["--offline-chunk-delay-ms", SLOW_CHUNK_DELAY_MS]);
     server.wait_until_answering(port).await;
     // "ready" is printed once the chunk delay is set.
     server.wait_for_output("ready").await;
@@ -392,9 +376,7 @@ async fn sigkill_mid_stream_keeps_the_streamed_request_log() {
     drop(ai);
 
     // Second run on the same file: the streamed request's log is there and decodes.
-    let port = free_port();
-    let mut server = Server::serve(port, &dir);
-    server.wait_until_answering(port).await;
+    let (server, port) = Server::serve_answering(&dir).await;
     let ai = client(port, ACCOUNT, API_TOKEN);
     let gateway = ai.gateway("prod");
     let log = gateway

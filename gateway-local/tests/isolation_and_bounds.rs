@@ -9,13 +9,16 @@
 use std::io::Write as _;
 use std::time::{Duration, Instant};
 
-use gateway_local::{Database, Fault, FaultRule, GatewaySettings, LocalConfig, LocalGateway};
+use std::ops::Deref;
+
+use common::harness::{self, ACCOUNT, API_TOKEN, Answer};
+use gateway_local::{Database, Fault, FaultRule, GatewaySettings, LocalConfig};
 use serde_json::{Value, json};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const ACCOUNT: &str = "local-account";
-const API_TOKEN: &str = "local-api-token";
+mod common;
+
 /// No request of these tests may take longer.
 const PATIENCE: Duration = Duration::from_secs(20);
 
@@ -23,32 +26,32 @@ fn chat(text: &str) -> Value {
     json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text}]})
 }
 
-struct Harness {
-    gateway: LocalGateway,
-    http: reqwest::Client,
+/// The shared harness with this file's calls: provider routes with headers,
+/// the v4 API, waiting for logs.
+struct Harness(harness::Harness);
+
+impl Deref for Harness {
+    type Target = harness::Harness;
+
+    fn deref(&self) -> &harness::Harness {
+        &self.0
+    }
 }
 
-/// An answer: status, headers and body.
-struct Answer {
-    status: u16,
-    headers: reqwest::header::HeaderMap,
-    body: Vec<u8>,
+/// What these tests read of an answer beyond the shared checks.
+trait AnswerExt {
+    fn cache_status(&self) -> &str;
+    /// The gateway's error shape with `status`; its message.
+    fn gateway_message(&self, status: u16) -> String;
 }
 
-impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
-    }
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("{}: not JSON ({e}): {}", self.status, String::from_utf8_lossy(&self.body)))
-    }
+impl AnswerExt for Answer {
     fn cache_status(&self) -> &str {
         self.header("cf-aig-cache-status").unwrap_or("none")
     }
-    /// The gateway's error shape with `status`; its message.
+
     #[track_caller]
-    fn gateway_error(&self, status: u16) -> String {
+    fn gateway_message(&self, status: u16) -> String {
         assert_eq!(self.status, status, "{}", String::from_utf8_lossy(&self.body));
         let body = self.json();
         assert_eq!(body["success"], false, "{body}");
@@ -58,30 +61,11 @@ impl Answer {
 
 impl Harness {
     async fn start(config: LocalConfig) -> Self {
-        Self::start_with(config, Database::Memory).await
+        Self(harness::Harness::start(config).await)
     }
 
     async fn start_with(config: LocalConfig, database: Database) -> Self {
-        let gateway =
-            LocalGateway::builder().config(config).database(database).offline(true).start().await.expect("starts");
-        let http = reqwest::Client::builder().timeout(PATIENCE).build().expect("a client");
-        Self { gateway, http }
-    }
-
-    fn provider_url(&self, gateway: &str, provider: &str, rest: &str) -> String {
-        format!("{}/{ACCOUNT}/{gateway}/{provider}/{rest}", self.gateway.gateway_base_url())
-    }
-
-    fn api_url(&self, gateway: &str, rest: &str) -> String {
-        format!("{}/accounts/{ACCOUNT}/ai-gateway/gateways/{gateway}/{rest}", self.gateway.api_base_url())
-    }
-
-    async fn send(&self, request: reqwest::RequestBuilder) -> Answer {
-        let response = request.send().await.expect("the gateway answers");
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.expect("a whole body").to_vec();
-        Answer { status, headers, body }
+        Self(harness::Harness::start_with(config, database).await)
     }
 
     /// A request to a provider route with extra headers.
@@ -292,7 +276,7 @@ async fn answers_over_max_response_bytes_are_a_502_and_the_log_says_why() {
     let h = Harness::start(config).await;
     for rest in ["big", "bomb"] {
         let answer = h.call(reqwest::Method::POST, "g", "openai", rest, &chat("q"), &[]).await;
-        let message = answer.gateway_error(502);
+        let message = answer.gateway_message(502);
         assert!(message.contains("1048576") && message.contains("max_response_bytes"), "{message}");
     }
     let logs = h.logs("g", "").await;
@@ -414,7 +398,7 @@ async fn one_request_cannot_fan_out_without_bound() {
     // More steps than the limit: refused before anything is sent.
     let many = Value::Array(vec![step.clone(); 5]);
     let answer = h.send(h.http.post(&url).header("content-type", "application/json").body(many.to_string())).await;
-    let message = answer.gateway_error(400);
+    let message = answer.gateway_message(400);
     assert!(message.contains("5 steps") && message.contains('4'), "{message}");
     assert!(upstream.received_requests().await.unwrap().is_empty());
 
@@ -441,7 +425,7 @@ async fn one_request_cannot_fan_out_without_bound() {
     ]);
     let url = format!("{}/{ACCOUNT}/g", h.gateway.gateway_base_url());
     let answer = h.send(h.http.post(&url).header("content-type", "application/json").body(huge.to_string())).await;
-    assert!(answer.gateway_error(400).contains("over the limit of 20"));
+    assert!(answer.gateway_message(400).contains("over the limit of 20"));
     assert_eq!(h.gateway.offline_upstream().unwrap().requests_seen(), 0);
 }
 
@@ -463,7 +447,7 @@ async fn an_upstream_that_never_answers_times_out_and_is_logged() {
     let h = Harness::start(config).await;
     let started = Instant::now();
     let answer = h.openai("g", &chat("q"), &[]).await;
-    answer.gateway_error(504);
+    answer.gateway_message(504);
     assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
     let logs = h.logs("g", "").await;
     assert_eq!(logs.len(), 1);
@@ -520,7 +504,7 @@ async fn transport_errors_do_not_reveal_the_upstream_url() {
     let config = LocalConfig::default().with_upstream("openai", format!("http://{closed}/private-base/v1"));
     let h = Harness::start(config).await;
     let answer = h.openai("g", &chat("q"), &[]).await;
-    let message = answer.gateway_error(502);
+    let message = answer.gateway_message(502);
     assert!(message.contains("could not connect"), "{message}");
     for leak in [closed.port().to_string(), "127.0.0.1".to_owned(), "private-base".to_owned()] {
         assert!(!message.contains(&leak), "{leak} in {message}");

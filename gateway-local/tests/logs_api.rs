@@ -8,59 +8,30 @@
 //! is a 404 at once (no wait that would tell the id exists), and the bearer
 //! scheme is case-insensitive.
 
+use std::ops::Deref;
 use std::time::{Duration, Instant};
 
-use gateway_local::{GatewaySettings, LocalConfig, LocalGateway};
-use serde_json::{Value, json};
+use common::harness::{API_TOKEN, Answer, Harness, MODEL, receive};
+use gateway_local::{GatewaySettings, LocalConfig};
+use serde_json::json;
 
-/// The default configuration's account and v4 API token.
-const ACCOUNT: &str = "local-account";
-const API_TOKEN: &str = "local-api-token";
+mod common;
+
 /// The token of the Authenticated Gateway `secure`.
 const GATEWAY_TOKEN: &str = "tok";
-const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
-/// No request of these tests may take longer.
-const LIMIT: Duration = Duration::from_secs(20);
 /// The bounds of `gateway_local`'s logs API (documented in `routes/logs.rs`).
 const MAX_FILTERS: usize = 20;
 const MAX_FILTER_VALUES: usize = 50;
 
-struct Api {
-    gateway: LocalGateway,
-    http: reqwest::Client,
-}
+/// The shared harness on gateways `main`, `other` and `secure`, with the
+/// logs API's calls; every answer it reads must be JSON.
+struct Api(Harness);
 
-/// Status and JSON body of an answer.
-struct Answer {
-    status: u16,
-    headers: reqwest::header::HeaderMap,
-    body: Value,
-}
+impl Deref for Api {
+    type Target = Harness;
 
-impl Answer {
-    /// Asserts the v4 envelope (plural `errors`) with `status` and `code`; returns the message.
-    #[track_caller]
-    fn v4_error(&self, status: u16, code: i64) -> String {
-        let body = &self.body;
-        assert_eq!(self.status, status, "{body}");
-        assert_eq!(body["success"], json!(false), "{body}");
-        assert!(body.get("error").is_none(), "the v4 API answers `errors`: {body}");
-        let errors = body["errors"].as_array().unwrap_or_else(|| panic!("no `errors`: {body}"));
-        assert_eq!(errors.len(), 1, "{body}");
-        assert_eq!(errors[0]["code"], json!(code), "{body}");
-        let message = errors[0]["message"].as_str().unwrap_or_else(|| panic!("no message: {body}"));
-        assert!(!message.is_empty(), "{body}");
-        message.to_owned()
-    }
-
-    /// Asserts the gateway host's envelope (singular `error`) with `status` and `code`.
-    #[track_caller]
-    fn gateway_error(&self, status: u16, code: i64) {
-        let body = &self.body;
-        assert_eq!(self.status, status, "{body}");
-        assert_eq!(body["success"], json!(false), "{body}");
-        assert!(body.get("errors").is_none(), "the gateway host answers `error`: {body}");
-        assert_eq!(body["error"][0]["code"], json!(code), "{body}");
+    fn deref(&self) -> &Harness {
+        &self.0
     }
 }
 
@@ -70,27 +41,18 @@ impl Api {
             .with_gateway("main", GatewaySettings::default())
             .with_gateway("other", GatewaySettings::default())
             .with_gateway("secure", GatewaySettings::default().with_token(GATEWAY_TOKEN));
-        let gateway = LocalGateway::builder().config(config).offline(true).start().await.expect("the gateway starts");
-        let http = reqwest::Client::builder().timeout(LIMIT).build().expect("a client");
-        Self { gateway, http }
-    }
-
-    fn logs_url(&self, gateway: &str) -> String {
-        format!("{}/accounts/{ACCOUNT}/ai-gateway/gateways/{gateway}/logs", self.gateway.api_base_url())
+        Self(Harness::start(config).await)
     }
 
     fn model_url(&self, gateway: &str) -> String {
-        format!("{}/{ACCOUNT}/{gateway}/workers-ai/{MODEL}", self.gateway.gateway_base_url())
+        self.provider_url(gateway, "workers-ai", MODEL)
     }
 
+    /// The answer to `request`, whose body must be JSON.
     async fn answer(request: reqwest::RequestBuilder) -> Answer {
-        let response = request.send().await.expect("the server answers");
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let bytes = response.bytes().await.expect("a body");
-        let body = serde_json::from_slice(&bytes)
-            .unwrap_or_else(|e| panic!("status {status}: not JSON ({e}): {}", String::from_utf8_lossy(&bytes)));
-        Answer { status, headers, body }
+        let answer = receive(request).await;
+        answer.json();
+        answer
     }
 
     /// A v4 call with the API token; `query` is appended raw after `?`.
@@ -118,7 +80,7 @@ impl Api {
                 .header("cf-aig-metadata", json!({"n": i}).to_string())
                 .body(json!({"prompt": format!("hello {i}")}).to_string());
             let answer = Self::answer(request).await;
-            assert_eq!(answer.status, 200, "{}", answer.body);
+            assert_eq!(answer.status, 200, "{}", answer.text());
             ids.push(answer.headers["cf-aig-log-id"].to_str().expect("an ASCII id").to_owned());
             // Distinct creation times, so "oldest" is well defined.
             tokio::time::sleep(Duration::from_millis(3)).await;
@@ -129,14 +91,14 @@ impl Api {
     /// The ids of a gateway's logs, oldest first, as the list API tells them.
     async fn ids(&self, gateway: &str) -> Vec<String> {
         let listed = self.list(gateway, "per_page=50&order_by=created_at&order_by_direction=asc").await;
-        assert_eq!(listed.status, 200, "{}", listed.body);
-        let ids: Vec<String> = listed.body["result"]
+        assert_eq!(listed.status, 200, "{}", listed.text());
+        let ids: Vec<String> = listed.json()["result"]
             .as_array()
             .expect("a result array")
             .iter()
             .map(|log| log["id"].as_str().expect("an id").to_owned())
             .collect();
-        assert_eq!(listed.body["result_info"]["total_count"], json!(ids.len()), "{}", listed.body);
+        assert_eq!(listed.json()["result_info"]["total_count"], json!(ids.len()), "{}", listed.text());
         ids
     }
 }
@@ -261,11 +223,11 @@ async fn a_delete_refuses_what_it_does_not_understand_and_deletes_nothing() {
     // A valid delete removes exactly what its filters select.
     let two = filter("id", "eq", &[&ids[0], &ids[1]]);
     let deleted = api.delete("main", &two).await;
-    assert_eq!((deleted.status, &deleted.body), (200, &json!({"success": true})));
+    assert_eq!((deleted.status, &deleted.json()), (200, &json!({"success": true})));
     assert_eq!(api.ids("main").await, ids[2..]);
     // Metadata: the log sent with {"n": 3}.
     let answer = api.delete("main", &filter("metadata.value", "eq", &["3"])).await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.status, 200, "{}", answer.text());
     assert_eq!(api.ids("main").await, [ids[2].as_str(), &ids[4], &ids[5]]);
     // All four parameters: the oldest one that is not ids[5].
     let query = format!("{}&limit=1&order_by=created_at&order_by_direction=asc", filter("id", "neq", &[&ids[5]]));
@@ -304,11 +266,11 @@ async fn a_list_refuses_what_it_does_not_understand() {
     }
     // What it understands, it honours: search over ids, and the deprecated bounds.
     let found = api.list("main", &format!("search={}", ids[1])).await;
-    assert_eq!(found.status, 200, "{}", found.body);
-    assert_eq!(found.body["result"].as_array().map(Vec::len), Some(1), "{}", found.body);
-    assert_eq!(found.body["result"][0]["id"], json!(ids[1]));
+    assert_eq!(found.status, 200, "{}", found.text());
+    assert_eq!(found.json()["result"].as_array().map(Vec::len), Some(1), "{}", found.text());
+    assert_eq!(found.json()["result"][0]["id"], json!(ids[1]));
     let bounded = api.list("main", "min_duration=0&max_cost=1000000&meta_info=true").await;
-    assert_eq!(bounded.status, 200, "{}", bounded.body);
+    assert_eq!(bounded.status, 200, "{}", bounded.text());
 }
 
 #[tokio::test]
@@ -353,8 +315,8 @@ async fn page_and_filter_counts_are_bounded() {
     filters.extend((1..MAX_FILTERS).map(|_| filter("id", "neq", &rest)));
     let largest = filters.join("&");
     let listed = api.list("main", &largest).await;
-    assert_eq!(listed.status, 200, "{}", listed.body);
-    assert_eq!(listed.body["result_info"]["total_count"], json!(1), "{}", listed.body);
+    assert_eq!(listed.status, 200, "{}", listed.text());
+    assert_eq!(listed.json()["result_info"]["total_count"], json!(1), "{}", listed.text());
     assert_eq!(api.delete("main", &largest).await.status, 200);
     assert_eq!(api.ids("main").await, ids[1..], "exactly the selected log is deleted");
 }
@@ -391,8 +353,8 @@ async fn another_gateways_stream_log_is_not_found_at_once() {
     let quick = stream("main").await.expect("the stream starts");
     let id = quick.headers()["cf-aig-log-id"].to_str().unwrap().to_owned();
     let log = api.v4(reqwest::Method::GET, &format!("{}/{id}", api.logs_url("main")), "").await;
-    assert_eq!(log.status, 200, "{}", log.body);
-    assert_eq!(log.body["result"]["response_head_complete"], json!(true), "completed: {}", log.body);
+    assert_eq!(log.status, 200, "{}", log.text());
+    assert_eq!(log.json()["result"]["response_head_complete"], json!(true), "completed: {}", log.text());
     let text = quick.text().await.expect("the whole stream");
     assert!(text.trim_end().ends_with("data: [DONE]"), "{text}");
 }
@@ -420,9 +382,9 @@ async fn the_bearer_scheme_is_case_insensitive() {
     };
     for scheme in ["Bearer", "bearer", "BEARER", "bEaReR"] {
         let answer = post(Some(format!("{scheme} {GATEWAY_TOKEN}"))).await;
-        assert_eq!(answer.status, 200, "{scheme}: {}", answer.body);
+        assert_eq!(answer.status, 200, "{scheme}: {}", answer.text());
         let answer = list(Some(format!("{scheme} {API_TOKEN}"))).await;
-        assert_eq!(answer.status, 200, "{scheme}: {}", answer.body);
+        assert_eq!(answer.status, 200, "{scheme}: {}", answer.text());
     }
     let refused = |token: &str| {
         vec![

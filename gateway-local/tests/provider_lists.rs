@@ -3,34 +3,24 @@
 //! `compat_path` (and refuses a provider whose row has none), and the offline
 //! double answers every row.
 
-use std::time::Duration;
-
+use common::harness::Harness;
 use gateway_core::provider::PROVIDERS;
-use gateway_local::{GatewaySettings, LocalConfig, LocalGateway, OfflineUpstream};
+use gateway_local::{GatewaySettings, LocalConfig, OfflineUpstream};
 use serde_json::json;
 
-/// The default configuration's account.
-const ACCOUNT: &str = "local-account";
+mod common;
 
 #[tokio::test]
 async fn the_compat_route_forwards_to_each_rows_compat_path() {
     let config = LocalConfig::default().with_gateway("prod", GatewaySettings::default());
-    let gateway = LocalGateway::builder().config(config).offline(true).start().await.expect("the gateway starts");
-    let upstream = gateway.offline_upstream().expect("offline").clone();
-    let http = reqwest::Client::builder().timeout(Duration::from_secs(15)).build().expect("a client");
-    let url = format!("{}/{ACCOUNT}/prod/compat/chat/completions", gateway.gateway_base_url());
+    let h = Harness::start(config).await;
+    let upstream = h.gateway.offline_upstream().expect("offline").clone();
+    let url = h.provider_url("prod", "compat", "chat/completions");
     for info in &PROVIDERS {
         let body =
             json!({"model": format!("{}/some-model", info.slug), "messages": [{"role": "user", "content": "hi"}]});
         upstream.reset_counters();
-        let answer = http
-            .post(&url)
-            .header("content-type", "application/json")
-            .body(body.to_string())
-            .send()
-            .await
-            .expect("an answer");
-        let status = answer.status().as_u16();
+        let status = h.post(&url, body.to_string(), &[]).await.status;
         match info.compat_path {
             Some(path) => {
                 let forwarded = upstream.last_request().unwrap_or_else(|| panic!("{}: not forwarded", info.slug));
@@ -43,7 +33,7 @@ async fn the_compat_route_forwards_to_each_rows_compat_path() {
             }
         }
     }
-    gateway.shutdown().await.expect("shutdown");
+    h.gateway.shutdown().await.expect("shutdown");
 }
 
 #[test]

@@ -44,9 +44,7 @@ async fn serves_stops_on_sigint_and_keeps_every_log_across_a_restart() {
     dir.write("gateway.toml", CONFIG);
 
     // First run: N typed calls.
-    let port = free_port();
-    let mut server = Server::serve(port, &dir);
-    server.wait_until_answering(port).await;
+    let (mut server, port) = Server::serve_answering(&dir).await;
     let ai = client(port, ACCOUNT, API_TOKEN);
     let options = RunOptions::new().gateway(GatewayOptions::new("prod"));
     let mut ids = BTreeSet::new();
@@ -79,9 +77,7 @@ async fn serves_stops_on_sigint_and_keeps_every_log_across_a_restart() {
     drop(ai);
 
     // Second run on the same database: nothing lost.
-    let port = free_port();
-    let mut server = Server::serve(port, &dir);
-    server.wait_until_answering(port).await;
+    let (mut server, port) = Server::serve_answering(&dir).await;
     let ai = client(port, ACCOUNT, API_TOKEN);
     let gateway = ai.gateway("prod");
     let page = gateway.list_logs(&ListLogs::new().per_page(50)).await.expect("list after restart");
@@ -106,9 +102,7 @@ async fn serves_stops_on_sigint_and_keeps_every_log_across_a_restart() {
 async fn sigint_finishes_the_request_in_flight() {
     let dir = TempDir::new("inflight");
     dir.write("gateway.toml", CONFIG);
-    let port = free_port();
-    let mut server = Server::serve(port, &dir);
-    server.wait_until_answering(port).await;
+    let (mut server, port) = Server::serve_answering(&dir).await;
     server.wait_for_output("ready").await;
 
     // A universal request whose chunked body is only half sent when SIGINT arrives.
@@ -252,9 +246,7 @@ async fn faults_from_the_configuration_reach_the_offline_double() {
          [[offline_faults]]\nprovider = \"openai\"\nfault = {{ kind = \"wrong_content_type\" }}\n"
     );
     dir.write("gateway.toml", &config);
-    let port = free_port();
-    let mut server = Server::serve(port, &dir);
-    server.wait_until_answering(port).await;
+    let (mut server, port) = Server::serve_answering(&dir).await;
     let ai = client(port, ACCOUNT, API_TOKEN);
     let options = RunOptions::new().gateway(GatewayOptions::new("prod"));
     // A 429 for both of the gateway's attempts (the rule's `times`), then answers.

@@ -12,7 +12,7 @@ use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
 
 mod common;
-use common::{Server, TempDir, free_port, path_arg};
+use common::{Server, TempDir, free_port};
 
 const ACCOUNT: &str = "bin-account";
 const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
@@ -32,19 +32,7 @@ async fn serve(dir: &TempDir, grace_ms: u64) -> (Server, u16) {
     let config = dir.write("gateway.toml", &config_text(grace_ms));
     let db = dir.join("logs.sqlite3");
     let port = free_port();
-    let port_arg = port.to_string();
-    let mut server = Server::spawn(&[
-        "serve",
-        "--port",
-        &port_arg,
-        "--offline",
-        "--offline-chunk-delay-ms",
-        "200",
-        "--db",
-        path_arg(&db),
-        "--config",
-        path_arg(&config),
-    ]);
+    let mut server = Server::serve_offline(port, &db, &config, &["--offline-chunk-delay-ms", "200"]);
     server.wait_until_answering(port).await;
     server.wait_for_output("ready").await;
     (server, port)

@@ -14,36 +14,19 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use common::TempDir;
+use common::harness::{ACCOUNT, API_TOKEN, MODEL};
 use gateway_local::{Database, LocalConfig, LocalGateway};
 use serde_json::{Value, json};
 
-const ACCOUNT: &str = "local-account";
-const API_TOKEN: &str = "local-api-token";
-const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
+mod common;
+
 const LOGS: u64 = 100_000;
 /// The bound on a proxied request while the store is under pressure.
 const BOUND: Duration = Duration::from_millis(1_500);
 
 fn http() -> reqwest::Client {
     reqwest::Client::builder().timeout(Duration::from_secs(30)).build().expect("a client")
-}
-
-/// A temp dir, removed on drop.
-struct TempDir(std::path::PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        let path = std::env::temp_dir().join(format!("gateway-local-{tag}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&path).expect("create the temp dir");
-        Self(path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// A logs query that costs seconds over [`LOGS`] logs: 50 `contains` values
@@ -108,7 +91,7 @@ fn logs_url(gateway: &LocalGateway) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_queries_and_an_outside_write_lock_do_not_hold_up_proxying() {
     let dir = TempDir::new("contention");
-    let path = dir.0.join("logs.sqlite3");
+    let path = dir.join("logs.sqlite3");
     let gateway = start(Database::File(path.clone()), LocalConfig::default()).await;
     let (http, base, logs) = (http(), gateway.url(), logs_url(&gateway));
     let page = http.get(format!("{logs}?per_page=1")).bearer_auth(API_TOKEN).send().await.expect("a list");

@@ -13,13 +13,11 @@ mod common;
 
 use std::time::Duration;
 
+use common::harness::{ACCOUNT, API_TOKEN, MODEL};
 use common::{PATIENCE, Server, TempDir, free_port, path_arg};
 use gateway_local::{Database, LocalGateway};
 use serde_json::{Value, json};
 
-const ACCOUNT: &str = "local-account";
-const API_TOKEN: &str = "local-api-token";
-const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
 const LOG_ERROR: &str = "x-gateway-local-log-error";
 const LOG_ID: &str = "cf-aig-log-id";
 
@@ -143,17 +141,7 @@ async fn a_deleted_database_file_is_reported_in_the_output_and_by_health() {
     let db = dir.join("logs.sqlite3");
     let config = dir.write("gateway.toml", "database_check_interval_ms = 100\n");
     let port = free_port();
-    let port_arg = port.to_string();
-    let mut server = Server::spawn(&[
-        "serve",
-        "--port",
-        &port_arg,
-        "--offline",
-        "--db",
-        path_arg(&db),
-        "--config",
-        path_arg(&config),
-    ]);
+    let mut server = Server::serve_offline(port, &db, &config, &[]);
     server.wait_until_answering(port).await;
     let (http, base) = (http(), format!("http://127.0.0.1:{port}"));
     let state = health(&http, &base).await;

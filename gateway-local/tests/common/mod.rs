@@ -1,6 +1,9 @@
 //! What the tests that run the `gateway-local` binary share: a temp dir and a
 //! server process that clean up after themselves, free ports, a client.
+//! [`harness`] holds what the tests that run a gateway in process share.
 #![allow(dead_code, reason = "each test file uses its own part of these helpers")]
+
+pub(crate) mod harness;
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
@@ -95,8 +98,15 @@ impl Server {
 
     /// [`spawn`](Self::spawn) with extra environment variables (`RUST_LOG` included).
     pub(crate) fn spawn_with_env(args: &[&str], env: &[(&str, &str)]) -> Self {
-        let mut child = Command::new(BINARY)
-            .args(args)
+        let mut command = Command::new(BINARY);
+        command.args(args);
+        Self::launch(command, env)
+    }
+
+    /// Starts `command` without the caller's `RUST_LOG`, with `env`, without
+    /// colours, and collects its output.
+    fn launch(mut command: Command, env: &[(&str, &str)]) -> Self {
+        let mut child = command
             .env_remove("RUST_LOG")
             .envs(env.iter().copied())
             .env("NO_COLOR", "1")
@@ -116,39 +126,32 @@ impl Server {
     /// (through `sh -c 'ulimit -n'`, which then `exec`s the binary: same process).
     pub(crate) fn spawn_under_fd_limit(limit: u32, args: &[&str]) -> Self {
         let script = format!("ulimit -n {limit} && exec \"$0\" \"$@\"");
-        let mut child = Command::new("sh")
-            .arg("-c")
-            .arg(script)
-            .arg(BINARY)
-            .args(args)
-            .env_remove("RUST_LOG")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary starts");
-        let output = Arc::new(Mutex::new(String::new()));
-        let stdout = child.stdout.take().expect("stdout");
-        let stderr = child.stderr.take().expect("stderr");
-        let readers = vec![collect(stdout, &output), collect(stderr, &output)];
-        Self { child, output, readers }
+        let mut command = Command::new("sh");
+        command.arg("-c").arg(script).arg(BINARY).args(args);
+        Self::launch(command, &[])
     }
 
+    /// `serve --offline` on `port` with `dir`'s `logs.sqlite3` and `gateway.toml`.
     pub(crate) fn serve(port: u16, dir: &TempDir) -> Self {
+        Self::serve_offline(port, &dir.join("logs.sqlite3"), &dir.join("gateway.toml"), &[])
+    }
+
+    /// [`serve`](Self::serve) on a free port, once it answers; the server and its port.
+    pub(crate) async fn serve_answering(dir: &TempDir) -> (Self, u16) {
+        let port = free_port();
+        let mut server = Self::serve(port, dir);
+        server.wait_until_answering(port).await;
+        (server, port)
+    }
+
+    /// `serve --offline` on `port` with database `db` and configuration
+    /// `config`; `extra` goes right after `--offline` (`--offline-chunk-delay-ms`).
+    pub(crate) fn serve_offline(port: u16, db: &Path, config: &Path, extra: &[&str]) -> Self {
         let port = port.to_string();
-        let db = dir.join("logs.sqlite3");
-        let config = dir.join("gateway.toml");
-        Self::spawn(&[
-            "serve",
-            "--port",
-            &port,
-            "--offline",
-            "--db",
-            db.to_str().expect("a UTF-8 temp path"),
-            "--config",
-            config.to_str().expect("a UTF-8 temp path"),
-        ])
+        let mut args = vec!["serve", "--port", &port, "--offline"];
+        args.extend_from_slice(extra);
+        args.extend(["--db", path_arg(db), "--config", path_arg(config)]);
+        Self::spawn(&args)
     }
 
     /// The server's process id.
