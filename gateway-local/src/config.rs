@@ -335,8 +335,10 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
 /// Default statement time limit of logs API reads (2 s).
 pub const DEFAULT_LOG_QUERY_TIME_LIMIT_MS: u64 = 2_000;
 
-/// Default longest wait of a log write for the database (0.5 s).
-pub const DEFAULT_LOG_WRITE_WAIT_MS: u64 = 500;
+/// Default longest wait of a log write for the database (5 s: long enough
+/// that a busy machine still logs every answer, short enough that a lock
+/// held by another process cannot hold answers for long).
+pub const DEFAULT_LOG_WRITE_WAIT_MS: u64 = 5_000;
 
 /// Default interval of the database file check (5 s).
 pub const DEFAULT_DATABASE_CHECK_INTERVAL_MS: u64 = 5_000;
