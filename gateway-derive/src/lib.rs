@@ -15,35 +15,31 @@ mod response;
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
-fn debug_print(name: &str, input: &DeriveInput, output: &proc_macro2::TokenStream) {
+/// Parses the item, runs `derive` on it, and prints the expansion when
+/// `GATEWAY_DERIVE_DEBUG` is set.
+fn expand(input: TokenStream, name: &str, derive: fn(&DeriveInput) -> proc_macro2::TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let output = derive(&input);
     if std::env::var_os("GATEWAY_DERIVE_DEBUG").is_some() {
         eprintln!("// #[derive({name})] on {}\n{output}", input.ident);
     }
+    output.into()
 }
 
 /// Declares a model; see `gateway_core::Model`.
 #[proc_macro_derive(Model, attributes(model))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    let output = model::derive_model(&input);
-    debug_print("Model", &input, &output);
-    output.into()
+    expand(input, "Model", model::derive_model)
 }
 
 /// Typed log metadata; see `gateway_core::Metadata`.
 #[proc_macro_derive(Metadata, attributes(metadata))]
 pub fn derive_metadata(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    let output = metadata::derive_metadata(&input);
-    debug_print("Metadata", &input, &output);
-    output.into()
+    expand(input, "Metadata", metadata::derive_metadata)
 }
 
 /// A custom provider; see `gateway_core::Provider`.
 #[proc_macro_derive(Provider, attributes(provider))]
 pub fn derive_provider(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    let output = provider::derive_provider(&input);
-    debug_print("Provider", &input, &output);
-    output.into()
+    expand(input, "Provider", provider::derive_provider)
 }

@@ -14,22 +14,31 @@ use serde_json::Value;
 
 use crate::config::GatewaySettings;
 use crate::credentials::is_credential_header;
-use crate::error::{Rejection, code};
+use crate::error::{Rejection, Shape, code};
 use crate::options::HeaderOptions;
 use crate::proxy::{self, RequestContext, Step};
 use crate::state::{AppState, bearer_matches};
 use crate::upstream::UpstreamRequest;
 
-/// Maps extractor failures to Cloudflare-shaped answers.
-pub(super) fn body_or_error(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Rejection> {
+/// The request body, or its extractor's failure as an answer in `shape`:
+/// 413 with `too_large` (code and message) for a body over the limit, else 400.
+pub(super) fn body_or_error(
+    body: Result<Bytes, BytesRejection>,
+    shape: Shape,
+    too_large: (i64, &'static str),
+) -> Result<Bytes, Rejection> {
     body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Rejection::gateway(StatusCode::PAYLOAD_TOO_LARGE, code::TOO_LARGE, "the request body is too large")
+            Rejection::new(shape, StatusCode::PAYLOAD_TOO_LARGE, too_large.0, too_large.1)
         } else {
-            Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, rejection.body_text())
+            let code = if shape == Shape::Gateway { code::BAD_REQUEST } else { code::INVALID_PARAMETER };
+            Rejection::new(shape, StatusCode::BAD_REQUEST, code, rejection.body_text())
         }
     })
 }
+
+/// What the gateway host and the logs API answer to a body over `max_body_bytes`.
+pub(super) const BODY_TOO_LARGE: (i64, &str) = (code::TOO_LARGE, "the request body is too large");
 
 pub(super) fn path_or_error<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Rejection> {
     path.map(|Path(p)| p)
@@ -204,7 +213,7 @@ pub(super) async fn universal(
 ) -> Result<Response, Rejection> {
     let (account, gateway) = path_or_error(path)?;
     let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
-    let body = body_or_error(body)?;
+    let body = body_or_error(body, Shape::Gateway, BODY_TOO_LARGE)?;
     let options = request_options(&headers)?;
     let parsed: Value = serde_json::from_slice(&body).map_err(|e| {
         Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, format!("invalid JSON body: {e}"))
@@ -307,7 +316,7 @@ pub(super) async fn provider(
 ) -> Result<Response, Rejection> {
     let (account, gateway, provider, rest) = path_or_error(path)?;
     let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
-    let body = body_or_error(body)?;
+    let body = body_or_error(body, Shape::Gateway, BODY_TOO_LARGE)?;
     let options = request_options(&headers)?;
     if provider == "compat" {
         return compat(&state, settings, authenticated, gateway, options, &rest, &headers, body).await;
@@ -409,13 +418,7 @@ pub(super) async fn workers_ai_direct(
     let v4_bad = |message: &str| Rejection::api(StatusCode::BAD_REQUEST, code::INVALID_PARAMETER, message);
     let (account, model) = path.map(|Path(p)| p).map_err(|r| v4_bad(&r.body_text()))?;
     super::logs::check_api_token(&state, &account, &headers)?;
-    let body = body.map_err(|r| {
-        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Rejection::api(StatusCode::PAYLOAD_TOO_LARGE, code::REQUEST_TOO_LARGE, "Request too large")
-        } else {
-            v4_bad(&r.body_text())
-        }
-    })?;
+    let body = body_or_error(body, Shape::Api, (code::REQUEST_TOO_LARGE, "Request too large"))?;
     endpoint_problem(&model).map_err(|m| v4_bad(&m))?;
     let request = UpstreamRequest {
         provider: "workers-ai".to_owned(),

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::gateway::path_or_error;
-use crate::error::{Rejection, code};
+use super::gateway::{BODY_TOO_LARGE, body_or_error, path_or_error};
+use crate::error::{Rejection, Shape, code};
 use crate::state::{AppState, PENDING_LOG_WAIT, bearer_matches};
 use crate::store::{Filter, LogPatch, LogQuery, StoreError, check_query};
 
@@ -309,32 +309,28 @@ fn check_bounds(query: &LogQuery, limit: u64) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) async fn list(
+/// `GET .../logs` (a page of logs) and `DELETE .../logs` (bulk delete): the
+/// same checks and the same query parser, which refuses (before anything is
+/// deleted) every parameter the operation does not understand.
+pub(super) async fn list_or_delete(
     State(state): State<Arc<AppState>>,
+    method: Method,
     path: Result<Path<(String, String)>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, Rejection> {
     let (account, gateway) = path_or_error(path)?;
     check_gateway(&state, &account, &gateway, &headers)?;
-    let (query, _) = parse_query(raw.as_deref(), false).map_err(|e| invalid(&e))?;
+    let for_delete = method == Method::DELETE;
+    let (query, limit) = parse_query(raw.as_deref(), for_delete).map_err(|e| invalid(&e))?;
+    if for_delete {
+        let deleted = state.store.delete(&gateway, query, limit).await.map_err(|e| store_error(&e))?;
+        tracing::info!(gateway, deleted, "logs deleted");
+        return Ok(json_response(StatusCode::OK, &json!({"success": true})));
+    }
     let (logs, info) = state.store.list(&gateway, query).await.map_err(|e| store_error(&e))?;
     let body = json!({"result": logs, "result_info": info, "success": true, "errors": [], "messages": []});
     Ok(json_response(StatusCode::OK, &body))
-}
-
-pub(super) async fn delete(
-    State(state): State<Arc<AppState>>,
-    path: Result<Path<(String, String)>, PathRejection>,
-    RawQuery(raw): RawQuery,
-    headers: HeaderMap,
-) -> Result<Response, Rejection> {
-    let (account, gateway) = path_or_error(path)?;
-    check_gateway(&state, &account, &gateway, &headers)?;
-    let (query, limit) = parse_query(raw.as_deref(), true).map_err(|e| invalid(&e))?;
-    let deleted = state.store.delete(&gateway, query, limit).await.map_err(|e| store_error(&e))?;
-    tracing::info!(gateway, deleted, "logs deleted");
-    Ok(json_response(StatusCode::OK, &json!({"success": true})))
 }
 
 pub(super) async fn get(
@@ -401,13 +397,7 @@ pub(super) async fn patch(
 ) -> Result<Response, Rejection> {
     let (account, gateway, id) = path_or_error(path)?;
     check_gateway(&state, &account, &gateway, &headers)?;
-    let body = body.map_err(|e| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Rejection::api(StatusCode::PAYLOAD_TOO_LARGE, code::TOO_LARGE, "the request body is too large")
-        } else {
-            invalid(&e.body_text())
-        }
-    })?;
+    let body = body_or_error(body, Shape::Api, BODY_TOO_LARGE)?;
     let changes = parse_patch(&body).map_err(|e| invalid(&e))?;
     if state.store.patch(&gateway, &id, changes).await.map_err(|e| store_error(&e))? {
         Ok(ok(&json!({})))

@@ -34,7 +34,10 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/v1/{account}/{gateway}/", post(gateway::universal))
         .route("/v1/{account}/{gateway}/{provider}/{*rest}", any(gateway::provider))
         .route("/client/v4/accounts/{account}/ai/run/{*model}", post(gateway::workers_ai_direct))
-        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs", get(logs::list).delete(logs::delete))
+        .route(
+            "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs",
+            get(logs::list_or_delete).delete(logs::list_or_delete),
+        )
         .route(
             "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}",
             get(logs::get).patch(logs::patch),
