@@ -99,14 +99,13 @@ impl Upstream for HttpUpstream {
             .get(http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|t| t.starts_with("text/event-stream"));
-        let chunks = response.bytes_stream().map(|chunk| chunk.map_err(|e| map_error(&e))).boxed();
+        let chunks = response.bytes_stream().map(|chunk| chunk.map_err(|e| map_error(&e)));
         let body = if is_stream {
-            UpstreamBody::Stream(chunks)
+            UpstreamBody::Stream(chunks.boxed())
         } else {
             // Read chunk by chunk: an answer over the limit is refused as it
             // grows, never held whole (a 2 GB body, or a gzip bomb decoded).
-            let whole = UpstreamResponse { status, headers: headers.clone(), body: UpstreamBody::Stream(chunks) }
-                .into_bytes(self.max_response_bytes);
+            let whole = super::collect_limited(chunks, self.max_response_bytes);
             let bytes = match timeout {
                 Some(timeout) => tokio::time::timeout(timeout, whole).await.map_err(|_| UpstreamError::Timeout)?,
                 None => whole.await,

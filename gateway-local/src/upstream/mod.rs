@@ -69,20 +69,39 @@ impl UpstreamResponse {
         match self.body {
             UpstreamBody::Full(bytes) if bytes.len() > limit => Err(UpstreamError::TooLarge(limit)),
             UpstreamBody::Full(bytes) => Ok(bytes),
-            UpstreamBody::Stream(mut stream) => {
-                use futures::StreamExt as _;
-                let mut out = bytes::BytesMut::new();
-                while let Some(chunk) = stream.next().await {
-                    let chunk = chunk?;
-                    if out.len() + chunk.len() > limit {
-                        return Err(UpstreamError::TooLarge(limit));
-                    }
-                    out.extend_from_slice(&chunk);
-                }
-                Ok(out.freeze())
-            }
+            UpstreamBody::Stream(stream) => collect_limited(stream, limit).await,
         }
     }
+}
+
+/// Collects `stream`, refusing more than `limit` bytes as they arrive (never
+/// holding more than that).
+pub(crate) async fn collect_limited(
+    mut stream: impl futures::Stream<Item = Result<Bytes, UpstreamError>> + Unpin,
+    limit: usize,
+) -> Result<Bytes, UpstreamError> {
+    use futures::StreamExt as _;
+    let Some(first) = stream.next().await.transpose()? else { return Ok(Bytes::new()) };
+    if first.len() > limit {
+        return Err(UpstreamError::TooLarge(limit));
+    }
+    // Most answers arrive in one chunk: kept as it is, no copy.
+    let Some(second) = stream.next().await.transpose()? else { return Ok(first) };
+    let mut out = bytes::BytesMut::with_capacity(first.len() + second.len());
+    for chunk in [first, second] {
+        if out.len() + chunk.len() > limit {
+            return Err(UpstreamError::TooLarge(limit));
+        }
+        out.extend_from_slice(&chunk);
+    }
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        if out.len() + chunk.len() > limit {
+            return Err(UpstreamError::TooLarge(limit));
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Ok(out.freeze())
 }
 
 /// `stream`, ended with an error when no chunk arrives for `idle`: a
