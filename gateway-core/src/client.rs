@@ -467,7 +467,7 @@ impl Ai {
             .connect_timeout(config.connect_timeout)
             .redirect(reqwest::redirect::Policy::none())
             // What goes on the wire stays the binding's, even when another crate in
-            // the build (gateway-local) turns on reqwest's decompression features.
+            // the build (a user's, say) turns on reqwest's decompression features.
             .no_gzip()
             .no_brotli()
             .no_deflate()

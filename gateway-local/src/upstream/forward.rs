@@ -33,10 +33,51 @@ const HOP_HEADERS: &[&str] = &[
     "trailer",
     "upgrade",
     "proxy-connection",
-    // The gateway asks for what it can decode itself (gzip, deflate, br),
-    // decodes it within `max_response_bytes`, and answers uncompressed.
-    "accept-encoding",
 ];
+
+/// What the gateway asks upstreams for, whatever the caller asked: the
+/// encodings it decodes itself (within `max_response_bytes`) before
+/// answering uncompressed.
+const ACCEPTED_ENCODINGS: &str = "gzip, deflate, br";
+
+/// A content encoding the gateway decodes.
+#[derive(Debug, Clone, Copy)]
+enum Encoding {
+    Gzip,
+    /// HTTP's `deflate` is zlib-wrapped.
+    Deflate,
+    Brotli,
+}
+
+impl Encoding {
+    fn of(headers: &http::HeaderMap) -> Option<Self> {
+        let value = headers.get(http::header::CONTENT_ENCODING)?.to_str().ok()?.trim();
+        Some(match value {
+            v if v.eq_ignore_ascii_case("gzip") || v.eq_ignore_ascii_case("x-gzip") => Self::Gzip,
+            v if v.eq_ignore_ascii_case("deflate") => Self::Deflate,
+            v if v.eq_ignore_ascii_case("br") => Self::Brotli,
+            _ => return None,
+        })
+    }
+}
+
+/// `raw`, decoded as it arrives (so a limit on the decoded bytes applies as
+/// they grow: a gzip bomb is refused, never inflated whole).
+fn decoded(
+    raw: impl futures::Stream<Item = Result<bytes::Bytes, UpstreamError>> + Send + 'static,
+    encoding: Encoding,
+) -> futures::stream::BoxStream<'static, Result<bytes::Bytes, UpstreamError>> {
+    use async_compression::tokio::bufread::{BrotliDecoder, GzipDecoder, ZlibDecoder};
+    let reader = tokio_util::io::StreamReader::new(raw.map(|chunk| chunk.map_err(std::io::Error::other)));
+    let decoder: std::pin::Pin<Box<dyn tokio::io::AsyncRead + Send>> = match encoding {
+        Encoding::Gzip => Box::pin(GzipDecoder::new(reader)),
+        Encoding::Deflate => Box::pin(ZlibDecoder::new(reader)),
+        Encoding::Brotli => Box::pin(BrotliDecoder::new(reader)),
+    };
+    tokio_util::io::ReaderStream::new(decoder)
+        .map(|chunk| chunk.map_err(|e| UpstreamError::Connection(format!("the answer could not be decoded: {e}"))))
+        .boxed()
+}
 
 impl HttpUpstream {
     /// Forwarding with `overrides` (provider slug → base URL) over the
@@ -86,6 +127,7 @@ impl Upstream for HttpUpstream {
         for name in HOP_HEADERS {
             headers.remove(*name);
         }
+        headers.insert(http::header::ACCEPT_ENCODING, http::HeaderValue::from_static(ACCEPTED_ENCODINGS));
         let sending = self.client.request(request.method, url).headers(headers).body(request.body).send();
         // The timeout bounds the wait for the answer to start; a stream may then run on.
         let response = match timeout {
@@ -94,18 +136,33 @@ impl Upstream for HttpUpstream {
         }
         .map_err(|e| map_error(&e))?;
         let status = response.status().as_u16();
-        let headers = response.headers().clone();
+        let mut headers = response.headers().clone();
+        let encoding = Encoding::of(&headers);
+        if encoding.is_some() {
+            // What the caller gets is the decoded body.
+            headers.remove(http::header::CONTENT_ENCODING);
+            headers.remove(http::header::CONTENT_LENGTH);
+        }
         let is_stream = headers
             .get(http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|t| t.starts_with("text/event-stream"));
         let chunks = response.bytes_stream().map(|chunk| chunk.map_err(|e| map_error(&e)));
+        let limit = self.max_response_bytes;
         let body = if is_stream {
-            UpstreamBody::Stream(chunks.boxed())
+            UpstreamBody::Stream(match encoding {
+                Some(encoding) => decoded(chunks, encoding),
+                None => chunks.boxed(),
+            })
         } else {
             // Read chunk by chunk: an answer over the limit is refused as it
             // grows, never held whole (a 2 GB body, or a gzip bomb decoded).
-            let whole = super::collect_limited(chunks, self.max_response_bytes);
+            let whole = async move {
+                match encoding {
+                    Some(encoding) => super::collect_limited(decoded(chunks, encoding), limit).await,
+                    None => super::collect_limited(chunks, limit).await,
+                }
+            };
             let bytes = match timeout {
                 Some(timeout) => tokio::time::timeout(timeout, whole).await.map_err(|_| UpstreamError::Timeout)?,
                 None => whole.await,
