@@ -53,6 +53,22 @@ pub(crate) enum Shape {
     ApiShort,
 }
 
+impl Shape {
+    /// The shape of the API a request path belongs to: the v4 API under
+    /// `/client/v4/`, the gateway host everywhere else.
+    pub(crate) fn of_path(path: &str) -> Self {
+        if path.starts_with("/client/v4/") { Self::Api } else { Self::Gateway }
+    }
+
+    /// The code of a malformed request in this shape.
+    pub(crate) fn bad_request_code(self) -> i64 {
+        match self {
+            Self::Gateway => code::BAD_REQUEST,
+            Self::Api | Self::ApiShort => code::INVALID_PARAMETER,
+        }
+    }
+}
+
 /// A request refused or failed: status, code, message and envelope, plus any
 /// headers of its own (`retry-after`, `connection: close`). Handlers return
 /// `Result<Response, Rejection>`; axum renders it.

@@ -35,7 +35,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::config::LocalConfig;
-use crate::error::{Rejection, code};
+use crate::error::{Rejection, Shape};
 
 /// How long, after the grace period, cut connections get to let go.
 const CUT_WAIT: Duration = Duration::from_secs(1);
@@ -184,14 +184,14 @@ async fn connection(
         hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
             let busy = Busy::begin(&watch);
             watch.body_timed_out.store(false, Ordering::Release);
-            let v4 = request.uri().path().starts_with("/client/v4/");
+            let shape = Shape::of_path(request.uri().path());
             let request = request.map(|body| TimedBody::new(body, limits.body_read, Arc::clone(&watch)));
             let call = tower_service::Service::call(&mut app.clone(), request);
             let watch = Arc::clone(&watch);
             async move {
                 let mut response = call.await?;
                 if watch.body_timed_out.swap(false, Ordering::AcqRel) {
-                    response = body_timeout_answer(v4, limits.body_read);
+                    response = body_timeout_answer(shape, limits.body_read);
                 }
                 Ok::<_, Infallible>(response.map(|inner| Answer { inner, _busy: busy }))
             }
@@ -464,14 +464,9 @@ where
 /// The 408 for a request whose body did not arrive within `limit`, in the
 /// shape of the API asked; the connection closes after it (the rest of the
 /// body is unread).
-fn body_timeout_answer(v4: bool, limit: Duration) -> axum::response::Response {
+fn body_timeout_answer(shape: Shape, limit: Duration) -> axum::response::Response {
     let message = format!("the request body did not arrive within {} ms", limit.as_millis());
-    let status = StatusCode::REQUEST_TIMEOUT;
-    let rejection = if v4 {
-        Rejection::api(status, code::INVALID_PARAMETER, message)
-    } else {
-        Rejection::gateway(status, code::BAD_REQUEST, message)
-    };
+    let rejection = Rejection::new(shape, StatusCode::REQUEST_TIMEOUT, shape.bad_request_code(), message);
     axum::response::IntoResponse::into_response(
         rejection.with_header(header::CONNECTION, HeaderValue::from_static("close")),
     )

@@ -31,8 +31,7 @@ pub(super) fn body_or_error(
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             Rejection::new(shape, StatusCode::PAYLOAD_TOO_LARGE, too_large.0, too_large.1)
         } else {
-            let code = if shape == Shape::Gateway { code::BAD_REQUEST } else { code::INVALID_PARAMETER };
-            Rejection::new(shape, StatusCode::BAD_REQUEST, code, rejection.body_text())
+            Rejection::new(shape, StatusCode::BAD_REQUEST, shape.bad_request_code(), rejection.body_text())
         }
     })
 }

@@ -87,6 +87,6 @@ async fn limit_headers(State(state): State<Arc<AppState>>, request: Request, nex
     }
     let message = format!("request headers are {size} bytes, over the limit of {limit}");
     let status = StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE;
-    let shape = if request.uri().path().starts_with("/client/v4/") { Shape::Api } else { Shape::Gateway };
+    let shape = Shape::of_path(request.uri().path());
     Rejection::new(shape, status, code::TOO_LARGE, message).into_response()
 }
