@@ -16,8 +16,10 @@ use serde_json::Value;
 
 use crate::types::universal::{StepHeaderValue, UniversalStep};
 
+mod model_name;
 mod table;
 
+pub use self::model_name::{MAX_MODEL_NAME_LEN, ModelName};
 pub use self::table::{CredentialHeader, PROVIDERS, ProviderInfo, ProviderSlug, WireDialect};
 
 impl From<String> for ProviderSlug {

@@ -71,12 +71,24 @@ pub struct ProviderInfo {
     /// Model-id prefixes that name this provider on their own (`@cf/`), so a
     /// model with such an id needs no `provider`.
     pub model_prefixes: &'static [&'static str],
+    /// The `{author}` parts of the catalog model names it serves
+    /// (`openai/gpt-5.5`, `google/gemini-3-flash`): the author, which is not
+    /// always the slug (`google` is `google-ai-studio`, `xai` is `grok`).
+    /// Cloudflare documents these five authors (`cloudflare-2026.md` §1.4);
+    /// that `google/...` goes to Google AI Studio, not Vertex, is our choice.
+    pub catalog_authors: &'static [&'static str],
 }
 
 impl ProviderInfo {
     /// The row of the published provider spelt `slug`, if there is one.
     pub fn of(slug: &str) -> Option<&'static ProviderInfo> {
         PROVIDERS.iter().find(|info| info.slug == slug)
+    }
+
+    /// The row of the provider that serves catalog models by `author`
+    /// (`openai`, `anthropic`, `google`, `xai`, `workers-ai`), if any.
+    pub fn of_catalog_author(author: &str) -> Option<&'static ProviderInfo> {
+        PROVIDERS.iter().find(|info| info.catalog_authors.contains(&author))
     }
 }
 
@@ -130,95 +142,115 @@ providers! {
         base_url: "https://api.cloudflare.com/client/v4/accounts/{account_id}/ai/run/",
         credential: Bearer, fixed_headers: &[], dialect: D::WorkersAi,
         compat_path: Some("v1/chat/completions"), model_prefixes: &["@cf/", "@hf/"],
+        catalog_authors: &["workers-ai"],
     }
     Anthropic => "anthropic", "Anthropic." {
         base_url: "https://api.anthropic.com",
         credential: Named("x-api-key"), fixed_headers: &[("anthropic-version", "2023-06-01")],
         dialect: D::Anthropic, compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+        catalog_authors: &["anthropic"],
     }
     AwsBedrock => "aws-bedrock", "Amazon Bedrock." {
         base_url: "https://bedrock-runtime.{region}.amazonaws.com/",
         credential: Bearer, fixed_headers: &[], dialect: D::Bedrock, compat_path: None, model_prefixes: &[],
+        catalog_authors: &[],
     }
     AzureOpenai => "azure-openai", "Azure OpenAI." {
         base_url: "https://{resource}.openai.azure.com/openai/deployments/{deployment}/",
         credential: Named("api-key"), fixed_headers: &[], dialect: D::OpenAi, compat_path: None, model_prefixes: &[],
+        catalog_authors: &[],
     }
     GoogleVertexAi => "google-vertex-ai", "Google Vertex AI." {
         base_url: "https://aiplatform.googleapis.com/",
         credential: Bearer, fixed_headers: &[], dialect: D::Google, compat_path: None, model_prefixes: &[],
+        catalog_authors: &[],
     }
     Huggingface => "huggingface", "Hugging Face Inference." {
         base_url: "https://api-inference.huggingface.co/models/",
         credential: Bearer, fixed_headers: &[], dialect: D::HuggingFace, compat_path: None, model_prefixes: &[],
+        catalog_authors: &[],
     }
     Openai => "openai", "OpenAI." {
         base_url: "https://api.openai.com/v1",
         credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
         compat_path: Some("chat/completions"), model_prefixes: &[],
+        catalog_authors: &["openai"],
     }
     PerplexityAi => "perplexity-ai", "Perplexity." {
         base_url: "https://api.perplexity.ai/",
         credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
         compat_path: Some("chat/completions"), model_prefixes: &[],
+        catalog_authors: &[],
     }
     Replicate => "replicate", "Replicate." {
         base_url: "https://api.replicate.com/",
         credential: Bearer, fixed_headers: &[], dialect: D::Replicate, compat_path: None, model_prefixes: &[],
+        catalog_authors: &[],
     }
     Groq => "groq", "Groq." {
         base_url: "https://api.groq.com/openai/v1",
         credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
         compat_path: Some("chat/completions"), model_prefixes: &[],
+        catalog_authors: &[],
     }
     Cohere => "cohere", "Cohere." {
         base_url: "https://api.cohere.com/",
         credential: Bearer, fixed_headers: &[], dialect: D::Cohere,
         compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+        catalog_authors: &[],
     }
     GoogleAiStudio => "google-ai-studio", "Google AI Studio (Gemini API)." {
         base_url: "https://generativelanguage.googleapis.com",
         credential: Named("x-goog-api-key"), fixed_headers: &[], dialect: D::Google,
         compat_path: Some("v1beta/openai/chat/completions"), model_prefixes: &[],
+        catalog_authors: &["google"],
     }
     Mistral => "mistral", "Mistral AI." {
         base_url: "https://api.mistral.ai",
         credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
         compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+        catalog_authors: &[],
     }
     Grok => "grok", "xAI Grok." {
         base_url: "https://api.x.ai/",
         credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
         compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+        catalog_authors: &["xai"],
     }
     Openrouter => "openrouter", "OpenRouter." {
         base_url: "https://openrouter.ai/api/",
         credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
         compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+        catalog_authors: &[],
     }
     Deepseek => "deepseek", "DeepSeek." {
         base_url: "https://api.deepseek.com/",
         credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
         compat_path: Some("chat/completions"), model_prefixes: &[],
+        catalog_authors: &[],
     }
     Cerebras => "cerebras", "Cerebras." {
         base_url: "https://api.cerebras.ai/",
         credential: Bearer, fixed_headers: &[], dialect: D::OpenAi,
         compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+        catalog_authors: &[],
     }
     Cartesia => "cartesia", "Cartesia." {
         base_url: "https://api.cartesia.ai/",
         credential: Bearer, fixed_headers: &[], dialect: D::Cartesia, compat_path: None, model_prefixes: &[],
+        catalog_authors: &[],
     }
     Elevenlabs => "elevenlabs", "ElevenLabs." {
         base_url: "https://api.elevenlabs.io/",
         credential: Named("xi-api-key"), fixed_headers: &[], dialect: D::ElevenLabs, compat_path: None,
         model_prefixes: &[],
+        catalog_authors: &[],
     }
     // No source maps this slug to an upstream; this host is our assumption.
     AdobeFirefly => "adobe-firefly", "Adobe Firefly." {
         base_url: "https://firefly-api.adobe.io/",
         credential: Bearer, fixed_headers: &[], dialect: D::Firefly, compat_path: None, model_prefixes: &[],
+        catalog_authors: &[],
     }
 }
 

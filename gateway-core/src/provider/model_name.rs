@@ -1,0 +1,191 @@
+//! Model names as Cloudflare's `run` takes them today (`cloudflare-2026.md`
+//! §1.4, §2.1): Workers AI ids, catalog names `{author}/{model}` and
+//! dynamic routes. The one place a model name is classified, for the client
+//! and for gateway-local alike.
+
+use std::fmt;
+
+use super::ProviderInfo;
+use crate::error::{Error, Result};
+
+/// Longest model name accepted (Cloudflare publishes no limit; ours).
+pub const MAX_MODEL_NAME_LEN: usize = 256;
+
+/// What a model name names.
+///
+/// ```
+/// use gateway_core::provider::ModelName;
+///
+/// let name = ModelName::parse("openai/gpt-5.5").unwrap();
+/// assert_eq!(name, ModelName::Catalog { author: "openai", model: "gpt-5.5" });
+/// assert_eq!(name.provider().map(|p| p.slug), Some("openai"));
+/// assert!(name.requires_gateway());
+///
+/// // The `/compat` spelling of a Workers AI model is the model's id.
+/// let name = ModelName::parse("workers-ai/@cf/meta/llama-3.1-8b-instruct").unwrap();
+/// assert_eq!(name.to_string(), "@cf/meta/llama-3.1-8b-instruct");
+/// assert!(!name.requires_gateway());
+///
+/// assert_eq!(ModelName::parse("dynamic/support").unwrap(), ModelName::Dynamic("support"));
+/// assert!(ModelName::parse("gpt-4o").is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ModelName<'a> {
+    /// A Workers AI model id, `@cf/{author}/{model}` or `@hf/{author}/{model}`
+    /// (given as such or in the `/compat` form `workers-ai/@cf/...`).
+    WorkersAi(&'a str),
+    /// A third-party model of Cloudflare's catalog, `{author}/{model}`
+    /// (`openai/gpt-5.5`, `anthropic/claude-sonnet-4-5`, `google/...`, `xai/...`).
+    Catalog {
+        /// The model's author (not always the provider slug: `google`, `xai`).
+        author: &'a str,
+        /// The model, as its provider names it.
+        model: &'a str,
+    },
+    /// A dynamic route of the gateway, `dynamic/{route}`.
+    Dynamic(&'a str),
+}
+
+/// The prefix of a dynamic route's model name.
+const DYNAMIC: &str = "dynamic/";
+/// The catalog author of Workers AI models in the `/compat` form.
+const WORKERS_AI_AUTHOR: &str = "workers-ai";
+
+impl<'a> ModelName<'a> {
+    /// Classifies `name`, or says why it is not a model name `run` accepts.
+    pub fn parse(name: &'a str) -> Result<Self> {
+        let invalid = |reason: String| Err(Error::invalid("model", reason));
+        if name.is_empty() {
+            return invalid("is empty".to_owned());
+        }
+        if name.len() > MAX_MODEL_NAME_LEN {
+            return invalid(format!("is {} bytes long, over the limit of {MAX_MODEL_NAME_LEN}", name.len()));
+        }
+        if let Some(c) = name.chars().find(|c| c.is_whitespace() || c.is_control()) {
+            return invalid(format!("{name:?} contains {c:?}; model names have no spaces or control characters"));
+        }
+        if name.starts_with("@cf/") || name.starts_with("@hf/") {
+            return if name[4..].is_empty() || name.ends_with('/') {
+                invalid(format!("{name:?} names no model after its prefix"))
+            } else {
+                Ok(Self::WorkersAi(name))
+            };
+        }
+        if let Some(route) = name.strip_prefix(DYNAMIC) {
+            return if route.is_empty() || route.contains('/') {
+                invalid(format!("{name:?}: a dynamic route is named `dynamic/{{route}}`, one segment"))
+            } else {
+                Ok(Self::Dynamic(route))
+            };
+        }
+        match name.split_once('/') {
+            Some((WORKERS_AI_AUTHOR, id)) if id.starts_with("@cf/") || id.starts_with("@hf/") => Self::parse(id),
+            Some((author, model))
+                if !author.is_empty()
+                    && !model.is_empty()
+                    && !model.ends_with('/')
+                    && author.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) =>
+            {
+                Ok(Self::Catalog { author, model })
+            }
+            _ => invalid(format!(
+                "{name:?} is not a model name `run` accepts: use a Workers AI id (`@cf/meta/llama-3.1-8b-instruct`), \
+                 a catalog name `{{author}}/{{model}}` (`openai/gpt-5.5`) or a dynamic route (`dynamic/{{route}}`)"
+            )),
+        }
+    }
+
+    /// Whether `run` needs a gateway id for it: every model but Workers AI's
+    /// (`cloudflare-2026.md` §2.1).
+    pub fn requires_gateway(&self) -> bool {
+        !matches!(self, Self::WorkersAi(_))
+    }
+
+    /// The provider that serves it: Workers AI, the provider of a known
+    /// catalog author, or `None` (an unknown author; a dynamic route, whose
+    /// nodes decide).
+    pub fn provider(&self) -> Option<&'static ProviderInfo> {
+        match self {
+            Self::WorkersAi(_) => ProviderInfo::of_catalog_author(WORKERS_AI_AUTHOR),
+            Self::Catalog { author, .. } => ProviderInfo::of_catalog_author(author),
+            Self::Dynamic(_) => None,
+        }
+    }
+
+    /// The model as its provider names it: the Workers AI id, or the catalog
+    /// name without its author (`gpt-5.5`); `None` for a dynamic route.
+    pub fn provider_model(&self) -> Option<&'a str> {
+        match self {
+            Self::WorkersAi(id) => Some(id),
+            Self::Catalog { model, .. } => Some(model),
+            Self::Dynamic(_) => None,
+        }
+    }
+}
+
+/// The canonical spelling: the Workers AI id, `{author}/{model}` or `dynamic/{route}`.
+impl fmt::Display for ModelName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::WorkersAi(id) => f.write_str(id),
+            Self::Catalog { author, model } => write!(f, "{author}/{model}"),
+            Self::Dynamic(route) => write!(f, "{DYNAMIC}{route}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_documented_form_parses() {
+        let cases = [
+            ("@cf/moonshotai/kimi-k2.6", ModelName::WorkersAi("@cf/moonshotai/kimi-k2.6"), Some("workers-ai")),
+            ("@hf/thebloke/x", ModelName::WorkersAi("@hf/thebloke/x"), Some("workers-ai")),
+            ("workers-ai/@cf/meta/m", ModelName::WorkersAi("@cf/meta/m"), Some("workers-ai")),
+            ("openai/gpt-4.1-mini", ModelName::Catalog { author: "openai", model: "gpt-4.1-mini" }, Some("openai")),
+            (
+                "anthropic/claude-opus-4.7",
+                ModelName::Catalog { author: "anthropic", model: "claude-opus-4.7" },
+                Some("anthropic"),
+            ),
+            (
+                "google/gemini-3-flash",
+                ModelName::Catalog { author: "google", model: "gemini-3-flash" },
+                Some("google-ai-studio"),
+            ),
+            ("xai/grok-3", ModelName::Catalog { author: "xai", model: "grok-3" }, Some("grok")),
+            ("meta/unknown", ModelName::Catalog { author: "meta", model: "unknown" }, None),
+            ("dynamic/my-route", ModelName::Dynamic("my-route"), None),
+        ];
+        for (name, parsed, provider) in cases {
+            let got = ModelName::parse(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(got, parsed, "{name}");
+            assert_eq!(got.provider().map(|p| p.slug), provider, "{name}");
+            assert_eq!(got.requires_gateway(), !matches!(parsed, ModelName::WorkersAi(_)), "{name}");
+        }
+    }
+
+    #[test]
+    fn malformed_names_are_refused_with_the_reason() {
+        for (name, says) in [
+            ("", "empty"),
+            ("gpt-4o", "not a model name"),
+            ("@cf/", "no model"),
+            ("openai/", "not a model name"),
+            ("/gpt", "not a model name"),
+            ("dynamic/", "one segment"),
+            ("dynamic/a/b", "one segment"),
+            ("openai/gpt 4", "spaces"),
+            ("open ai/gpt", "spaces"),
+            ("op\u{0}enai/gpt", "control"),
+        ] {
+            let error = ModelName::parse(name).unwrap_err().to_string();
+            assert!(error.starts_with("invalid model:") && error.contains(says), "{name:?}: {error}");
+        }
+        let long = format!("openai/{}", "m".repeat(MAX_MODEL_NAME_LEN));
+        assert!(ModelName::parse(&long).unwrap_err().to_string().contains("over the limit"));
+    }
+}
