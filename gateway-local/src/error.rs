@@ -40,6 +40,11 @@ pub(crate) mod code {
     pub(crate) const NO_ROUTE: i64 = 7003;
     /// v4: invalid token.
     pub(crate) const AUTHENTICATION: i64 = 10000;
+    /// REST API (`/ai/run`, `/ai/v1/*`): the model is unknown, malformed, a
+    /// dynamic route, or not served on the endpoint asked. Unconfirmed in the
+    /// spec (`cloudflare-2026.md` §1.8: 7003 "model not found" is seen on the
+    /// binding path only): we chose 7003, with HTTP 400.
+    pub(crate) const MODEL_NOT_FOUND: i64 = 7003;
 }
 
 /// Which envelope an error answer goes out in.
@@ -51,13 +56,28 @@ pub(crate) enum Shape {
     Api,
     /// The logs API's not-found answer: `{"errors":[…],"success":false}`.
     ApiShort,
+    /// The REST API's (`/ai/run`, `/ai/v1/*`): `{"success":false,"name":"AiGatewayError",
+    /// "internalCode":N,"message":"…","error":[{"code":N,"message":"…"}],"errors":[…]}`.
+    /// Unconfirmed in the spec (`cloudflare-2026.md` §1.8 documents only `name`,
+    /// `internalCode` and a nested `error`): we chose its reconstructed body,
+    /// plus the v4 API's `errors` array for readers of v4 envelopes.
+    AiGateway,
 }
 
 impl Shape {
-    /// The shape of the API a request path belongs to: the v4 API under
-    /// `/client/v4/`, the gateway host everywhere else.
+    /// The shape of the API a request path belongs to: the REST API's
+    /// `/client/v4/accounts/{account}/ai/run` and `.../ai/v1/...`, the v4
+    /// API elsewhere under `/client/v4/` (the legacy `.../ai/run/{model}`
+    /// included), the gateway host everywhere else.
     pub(crate) fn of_path(path: &str) -> Self {
-        if path.starts_with("/client/v4/") { Self::Api } else { Self::Gateway }
+        let Some(rest) = path.strip_prefix("/client/v4/") else { return Self::Gateway };
+        let mut segments = rest.split('/');
+        match (segments.next(), segments.nth(1), segments.next(), segments.next()) {
+            (Some("accounts"), Some("ai"), Some("run"), None) | (Some("accounts"), Some("ai"), Some("v1"), Some(_)) => {
+                Self::AiGateway
+            }
+            _ => Self::Api,
+        }
     }
 
     /// The code of a malformed request in this shape.
@@ -65,6 +85,7 @@ impl Shape {
         match self {
             Self::Gateway => code::BAD_REQUEST,
             Self::Api | Self::ApiShort => code::INVALID_PARAMETER,
+            Self::AiGateway => code::BAD_REQUEST,
         }
     }
 }
@@ -141,6 +162,14 @@ impl IntoResponse for Rejection {
             Shape::Gateway => gateway_body(self.code, &self.message),
             Shape::Api => json!({"success": false, "errors": entry, "messages": [], "result": null}),
             Shape::ApiShort => json!({"errors": entry, "success": false}),
+            Shape::AiGateway => json!({
+                "success": false,
+                "name": "AiGatewayError",
+                "internalCode": self.code,
+                "message": self.message,
+                "error": entry,
+                "errors": entry,
+            }),
         };
         let mut response = (self.status, body.to_string()).into_response();
         let headers = response.headers_mut();
@@ -184,5 +213,28 @@ mod tests {
             .into_response();
         assert_eq!(with.headers()[header::RETRY_AFTER], "60");
         assert_eq!(with.headers()[header::CONTENT_TYPE], "application/json");
+        let rest = Rejection::new(Shape::AiGateway, StatusCode::UNAUTHORIZED, 2009, "rejected");
+        let (_, rest) = body(rest).await;
+        let entry = json!([{"code": 2009, "message": "rejected"}]);
+        assert_eq!(
+            rest,
+            json!({"success": false, "name": "AiGatewayError", "internalCode": 2009, "message": "rejected",
+                   "error": entry, "errors": entry})
+        );
+    }
+
+    #[test]
+    fn the_path_decides_the_shape() {
+        for (path, shape) in [
+            ("/v1/acc/gw/openai/chat/completions", Shape::Gateway),
+            ("/client/v4/accounts/acc/ai/run", Shape::AiGateway),
+            ("/client/v4/accounts/acc/ai/v1/chat/completions", Shape::AiGateway),
+            ("/client/v4/accounts/acc/ai/v1/messages", Shape::AiGateway),
+            ("/client/v4/accounts/acc/ai/run/@cf/meta/m", Shape::Api),
+            ("/client/v4/accounts/acc/ai-gateway/gateways/g/logs", Shape::Api),
+            ("/client/v4/accounts/acc/ai/v1", Shape::Api),
+        ] {
+            assert_eq!(Shape::of_path(path), shape, "{path}");
+        }
     }
 }

@@ -40,6 +40,7 @@ mod cache;
 pub mod config;
 mod credentials;
 mod error;
+mod gateways;
 mod options;
 mod proxy;
 mod routes;
@@ -150,6 +151,7 @@ impl LocalGatewayBuilder {
             write_wait: std::time::Duration::from_millis(self.config.log_write_wait_ms),
         };
         let store = Store::open_with(&self.database, limits)?;
+        let created = gateways::CreatedGateways::load(&store).await?;
         let listener =
             TcpListener::bind(self.addr).await.map_err(|source| StartError::Bind { addr: self.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: self.addr, source })?;
@@ -179,6 +181,7 @@ impl LocalGatewayBuilder {
             store: store.clone(),
             upstream: Arc::new(upstream),
             cache,
+            gateways: created,
             rate: RateLimiter::default(),
             pending: PendingLogs::default(),
             tasks: tokio_util::task::TaskTracker::new(),

@@ -16,6 +16,8 @@ pub(crate) struct AppState {
     pub(crate) store: Store,
     pub(crate) upstream: Arc<dyn Upstream>,
     pub(crate) cache: Cache,
+    /// The gateways the gateway created itself (`default`), beside the configured ones.
+    pub(crate) gateways: crate::gateways::CreatedGateways,
     pub(crate) rate: RateLimiter,
     /// Logs of streams still running or being completed.
     pub(crate) pending: PendingLogs,

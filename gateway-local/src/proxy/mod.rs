@@ -21,7 +21,7 @@ use gateway_core::types::headers as h;
 use crate::cache::{self, Cached};
 use crate::config::GatewaySettings;
 use crate::credentials;
-use crate::error::{Rejection, code};
+use crate::error::{Rejection, Shape, code};
 use crate::options::{Effective, HeaderOptions};
 use crate::state::AppState;
 use crate::upstream::{UpstreamBody, UpstreamError, UpstreamRequest};
@@ -63,6 +63,9 @@ pub(crate) struct RequestContext {
     pub(crate) universal: bool,
     /// Extra response headers (`cf-aig-model`, `cf-aig-provider` on compat).
     pub(crate) extra_headers: Vec<(HeaderName, HeaderValue)>,
+    /// The shape of the gateway's own error answers (the gateway host's,
+    /// unless the request came through the REST API).
+    pub(crate) shape: Shape,
 }
 
 impl RequestContext {
@@ -86,6 +89,7 @@ impl RequestContext {
             kind,
             universal: kind == "universal",
             extra_headers: Vec::new(),
+            shape: Shape::Gateway,
         }
     }
 }
@@ -431,11 +435,15 @@ fn answer(
         }
         StepOutcome::Failed(error) => {
             let (status, code, message) = failure(&error);
-            (Rejection::gateway(status, code, message).into_response(), false)
+            (Rejection::new(context.shape, status, code, message).into_response(), false)
         }
         StepOutcome::Streaming { .. } => {
-            let unexpected =
-                Rejection::gateway(StatusCode::INTERNAL_SERVER_ERROR, code::UPSTREAM_FAILED, "unexpected stream");
+            let unexpected = Rejection::new(
+                context.shape,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                code::UPSTREAM_FAILED,
+                "unexpected stream",
+            );
             (unexpected.into_response(), false)
         }
     };

@@ -56,7 +56,7 @@ fn admit(
     {
         return Err(Rejection::gateway_not_found());
     }
-    let settings = state.config.gateway(gateway).ok_or_else(Rejection::gateway_not_found)?;
+    let settings = state.gateways.resolve(&state.config, gateway).ok_or_else(Rejection::gateway_not_found)?;
     let presented = headers.get(h::AUTHORIZATION).map(HeaderValue::as_bytes);
     let authenticated = match (&settings.token, presented) {
         (Some(token), Some(presented)) => {
@@ -78,8 +78,14 @@ fn admit(
 }
 
 fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejection> {
+    request_options_in(headers, Shape::Gateway)
+}
+
+/// The request's `cf-aig-*` options, or a 400 in `shape` naming the bad header.
+pub(super) fn request_options_in(headers: &HeaderMap, shape: Shape) -> Result<HeaderOptions, Rejection> {
     if let Some((name, _)) = headers.iter().find(|(k, v)| is_gateway_header(k.as_str()) && v.to_str().is_err()) {
-        return Err(Rejection::gateway(
+        return Err(Rejection::new(
+            shape,
             StatusCode::BAD_REQUEST,
             code::INVALID_HEADER,
             format!("invalid header {name}: the value is not visible ASCII"),
@@ -87,7 +93,8 @@ fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejection> {
     }
     let pairs = headers.iter().filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)));
     HeaderOptions::parse(pairs).map_err(|e| {
-        Rejection::gateway(
+        Rejection::new(
+            shape,
             StatusCode::BAD_REQUEST,
             code::INVALID_HEADER,
             format!("invalid header {}: {}", e.name, e.reason),

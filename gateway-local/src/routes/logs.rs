@@ -76,7 +76,7 @@ pub(super) fn check_api_token(state: &AppState, account: &str, headers: &HeaderM
 fn check_gateway(state: &AppState, account: &str, gateway: &str, headers: &HeaderMap) -> Result<(), Rejection> {
     check_api_token(state, account, headers)?;
     if gateway_core::types::options::validate_gateway_id(gateway, "gateway").is_err()
-        || state.config.gateway(gateway).is_none()
+        || state.gateways.resolve(&state.config, gateway).is_none()
     {
         return Err(Rejection::no_route());
     }

@@ -14,10 +14,12 @@
 //!   the statement time limit;
 //! - `logs`: what the gateway does with logs (insert, finish, get, list,
 //!   patch, delete, payload);
+//! - `gateways`: the gateways the gateway created itself (`default`);
 //! - `health`: counted write failures and the database-file watcher, for `/health`;
 //! - `test_knobs`: hidden public methods that exist for tests and benchmarks.
 
 mod connections;
+mod gateways;
 mod health;
 mod logs;
 mod query;

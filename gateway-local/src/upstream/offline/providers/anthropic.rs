@@ -20,6 +20,10 @@ pub(super) struct AnthropicAnswer {
 }
 
 pub(super) fn anthropic(call: &Call<'_>) -> Reply {
+    // Anthropic's OpenAI SDK compatibility endpoint (the table's `compat_path`).
+    if call.path == "v1/chat/completions" && call.is_post() {
+        return super::openai::openai_chat(call, None);
+    }
     if !call.is_post() || !matches!(call.path.as_str(), "v1/messages" | "v1/messages/count_tokens") {
         return anthropic_error(404, "Not Found");
     }

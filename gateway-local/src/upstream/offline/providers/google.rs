@@ -34,6 +34,10 @@ pub(super) fn google_not_found(call: &Call<'_>) -> Reply {
 
 /// Google AI Studio: `{v1,v1beta,v1alpha}/models/{model}:{action}`.
 pub(super) fn google_ai_studio(call: &Call<'_>) -> Reply {
+    // Gemini's OpenAI compatibility endpoint (the table's `compat_path`).
+    if call.path == "v1beta/openai/chat/completions" && call.is_post() {
+        return openai_chat(call, None);
+    }
     match split_model_action(&call.path) {
         Some(("v1/" | "v1beta/" | "v1alpha/", model, action)) if call.is_post() => gemini(call, model, action),
         _ => google_not_found(call),

@@ -201,6 +201,7 @@ pub(super) fn openai_responses(call: &Call<'_>, default_model: Option<&str>) -> 
         return openai_error(400, "Missing required parameter: 'model'.", Some("model"));
     };
     match responses_object(model, &body) {
+        Ok(response) if is_true(&body, "stream") => responses_stream(response),
         Ok(response) => ok_json(&response),
         Err((param, message)) => openai_error(400, &message, param),
     }
@@ -258,4 +259,54 @@ pub(super) fn responses_object(
             "total_tokens": done.total_tokens(),
         },
     }))
+}
+
+/// A Responses API stream: `response.created`, `response.in_progress`, the
+/// message's `output_item` and `content_part` added, one
+/// `response.output_text.delta` per word, then the `done` events and
+/// `response.completed` (or `response.incomplete`) with the whole response.
+/// Each event names its type in `event:` and in its data, with a
+/// `sequence_number`.
+pub(super) fn responses_stream(response: Value) -> Reply {
+    let text = response["output_text"].as_str().unwrap_or_default().to_owned();
+    let item = response["output"][0].clone();
+    let item_id = item["id"].clone();
+    let mut pending = response.clone();
+    pending["status"] = json!("in_progress");
+    pending["output"] = json!([]);
+    pending["output_text"] = json!("");
+    pending["usage"] = Value::Null;
+    let mut in_progress_item = item.clone();
+    in_progress_item["status"] = json!("in_progress");
+    in_progress_item["content"] = json!([]);
+    let empty_part = json!({"type": "output_text", "text": "", "annotations": []});
+    let at = json!({"item_id": item_id, "output_index": 0, "content_index": 0});
+    let with = |base: &Value, extra: Value| {
+        let mut event = base.clone();
+        if let (Some(event), Value::Object(extra)) = (event.as_object_mut(), extra) {
+            event.extend(extra);
+        }
+        event
+    };
+    let last: &'static str =
+        if response["status"] == "incomplete" { "response.incomplete" } else { "response.completed" };
+    let mut events: Vec<(&'static str, Value)> = vec![
+        ("response.created", json!({"response": pending})),
+        ("response.in_progress", json!({"response": pending})),
+        ("response.output_item.added", json!({"output_index": 0, "item": in_progress_item})),
+        ("response.content_part.added", with(&at, json!({"part": empty_part}))),
+    ];
+    for piece in pieces(&text) {
+        events.push(("response.output_text.delta", with(&at, json!({"delta": piece, "logprobs": []}))));
+    }
+    events.push(("response.output_text.done", with(&at, json!({"text": text, "logprobs": []}))));
+    let part = json!({"type": "output_text", "text": text, "annotations": []});
+    events.push(("response.content_part.done", with(&at, json!({"part": part}))));
+    events.push(("response.output_item.done", json!({"output_index": 0, "item": item})));
+    events.push((last, json!({"response": response})));
+    let events = events.into_iter().enumerate().map(|(sequence, (kind, data))| {
+        let data = with(&json!({"type": kind, "sequence_number": sequence}), data);
+        (Some(kind), data.to_string())
+    });
+    sse_response(events.collect::<Vec<_>>())
 }

@@ -1,0 +1,107 @@
+//! Which gateways exist, and with which settings: the configured ones
+//! (`[gateways.*]`, which always win), the ones the gateway created itself
+//! (the account's `default`, kept in the store's `gateways` table so it stays
+//! created across restarts on a database file), and the `unknown_gateways`
+//! policy for the rest on the gateway host.
+
+use std::collections::HashMap;
+use std::sync::{PoisonError, RwLock};
+
+use crate::config::{GatewaySettings, LocalConfig};
+use crate::store::{Store, StoreError};
+
+/// The id of the gateway Cloudflare creates for an account (`cloudflare-2026.md` §5.10).
+pub(crate) const DEFAULT_GATEWAY: &str = "default";
+
+/// The settings Cloudflare creates `default` with (`cloudflare-2026.md`
+/// §5.10): authentication on, logs on, caching off (TTL 0), rate limiting
+/// off. "Authentication on" is [`CreatedGateways::resolve`]'s business: the
+/// token is the v4 API token, never stored.
+pub(crate) fn default_gateway_settings() -> GatewaySettings {
+    let mut settings = GatewaySettings::default().with_collect_logs(true);
+    settings.cache_ttl = None;
+    settings.rate_limit = None;
+    settings
+}
+
+/// The gateways created by the gateway itself, as loaded from the store and
+/// added since. Each was created with authentication on.
+#[derive(Debug, Default)]
+pub(crate) struct CreatedGateways {
+    by_id: RwLock<HashMap<String, GatewaySettings>>,
+}
+
+impl CreatedGateways {
+    /// The gateways `store` holds.
+    pub(crate) async fn load(store: &Store) -> Result<Self, StoreError> {
+        let by_id = store.created_gateways().await?.into_iter().collect();
+        Ok(Self { by_id: RwLock::new(by_id) })
+    }
+
+    /// The settings of gateway `id` if it is configured or was created
+    /// (configuration first); `unknown_gateways` is not consulted. A created
+    /// gateway has authentication on: it takes the v4 API token as its
+    /// `cf-aig-authorization` token (Cloudflare accepts an API token with AI
+    /// Gateway permissions there); with no API token configured, the API
+    /// is open and so is the gateway.
+    pub(crate) fn existing(&self, config: &LocalConfig, id: &str) -> Option<GatewaySettings> {
+        if let Some(settings) = config.gateways.get(id) {
+            return Some(settings.clone());
+        }
+        let created = self.by_id.read().unwrap_or_else(PoisonError::into_inner).get(id).cloned()?;
+        Some(GatewaySettings { token: config.api_token.clone(), ..created })
+    }
+
+    /// The settings of gateway `id` as the gateway host and the logs API
+    /// see them: [`existing`](Self::existing), else what `unknown_gateways` says.
+    pub(crate) fn resolve(&self, config: &LocalConfig, id: &str) -> Option<GatewaySettings> {
+        self.existing(config, id).or_else(|| config.gateway(id))
+    }
+
+    /// Creates `default` with Cloudflare's settings unless it exists
+    /// (configured or created), storing it first; returns its settings.
+    pub(crate) async fn create_default(
+        &self,
+        config: &LocalConfig,
+        store: &Store,
+    ) -> Result<GatewaySettings, StoreError> {
+        if let Some(settings) = self.existing(config, DEFAULT_GATEWAY) {
+            return Ok(settings);
+        }
+        let stored = store.create_gateway(DEFAULT_GATEWAY, &default_gateway_settings()).await?;
+        tracing::info!(gateway = DEFAULT_GATEWAY, "created the account's default gateway");
+        self.by_id.write().unwrap_or_else(PoisonError::into_inner).insert(DEFAULT_GATEWAY.to_owned(), stored);
+        Ok(self.existing(config, DEFAULT_GATEWAY).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::UnknownGateway;
+    use crate::store::Database;
+
+    #[tokio::test]
+    async fn configuration_wins_then_created_then_the_policy() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let config = LocalConfig::default()
+            .with_unknown_gateways(UnknownGateway::Reject)
+            .with_gateway("prod", GatewaySettings::default().with_cache_ttl(60));
+        let gateways = CreatedGateways::load(&store).await.unwrap();
+        assert!(gateways.existing(&config, DEFAULT_GATEWAY).is_none());
+        assert!(gateways.resolve(&config, DEFAULT_GATEWAY).is_none());
+        let created = gateways.create_default(&config, &store).await.unwrap();
+        assert_eq!(created.token, config.api_token);
+        assert_eq!((created.cache_ttl, created.rate_limit, created.collect_logs), (None, None, true));
+        assert_eq!(gateways.resolve(&config, DEFAULT_GATEWAY), Some(created));
+        assert_eq!(gateways.existing(&config, "prod").and_then(|s| s.cache_ttl), Some(60));
+        // Reloaded from the store (a restart): still there, still without a stored token.
+        let reloaded = CreatedGateways::load(&store).await.unwrap();
+        assert!(reloaded.existing(&config, DEFAULT_GATEWAY).is_some());
+        assert!(store.created_gateways().await.unwrap()[0].1.token.is_none());
+        // A configured `default` is never replaced.
+        let configured = config.with_gateway(DEFAULT_GATEWAY, GatewaySettings::default().with_cache_ttl(5));
+        let settings = reloaded.create_default(&configured, &store).await.unwrap();
+        assert_eq!(settings.cache_ttl, Some(5));
+    }
+}
