@@ -83,9 +83,8 @@ impl Shape {
     /// The code of a malformed request in this shape.
     pub(crate) fn bad_request_code(self) -> i64 {
         match self {
-            Self::Gateway => code::BAD_REQUEST,
+            Self::Gateway | Self::AiGateway => code::BAD_REQUEST,
             Self::Api | Self::ApiShort => code::INVALID_PARAMETER,
-            Self::AiGateway => code::BAD_REQUEST,
         }
     }
 }

@@ -344,6 +344,22 @@ async fn the_default_gateway_is_created_on_first_use_as_cloudflare_creates_it() 
 }
 
 #[tokio::test]
+async fn the_gateway_host_creates_default_for_the_api_token() {
+    let rest = Rest::start(strict()).await;
+    let url = rest.provider_url("default", "openai", "chat/completions");
+    let body = chat("gpt-4o-mini").to_string();
+    // Not authenticated: not created.
+    rest.post(&url, body.clone(), &[("cf-aig-authorization", "Bearer wrong")]).await.gateway_error(400, 2001);
+    rest.post(&url, body.clone(), &[("authorization", &format!("Bearer {API_TOKEN}"))]).await.gateway_error(400, 2001);
+    let bearer = format!("Bearer {API_TOKEN}");
+    let answer = rest.post(&url, body.clone(), &[("cf-aig-authorization", &bearer)]).await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    // Created with authentication on, and logs on.
+    rest.post(&url, body, &[]).await.gateway_error(401, 2009);
+    assert_eq!(rest.logs_of("default").await.len(), 1);
+}
+
+#[tokio::test]
 async fn the_default_gateway_stays_created_across_a_restart() {
     let dir = TempDir::new("rest-default");
     let db = dir.join("logs.db");
@@ -405,6 +421,10 @@ async fn models_this_api_does_not_serve_are_refused_in_its_shape() {
     }
     let answer = rest.post(&rest.url("/ai/run"), "{", &[("authorization", &format!("Bearer {API_TOKEN}"))]).await;
     rest_error(&answer, 400, 2002);
+    // Other paths under `/ai/v1/`: no route, in this API's shape.
+    let answer =
+        rest.call("/ai/v1/embeddings", &json!({"model": "openai/text-embedding-3-small", "input": "x"}), &[]).await;
+    rest_error(&answer, 404, 7003);
     assert_eq!(rest.seen(), 0);
 }
 

@@ -15,6 +15,7 @@ use serde_json::Value;
 use crate::config::GatewaySettings;
 use crate::credentials::is_credential_header;
 use crate::error::{Rejection, Shape, code};
+use crate::gateways::DEFAULT_GATEWAY;
 use crate::options::HeaderOptions;
 use crate::proxy::{self, RequestContext, Step};
 use crate::state::{AppState, bearer_matches};
@@ -45,7 +46,7 @@ pub(super) fn path_or_error<T>(path: Result<Path<T>, PathRejection>) -> Result<T
 }
 
 /// The gateway's settings after the account, id, token and rate limit checks.
-fn admit(
+async fn admit(
     state: &AppState,
     account: &str,
     gateway: &str,
@@ -56,6 +57,7 @@ fn admit(
     {
         return Err(Rejection::gateway_not_found());
     }
+    create_default_if_asked(state, gateway, headers).await?;
     let settings = state.gateways.resolve(&state.config, gateway).ok_or_else(Rejection::gateway_not_found)?;
     let presented = headers.get(h::AUTHORIZATION).map(HeaderValue::as_bytes);
     let authenticated = match (&settings.token, presented) {
@@ -75,6 +77,30 @@ fn admit(
         }
     }
     Ok((settings, authenticated))
+}
+
+/// Creates the account's `default` gateway when a request to it presents the
+/// v4 API token as its `cf-aig-authorization` and it does not exist yet
+/// (`cloudflare-2026.md` §5.10: the first authenticated request creates it,
+/// with authentication on). Without an API token configured nothing can
+/// authenticate, and `unknown_gateways` decides as for any other id.
+async fn create_default_if_asked(state: &AppState, gateway: &str, headers: &HeaderMap) -> Result<(), Rejection> {
+    let (Some(token), Some(presented)) = (&state.config.api_token, headers.get(h::AUTHORIZATION)) else {
+        return Ok(());
+    };
+    if gateway != DEFAULT_GATEWAY
+        || state.gateways.existing(&state.config, gateway).is_some()
+        || !bearer_matches(presented.as_bytes(), token)
+    {
+        return Ok(());
+    }
+    state.gateways.create_default(&state.config, &state.store).await.map(drop).map_err(|e| {
+        Rejection::gateway(
+            StatusCode::SERVICE_UNAVAILABLE,
+            code::INTERNAL,
+            format!("the default gateway could not be created: {}", e.reason()),
+        )
+    })
 }
 
 fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejection> {
@@ -218,7 +244,7 @@ pub(super) async fn universal(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Rejection> {
     let (account, gateway) = path_or_error(path)?;
-    let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
+    let (settings, authenticated) = admit(&state, &account, &gateway, &headers).await?;
     let body = body_or_error(body, Shape::Gateway, BODY_TOO_LARGE)?;
     let options = request_options(&headers)?;
     let parsed: Value = serde_json::from_slice(&body).map_err(|e| {
@@ -321,7 +347,7 @@ pub(super) async fn provider(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Rejection> {
     let (account, gateway, provider, rest) = path_or_error(path)?;
-    let (settings, authenticated) = admit(&state, &account, &gateway, &headers)?;
+    let (settings, authenticated) = admit(&state, &account, &gateway, &headers).await?;
     let body = body_or_error(body, Shape::Gateway, BODY_TOO_LARGE)?;
     let options = request_options(&headers)?;
     if provider == "compat" {

@@ -36,9 +36,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/v1/{account}/{gateway}/{provider}/{*rest}", any(gateway::provider))
         .route("/client/v4/accounts/{account}/ai/run/{*model}", post(gateway::workers_ai_direct))
         .route("/client/v4/accounts/{account}/ai/run", post(rest::run))
-        .route("/client/v4/accounts/{account}/ai/v1/chat/completions", post(rest::chat_completions))
-        .route("/client/v4/accounts/{account}/ai/v1/responses", post(rest::responses))
-        .route("/client/v4/accounts/{account}/ai/v1/messages", post(rest::messages))
+        .route("/client/v4/accounts/{account}/ai/v1/{*endpoint}", post(rest::v1))
         .route(
             "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs",
             get(logs::list_or_delete).delete(logs::list_or_delete),

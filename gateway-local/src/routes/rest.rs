@@ -93,48 +93,36 @@ pub(super) async fn run(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Rejection> {
-    serve(&state, Endpoint::Run, path, &headers, body).await
+    let account = path.map(|Path(account)| account).map_err(|r| bad_request(r.body_text()))?;
+    serve(&state, Endpoint::Run, &account, &headers, body).await
 }
 
-/// `POST /client/v4/accounts/{account}/ai/v1/chat/completions`.
-pub(super) async fn chat_completions(
+/// `POST /client/v4/accounts/{account}/ai/v1/{chat/completions,responses,messages}`;
+/// any other path under `/ai/v1/` is no route.
+pub(super) async fn v1(
     State(state): State<Arc<AppState>>,
-    path: Result<Path<String>, PathRejection>,
+    path: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Rejection> {
-    serve(&state, Endpoint::ChatCompletions, path, &headers, body).await
-}
-
-/// `POST /client/v4/accounts/{account}/ai/v1/responses`.
-pub(super) async fn responses(
-    State(state): State<Arc<AppState>>,
-    path: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, Rejection> {
-    serve(&state, Endpoint::Responses, path, &headers, body).await
-}
-
-/// `POST /client/v4/accounts/{account}/ai/v1/messages`.
-pub(super) async fn messages(
-    State(state): State<Arc<AppState>>,
-    path: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, Rejection> {
-    serve(&state, Endpoint::Messages, path, &headers, body).await
+    let (account, rest) = path.map(|Path(parts)| parts).map_err(|r| bad_request(r.body_text()))?;
+    let endpoint = match rest.as_str() {
+        "chat/completions" => Endpoint::ChatCompletions,
+        "responses" => Endpoint::Responses,
+        "messages" => Endpoint::Messages,
+        _ => return Err(Rejection::new(SHAPE, StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI")),
+    };
+    serve(&state, endpoint, &account, &headers, body).await
 }
 
 async fn serve(
     state: &Arc<AppState>,
     endpoint: Endpoint,
-    path: Result<Path<String>, PathRejection>,
+    account: &str,
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Rejection> {
-    let account = path.map(|Path(account)| account).map_err(|r| bad_request(r.body_text()))?;
-    authenticate(state, &account, headers, endpoint)?;
+    authenticate(state, account, headers, endpoint)?;
     let body = body_or_error(body, SHAPE, BODY_TOO_LARGE)?;
     let (model, mut upstream_body) = read_body(endpoint, &body)?;
     let name = ModelName::parse(&model).map_err(|e| model_refused(format!("{e}")))?;
@@ -341,13 +329,13 @@ async fn finish(state: &AppState, answer: Response, wrap: bool) -> Response {
         return Response::from_parts(parts, Body::from(bytes));
     };
     parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(run_envelope(output).to_string()))
+    Response::from_parts(parts, Body::from(run_envelope(&output).to_string()))
 }
 
 /// The `/ai/run` answer around a model's output. Unconfirmed in the spec
 /// (`cloudflare-2026.md` §1.5: the envelope of `/ai/run` is not documented):
 /// we chose its emulator advice, the legacy Workers AI envelope.
-fn run_envelope(output: Value) -> Value {
+fn run_envelope(output: &Value) -> Value {
     json!({"result": output, "success": true, "errors": [], "messages": []})
 }
 

@@ -201,7 +201,7 @@ pub(super) fn openai_responses(call: &Call<'_>, default_model: Option<&str>) -> 
         return openai_error(400, "Missing required parameter: 'model'.", Some("model"));
     };
     match responses_object(model, &body) {
-        Ok(response) if is_true(&body, "stream") => responses_stream(response),
+        Ok(response) if is_true(&body, "stream") => responses_stream(&response),
         Ok(response) => ok_json(&response),
         Err((param, message)) => openai_error(400, &message, param),
     }
@@ -267,7 +267,7 @@ pub(super) fn responses_object(
 /// `response.completed` (or `response.incomplete`) with the whole response.
 /// Each event names its type in `event:` and in its data, with a
 /// `sequence_number`.
-pub(super) fn responses_stream(response: Value) -> Reply {
+pub(super) fn responses_stream(response: &Value) -> Reply {
     let text = response["output_text"].as_str().unwrap_or_default().to_owned();
     let item = response["output"][0].clone();
     let item_id = item["id"].clone();
@@ -303,7 +303,7 @@ pub(super) fn responses_stream(response: Value) -> Reply {
     let part = json!({"type": "output_text", "text": text, "annotations": []});
     events.push(("response.content_part.done", with(&at, json!({"part": part}))));
     events.push(("response.output_item.done", json!({"output_index": 0, "item": item})));
-    events.push((last, json!({"response": response})));
+    events.push((last, json!({"response": response.clone()})));
     let events = events.into_iter().enumerate().map(|(sequence, (kind, data))| {
         let data = with(&json!({"type": kind, "sequence_number": sequence}), data);
         (Some(kind), data.to_string())
