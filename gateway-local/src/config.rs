@@ -15,7 +15,10 @@ use crate::upstream::offline::Fault;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UnknownGateway {
-    /// Create it with default settings, as Cloudflare does for `default`.
+    /// Serve it on the gateway host with default settings (not stored).
+    /// The REST API (`/ai/run`, `/ai/v1/*`) never does: there only
+    /// configured gateways and `default` (created on first authenticated
+    /// use, as Cloudflare creates it, and stored) exist.
     #[default]
     Create,
     /// Reject with gateway error 2001.
