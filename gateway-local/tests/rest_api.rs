@@ -376,6 +376,11 @@ async fn the_default_gateway_stays_created_across_a_restart() {
     // Still there, still with authentication on.
     rest.post(&provider_url(&rest), body, &[]).await.gateway_error(401, 2009);
     assert_eq!(rest.logs_of("default").await.len(), 1);
+    // The token it authenticates with is the configuration's, never stored.
+    for file in ["logs.db", "logs.db-wal"] {
+        let bytes = std::fs::read(dir.join(file)).unwrap_or_default();
+        assert!(!bytes.windows(API_TOKEN.len()).any(|w| w == API_TOKEN.as_bytes()), "{file} holds the token");
+    }
 }
 
 #[tokio::test]
@@ -459,6 +464,16 @@ async fn cache_rate_limit_retries_and_logs_apply() {
     let answer = rest.call("/ai/run", &body, &prod).await;
     rest_error(&answer, 429, 2003);
     assert_eq!(answer.header("retry-after"), Some("60"));
+
+    // Custom costs, as on the gateway host.
+    let cost = [("cf-aig-custom-cost", r#"{"per_token_in":1,"per_token_out":2}"#)];
+    let answer = rest.call("/ai/v1/chat/completions", &chat("openai/gpt-5.5"), &cost).await;
+    let log =
+        rest.logs_of("default").await.into_iter().find(|log| log["id"].as_str() == answer.header("cf-aig-log-id"));
+    let log = log.expect("the log of the request");
+    assert_eq!(log["custom_cost"], true, "{log}");
+    let expected = log["tokens_in"].as_f64().unwrap() + 2.0 * log["tokens_out"].as_f64().unwrap();
+    assert_eq!(log["cost"].as_f64(), Some(expected), "{log}");
 
     let logs = rest.logs_of("prod").await;
     assert_eq!(logs.len(), 4, "one log per request, retries included: {logs:?}");
