@@ -787,6 +787,45 @@ mod tests {
         assert!(message.contains("max_connections"), "{message}");
     }
 
+    #[test]
+    fn provider_keys_rate_techniques_and_byok_only_parse_and_keys_never_show() {
+        let config = LocalConfig::from_toml(
+            r#"
+            [gateways.prod]
+            byok_only = true
+            rate_limit = { limit = 10, interval_secs = 600, technique = "sliding" }
+            [gateways.dev]
+            rate_limit = { limit = 10, interval_secs = 600 }
+            [provider_keys.openai]
+            default = "sk-SECRET-IN-FILE"
+            team-b = { env = "GL_TEST_OPENAI_KEY" }
+            "#,
+        )
+        .unwrap();
+        let prod = &config.gateways["prod"];
+        assert!(prod.byok_only);
+        assert_eq!(prod.rate_limit.unwrap().technique, RateLimitTechnique::Sliding);
+        assert_eq!(config.gateways["dev"].rate_limit.unwrap().technique, RateLimitTechnique::Fixed, "the default");
+        assert!(!config.gateways["dev"].byok_only, "the default");
+        let keys = &config.provider_keys["openai"];
+        assert_eq!(keys["team-b"], ProviderKey::Env { env: "GL_TEST_OPENAI_KEY".to_owned() });
+        let debug = format!("{config:?}");
+        assert!(!debug.contains("sk-SECRET-IN-FILE"), "{debug}");
+        assert!(debug.contains("GL_TEST_OPENAI_KEY") && debug.contains("byok_only: true"), "{debug}");
+        for text in [
+            "[provider_keys.nope]\ndefault = \"k\"",
+            "[provider_keys.openai]\n\"a b\" = \"k\"",
+            "[provider_keys.openai]\ndefault = \"\"",
+            "[provider_keys.openai]\ndefault = \"line\\nbreak\"",
+            "[provider_keys.openai]\ndefault = { env = \"\" }",
+            "[gateways.prod]\nrate_limit = { limit = 1, interval_secs = 1, technique = \"leaky\" }",
+            "[gateways.prod]\nrate_limit = { limit = 1, interval_secs = 1, typo = 1 }",
+        ] {
+            let message = LocalConfig::from_toml(text).unwrap_err().to_string();
+            assert!(!message.contains("break"), "a key is never quoted back: {message}");
+        }
+    }
+
     /// The configuration file shown in the README is valid, and says what it seems to.
     #[test]
     fn the_readme_example_parses() {

@@ -376,4 +376,44 @@ mod tests {
         let options = HeaderOptions::parse([("cf-aig-cache-key", "k")]).unwrap();
         assert_eq!(Effective::resolve(&GatewaySettings::default(), &options, None).cache_ttl, 300);
     }
+
+    #[test]
+    fn options_cloudflare_added_are_validated() {
+        let parsed = HeaderOptions::parse([
+            ("cf-aig-zdr", "true"),
+            ("cf-aig-no-wholesale", "true"),
+            ("cf-aig-otel-trace-id", "4bf92f3577b34da6a3ce929d0e0e4736"),
+            ("cf-aig-otel-parent-span-id", "a1b2c3d4e5f6g7h8"),
+            ("cf-aig-byok-alias", "team-b"),
+            (
+                "cf-aig-custom-cost",
+                r#"{"per_token_in":0.000001,"per_token_out":0.000002,"per_cache_read_token":0.0000001,"per_cache_write_token":0.0000005}"#,
+            ),
+        ])
+        .unwrap();
+        assert_eq!((parsed.zdr, parsed.no_wholesale), (Some(true), Some(true)));
+        assert_eq!(parsed.otel_parent_span_id.as_deref(), Some("a1b2c3d4e5f6g7h8"), "the docs' own example passes");
+        assert_eq!(parsed.byok_alias.as_deref(), Some("team-b"));
+        let cost = parsed.custom_cost.unwrap();
+        assert_eq!((cost.per_cache_read_token, cost.per_cache_write_token), (Some(0.000_000_1), Some(0.000_000_5)));
+        assert!(parsed.requires_credential(&GatewaySettings::default()));
+        let relaxed = HeaderOptions::parse([("cf-aig-no-wholesale", "false")]).unwrap();
+        assert!(!relaxed.requires_credential(&GatewaySettings::default()));
+        assert!(relaxed.requires_credential(&GatewaySettings::default().with_byok_only(true)), "cannot relax byok_only");
+        for (name, value) in [
+            ("cf-aig-zdr", "yes"),
+            ("cf-aig-no-wholesale", "1"),
+            ("cf-aig-otel-trace-id", "4bf92f3577b34da6a3ce929d0e0e473"),
+            ("cf-aig-otel-trace-id", "4bf92f3577b34da6a3ce929d0e0e473z"),
+            ("cf-aig-otel-parent-span-id", "a1b2c3d4e5f6g7h"),
+            ("cf-aig-otel-parent-span-id", "a1b2c3d4-5f6g7h8"),
+            ("cf-aig-byok-alias", ""),
+            ("cf-aig-byok-alias", "a b"),
+            ("cf-aig-custom-cost", r#"{"per_cache_read_token":-1}"#),
+            ("cf-aig-custom-cost", r#"{"per_cache_write_token":"x"}"#),
+        ] {
+            let err = HeaderOptions::parse([(name, value)]).unwrap_err();
+            assert_eq!(err.name, name, "{value}");
+        }
+    }
 }

@@ -250,4 +250,105 @@ mod tests {
         let total = CustomCost { total_cost: Some(0.5), ..per_token };
         assert_eq!(cost_of(Some(total), "x", Usage::default()), Some(0.5));
     }
+
+    /// Exact in binary: the costs below are sums of these.
+    const IN: f64 = 0.5;
+    const OUT: f64 = 2.0;
+    const READ: f64 = 0.125;
+    const WRITE: f64 = 1.0;
+
+    fn rates(read: Option<f64>, write: Option<f64>) -> CustomCost {
+        CustomCost {
+            per_token_in: Some(IN),
+            per_token_out: Some(OUT),
+            per_cache_read_token: read,
+            per_cache_write_token: write,
+            ..CustomCost::default()
+        }
+    }
+
+    #[test]
+    fn cache_token_costs_of_each_provider_plain_and_streamed() {
+        let openai = br#"{"usage":{"prompt_tokens":100,"completion_tokens":10,"prompt_tokens_details":{"cached_tokens":40}}}"#;
+        let responses = br#"{"usage":{"input_tokens":100,"output_tokens":10,"input_tokens_details":{"cached_tokens":40}}}"#;
+        let anthropic = br#"{"usage":{"input_tokens":60,"output_tokens":10,"cache_read_input_tokens":40,"cache_creation_input_tokens":8}}"#;
+        let bedrock = br#"{"usage":{"inputTokens":60,"outputTokens":10,"cacheReadInputTokens":40,"cacheWriteInputTokens":8}}"#;
+        let openai_stream = concat!(
+            "data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}],\"usage\":null}\n\n",
+            "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":10,",
+            "\"prompt_tokens_details\":{\"cached_tokens\":40}}}\n\n",
+            "data: [DONE]\n\n",
+        );
+        let responses_stream = concat!(
+            "event: response.created\ndata: {\"type\":\"response.created\",\"response\":{\"usage\":null}}\n\n",
+            "event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{\"usage\":",
+            "{\"input_tokens\":100,\"output_tokens\":10,\"input_tokens_details\":{\"cached_tokens\":40}}}}\n\n",
+        );
+        let anthropic_stream = concat!(
+            "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":60,",
+            "\"output_tokens\":1,\"cache_read_input_tokens\":40,\"cache_creation_input_tokens\":8}}}\n\n",
+            "event: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":10}}\n\n",
+        );
+        let mut bedrock_stream = eventstream(b"{\"contentBlockDelta\":{\"delta\":{\"text\":\"hi\"}}}");
+        bedrock_stream.extend(eventstream(
+            br#"{"usage":{"inputTokens":60,"outputTokens":10,"cacheReadInputTokens":40,"cacheWriteInputTokens":8},"metrics":{"latencyMs":1}}"#,
+        ));
+        // OpenAI: 40 of the 100 input tokens were cached (counted inside them), none written.
+        let openai_usage = Usage { input: Some(100), output: Some(10), cache_read: Some(40), cache_write: None, cache_in_input: true };
+        // Anthropic and Bedrock: 60 uncached input tokens, 40 read and 8 written apart.
+        let apart = Usage { input: Some(60), output: Some(10), cache_read: Some(40), cache_write: Some(8), cache_in_input: false };
+        let usages = [
+            ("openai", usage_of(openai), openai_usage),
+            ("responses", usage_of(responses), openai_usage),
+            ("anthropic", usage_of(anthropic), apart),
+            ("bedrock", usage_of(bedrock), apart),
+            ("openai stream", usage_of_stream(openai_stream.as_bytes()), openai_usage),
+            ("responses stream", usage_of_stream(responses_stream.as_bytes()), openai_usage),
+            ("anthropic stream", usage_of_stream(anthropic_stream.as_bytes()), apart),
+            ("bedrock stream", usage_of_eventstream(&bedrock_stream), apart),
+        ];
+        for (name, got, want) in usages {
+            assert_eq!(got, want, "{name}");
+        }
+        // (rates, usage, exact cost): 60 uncached in, 40 read, 8 written (Anthropic) or 0 (OpenAI), 10 out.
+        let out = 10.0 * OUT;
+        let table = [
+            // Both cache rates.
+            (rates(Some(READ), Some(WRITE)), openai_usage, 60.0 * IN + 40.0 * READ + out),
+            (rates(Some(READ), Some(WRITE)), apart, 60.0 * IN + 40.0 * READ + 8.0 * WRITE + out),
+            // One cache rate: the other defaults to per_token_in.
+            (rates(Some(READ), None), apart, 60.0 * IN + 40.0 * READ + 8.0 * IN + out),
+            (rates(None, Some(WRITE)), apart, 60.0 * IN + 40.0 * IN + 8.0 * WRITE + out),
+            (rates(None, Some(WRITE)), openai_usage, 100.0 * IN + out),
+            // Neither: the old formula over the input tokens as reported.
+            (rates(None, None), openai_usage, 100.0 * IN + out),
+            (rates(None, None), apart, 60.0 * IN + out),
+        ];
+        for (n, (custom, usage, want)) in table.into_iter().enumerate() {
+            assert_eq!(cost_of(Some(custom), "x", usage), Some(want), "row {n}");
+        }
+        // The spec's example header: cost to within rounding.
+        let example = CustomCost {
+            per_token_in: Some(0.000_001),
+            per_token_out: Some(0.000_002),
+            per_cache_read_token: Some(0.000_000_1),
+            per_cache_write_token: Some(0.000_000_5),
+            ..CustomCost::default()
+        };
+        let cost = cost_of(Some(example), "x", apart).unwrap();
+        assert!((cost - (60e-6 + 40e-7 + 8.0 * 5e-7 + 20e-6)).abs() < 1e-15, "{cost}");
+    }
+
+    /// One AWS event-stream message (zero checksums: the log does not check them).
+    fn eventstream(payload: &[u8]) -> Vec<u8> {
+        let headers = b"\x0b:event-type\x07\x00\x08metadata";
+        let total = u32::try_from(12 + headers.len() + payload.len() + 4).unwrap();
+        let mut out = total.to_be_bytes().to_vec();
+        out.extend(u32::try_from(headers.len()).unwrap().to_be_bytes());
+        out.extend([0; 4]);
+        out.extend(headers);
+        out.extend(payload);
+        out.extend([0; 4]);
+        out
+    }
 }
