@@ -135,10 +135,10 @@ impl StoredKeys {
                     })?,
                 };
                 let text = if bearer { format!("Bearer {secret}") } else { secret };
-                let mut value = HeaderValue::from_str(&text)
-                    .ok()
-                    .filter(|_| !text.trim().is_empty())
-                    .ok_or_else(|| ConfigError::Invalid(format!("{where_}: the key must be non-empty visible ASCII")))?;
+                let mut value =
+                    HeaderValue::from_str(&text).ok().filter(|_| !text.trim().is_empty()).ok_or_else(|| {
+                        ConfigError::Invalid(format!("{where_}: the key must be non-empty visible ASCII"))
+                    })?;
                 value.set_sensitive(true);
                 keys.insert((provider.clone(), alias.clone()), (header.clone(), value));
             }

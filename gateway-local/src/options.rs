@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
+use gateway_core::Backoff;
 use gateway_core::types::headers as h;
 use gateway_core::types::options::{MAX_ATTEMPTS, MAX_RETRY_DELAY_MS};
-use gateway_core::Backoff;
 use gateway_core::types::universal::StepConfig;
 use serde::Deserialize;
 use serde_json::Value;
@@ -52,13 +52,8 @@ fn parse_custom_cost(name: &str, value: &str) -> Result<CustomCost, InvalidHeade
              or {\"total_cost\":…} (numbers)"
             .to_owned())
     })?;
-    let rates = [
-        cost.total_cost,
-        cost.per_token_in,
-        cost.per_token_out,
-        cost.per_cache_read_token,
-        cost.per_cache_write_token,
-    ];
+    let rates =
+        [cost.total_cost, cost.per_token_in, cost.per_token_out, cost.per_cache_read_token, cost.per_cache_write_token];
     if let Some(v) = rates.into_iter().flatten().find(|v| !v.is_finite() || *v < 0.0) {
         return Err(bad(format!("costs must be finite and not negative, got {v}")));
     }
@@ -399,7 +394,10 @@ mod tests {
         assert!(parsed.requires_credential(&GatewaySettings::default()));
         let relaxed = HeaderOptions::parse([("cf-aig-no-wholesale", "false")]).unwrap();
         assert!(!relaxed.requires_credential(&GatewaySettings::default()));
-        assert!(relaxed.requires_credential(&GatewaySettings::default().with_byok_only(true)), "cannot relax byok_only");
+        assert!(
+            relaxed.requires_credential(&GatewaySettings::default().with_byok_only(true)),
+            "cannot relax byok_only"
+        );
         for (name, value) in [
             ("cf-aig-zdr", "yes"),
             ("cf-aig-no-wholesale", "1"),

@@ -82,7 +82,8 @@ impl RateLimiter {
         let unchanged = match (&*window, limit.technique) {
             (Window::Fixed { interval, .. }, RateLimitTechnique::Fixed) => *interval == interval_ms,
             (Window::Sliding { width_ms, counts, .. }, RateLimitTechnique::Sliding) => {
-                *width_ms * (counts.len() as u64 - 1) >= interval_ms && *width_ms == (interval_ms / SLIDING_BUCKETS).max(1)
+                *width_ms * (counts.len() as u64 - 1) >= interval_ms
+                    && *width_ms == (interval_ms / SLIDING_BUCKETS).max(1)
             }
             _ => false,
         };
@@ -120,8 +121,8 @@ impl RateLimiter {
                 let whole: u64 = (0..slots - 1).map(|back| u64::from(counts[slot(current + slots - back)])).sum();
                 let oldest = u64::from(counts[slot(current + 1)]);
                 #[allow(clippy::cast_precision_loss, reason = "counts and widths are far below 2^53")]
-                let estimate = whole as f64
-                    + oldest as f64 * (*width_ms - now_ms % *width_ms) as f64 / *width_ms as f64;
+                let estimate =
+                    whole as f64 + oldest as f64 * (*width_ms - now_ms % *width_ms) as f64 / *width_ms as f64;
                 #[allow(clippy::cast_precision_loss, reason = "a u32")]
                 if estimate + 1.0 > f64::from(limit.limit) {
                     return false;

@@ -1,5 +1,5 @@
 //! Ids and what an answer reports, over loopback HTTP: new log and request
-//! ids are lowercase UUIDv7 (spec §4.1) and a single-step answer carries the
+//! ids are lowercase `UUIDv7` (spec §4.1) and a single-step answer carries the
 //! same value in `cf-aig-request-id`, `cf-aig-log-id` and `cf-aig-event-id`
 //! (a caller's event id comes back as sent); a universal fallback's ids;
 //! `cf-aig-model` and `cf-aig-provider` on every answer; old ULID logs still
@@ -14,11 +14,9 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 mod common;
 
-/// Whether `id` is a lowercase UUIDv7 in its 36-character form.
+/// Whether `id` is a lowercase `UUIDv7` in its 36-character form.
 fn is_uuid_v7(id: &str) -> bool {
-    id.len() == 36
-        && id == id.to_ascii_lowercase()
-        && uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 7)
+    id.len() == 36 && id == id.to_ascii_lowercase() && uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 7)
 }
 
 async fn workers_ai(h: &Harness, gateway: &str, headers: &[(&str, &str)]) -> Answer {
@@ -61,7 +59,10 @@ async fn a_single_step_answer_carries_one_uuid_v7_in_all_three_ids_with_its_mode
     let body = json!({"model": "openai/gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]});
     let answer = h.post(&h.provider_url("g", "compat", "chat/completions"), body.to_string(), &[]).await;
     assert_eq!(answer.status, 200, "{}", answer.text());
-    assert_eq!((answer.header("cf-aig-model"), answer.header("cf-aig-provider")), (Some("gpt-4o-mini"), Some("openai")));
+    assert_eq!(
+        (answer.header("cf-aig-model"), answer.header("cf-aig-provider")),
+        (Some("gpt-4o-mini"), Some("openai"))
+    );
 }
 
 #[tokio::test]

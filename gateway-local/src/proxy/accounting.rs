@@ -77,7 +77,8 @@ fn usage_in(value: &Value) -> Usage {
             cache_read: openai_cached
                 .or_else(|| number(usage, "cache_read_input_tokens"))
                 .or_else(|| number(usage, "cacheReadInputTokens")),
-            cache_write: number(usage, "cache_creation_input_tokens").or_else(|| number(usage, "cacheWriteInputTokens")),
+            cache_write: number(usage, "cache_creation_input_tokens")
+                .or_else(|| number(usage, "cacheWriteInputTokens")),
             cache_in_input: openai_cached.is_some(),
         };
         if found.reported() {
@@ -226,7 +227,10 @@ mod tests {
         assert_eq!(usage_of(br#"{"result":{"usage":{"prompt_tokens":3,"completion_tokens":4}}}"#), io(3, 4));
         assert_eq!(usage_of(br#"{"usage":{"input_tokens":5,"output_tokens":6}}"#), io(5, 6));
         assert_eq!(usage_of(br#"{"usageMetadata":{"promptTokenCount":7,"candidatesTokenCount":8}}"#), io(7, 8));
-        assert_eq!(usage_of(br#"{"output":{},"usage":{"inputTokens":9,"outputTokens":10,"totalTokens":19}}"#), io(9, 10));
+        assert_eq!(
+            usage_of(br#"{"output":{},"usage":{"inputTokens":9,"outputTokens":10,"totalTokens":19}}"#),
+            io(9, 10)
+        );
         assert_eq!(usage_of(b"not json"), Usage::default());
     }
 
@@ -269,10 +273,13 @@ mod tests {
 
     #[test]
     fn cache_token_costs_of_each_provider_plain_and_streamed() {
-        let openai = br#"{"usage":{"prompt_tokens":100,"completion_tokens":10,"prompt_tokens_details":{"cached_tokens":40}}}"#;
-        let responses = br#"{"usage":{"input_tokens":100,"output_tokens":10,"input_tokens_details":{"cached_tokens":40}}}"#;
+        let openai =
+            br#"{"usage":{"prompt_tokens":100,"completion_tokens":10,"prompt_tokens_details":{"cached_tokens":40}}}"#;
+        let responses =
+            br#"{"usage":{"input_tokens":100,"output_tokens":10,"input_tokens_details":{"cached_tokens":40}}}"#;
         let anthropic = br#"{"usage":{"input_tokens":60,"output_tokens":10,"cache_read_input_tokens":40,"cache_creation_input_tokens":8}}"#;
-        let bedrock = br#"{"usage":{"inputTokens":60,"outputTokens":10,"cacheReadInputTokens":40,"cacheWriteInputTokens":8}}"#;
+        let bedrock =
+            br#"{"usage":{"inputTokens":60,"outputTokens":10,"cacheReadInputTokens":40,"cacheWriteInputTokens":8}}"#;
         let openai_stream = concat!(
             "data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}],\"usage\":null}\n\n",
             "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":10,",
@@ -294,9 +301,16 @@ mod tests {
             br#"{"usage":{"inputTokens":60,"outputTokens":10,"cacheReadInputTokens":40,"cacheWriteInputTokens":8},"metrics":{"latencyMs":1}}"#,
         ));
         // OpenAI: 40 of the 100 input tokens were cached (counted inside them), none written.
-        let openai_usage = Usage { input: Some(100), output: Some(10), cache_read: Some(40), cache_write: None, cache_in_input: true };
+        let openai_usage =
+            Usage { input: Some(100), output: Some(10), cache_read: Some(40), cache_write: None, cache_in_input: true };
         // Anthropic and Bedrock: 60 uncached input tokens, 40 read and 8 written apart.
-        let apart = Usage { input: Some(60), output: Some(10), cache_read: Some(40), cache_write: Some(8), cache_in_input: false };
+        let apart = Usage {
+            input: Some(60),
+            output: Some(10),
+            cache_read: Some(40),
+            cache_write: Some(8),
+            cache_in_input: false,
+        };
         let usages = [
             ("openai", usage_of(openai), openai_usage),
             ("responses", usage_of(responses), openai_usage),

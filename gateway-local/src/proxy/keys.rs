@@ -5,7 +5,7 @@
 
 use axum::http::StatusCode;
 
-use super::Step;
+use super::{RequestContext, Step};
 use crate::config::GatewaySettings;
 use crate::credentials;
 use crate::error::{Rejection, code};
@@ -15,13 +15,22 @@ use crate::state::AppState;
 /// The provider whose requests `byok_only` and `cf-aig-no-wholesale` leave alone.
 const WORKERS_AI: &str = "workers-ai";
 
+/// [`apply`] to every step of a request, each with its options over the request's.
+pub(super) fn apply_all(state: &AppState, context: &RequestContext, steps: &mut [Step]) -> Result<(), Rejection> {
+    for step in steps {
+        let options = context.options.overlay(&step.options);
+        apply(state, &context.settings, &options, step)?;
+    }
+    Ok(())
+}
+
 /// Gives `step` the stored key of its provider when it carries no
 /// credential of its own (a request's own key always wins), under the alias
 /// `options` name (`cf-aig-byok-alias`, else `default`). Refuses a step that
 /// names an alias with no stored key, and a third-party step left without a
 /// credential when `settings.byok_only` or `cf-aig-no-wholesale: true` asks
 /// for one.
-pub(super) fn apply(
+fn apply(
     state: &AppState,
     settings: &GatewaySettings,
     options: &HeaderOptions,

@@ -67,7 +67,7 @@ pub(crate) struct RequestContext {
     /// Extra response headers; they win over the engine's own (a route that
     /// knows the model by another name, e.g. a catalog name, says so here).
     pub(crate) extra_headers: Vec<(HeaderName, HeaderValue)>,
-    /// `cf-aig-request-id`: a UUIDv7 minted when the request arrives, also
+    /// `cf-aig-request-id`: a `UUIDv7` minted when the request arrives, also
     /// the log id of its first step (see [`step_log_id`]).
     pub(crate) request_id: String,
 }
@@ -103,7 +103,7 @@ impl RequestContext {
 /// Unconfirmed in the spec (§4.1: multi-step is undocumented): we chose that
 /// the first step's log carries the request id, so a single-step request has
 /// `cf-aig-request-id` = `cf-aig-log-id` = `cf-aig-event-id` as documented;
-/// each later step (a universal fallback) gets a fresh UUIDv7, and the answer's
+/// each later step (a universal fallback) gets a fresh `UUIDv7`, and the answer's
 /// `cf-aig-log-id` names the log of the step that answered while
 /// `cf-aig-request-id` (and the default `cf-aig-event-id`) stays the request's.
 fn step_log_id(request_id: &str, index: usize) -> String {
@@ -161,12 +161,9 @@ fn retryable(outcome: &StepOutcome) -> bool {
 /// Runs steps in order and answers with the first success (or the last failure).
 pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut steps: Vec<Step>) -> Response {
     let count = steps.len();
-    // Credentials first, for every step: a refused step refuses the request
-    // before anything is forwarded.
-    for step in &mut steps {
-        if let Err(refused) = keys::apply(state, &context.settings, &context.options.overlay(&step.options), step) {
-            return refused.into_response();
-        }
+    // Credentials first, for every step: nothing is forwarded if one is refused.
+    if let Err(refused) = keys::apply_all(state, context, &mut steps) {
+        return refused.into_response();
     }
     // Upstream attempts this request may still make, retries included: one
     // request never fans out into more calls (and logs) than `max_steps`.
@@ -235,18 +232,11 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut ste
             if let Some(encoding) = headers.get(header::CONTENT_ENCODING) {
                 response.headers_mut().insert(header::CONTENT_ENCODING, encoding.clone());
             }
-            let report =
-                Report { index, log_id: log_id.as_deref(), cached: false, provider: &provider, model: &model };
+            let report = Report { index, log_id: log_id.as_deref(), cached: false, provider: &provider, model: &model };
             return with_log_error(decorate(response, context, &report, &effective), log_error);
         }
-        if let (Some(key), StepOutcome::Answer { response, cached: false }) = (&cache_key, &outcome) {
-            // Encoded answers the gateway could not decode are not kept: the cache stores no encoding.
-            if is_success(response.status) && !response.headers.contains_key(header::CONTENT_ENCODING) {
-                let content_type =
-                    response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
-                let entry = Cached { status: response.status, content_type, body: response.body.clone() };
-                state.cache.put(key.clone(), entry, Duration::from_secs(effective.cache_ttl));
-            }
+        if let Some(key) = &cache_key {
+            keep_in_cache(state, key, &outcome, effective.cache_ttl);
         }
         let log_id = if effective.collect_log {
             let mut record =
@@ -266,17 +256,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut ste
             None
         };
         let succeeded = matches!(&outcome, StepOutcome::Answer { response, .. } if is_success(response.status));
-        tracing::debug!(
-            gateway = %context.gateway,
-            provider = %step.provider,
-            step = index,
-            succeeded,
-            request_id = %context.request_id,
-            otel_trace_id = options.otel_trace_id.as_deref(),
-            otel_parent_span_id = options.otel_parent_span_id.as_deref(),
-            zdr = options.zdr,
-            "step done"
-        );
+        trace_step(context, &step, &options, index, succeeded);
         if succeeded || index + 1 == count || attempts_left == 0 {
             let report =
                 Report { index, log_id: log_id.as_deref(), cached: false, provider: &step.provider, model: &model };
@@ -285,6 +265,33 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut ste
     }
     Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step")
         .into_response()
+}
+
+/// Caches a fresh successful whole answer for `ttl` seconds; encoded answers
+/// the gateway could not decode are not kept (the cache stores no encoding).
+fn keep_in_cache(state: &AppState, key: &str, outcome: &StepOutcome, ttl: u64) {
+    let StepOutcome::Answer { response, cached: false } = outcome else { return };
+    if is_success(response.status) && !response.headers.contains_key(header::CONTENT_ENCODING) {
+        let content_type = response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let entry = Cached { status: response.status, content_type, body: response.body.clone() };
+        state.cache.put(key.to_owned(), entry, Duration::from_secs(ttl));
+    }
+}
+
+/// Reports a step done to the process's log, with the caller's trace ids
+/// (`cf-aig-otel-*`) and `cf-aig-zdr`, which have no other effect locally.
+fn trace_step(context: &RequestContext, step: &Step, options: &HeaderOptions, index: usize, succeeded: bool) {
+    tracing::debug!(
+        gateway = %context.gateway,
+        provider = %step.provider,
+        step = index,
+        succeeded,
+        request_id = %context.request_id,
+        otel_trace_id = options.otel_trace_id.as_deref(),
+        otel_parent_span_id = options.otel_parent_span_id.as_deref(),
+        zdr = options.zdr,
+        "step done"
+    );
 }
 
 /// Header of an answer whose log could not be written: a short reason

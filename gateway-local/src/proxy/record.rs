@@ -18,7 +18,7 @@ use crate::options::Effective;
 use crate::state::AppState;
 use crate::store::LogRecord;
 
-/// A new log or request id: a lowercase UUIDv7 (RFC 9562), as Cloudflare
+/// A new log or request id: a lowercase `UUIDv7` (RFC 9562), as Cloudflare
 /// mints them since 2026-10-08 (spec §4.1); ids sort by creation time.
 pub(crate) fn new_id() -> String {
     uuid::Uuid::now_v7().hyphenated().to_string()
@@ -95,7 +95,7 @@ impl Drop for AbandonedLog<'_> {
         };
         let mut record =
             log_record(self.state, self.context, self.step, self.effective, view, self.started, self.index);
-        record.id = self.log_id.to_owned();
+        self.log_id.clone_into(&mut record.id);
         let state = Arc::clone(self.state);
         let limit = self.context.settings.log_limit();
         // Tracked, so a shutdown that cut this request waits for its log.
