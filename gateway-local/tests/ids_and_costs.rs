@@ -201,3 +201,48 @@ async fn cache_token_costs_reach_the_log_plain_and_streamed() {
     assert_eq!(cost, want);
     let _ = API_TOKEN;
 }
+
+/// One AWS event-stream message (zero checksums: the log does not check them).
+fn eventstream_message(event_type: &str, payload: &[u8]) -> Vec<u8> {
+    let mut headers = vec![11];
+    headers.extend(b":event-type\x07");
+    headers.extend(u16::try_from(event_type.len()).unwrap().to_be_bytes());
+    headers.extend(event_type.as_bytes());
+    let total = u32::try_from(12 + headers.len() + payload.len() + 4).unwrap();
+    let mut out = total.to_be_bytes().to_vec();
+    out.extend(u32::try_from(headers.len()).unwrap().to_be_bytes());
+    out.extend([0; 4]);
+    out.extend(headers);
+    out.extend(payload);
+    out.extend([0; 4]);
+    out
+}
+
+#[tokio::test]
+async fn bedrock_cache_tokens_in_camel_case_reach_the_log_plain_and_streamed() {
+    let upstream = MockServer::start().await;
+    let usage = json!({"inputTokens": 60, "outputTokens": 10, "totalTokens": 118,
+        "cacheReadInputTokens": 40, "cacheWriteInputTokens": 8});
+    Mock::given(path("/model/m/converse"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"output": {}, "usage": usage})))
+        .mount(&upstream)
+        .await;
+    let mut stream = eventstream_message("contentBlockDelta", br#"{"delta":{"text":"hi"},"contentBlockIndex":0}"#);
+    stream.extend(eventstream_message(
+        "metadata",
+        json!({"usage": usage, "metrics": {"latencyMs": 5}}).to_string().as_bytes(),
+    ));
+    Mock::given(path("/model/m/converse-stream"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(stream, "application/vnd.amazon.eventstream"))
+        .mount(&upstream)
+        .await;
+    let config = LocalConfig::default().with_upstream("aws-bedrock", format!("{}/", upstream.uri()));
+    let h = Harness::start(config).await;
+    let headers = [("cf-aig-custom-cost", RATES), ("authorization", "Bearer caller")];
+    let want = json!(60.0 * 0.5 + 40.0 * 0.125 + 8.0 + 10.0 * 2.0);
+    for (gateway, endpoint) in [("plain", "model/m/converse"), ("streamed", "model/m/converse-stream")] {
+        let answer = h.post(&h.provider_url(gateway, "aws-bedrock", endpoint), "{}", &headers).await;
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        assert_eq!(logged_cost(&h, gateway).await, want, "{gateway}");
+    }
+}

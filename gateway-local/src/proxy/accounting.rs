@@ -31,8 +31,9 @@ pub(super) struct Usage {
     pub(super) cache_read: Option<u64>,
     /// Input tokens written to the provider's prompt cache.
     pub(super) cache_write: Option<u64>,
-    /// OpenAI counts cached tokens inside its input tokens; Anthropic and
-    /// Bedrock count them apart.
+    /// OpenAI counts cached tokens inside its input tokens; Anthropic counts
+    /// them apart, and so (our reading of AWS's `TokenUsage`, where
+    /// `totalTokens` adds them to `inputTokens`) does Bedrock.
     pub(super) cache_in_input: bool,
 }
 
