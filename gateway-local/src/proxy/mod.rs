@@ -5,6 +5,8 @@
 //! - [`stream`]: passing a stream on, with its provisional and final log.
 //! - [`record`]: what a log records of an answer (and of an abandoned request).
 //! - [`accounting`]: model names, token usage, prices and cost.
+//! - [`keys`]: provider credentials a request does not bring (stored keys,
+//!   `byok_only`, `cf-aig-no-wholesale`), for every step before any is sent.
 
 mod accounting;
 mod keys;
