@@ -27,11 +27,53 @@ pub enum UnknownGateway {
 
 /// A per-gateway request rate limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RateLimit {
     /// Requests allowed per interval.
     pub limit: u32,
     /// Interval in seconds.
     pub interval_secs: u64,
+    /// How the interval is counted (Cloudflare's `rate_limiting_technique`;
+    /// default [`RateLimitTechnique::Fixed`]).
+    #[serde(default)]
+    pub technique: RateLimitTechnique,
+}
+
+/// How a rate limit's interval is counted (spec §5.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RateLimitTechnique {
+    /// Windows aligned to multiples of the interval since the Unix epoch
+    /// (10 per 10 minutes: 12:00–12:10, 12:10–12:20, ...).
+    #[default]
+    Fixed,
+    /// At most `limit` requests in any trailing interval.
+    Sliding,
+}
+
+/// A stored provider key (spec §5.4's stored keys, standing in for BYOK and
+/// Unified Billing): the key itself, or `{ env = "NAME" }`, the environment
+/// variable that holds it, read when the gateway starts. `Debug` never shows
+/// a key.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ProviderKey {
+    /// The key, written in the file.
+    Value(String),
+    /// The environment variable holding the key.
+    Env {
+        /// Its name.
+        env: String,
+    },
+}
+
+impl fmt::Debug for ProviderKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Value(_) => f.write_str("<redacted>"),
+            Self::Env { env } => f.debug_struct("Env").field("env", env).finish(),
+        }
+    }
 }
 
 /// Settings of one gateway (the dashboard's gateway settings). `Debug`
@@ -62,6 +104,11 @@ pub struct GatewaySettings {
     /// credentials they present (default `false`: an answer is served only to
     /// callers presenting the same provider key and gateway token).
     pub cache_shared: bool,
+    /// "Require provider credentials" (Cloudflare's `byok_only`): a
+    /// third-party request that carries no provider credential, and has no
+    /// stored key ([`LocalConfig::provider_keys`]), is refused with 400;
+    /// Workers AI requests are not affected. Default `false`.
+    pub byok_only: bool,
 }
 
 impl Default for GatewaySettings {
@@ -77,6 +124,7 @@ impl Default for GatewaySettings {
             log_management: None,
             log_management_strategy: None,
             cache_shared: false,
+            byok_only: false,
         }
     }
 }
@@ -128,10 +176,24 @@ impl GatewaySettings {
         self
     }
 
-    /// Sets a rate limit.
+    /// Sets a rate limit (fixed windows).
     #[must_use]
     pub fn with_rate_limit(mut self, limit: u32, interval_secs: u64) -> Self {
-        self.rate_limit = Some(RateLimit { limit, interval_secs });
+        self.rate_limit = Some(RateLimit { limit, interval_secs, technique: RateLimitTechnique::Fixed });
+        self
+    }
+
+    /// Sets a rate limit counted with `technique`.
+    #[must_use]
+    pub fn with_rate_limit_technique(mut self, limit: u32, interval_secs: u64, technique: RateLimitTechnique) -> Self {
+        self.rate_limit = Some(RateLimit { limit, interval_secs, technique });
+        self
+    }
+
+    /// Requires provider credentials (see [`byok_only`](Self::byok_only)).
+    #[must_use]
+    pub fn with_byok_only(mut self, byok_only: bool) -> Self {
+        self.byok_only = byok_only;
         self
     }
 
@@ -241,6 +303,13 @@ pub struct LocalConfig {
     /// milliseconds; then their connections are cut and the logs of cut
     /// streams completed (status 502, response incomplete).
     pub shutdown_grace_ms: u64,
+    /// Stored provider keys by provider slug, then by alias
+    /// (`[provider_keys.openai] default = { env = "OPENAI_API_KEY" }`): a
+    /// request to that provider that carries no credential of its own is
+    /// sent with the key of the alias it names (`cf-aig-byok-alias`, else
+    /// `default`), in the provider's credential header. Keys are never
+    /// logged, stored or shown.
+    pub provider_keys: BTreeMap<String, BTreeMap<String, ProviderKey>>,
 }
 
 /// A fault rule for the offline test double, as the configuration writes it:
@@ -396,6 +465,7 @@ impl Default for LocalConfig {
             body_read_timeout_ms: DEFAULT_BODY_READ_TIMEOUT_MS,
             max_connections: DEFAULT_MAX_CONNECTIONS,
             shutdown_grace_ms: DEFAULT_SHUTDOWN_GRACE_MS,
+            provider_keys: BTreeMap::new(),
         }
     }
 }
@@ -418,6 +488,7 @@ impl fmt::Debug for GatewaySettings {
             .field("log_management", &self.log_management)
             .field("log_management_strategy", &self.log_management_strategy)
             .field("cache_shared", &self.cache_shared)
+            .field("byok_only", &self.byok_only)
             .finish()
     }
 }
@@ -449,6 +520,7 @@ impl fmt::Debug for LocalConfig {
             .field("body_read_timeout_ms", &self.body_read_timeout_ms)
             .field("max_connections", &self.max_connections)
             .field("shutdown_grace_ms", &self.shutdown_grace_ms)
+            .field("provider_keys", &self.provider_keys)
             .finish()
     }
 }
@@ -586,11 +658,38 @@ impl LocalConfig {
                 }
             }
         }
+        self.validate_provider_keys()?;
         for (provider, url) in &self.upstreams {
             let parsed =
                 url::Url::parse(url).map_err(|e| ConfigError::Invalid(format!("upstreams.{provider}: {e}")))?;
             if !matches!(parsed.scheme(), "http" | "https") {
                 return Err(ConfigError::Invalid(format!("upstreams.{provider}: must be an http or https URL")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks `provider_keys`: known providers, valid aliases, keys that fit
+    /// in a header (never quoted back in the error).
+    fn validate_provider_keys(&self) -> Result<(), ConfigError> {
+        for (provider, aliases) in &self.provider_keys {
+            let bad = |reason: String| Err(ConfigError::Invalid(format!("provider_keys.{provider}: {reason}")));
+            if gateway_core::provider::ProviderInfo::of(provider).is_none() {
+                return bad("unknown provider slug".to_owned());
+            }
+            for (alias, key) in aliases {
+                if !crate::options::is_alias(alias) {
+                    return bad(format!("alias {alias:?} must be 1 to 64 letters, digits, `-`, `_` or `.`"));
+                }
+                match key {
+                    ProviderKey::Value(value) if value.is_empty() || http::HeaderValue::from_str(value).is_err() => {
+                        return bad(format!("{alias}: the key must be non-empty visible ASCII"));
+                    }
+                    ProviderKey::Env { env } if env.is_empty() => {
+                        return bad(format!("{alias}: env must name a variable"));
+                    }
+                    _ => {}
+                }
             }
         }
         Ok(())
@@ -689,6 +788,45 @@ mod tests {
         assert!(message.contains("idle_timeout_ms"), "{message}");
         let message = LocalConfig::from_toml("max_connections = 0").unwrap_err().to_string();
         assert!(message.contains("max_connections"), "{message}");
+    }
+
+    #[test]
+    fn provider_keys_rate_techniques_and_byok_only_parse_and_keys_never_show() {
+        let config = LocalConfig::from_toml(
+            r#"
+            [gateways.prod]
+            byok_only = true
+            rate_limit = { limit = 10, interval_secs = 600, technique = "sliding" }
+            [gateways.dev]
+            rate_limit = { limit = 10, interval_secs = 600 }
+            [provider_keys.openai]
+            default = "sk-SECRET-IN-FILE"
+            team-b = { env = "GL_TEST_OPENAI_KEY" }
+            "#,
+        )
+        .unwrap();
+        let prod = &config.gateways["prod"];
+        assert!(prod.byok_only);
+        assert_eq!(prod.rate_limit.unwrap().technique, RateLimitTechnique::Sliding);
+        assert_eq!(config.gateways["dev"].rate_limit.unwrap().technique, RateLimitTechnique::Fixed, "the default");
+        assert!(!config.gateways["dev"].byok_only, "the default");
+        let keys = &config.provider_keys["openai"];
+        assert_eq!(keys["team-b"], ProviderKey::Env { env: "GL_TEST_OPENAI_KEY".to_owned() });
+        let debug = format!("{config:?}");
+        assert!(!debug.contains("sk-SECRET-IN-FILE"), "{debug}");
+        assert!(debug.contains("GL_TEST_OPENAI_KEY") && debug.contains("byok_only: true"), "{debug}");
+        for text in [
+            "[provider_keys.nope]\ndefault = \"k\"",
+            "[provider_keys.openai]\n\"a b\" = \"k\"",
+            "[provider_keys.openai]\ndefault = \"\"",
+            "[provider_keys.openai]\ndefault = \"line\\nbreak\"",
+            "[provider_keys.openai]\ndefault = { env = \"\" }",
+            "[gateways.prod]\nrate_limit = { limit = 1, interval_secs = 1, technique = \"leaky\" }",
+            "[gateways.prod]\nrate_limit = { limit = 1, interval_secs = 1, typo = 1 }",
+        ] {
+            let message = LocalConfig::from_toml(text).unwrap_err().to_string();
+            assert!(!message.contains("break"), "a key is never quoted back: {message}");
+        }
     }
 
     /// The configuration file shown in the README is valid, and says what it seems to.

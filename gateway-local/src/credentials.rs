@@ -3,7 +3,7 @@
 //! untouched, never stores them, and keys the cache by a digest of them so
 //! one caller's answer is never served to another.
 
-use http::HeaderMap;
+use http::{HeaderMap, HeaderName, HeaderValue};
 use sha2::{Digest, Sha256};
 
 /// Query parameters that carry a credential (compared case-insensitively).
@@ -87,10 +87,85 @@ pub(crate) fn caller_digest(headers: &HeaderMap, endpoint: &str, gateway_token: 
     hash.finalize().into()
 }
 
+/// The stored provider keys of the configuration, resolved when the gateway
+/// starts (`{ env = ... }` read then), each already in its provider's
+/// credential header form and marked sensitive. `Debug` shows only which
+/// provider and alias have a key.
+#[derive(Default)]
+pub(crate) struct StoredKeys {
+    /// (provider slug, alias) → (credential header, its value).
+    keys: std::collections::HashMap<(String, String), (HeaderName, HeaderValue)>,
+}
+
+impl std::fmt::Debug for StoredKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names: Vec<String> = self.keys.keys().map(|(p, a)| format!("{p}.{a}")).collect();
+        names.sort_unstable();
+        f.debug_struct("StoredKeys").field("keys", &names).finish_non_exhaustive()
+    }
+}
+
+/// Where provider `slug` expects its credential: the header, and whether
+/// its value is `Bearer <key>`.
+fn credential_header(slug: &str) -> Option<(HeaderName, bool)> {
+    use gateway_core::provider::CredentialHeader;
+    Some(match gateway_core::provider::ProviderInfo::of(slug)?.credential {
+        CredentialHeader::Bearer => (http::header::AUTHORIZATION, true),
+        CredentialHeader::Named(name) => (HeaderName::from_static(name), false),
+        _ => return None,
+    })
+}
+
+impl StoredKeys {
+    /// Resolves `config.provider_keys` (reading `{ env = ... }` variables);
+    /// an error names the provider, alias or variable, never a key.
+    pub(crate) fn resolve(config: &crate::config::LocalConfig) -> Result<Self, crate::config::ConfigError> {
+        use crate::config::{ConfigError, ProviderKey};
+        let mut keys = std::collections::HashMap::new();
+        for (provider, aliases) in &config.provider_keys {
+            let Some((header, bearer)) = credential_header(provider) else {
+                return Err(ConfigError::Invalid(format!("provider_keys.{provider}: unknown provider slug")));
+            };
+            for (alias, key) in aliases {
+                let where_ = format!("provider_keys.{provider}.{alias}");
+                let secret = match key {
+                    ProviderKey::Value(value) => value.clone(),
+                    ProviderKey::Env { env } => std::env::var(env).map_err(|_| {
+                        ConfigError::Invalid(format!("{where_}: environment variable {env} is not set (or not UTF-8)"))
+                    })?,
+                };
+                let text = if bearer { format!("Bearer {secret}") } else { secret };
+                let mut value =
+                    HeaderValue::from_str(&text).ok().filter(|_| !text.trim().is_empty()).ok_or_else(|| {
+                        ConfigError::Invalid(format!("{where_}: the key must be non-empty visible ASCII"))
+                    })?;
+                value.set_sensitive(true);
+                keys.insert((provider.clone(), alias.clone()), (header.clone(), value));
+            }
+        }
+        Ok(Self { keys })
+    }
+
+    /// The stored credential of `provider` under `alias`: its header and value.
+    pub(crate) fn get(&self, provider: &str, alias: &str) -> Option<&(HeaderName, HeaderValue)> {
+        self.keys.get(&(provider.to_owned(), alias.to_owned()))
+    }
+}
+
+/// Whether a provider request carries a credential of its own: the
+/// provider's credential header, an `authorization` header (OpenAI-format
+/// callers of any provider), or a credential in the query string (`?key=`).
+pub(crate) fn carries_credential(provider: &str, headers: &HeaderMap, endpoint: &str) -> bool {
+    let named = credential_header(provider).is_some_and(|(name, _)| headers.contains_key(name));
+    let in_query = split_query(endpoint)
+        .1
+        .is_some_and(|q| q.split('&').any(|pair| is_credential_parameter(pair.split_once('=').map_or(pair, |p| p.0))));
+    named || headers.contains_key(http::header::AUTHORIZATION) || in_query
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use http::HeaderValue;
 
     #[test]
     fn credential_parameters_are_redacted_case_insensitively_and_nothing_else() {

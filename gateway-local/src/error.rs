@@ -24,6 +24,10 @@ pub(crate) mod code {
     pub(crate) const UNKNOWN_PROVIDER: i64 = 2006;
     /// Invalid `cf-aig-*` header value (ours).
     pub(crate) const INVALID_HEADER: i64 = 2007;
+    /// A third-party request without a provider credential under `byok_only`
+    /// or `cf-aig-no-wholesale: true` (HTTP 400). Unconfirmed in the spec
+    /// (§5.4: the body is undocumented): we chose this code of ours.
+    pub(crate) const PROVIDER_CREDENTIAL_REQUIRED: i64 = 2008;
     /// Authenticated Gateway: missing or wrong `cf-aig-authorization`.
     pub(crate) const UNAUTHORIZED: i64 = 2009;
     /// Compat endpoint: model without a provider prefix.

@@ -176,6 +176,7 @@ impl LocalGatewayBuilder {
             offline: offline.clone(),
         };
         let cache = Cache::new(self.config.cache_max_bytes, self.config.cache_max_entry_bytes);
+        let keys = credentials::StoredKeys::resolve(&self.config)?;
         let state = Arc::new(AppState {
             config: self.config,
             store: store.clone(),
@@ -183,6 +184,7 @@ impl LocalGatewayBuilder {
             cache,
             gateways: created,
             rate: RateLimiter::default(),
+            keys,
             pending: PendingLogs::default(),
             tasks: tokio_util::task::TaskTracker::new(),
             public_url: format!("http://{addr}"),

@@ -3,10 +3,11 @@
 
 use std::time::Duration;
 
+use gateway_core::Backoff;
 use gateway_core::types::headers as h;
 use gateway_core::types::options::{MAX_ATTEMPTS, MAX_RETRY_DELAY_MS};
 use gateway_core::types::universal::StepConfig;
-use gateway_core::{Backoff, CustomCost};
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::GatewaySettings;
@@ -15,6 +16,77 @@ use crate::config::GatewaySettings;
 pub(crate) const CACHE_KEY_DEFAULT_TTL: u64 = 300;
 /// Most metadata entries kept (later ones dropped, as Cloudflare does).
 pub(crate) const MAX_METADATA: usize = 5;
+
+/// Request headers Cloudflare added in 2026 (spec §5.4, §5.5).
+pub(crate) mod added {
+    /// `true`/`false`: zero data retention for Unified Billing (no effect locally).
+    pub(crate) const ZDR: &str = "cf-aig-zdr";
+    /// `true`: the request must bring, or have stored, a provider credential.
+    pub(crate) const NO_WHOLESALE: &str = "cf-aig-no-wholesale";
+    /// 32 hex digits: the caller's trace.
+    pub(crate) const OTEL_TRACE_ID: &str = "cf-aig-otel-trace-id";
+    /// 16 characters: the caller's span.
+    pub(crate) const OTEL_PARENT_SPAN_ID: &str = "cf-aig-otel-parent-span-id";
+    /// Which stored provider key to use.
+    pub(crate) const BYOK_ALIAS: &str = gateway_core::types::headers::BYOK_ALIAS;
+}
+
+/// The stored key alias used when a request names none (spec §5.4).
+pub(crate) const DEFAULT_BYOK_ALIAS: &str = "default";
+
+/// `cf-aig-custom-cost` (spec §5.3): a total, or rates per token (USD),
+/// the cache-token rates included.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+pub(crate) struct CustomCost {
+    pub(crate) total_cost: Option<f64>,
+    pub(crate) per_token_in: Option<f64>,
+    pub(crate) per_token_out: Option<f64>,
+    pub(crate) per_cache_read_token: Option<f64>,
+    pub(crate) per_cache_write_token: Option<f64>,
+}
+
+fn parse_custom_cost(name: &str, value: &str) -> Result<CustomCost, InvalidHeader> {
+    let bad = |reason: String| InvalidHeader { name: name.to_owned(), reason };
+    let cost: CustomCost = serde_json::from_str(value).map_err(|_| {
+        bad("expected {\"per_token_in\":…,\"per_token_out\":…,\"per_cache_read_token\":…,\"per_cache_write_token\":…} \
+             or {\"total_cost\":…} (numbers)"
+            .to_owned())
+    })?;
+    let rates =
+        [cost.total_cost, cost.per_token_in, cost.per_token_out, cost.per_cache_read_token, cost.per_cache_write_token];
+    if let Some(v) = rates.into_iter().flatten().find(|v| !v.is_finite() || *v < 0.0) {
+        return Err(bad(format!("costs must be finite and not negative, got {v}")));
+    }
+    Ok(cost)
+}
+
+/// Whether `value` is `len` hex digits.
+fn is_hex(value: &str, len: usize) -> bool {
+    value.len() == len && value.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// `cf-aig-otel-parent-span-id`: 16 letters or digits.
+///
+/// Unconfirmed in the spec (§5.5: documented as 16 hex characters, but the
+/// docs' own example holds non-hex letters, and rejection is undocumented):
+/// we chose to accept any 16 ASCII letters or digits.
+fn is_span_id(value: &str) -> bool {
+    value.len() == 16 && value.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// `cf-aig-byok-alias`: 1 to 64 letters, digits, `-`, `_` or `.` (ours:
+/// the same rule as stored key aliases in the configuration).
+pub(crate) fn is_alias(value: &str) -> bool {
+    (1..=64).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+}
+
+fn checked(name: &str, value: &str, ok: bool, expected: &str) -> Result<String, InvalidHeader> {
+    if ok {
+        Ok(value.to_owned())
+    } else {
+        Err(InvalidHeader { name: name.to_owned(), reason: format!("expected {expected}, got {value:?}") })
+    }
+}
 
 /// Options one layer of headers sets.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,6 +104,11 @@ pub(crate) struct HeaderOptions {
     pub(crate) max_attempts: Option<u8>,
     pub(crate) retry_delay_ms: Option<u64>,
     pub(crate) backoff: Option<Backoff>,
+    pub(crate) zdr: Option<bool>,
+    pub(crate) no_wholesale: Option<bool>,
+    pub(crate) otel_trace_id: Option<String>,
+    pub(crate) otel_parent_span_id: Option<String>,
+    pub(crate) byok_alias: Option<String>,
 }
 
 /// A header that could not be accepted: its name and why.
@@ -84,13 +161,7 @@ impl HeaderOptions {
                 h::SKIP_CACHE | "cf-skip-cache" => out.skip_cache = Some(parse_bool(name, value)?),
                 h::CACHE_KEY => out.cache_key = Some(value.to_owned()),
                 h::METADATA => out.metadata = Some(parse_metadata(name, value)?),
-                h::CUSTOM_COST => {
-                    let cost: CustomCost = serde_json::from_str(value).map_err(|_| InvalidHeader {
-                        name: name.to_owned(),
-                        reason: "expected {\"per_token_in\":…,\"per_token_out\":…} or {\"total_cost\":…}".to_owned(),
-                    })?;
-                    out.custom_cost = Some(cost);
-                }
+                h::CUSTOM_COST => out.custom_cost = Some(parse_custom_cost(name, value)?),
                 h::EVENT_ID => out.event_id = Some(value.to_owned()),
                 h::COLLECT_LOG => out.collect_log = Some(parse_bool(name, value)?),
                 h::COLLECT_LOG_PAYLOAD => out.collect_log_payload = Some(parse_bool(name, value)?),
@@ -128,10 +199,29 @@ impl HeaderOptions {
                         }
                     });
                 }
+                added::ZDR => out.zdr = Some(parse_bool(name, value)?),
+                added::NO_WHOLESALE => out.no_wholesale = Some(parse_bool(name, value)?),
+                added::OTEL_TRACE_ID => {
+                    out.otel_trace_id = Some(checked(name, value, is_hex(value, 32), "32 hex digits")?);
+                }
+                added::OTEL_PARENT_SPAN_ID => {
+                    out.otel_parent_span_id = Some(checked(name, value, is_span_id(value), "16 letters or digits")?);
+                }
+                added::BYOK_ALIAS => {
+                    let expected = "1 to 64 letters, digits, `-`, `_` or `.`";
+                    out.byok_alias = Some(checked(name, value, is_alias(value), expected)?);
+                }
                 _ => {}
             }
         }
         Ok(out)
+    }
+
+    /// Whether a third-party request must carry, or have stored, a provider
+    /// credential: the gateway's `byok_only`, or `cf-aig-no-wholesale: true`
+    /// (which cannot relax `byok_only`).
+    pub(crate) fn requires_credential(&self, settings: &GatewaySettings) -> bool {
+        settings.byok_only || self.no_wholesale == Some(true)
     }
 
     /// `self` with every option `higher` sets replaced.
@@ -150,6 +240,11 @@ impl HeaderOptions {
             max_attempts: higher.max_attempts.or(self.max_attempts),
             retry_delay_ms: higher.retry_delay_ms.or(self.retry_delay_ms),
             backoff: higher.backoff.or(self.backoff),
+            zdr: higher.zdr.or(self.zdr),
+            no_wholesale: higher.no_wholesale.or(self.no_wholesale),
+            otel_trace_id: higher.otel_trace_id.clone().or_else(|| self.otel_trace_id.clone()),
+            otel_parent_span_id: higher.otel_parent_span_id.clone().or_else(|| self.otel_parent_span_id.clone()),
+            byok_alias: higher.byok_alias.clone().or_else(|| self.byok_alias.clone()),
         }
     }
 }
@@ -275,5 +370,48 @@ mod tests {
     fn cache_key_alone_caches_for_five_minutes() {
         let options = HeaderOptions::parse([("cf-aig-cache-key", "k")]).unwrap();
         assert_eq!(Effective::resolve(&GatewaySettings::default(), &options, None).cache_ttl, 300);
+    }
+
+    #[test]
+    fn options_cloudflare_added_are_validated() {
+        let parsed = HeaderOptions::parse([
+            ("cf-aig-zdr", "true"),
+            ("cf-aig-no-wholesale", "true"),
+            ("cf-aig-otel-trace-id", "4bf92f3577b34da6a3ce929d0e0e4736"),
+            ("cf-aig-otel-parent-span-id", "a1b2c3d4e5f6g7h8"),
+            ("cf-aig-byok-alias", "team-b"),
+            (
+                "cf-aig-custom-cost",
+                r#"{"per_token_in":0.000001,"per_token_out":0.000002,"per_cache_read_token":0.0000001,"per_cache_write_token":0.0000005}"#,
+            ),
+        ])
+        .unwrap();
+        assert_eq!((parsed.zdr, parsed.no_wholesale), (Some(true), Some(true)));
+        assert_eq!(parsed.otel_parent_span_id.as_deref(), Some("a1b2c3d4e5f6g7h8"), "the docs' own example passes");
+        assert_eq!(parsed.byok_alias.as_deref(), Some("team-b"));
+        let cost = parsed.custom_cost.unwrap();
+        assert_eq!((cost.per_cache_read_token, cost.per_cache_write_token), (Some(0.000_000_1), Some(0.000_000_5)));
+        assert!(parsed.requires_credential(&GatewaySettings::default()));
+        let relaxed = HeaderOptions::parse([("cf-aig-no-wholesale", "false")]).unwrap();
+        assert!(!relaxed.requires_credential(&GatewaySettings::default()));
+        assert!(
+            relaxed.requires_credential(&GatewaySettings::default().with_byok_only(true)),
+            "cannot relax byok_only"
+        );
+        for (name, value) in [
+            ("cf-aig-zdr", "yes"),
+            ("cf-aig-no-wholesale", "1"),
+            ("cf-aig-otel-trace-id", "4bf92f3577b34da6a3ce929d0e0e473"),
+            ("cf-aig-otel-trace-id", "4bf92f3577b34da6a3ce929d0e0e473z"),
+            ("cf-aig-otel-parent-span-id", "a1b2c3d4e5f6g7h"),
+            ("cf-aig-otel-parent-span-id", "a1b2c3d4-5f6g7h8"),
+            ("cf-aig-byok-alias", ""),
+            ("cf-aig-byok-alias", "a b"),
+            ("cf-aig-custom-cost", r#"{"per_cache_read_token":-1}"#),
+            ("cf-aig-custom-cost", r#"{"per_cache_write_token":"x"}"#),
+        ] {
+            let err = HeaderOptions::parse([(name, value)]).unwrap_err();
+            assert_eq!(err.name, name, "{value}");
+        }
     }
 }

@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::cache::Cache;
-use crate::config::{LocalConfig, RateLimit};
+use crate::config::{LocalConfig, RateLimit, RateLimitTechnique};
 use crate::store::Store;
 use crate::upstream::Upstream;
 
@@ -19,6 +19,8 @@ pub(crate) struct AppState {
     /// The gateways the gateway created itself (`default`), beside the configured ones.
     pub(crate) gateways: crate::gateways::CreatedGateways,
     pub(crate) rate: RateLimiter,
+    /// Stored provider keys (`provider_keys`), resolved at start.
+    pub(crate) keys: crate::credentials::StoredKeys,
     /// Logs of streams still running or being completed.
     pub(crate) pending: PendingLogs,
     /// Background work that must end before the process does (completing
@@ -28,26 +30,110 @@ pub(crate) struct AppState {
     pub(crate) public_url: String,
 }
 
-/// Fixed-window request counters per gateway.
+/// Request counters per gateway, fixed or sliding windows (spec §5.2), in
+/// bounded memory: one small entry per rate-limited gateway.
 #[derive(Debug, Default)]
 pub(crate) struct RateLimiter {
-    windows: Mutex<HashMap<String, (Instant, u32)>>,
+    windows: Mutex<HashMap<String, Window>>,
+}
+
+/// Sub-windows a sliding window is counted in.
+///
+/// A sliding window is a ring of counters, not a log of timestamps: memory
+/// stays [`SLIDING_BUCKETS`]` + 1` counters per gateway whatever the limit
+/// (a log would hold `limit` timestamps, up to 2^32 of them). Requests in the
+/// sub-windows wholly inside the trailing interval count fully; the oldest
+/// sub-window, cut by the interval's start, counts in proportion to the part
+/// still inside (the sliding-window-counter estimate, over 1/60 of the
+/// interval instead of all of it), so the count is exact to within one
+/// sub-window's share.
+const SLIDING_BUCKETS: u64 = 60;
+
+/// One gateway's counters.
+#[derive(Debug)]
+enum Window {
+    /// The interval, the current aligned window's index (time / interval) and its count.
+    Fixed { interval: u64, index: u64, count: u32 },
+    /// Counts per sub-window; `newest` is the absolute index of the last one touched.
+    Sliding { width_ms: u64, newest: u64, counts: Vec<u32> },
 }
 
 impl RateLimiter {
     /// Counts a request; `false` when the gateway is over its limit.
     pub(crate) fn admit(&self, gateway: &str, limit: RateLimit) -> bool {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        self.admit_at(gateway, limit, u64::try_from(now.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    /// [`admit`](Self::admit) at `now_ms`, milliseconds since the Unix epoch
+    /// (fixed windows align to multiples of the interval since then).
+    pub(crate) fn admit_at(&self, gateway: &str, limit: RateLimit, now_ms: u64) -> bool {
         let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
-        let now = Instant::now();
-        let window = windows.entry(gateway.to_owned()).or_insert((now, 0));
-        if now.duration_since(window.0) >= Duration::from_secs(limit.interval_secs) {
-            *window = (now, 0);
+        let interval_ms = limit.interval_secs.saturating_mul(1000).max(1);
+        let fresh = || match limit.technique {
+            RateLimitTechnique::Fixed => Window::Fixed { interval: interval_ms, index: now_ms / interval_ms, count: 0 },
+            RateLimitTechnique::Sliding => {
+                let width_ms = (interval_ms / SLIDING_BUCKETS).max(1);
+                let buckets = interval_ms.div_ceil(width_ms);
+                let slots = usize::try_from(buckets + 1).unwrap_or(usize::MAX);
+                Window::Sliding { width_ms, newest: now_ms / width_ms, counts: vec![0; slots] }
+            }
+        };
+        let window = windows.entry(gateway.to_owned()).or_insert_with(fresh);
+        // Settings that changed since (a gateway updated at run time) start over.
+        let unchanged = match (&*window, limit.technique) {
+            (Window::Fixed { interval, .. }, RateLimitTechnique::Fixed) => *interval == interval_ms,
+            (Window::Sliding { width_ms, counts, .. }, RateLimitTechnique::Sliding) => {
+                *width_ms * (counts.len() as u64 - 1) >= interval_ms
+                    && *width_ms == (interval_ms / SLIDING_BUCKETS).max(1)
+            }
+            _ => false,
+        };
+        if !unchanged {
+            *window = fresh();
         }
-        if window.1 >= limit.limit {
-            return false;
+        match window {
+            Window::Fixed { interval, index, count } => {
+                let current = now_ms / *interval;
+                if current != *index {
+                    (*index, *count) = (current, 0);
+                }
+                if *count >= limit.limit {
+                    return false;
+                }
+                *count += 1;
+                true
+            }
+            Window::Sliding { width_ms, newest, counts } => {
+                let slots = counts.len() as u64;
+                let current = now_ms / *width_ms;
+                if current < *newest {
+                    // The clock went back: start over rather than count the future.
+                    counts.fill(0);
+                } else {
+                    // Clear the sub-windows passed since the last request (all of them at most).
+                    for passed in (*newest + 1..=current).take(counts.len()) {
+                        counts[usize::try_from(passed % slots).unwrap_or(0)] = 0;
+                    }
+                }
+                *newest = current;
+                let slot = |absolute: u64| usize::try_from(absolute % slots).unwrap_or(0);
+                // The newest `slots - 1` sub-windows are wholly inside the trailing interval;
+                // the oldest one (`current - (slots - 1)`, the slot after `current`) in part.
+                let whole: u64 = (0..slots - 1).map(|back| u64::from(counts[slot(current + slots - back)])).sum();
+                let oldest = u64::from(counts[slot(current + 1)]);
+                #[allow(clippy::cast_precision_loss, reason = "counts and widths are far below 2^53")]
+                let estimate =
+                    whole as f64 + oldest as f64 * (*width_ms - now_ms % *width_ms) as f64 / *width_ms as f64;
+                #[allow(clippy::cast_precision_loss, reason = "a u32")]
+                if estimate + 1.0 > f64::from(limit.limit) {
+                    return false;
+                }
+                let mine = &mut counts[slot(current)];
+                *mine = mine.saturating_add(1);
+                true
+            }
         }
-        window.1 += 1;
-        true
     }
 }
 
@@ -135,6 +221,8 @@ pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Instant;
+
     use super::*;
 
     #[test]
@@ -146,13 +234,66 @@ mod tests {
         assert!(constant_time_eq(b"", b""));
     }
 
+    fn limit(technique: RateLimitTechnique) -> RateLimit {
+        // The spec's example (§5.2): 10 requests per 10 minutes.
+        RateLimit { limit: 10, interval_secs: 600, technique }
+    }
+
+    /// 12:00 of some day, a multiple of the interval since the epoch (ms).
+    const NOON: u64 = 1_764_936_000_000;
+    const MINUTE: u64 = 60_000;
+
+    /// How many of `n` requests at `at` pass.
+    fn batch(limiter: &RateLimiter, technique: RateLimitTechnique, at: u64, n: u32) -> u32 {
+        (0..n).map(|_| u32::from(limiter.admit_at("g", limit(technique), at))).sum()
+    }
+
     #[test]
-    fn fixed_window() {
+    fn fixed_windows_are_aligned_and_pass_both_batches_across_a_boundary() {
+        assert_eq!(NOON % (600 * 1000), 0);
         let limiter = RateLimiter::default();
-        let limit = RateLimit { limit: 2, interval_secs: 60 };
-        assert!(limiter.admit("g", limit) && limiter.admit("g", limit));
-        assert!(!limiter.admit("g", limit));
-        assert!(limiter.admit("other", limit));
+        let fixed = RateLimitTechnique::Fixed;
+        assert_eq!(batch(&limiter, fixed, NOON + 9 * MINUTE, 10), 10, "10 at 12:09");
+        assert_eq!(batch(&limiter, fixed, NOON + 9 * MINUTE + 1, 1), 0, "the 11th in 12:00-12:10");
+        assert_eq!(batch(&limiter, fixed, NOON + 11 * MINUTE, 10), 10, "10 at 12:11: a new window");
+        assert_eq!(batch(&limiter, fixed, NOON + 19 * MINUTE, 1), 0);
+        assert_eq!(batch(&limiter, fixed, NOON + 20 * MINUTE, 1), 1, "12:20 starts the next window");
+        assert!(limiter.admit_at("other", limit(fixed), NOON + 19 * MINUTE), "gateways count apart");
+    }
+
+    #[test]
+    fn a_sliding_window_rejects_the_second_batch_until_the_first_has_left_it() {
+        let limiter = RateLimiter::default();
+        let sliding = RateLimitTechnique::Sliding;
+        assert_eq!(batch(&limiter, sliding, NOON + 9 * MINUTE, 10), 10, "10 at 12:09");
+        assert_eq!(batch(&limiter, sliding, NOON + 11 * MINUTE, 10), 0, "10 at 12:11: all over the limit");
+        assert_eq!(batch(&limiter, sliding, NOON + 18 * MINUTE, 1), 0, "12:18: the 12:09 batch still counts");
+        assert_eq!(batch(&limiter, sliding, NOON + 19 * MINUTE + 10_000, 10), 10, "12:19:10: it has left");
+        // Spread out: never more than 10 in any 10 minutes.
+        let limiter = RateLimiter::default();
+        let passed: u32 = (0..120).map(|m| batch(&limiter, sliding, NOON + m * (MINUTE + 1000), 1)).sum();
+        assert_eq!(passed, 120, "one every 61 s: 10 in any 10 minutes at most, all pass");
+        let limiter = RateLimiter::default();
+        let passed: u32 = (0..60).map(|m| batch(&limiter, sliding, NOON + m * MINUTE, 5)).sum();
+        assert!(passed <= 60 + 10, "5 a minute: about 1 a minute passes, got {passed} of 300");
+    }
+
+    #[test]
+    fn a_sliding_window_is_bounded_and_survives_a_clock_going_back() {
+        let limiter = RateLimiter::default();
+        let sliding = RateLimitTechnique::Sliding;
+        let huge = RateLimit { limit: u32::MAX, interval_secs: 86_400, technique: sliding };
+        for n in 0..1000 {
+            assert!(limiter.admit_at("g", huge, NOON + n));
+        }
+        match &limiter.windows.lock().unwrap()["g"] {
+            Window::Sliding { counts, .. } => assert_eq!(counts.len() as u64, SLIDING_BUCKETS + 1),
+            other @ Window::Fixed { .. } => panic!("{other:?}"),
+        }
+        assert_eq!(batch(&limiter, sliding, NOON, 10), 10);
+        assert_eq!(batch(&limiter, sliding, NOON - MINUTE, 10), 10, "the clock went back: counted afresh");
+        // A technique changed at run time starts over.
+        assert_eq!(batch(&limiter, RateLimitTechnique::Fixed, NOON, 10), 10);
     }
 
     #[tokio::test]

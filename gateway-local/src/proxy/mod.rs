@@ -5,10 +5,15 @@
 //! - [`stream`]: passing a stream on, with its provisional and final log.
 //! - [`record`]: what a log records of an answer (and of an abandoned request).
 //! - [`accounting`]: model names, token usage, prices and cost.
+//! - [`keys`]: provider credentials a request does not bring (stored keys,
+//!   `byok_only`, `cf-aig-no-wholesale`), for every step before any is sent.
 
 mod accounting;
+mod keys;
 mod record;
 mod stream;
+
+pub(crate) use self::record::new_id;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -61,11 +66,15 @@ pub(crate) struct RequestContext {
     pub(crate) kind: &'static str,
     /// Whether to answer with `cf-aig-step`.
     pub(crate) universal: bool,
-    /// Extra response headers (`cf-aig-model`, `cf-aig-provider` on compat).
+    /// Extra response headers; they win over the engine's own (a route that
+    /// knows the model by another name, e.g. a catalog name, says so here).
     pub(crate) extra_headers: Vec<(HeaderName, HeaderValue)>,
     /// The shape of the gateway's own error answers (the gateway host's,
     /// unless the request came through the REST API).
     pub(crate) shape: Shape,
+    /// `cf-aig-request-id`: a `UUIDv7` minted when the request arrives, also
+    /// the log id of its first step (see [`step_log_id`]).
+    pub(crate) request_id: String,
 }
 
 impl RequestContext {
@@ -90,8 +99,31 @@ impl RequestContext {
             universal: kind == "universal",
             extra_headers: Vec::new(),
             shape: Shape::Gateway,
+            request_id: new_id(),
         }
     }
+}
+
+/// The log id of step `index` of a request.
+///
+/// Unconfirmed in the spec (§4.1: multi-step is undocumented): we chose that
+/// the first step's log carries the request id, so a single-step request has
+/// `cf-aig-request-id` = `cf-aig-log-id` = `cf-aig-event-id` as documented;
+/// each later step (a universal fallback) gets a fresh `UUIDv7`, and the answer's
+/// `cf-aig-log-id` names the log of the step that answered while
+/// `cf-aig-request-id` (and the default `cf-aig-event-id`) stays the request's.
+fn step_log_id(request_id: &str, index: usize) -> String {
+    if index == 0 { request_id.to_owned() } else { new_id() }
+}
+
+/// What an answer's report headers say of the step that answered.
+struct Report<'a> {
+    index: usize,
+    log_id: Option<&'a str>,
+    cached: bool,
+    provider: &'a str,
+    /// The model as logged (empty when the request names none).
+    model: &'a str,
 }
 
 /// A whole answer.
@@ -133,8 +165,12 @@ fn retryable(outcome: &StepOutcome) -> bool {
 }
 
 /// Runs steps in order and answers with the first success (or the last failure).
-pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: Vec<Step>) -> Response {
+pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut steps: Vec<Step>) -> Response {
     let count = steps.len();
+    // Credentials first, for every step: nothing is forwarded if one is refused.
+    if let Err(refused) = keys::apply_all(state, context, &mut steps) {
+        return refused.into_response();
+    }
     // Upstream attempts this request may still make, retries included: one
     // request never fans out into more calls (and logs) than `max_steps`.
     let mut attempts_left = state.config.max_steps;
@@ -149,6 +185,8 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
         let started = Instant::now();
         let cache_key = effective.cacheable().then(|| cache_key(context, &step, &effective));
         let step_index = context.universal.then_some(index);
+        let step_log_id = step_log_id(&context.request_id, index);
+        let model = accounting::model_of(&step.provider, &step.endpoint, &step.body);
         let outcome = match cache_key.as_deref().and_then(|k| state.cache.get(k)) {
             Some(hit) => StepOutcome::Answer { response: from_cache(hit), cached: true },
             None => {
@@ -161,6 +199,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
                     effective: &effective,
                     started,
                     index: step_index,
+                    log_id: &step_log_id,
                     armed: effective.collect_log,
                 };
                 let outcome = attempt(state, &step, &effective, &mut attempts_left).await;
@@ -170,6 +209,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
         };
         if let StepOutcome::Streaming { status, headers, first, rest } = outcome {
             // Committed: the first byte is going out, so no later step can take over.
+            let provider = step.provider.clone();
             let mut finish = StreamRecorder {
                 state: Arc::clone(state),
                 context: context.clone(),
@@ -180,7 +220,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
                 cache_key,
                 status,
                 content_type: headers.get(header::CONTENT_TYPE).cloned(),
-                log_id: ulid::Ulid::new().to_string(),
+                log_id: step_log_id,
                 done: false,
                 completion: None,
                 copy: SentCopy::new(state.config.max_stored_body_bytes),
@@ -198,20 +238,17 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
             if let Some(encoding) = headers.get(header::CONTENT_ENCODING) {
                 response.headers_mut().insert(header::CONTENT_ENCODING, encoding.clone());
             }
-            return with_log_error(decorate(response, context, index, log_id.as_deref(), false, &effective), log_error);
+            let report = Report { index, log_id: log_id.as_deref(), cached: false, provider: &provider, model: &model };
+            return with_log_error(decorate(response, context, &report, &effective), log_error);
         }
-        if let (Some(key), StepOutcome::Answer { response, cached: false }) = (&cache_key, &outcome) {
-            // Encoded answers the gateway could not decode are not kept: the cache stores no encoding.
-            if is_success(response.status) && !response.headers.contains_key(header::CONTENT_ENCODING) {
-                let content_type =
-                    response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
-                let entry = Cached { status: response.status, content_type, body: response.body.clone() };
-                state.cache.put(key.clone(), entry, Duration::from_secs(effective.cache_ttl));
-            }
+        if let Some(key) = &cache_key {
+            keep_in_cache(state, key, &outcome, effective.cache_ttl);
         }
         let log_id = if effective.collect_log {
-            let record = log_record(state, context, &step, &effective, logged_answer(&outcome), started, step_index);
-            let id = record.id.clone();
+            let mut record =
+                log_record(state, context, &step, &effective, logged_answer(&outcome), started, step_index);
+            record.id.clone_from(&step_log_id);
+            let id = step_log_id;
             match state.store.insert(record, context.settings.log_limit()).await {
                 Ok(stored) => stored.then_some(id),
                 // The answer is in hand and goes out; the store has counted
@@ -225,13 +262,42 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, steps: 
             None
         };
         let succeeded = matches!(&outcome, StepOutcome::Answer { response, .. } if is_success(response.status));
-        tracing::debug!(gateway = %context.gateway, provider = %step.provider, step = index, succeeded, "step done");
+        trace_step(context, &step, &options, index, succeeded);
         if succeeded || index + 1 == count || attempts_left == 0 {
-            return with_log_error(answer(context, index, outcome, log_id.as_deref(), &effective), log_error);
+            let report =
+                Report { index, log_id: log_id.as_deref(), cached: false, provider: &step.provider, model: &model };
+            return with_log_error(answer(context, outcome, report, &effective), log_error);
         }
     }
     Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step")
         .into_response()
+}
+
+/// Caches a fresh successful whole answer for `ttl` seconds; encoded answers
+/// the gateway could not decode are not kept (the cache stores no encoding).
+fn keep_in_cache(state: &AppState, key: &str, outcome: &StepOutcome, ttl: u64) {
+    let StepOutcome::Answer { response, cached: false } = outcome else { return };
+    if is_success(response.status) && !response.headers.contains_key(header::CONTENT_ENCODING) {
+        let content_type = response.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let entry = Cached { status: response.status, content_type, body: response.body.clone() };
+        state.cache.put(key.to_owned(), entry, Duration::from_secs(ttl));
+    }
+}
+
+/// Reports a step done to the process's log, with the caller's trace ids
+/// (`cf-aig-otel-*`) and `cf-aig-zdr`, which have no other effect locally.
+fn trace_step(context: &RequestContext, step: &Step, options: &HeaderOptions, index: usize, succeeded: bool) {
+    tracing::debug!(
+        gateway = %context.gateway,
+        provider = %step.provider,
+        step = index,
+        succeeded,
+        request_id = %context.request_id,
+        otel_trace_id = options.otel_trace_id.as_deref(),
+        otel_parent_span_id = options.otel_parent_span_id.as_deref(),
+        zdr = options.zdr,
+        "step done"
+    );
 }
 
 /// Header of an answer whose log could not be written: a short reason
@@ -400,13 +466,7 @@ fn retry_after(outcome: &StepOutcome) -> Duration {
         })
 }
 
-fn answer(
-    context: &RequestContext,
-    index: usize,
-    outcome: StepOutcome,
-    log_id: Option<&str>,
-    effective: &Effective,
-) -> Response {
+fn answer(context: &RequestContext, outcome: StepOutcome, mut report: Report<'_>, effective: &Effective) -> Response {
     let (response, cached) = match outcome {
         StepOutcome::Answer { response, cached } => {
             let status = StatusCode::from_u16(response.status).unwrap_or(StatusCode::BAD_GATEWAY);
@@ -447,35 +507,34 @@ fn answer(
             (unexpected.into_response(), false)
         }
     };
-    decorate(response, context, index, log_id, cached, effective)
+    report.cached = cached;
+    decorate(response, context, &report, effective)
 }
 
-/// Adds the gateway's report headers to an answer.
-fn decorate(
-    mut response: Response,
-    context: &RequestContext,
-    index: usize,
-    log_id: Option<&str>,
-    cached: bool,
-    effective: &Effective,
-) -> Response {
+/// Adds the gateway's report headers to an answer: the ids (§4.1), the
+/// cache status, the step, and the model and provider that answered; a
+/// route's [`extra_headers`](RequestContext::extra_headers) win.
+fn decorate(mut response: Response, context: &RequestContext, report: &Report<'_>, effective: &Effective) -> Response {
     let headers = response.headers_mut();
     let mut set = |name: &'static str, value: &str| {
         if let Ok(value) = HeaderValue::from_str(value) {
             headers.insert(HeaderName::from_static(name), value);
         }
     };
-    if let Some(id) = log_id {
+    if let Some(id) = report.log_id {
         set(h::LOG_ID, id);
-        set(h::REQUEST_ID, id);
     }
-    set(h::CACHE_STATUS, if cached { "HIT" } else { "MISS" });
+    set(h::REQUEST_ID, &context.request_id);
+    // A caller's event id comes back as sent; else the request id (§4.1).
+    set(h::EVENT_ID, effective.event_id.as_deref().unwrap_or(&context.request_id));
+    set(h::CACHE_STATUS, if report.cached { "HIT" } else { "MISS" });
     if context.universal {
-        set(h::STEP, &index.to_string());
+        set(h::STEP, &report.index.to_string());
     }
-    if let Some(event_id) = &effective.event_id {
-        set(h::EVENT_ID, event_id);
+    if !report.model.is_empty() {
+        set(h::MODEL, report.model);
     }
+    set(h::PROVIDER, report.provider);
     for (name, value) in &context.extra_headers {
         headers.insert(name.clone(), value.clone());
     }

@@ -8,13 +8,21 @@ use std::time::Instant;
 use axum::http::{HeaderMap, header};
 use bytes::Bytes;
 
-use super::accounting::{cost_of, model_of, model_type_of, usage_of, usage_of_stream};
+use super::accounting::{
+    EVENTSTREAM, Usage, cost_of, model_of, model_type_of, usage_of, usage_of_eventstream, usage_of_stream,
+};
 use super::{RequestContext, Step, StepOutcome, failure, is_success};
 use crate::credentials;
 use crate::error::code;
 use crate::options::Effective;
 use crate::state::AppState;
 use crate::store::LogRecord;
+
+/// A new log or request id: a lowercase `UUIDv7` (RFC 9562), as Cloudflare
+/// mints them since 2026-10-08 (spec §4.1); ids sort by creation time.
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::now_v7().hyphenated().to_string()
+}
 
 /// What the log of an outcome records; a failure records the gateway's own
 /// error answer, so the log says why.
@@ -58,6 +66,7 @@ pub(super) struct AbandonedLog<'a> {
     pub(super) effective: &'a Effective,
     pub(super) started: Instant,
     pub(super) index: Option<usize>,
+    pub(super) log_id: &'a str,
     pub(super) armed: bool,
 }
 
@@ -84,7 +93,9 @@ impl Drop for AbandonedLog<'_> {
             cached: false,
             tail: None,
         };
-        let record = log_record(self.state, self.context, self.step, self.effective, view, self.started, self.index);
+        let mut record =
+            log_record(self.state, self.context, self.step, self.effective, view, self.started, self.index);
+        self.log_id.clone_into(&mut record.id);
         let state = Arc::clone(self.state);
         let limit = self.context.settings.log_limit();
         // Tracked, so a shutdown that cut this request waits for its log.
@@ -129,15 +140,17 @@ pub(super) fn log_record(
     let model = model_of(&step.provider, &step.endpoint, &step.body);
     let LoggedAnswer { status, body: response_body, size: response_size, content_type: response_type, cached, tail } =
         view;
-    let is_stream = response_type.as_deref().is_some_and(|t| t.starts_with("text/event-stream"));
-    let tokens = match (is_success(status), is_stream) {
-        (true, true) => {
-            let head = usage_of_stream(&response_body);
-            let end = tail.as_deref().map_or((None, None), usage_of_stream);
-            (end.0.or(head.0), end.1.or(head.1))
-        }
-        (true, false) => usage_of(&response_body),
-        (false, _) => (None, None),
+    let kind = response_type.as_deref().unwrap_or_default();
+    let tokens = if !is_success(status) {
+        Usage::default()
+    } else if kind.starts_with("text/event-stream") {
+        let head = usage_of_stream(&response_body);
+        tail.as_deref().map_or(head, |tail| head.updated_by(usage_of_stream(tail)))
+    } else if kind.starts_with(EVENTSTREAM) {
+        // Only the stored head: a tail cut anywhere is no sequence of messages.
+        usage_of_eventstream(&response_body)
+    } else {
+        usage_of(&response_body)
     };
     let max_head = state.config.max_head_bytes;
     let max_stored = state.config.max_stored_body_bytes;
@@ -148,7 +161,7 @@ pub(super) fn log_record(
     let request_head_complete = request_head_complete && step.body.len() <= max_stored;
     let keep = effective.collect_log_payload;
     LogRecord {
-        id: ulid::Ulid::new().to_string(),
+        id: new_id(),
         gateway: context.gateway.clone(),
         created_ms: jiff::Timestamp::now().as_millisecond(),
         provider: step.provider.clone(),
@@ -163,8 +176,8 @@ pub(super) fn log_record(
         status_code: status,
         success: is_success(status),
         cached,
-        tokens_in: tokens.0,
-        tokens_out: tokens.1,
+        tokens_in: tokens.input,
+        tokens_out: tokens.output,
         cost: cost_of(effective.custom_cost, &model, tokens),
         custom_cost: effective.custom_cost.is_some(),
         metadata: effective.metadata.clone(),

@@ -34,7 +34,7 @@ impl Store {
             let base = jiff::Timestamp::now().as_millisecond() - i64::try_from(count).unwrap_or(0);
             for n in 0..count {
                 let record = LogRecord {
-                    id: ulid::Ulid::new().to_string(),
+                    id: crate::proxy::new_id(),
                     gateway: gateway.clone(),
                     created_ms: base + i64::try_from(n).unwrap_or(0),
                     provider: ["openai", "workers-ai", "anthropic"][usize::try_from(n % 3).unwrap_or(0)].to_owned(),
