@@ -18,6 +18,7 @@ use crate::response::{GatewayResponse, LogPayload};
 use crate::stream::EventStream;
 use crate::types::filter::{DeleteLogs, ListLogs};
 use crate::types::log::{AiGatewayLog, LogPage};
+use crate::types::options::GatewayOptions;
 use crate::types::patch::PatchLog;
 use crate::types::universal::{StepHeaderValue, UniversalRequest};
 use crate::wire::decode::{self, Call};
@@ -162,7 +163,9 @@ impl HttpGateway {
         if self.inner.config.transport == Transport::Rest {
             self.inner.authorize_gateway(request);
         }
-        request.gateway_options(options.gateway.as_ref())?;
+        // No options still sends what comes from the caller's context (OTel ids).
+        let none = GatewayOptions::default();
+        request.gateway_options(Some(options.gateway.as_ref().unwrap_or(&none)))?;
         request.apply(&options.extra_headers, "extraHeaders")
     }
 

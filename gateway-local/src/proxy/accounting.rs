@@ -72,7 +72,7 @@ pub(super) fn cost_of(custom: Option<CustomCost>, model: &str, tokens: (Option<u
     let (input, output) = (tokens.0.unwrap_or(0) as f64, tokens.1.unwrap_or(0) as f64);
     match custom {
         Some(CustomCost::Total { total_cost }) => Some(total_cost),
-        Some(CustomCost::PerToken { per_token_in, per_token_out }) => {
+        Some(CustomCost::PerToken { per_token_in, per_token_out, .. }) => {
             Some(per_token_in.unwrap_or(0.0) * input + per_token_out.unwrap_or(0.0) * output)
         }
         None if tokens.0.is_some() || tokens.1.is_some() => {
@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn costs() {
-        let per_token = CustomCost::PerToken { per_token_in: Some(0.001), per_token_out: Some(0.002) };
+        let per_token = CustomCost::per_token(0.001, 0.002);
         assert_eq!(cost_of(Some(per_token), "x", (Some(10), Some(5))), Some(0.02));
         assert_eq!(cost_of(None, "gpt-4o-mini", (Some(1_000_000), Some(0))), Some(0.15));
         assert_eq!(cost_of(None, "unknown", (Some(1), Some(1))), None);
