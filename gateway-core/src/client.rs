@@ -344,14 +344,16 @@ impl Inner {
                 // Capped before conversion: a huge `retry-after` must not overflow `Duration`.
                 .map(|s| Duration::from_secs_f64(s.min(self.config.max_retry_delay.as_secs_f64())))
         };
+        // A spend limit's budget window is far longer than any retry delay.
+        let rate_limited = |answer: &Answer| answer.status == 429 && !decode::is_spend_limit_body(&answer.body);
         let wait = match (retry, failure) {
-            (Retry::Alone, Failure::Answer(answer)) if answer.status == 429 || answer.status >= 500 => {
+            (Retry::Alone, Failure::Answer(answer)) if rate_limited(answer) || answer.status >= 500 => {
                 Some(hinted(&answer.headers).unwrap_or_else(|| self.backoff(attempt)))
             }
             (Retry::Alone, Failure::Error(e)) if e.is_retryable() => Some(self.backoff(attempt)),
             // Refused by the gateway itself, before any provider saw it.
             (Retry::BehindGateway, Failure::Answer(answer))
-                if answer.status == 429 && decode::is_gateway_error(&answer.body) =>
+                if rate_limited(answer) && decode::is_gateway_error(&answer.body) =>
             {
                 Some(hinted(&answer.headers).unwrap_or_else(|| self.backoff(attempt)))
             }
