@@ -135,6 +135,8 @@ pub enum Error {
         status: u16,
         /// The server's message.
         message: String,
+        /// What the gateway reported with the failure (log id, model, provider, ...).
+        meta: Box<crate::GatewayMeta>,
     },
     /// Not enough AI Gateway credits (HTTP 402, code 2021): for the
     /// Guardrails scanner, or prepaid Workers AI with Unified Billing.
@@ -144,6 +146,8 @@ pub enum Error {
         status: u16,
         /// The server's message.
         message: String,
+        /// What the gateway reported with the failure (log id, model, provider, ...).
+        meta: Box<crate::GatewayMeta>,
     },
     /// Guardrails blocked the prompt or the response: 424 with 2016
     /// (prompt) or 2017 (response) on provider-native endpoints, 422 with
@@ -161,6 +165,8 @@ pub enum Error {
         stage: Option<BlockedStage>,
         /// The server's message.
         message: String,
+        /// What the gateway reported with the failure (log id, model, provider, ...).
+        meta: Box<crate::GatewayMeta>,
     },
     /// The Guardrails scanner is unavailable and a Block rule applies (HTTP 503, code 7013).
     #[error(
@@ -171,6 +177,8 @@ pub enum Error {
         status: u16,
         /// The server's message.
         message: String,
+        /// What the gateway reported with the failure (log id, model, provider, ...).
+        meta: Box<crate::GatewayMeta>,
     },
     /// A DLP policy blocked the request (code 2029) or the response (2030).
     #[error(
@@ -186,6 +194,8 @@ pub enum Error {
         stage: BlockedStage,
         /// The server's message.
         message: String,
+        /// What the gateway reported with the failure (log id, model, provider, ...).
+        meta: Box<crate::GatewayMeta>,
     },
     /// Another gateway-originated error (`{"error":[{"code":…}]}` shape), such
     /// as 2019 on the compat endpoint.
@@ -376,7 +386,12 @@ impl Error {
     /// What the gateway reported with a failed inference, if anything.
     pub fn gateway_meta(&self) -> Option<&crate::GatewayMeta> {
         match self {
-            Self::UpstreamInference { meta, .. } => Some(meta),
+            Self::UpstreamInference { meta, .. }
+            | Self::ProviderCredentialRejected { meta, .. }
+            | Self::InsufficientCredits { meta, .. }
+            | Self::GuardrailsBlocked { meta, .. }
+            | Self::GuardrailsUnavailable { meta, .. }
+            | Self::DlpBlocked { meta, .. } => Some(meta),
             _ => None,
         }
     }

@@ -26,6 +26,12 @@ use crate::wire::url::{self, Part};
 
 /// One AI Gateway: the binding's `AiGateway` methods plus the REST log API.
 ///
+/// Log ids are opaque (`cloudflare-2026.md` §4.1): lowercase UUIDv7 ids
+/// (`019a7b3e-5f2c-7c41-9d3e-2b8f6a1c4e07`, logs written since 2026-10-08)
+/// and the older ULIDs (`01JADMCQQQBWH3NXZ5GCRN98DP`) are both sent as given,
+/// one URL path segment. Only ids that cannot be one are refused, with
+/// [`Error::InvalidInput`] on `log id`: the empty id, `.` and `..`.
+///
 /// Object-safe, so applications can hold a `Box<dyn Gateway>` or
 /// `Arc<dyn Gateway>` and swap in a test double.
 #[async_trait]

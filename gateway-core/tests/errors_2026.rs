@@ -110,17 +110,29 @@ async fn messages_say_what_happened_and_what_to_do() {
     let text = error.to_string();
     assert!(text.contains("cf-aig-authorization") && text.contains("CF_AIG_TOKEN"), "{text}");
     for (error, needle) in [
-        (Error::InsufficientCredits { status: 402, message: "m".into() }, "add credits"),
+        (Error::InsufficientCredits { status: 402, message: "m".into(), meta: Box::default() }, "add credits"),
         (
-            Error::GuardrailsBlocked { status: 424, code: 2016, stage: Some(BlockedStage::Request), message: "m".into() },
+            Error::GuardrailsBlocked {
+                status: 424,
+                code: 2016,
+                stage: Some(BlockedStage::Request),
+                message: "m".into(),
+                meta: Box::default(),
+            },
             "Guardrails blocked the request",
         ),
-        (Error::GuardrailsUnavailable { status: 503, message: "m".into() }, "try again later"),
+        (Error::GuardrailsUnavailable { status: 503, message: "m".into(), meta: Box::default() }, "try again later"),
         (
-            Error::DlpBlocked { status: 400, code: 2030, stage: BlockedStage::Response, message: "m".into() },
+            Error::DlpBlocked {
+                status: 400,
+                code: 2030,
+                stage: BlockedStage::Response,
+                message: "m".into(),
+                meta: Box::default(),
+            },
             "DLP policy blocked the response",
         ),
-        (Error::ProviderCredentialRejected { status: 401, message: "m".into() }, "provider key"),
+        (Error::ProviderCredentialRejected { status: 401, message: "m".into(), meta: Box::default() }, "provider key"),
         (Error::SpendLimitExceeded { retry_after: None, message: "m".into() }, "spend limit"),
     ] {
         assert!(error.to_string().contains(needle), "{error}");
@@ -132,9 +144,7 @@ async fn messages_say_what_happened_and_what_to_do() {
 #[tokio::test]
 async fn spend_limit_is_not_a_rate_limit() {
     let config = |server: &MockServer| -> Config {
-        common::rest_config(server, "api-token")
-            .with_max_retries(2)
-            .with_retry_base_delay(Duration::from_millis(1))
+        common::rest_config(server, "api-token").with_max_retries(2).with_retry_base_delay(Duration::from_millis(1))
     };
     let server = MockServer::start().await;
     let spent = gateway_body(2046, "Spend limit exceeded for gateway my-gateway");

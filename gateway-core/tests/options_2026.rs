@@ -72,10 +72,7 @@ async fn new_options_are_sent_as_their_exact_headers() {
         .custom_cost(CustomCost::per_token(1.0, 2.0).cache_write(0.5));
     assert_eq!(
         run_headers(options).await,
-        [
-            r#"cf-aig-custom-cost: {"per_token_in":1,"per_token_out":2,"per_cache_write_token":0.5}"#,
-            "cf-aig-zdr: true",
-        ]
+        [r#"cf-aig-custom-cost: {"per_token_in":1,"per_token_out":2,"per_cache_write_token":0.5}"#, "cf-aig-zdr: true",]
     );
 }
 
@@ -140,7 +137,10 @@ async fn otel_ids_come_from_the_current_trace_unless_the_caller_set_them() {
     let ai = Ai::new(common::rest_config(&server, "api-token")).unwrap();
     let provider = BuiltinProvider::openai("sk-test");
     let body = json!({"model": "gpt-4o-mini", "messages": []});
-    ai.gateway("my-gateway").provider_request(&provider, "chat/completions", &body, &UniversalOptions::new()).await.unwrap();
+    ai.gateway("my-gateway")
+        .provider_request(&provider, "chat/completions", &body, &UniversalOptions::new())
+        .await
+        .unwrap();
     assert_eq!(
         aig_headers(&only_request(&server).await),
         [format!("cf-aig-otel-parent-span-id: {SPAN}"), format!("cf-aig-otel-trace-id: {TRACE}")]

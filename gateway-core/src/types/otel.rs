@@ -66,10 +66,7 @@ mod tests {
             TraceState::default(),
         );
         let guard = opentelemetry::Context::current().with_remote_span_context(span).attach();
-        assert_eq!(
-            current_ids(),
-            Some(("4bf92f3577b34da6a3ce929d0e0e4736".to_owned(), "00f067aa0ba902b7".to_owned()))
-        );
+        assert_eq!(current_ids(), Some(("4bf92f3577b34da6a3ce929d0e0e4736".to_owned(), "00f067aa0ba902b7".to_owned())));
         drop(guard);
         assert_eq!(current_ids(), None);
     }

@@ -115,7 +115,7 @@ pub(crate) fn classify(status: u16, headers: &HeaderMap, body: &[u8], call: Call
         };
     }
     if let Some(error) = parsed.as_ref().and_then(|body| gateway_error(body, call)) {
-        return error.into_error(status, gateway_id, call);
+        return error.into_error(status, headers, gateway_id, call);
     }
 
     match call {
@@ -252,22 +252,30 @@ impl GatewayError {
     /// The variant of `code` under `status`: the status decides first
     /// (2021 is credits only with 402, 2009 a provider credential only with
     /// 401 on the REST API, ...). The table is on [`Error`].
-    fn into_error(self, status: u16, gateway_id: Option<&str>, call: Call<'_>) -> Error {
+    fn into_error(self, status: u16, headers: &HeaderMap, gateway_id: Option<&str>, call: Call<'_>) -> Error {
         let message = self.message;
+        let meta = || Box::new(GatewayMeta::from_headers(status, headers));
         match (status, self.code) {
-            (_, 2001) => Error::GatewayNotFound { status, gateway_id: gateway_id.unwrap_or_default().to_owned(), message },
-            (401, 2009) if matches!(call, Call::RestApi { .. }) => Error::ProviderCredentialRejected { status, message },
-            (_, 2009) => Error::GatewayUnauthorized { status, message },
-            (402, 2021) => Error::InsufficientCredits { status, message },
-            (422 | 424, 2016) => {
-                Error::GuardrailsBlocked { status, code: 2016, stage: Some(BlockedStage::Request), message }
+            (_, 2001) => {
+                Error::GatewayNotFound { status, gateway_id: gateway_id.unwrap_or_default().to_owned(), message }
             }
-            (424, 2017) => Error::GuardrailsBlocked { status, code: 2017, stage: Some(BlockedStage::Response), message },
-            (422, 2017) => Error::GuardrailsBlocked { status, code: 2017, stage: None, message },
-            (503, 7013) => Error::GuardrailsUnavailable { status, message },
+            (401, 2009) if matches!(call, Call::RestApi { .. }) => {
+                Error::ProviderCredentialRejected { status, message, meta: meta() }
+            }
+            (_, 2009) => Error::GatewayUnauthorized { status, message },
+            (402, 2021) => Error::InsufficientCredits { status, message, meta: meta() },
+            (422 | 424, code @ 2016) | (424, code @ 2017) | (422, code @ 2017) => {
+                let stage = match (status, code) {
+                    (_, 2016) => Some(BlockedStage::Request),
+                    (424, _) => Some(BlockedStage::Response),
+                    _ => None,
+                };
+                Error::GuardrailsBlocked { status, code, stage, message, meta: meta() }
+            }
+            (503, 7013) => Error::GuardrailsUnavailable { status, message, meta: meta() },
             (400..=599, code @ (2029 | 2030)) => {
                 let stage = if code == 2029 { BlockedStage::Request } else { BlockedStage::Response };
-                Error::DlpBlocked { status, code, stage, message }
+                Error::DlpBlocked { status, code, stage, message, meta: meta() }
             }
             (_, code) => Error::Gateway { status, code, message },
         }
@@ -434,7 +442,10 @@ mod tests {
         assert_eq!(kind(&classify_str(401, google, REST_API)), "upstream Some(401)");
         assert_eq!(kind(&classify_str(401, google, GATEWAY_HOST)), "upstream Some(401)");
         // An unknown code in `errors` on the REST API stays a Workers AI error.
-        assert_eq!(kind(&classify_str(400, r#"{"errors":[{"code":5007,"message":"x"}]}"#, REST_API)), "upstream Some(5007)");
+        assert_eq!(
+            kind(&classify_str(400, r#"{"errors":[{"code":5007,"message":"x"}]}"#, REST_API)),
+            "upstream Some(5007)"
+        );
     }
 
     #[test]
@@ -480,7 +491,8 @@ mod tests {
         ];
         for status in [0, 200, 400, 401, 404, 429, 500, 599, 999] {
             for body in bodies {
-                for call in [LOG, Call::Management { gateway_id: "g" }, Call::Inference { gateway_id: None }, REST_API] {
+                for call in [LOG, Call::Management { gateway_id: "g" }, Call::Inference { gateway_id: None }, REST_API]
+                {
                     let _ = classify_str(status, body, call).to_string();
                 }
             }
