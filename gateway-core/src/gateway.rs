@@ -26,7 +26,7 @@ use crate::wire::url::{self, Part};
 
 /// One AI Gateway: the binding's `AiGateway` methods plus the REST log API.
 ///
-/// Log ids are opaque (`cloudflare-2026.md` §4.1): lowercase UUIDv7 ids
+/// Log ids are opaque (`cloudflare-2026.md` §4.1): lowercase `UUIDv7` ids
 /// (`019a7b3e-5f2c-7c41-9d3e-2b8f6a1c4e07`, logs written since 2026-10-08)
 /// and the older ULIDs (`01JADMCQQQBWH3NXZ5GCRN98DP`) are both sent as given,
 /// one URL path segment. Only ids that cannot be one are refused, with
@@ -169,7 +169,7 @@ impl HttpGateway {
         if self.inner.config.transport == Transport::Rest {
             self.inner.authorize_gateway(request);
         }
-        // No options still sends what comes from the caller's context (OTel ids).
+        // No options still sends what comes from the caller's context (OpenTelemetry ids).
         let none = GatewayOptions::default();
         request.gateway_options(Some(options.gateway.as_ref().unwrap_or(&none)))?;
         request.apply(&options.extra_headers, "extraHeaders")

@@ -55,7 +55,7 @@ pub struct GatewayMeta {
     /// HTTP status of the answer.
     pub status: u16,
     /// `cf-aig-log-id`: the log written for this request. Opaque: a
-    /// lowercase UUIDv7 for logs written since 2026-10-08, a ULID before.
+    /// lowercase `UUIDv7` for logs written since 2026-10-08, a ULID before.
     pub log_id: Option<String>,
     /// `cf-aig-request-id`.
     pub request_id: Option<String>,

@@ -1,4 +1,4 @@
-//! Log ids are opaque (`cloudflare-2026.md` §4.1): the lowercase UUIDv7 ids
+//! Log ids are opaque (`cloudflare-2026.md` §4.1): the lowercase `UUIDv7` ids
 //! Cloudflare mints since 2026-10-08 and the older ULIDs go everywhere a log
 //! id goes, unchanged in the URL, over HTTP and the binding protocol; only
 //! ids that cannot be a URL segment are refused, with a typed error.
@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use gateway_core::models::workers_ai::{Llama31Instruct, Llama31InstructInput, Llama31InstructRequest};
 use gateway_core::{
-    Ai, DeleteLogs, Error, Feedback, FilterKey, Gateway, GatewayExt, GatewayOptions, ListLogs, LogFilter, Model,
-    PatchLog, RunOptions,
+    Ai, DeleteLogs, Error, Feedback, FilterKey, Gateway, GatewayOptions, ListLogs, LogFilter, Model, PatchLog,
+    RunOptions,
 };
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};

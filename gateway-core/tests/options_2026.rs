@@ -1,5 +1,5 @@
 //! The gateway options Cloudflare added in 2026 (`cloudflare-2026.md` §1.7,
-//! §5.3–§5.5): `cf-aig-zdr`, `cf-aig-no-wholesale`, the OTel ids (set by the
+//! §5.3–§5.5): `cf-aig-zdr`, `cf-aig-no-wholesale`, the OpenTelemetry ids (set by the
 //! caller or taken from its current trace) and the cache-token custom costs,
 //! checked as exact header bytes on a loopback server, over HTTP and over the
 //! binding protocol, where the body stays byte-exact with the binding's.
@@ -111,7 +111,7 @@ async fn invalid_new_options_are_refused_naming_the_option_before_sending() {
 
 #[tokio::test]
 async fn otel_ids_come_from_the_current_trace_unless_the_caller_set_them() {
-    // Without a trace: no OTel header at all.
+    // Without a trace: no OpenTelemetry header at all.
     assert!(run_headers(GatewayOptions::new("my-gateway")).await.is_empty());
 
     let _guard = traced().attach();

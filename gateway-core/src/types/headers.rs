@@ -38,7 +38,7 @@ pub const OTEL_TRACE_ID: &str = "cf-aig-otel-trace-id";
 pub const OTEL_PARENT_SPAN_ID: &str = "cf-aig-otel-parent-span-id";
 
 /// Response: id of the log written for this request. Opaque: a lowercase
-/// UUIDv7 since 2026-10-08, a ULID before; never parsed.
+/// `UUIDv7` since 2026-10-08, a ULID before; never parsed.
 pub const LOG_ID: &str = "cf-aig-log-id";
 /// Response: request id (equals the log id when one step answered).
 pub const REQUEST_ID: &str = "cf-aig-request-id";

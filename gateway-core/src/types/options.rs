@@ -213,7 +213,7 @@ impl CustomCost {
 /// binding type lacks travel as their `cf-aig-*` request headers, the way a
 /// Worker sends them through `extraHeaders` (see [`BindingGatewayOptions`]).
 ///
-/// When neither OTel id is set and the caller's current OpenTelemetry context
+/// When neither OpenTelemetry id is set and the caller's current OpenTelemetry context
 /// holds a valid span, both headers carry that span's trace id and span id
 /// ([`otel::current_ids`]); a caller who sets either id sends exactly what
 /// was set.

@@ -264,7 +264,7 @@ impl GatewayError {
             }
             (_, 2009) => Error::GatewayUnauthorized { status, message },
             (402, 2021) => Error::InsufficientCredits { status, message, meta: meta() },
-            (422 | 424, code @ 2016) | (424, code @ 2017) | (422, code @ 2017) => {
+            (422 | 424, code @ (2016 | 2017)) => {
                 let stage = match (status, code) {
                     (_, 2016) => Some(BlockedStage::Request),
                     (424, _) => Some(BlockedStage::Response),
