@@ -697,6 +697,18 @@ mod tests {
     }
 
     #[test]
+    fn new_fields_round_trip_as_json() {
+        let o = GatewayOptions::new("gw").zdr(false).no_wholesale(true).otel_trace_id("ab").otel_parent_span_id("cd");
+        let text = serde_json::to_string(&o).unwrap();
+        assert_eq!(text, r#"{"id":"gw","zdr":false,"noWholesale":true,"otelTraceId":"ab","otelParentSpanId":"cd"}"#);
+        assert_eq!(serde_json::from_str::<GatewayOptions>(&text).unwrap(), o);
+        // A cost with only cache rates is a per-token cost; a missing rate stays missing.
+        let cost: CustomCost = serde_json::from_str(r#"{"per_cache_read_token":1e-7}"#).unwrap();
+        assert_eq!(cost, CustomCost::Total { total_cost: 0.0 }.cache_read(1e-7));
+        assert_eq!(cost.to_json(), r#"{"per_cache_read_token":1e-7}"#);
+    }
+
+    #[test]
     fn binding_body_shape() {
         let o = GatewayOptions::new("my-gateway").skip_cache(true);
         assert_eq!(js::to_string(&o).unwrap(), r#"{"id":"my-gateway","skipCache":true}"#);
