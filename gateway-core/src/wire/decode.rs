@@ -375,7 +375,7 @@ mod tests {
     const REST_API: Call<'static> = Call::RestApi { gateway_id: Some("gw") };
     const GATEWAY_HOST: Call<'static> = Call::Inference { gateway_id: Some("gw") };
 
-    /// The variant and first fields of `error`, from its `Debug` form: "GuardrailsBlocked { status: 424".
+    /// The variant and first fields of `error`, from its `Debug` form (`GuardrailsBlocked { status: 424`).
     fn kind(error: &Error, fields: usize) -> String {
         let debug = format!("{error:?}");
         debug.split(", ").take(fields).collect::<Vec<_>>().join(", ")
