@@ -49,7 +49,7 @@ async fn workers_ai_runs_are_logged_with_every_field() {
         GatewayOptions::new("main")
             .metadata(Metadata::new().with("user", 7).with("team", "search"))
             .event_id("evt-1")
-            .custom_cost(CustomCost::PerToken { per_token_in: Some(0.5), per_token_out: Some(1.0) }),
+            .custom_cost(CustomCost::per_token(0.5, 1.0)),
     );
     let answer = ai.run::<_, Value>(LLAMA, &prompt("hello gateway"), &options).await.unwrap();
     let log_id = answer.log_id().expect("log id").to_owned();

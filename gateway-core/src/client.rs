@@ -19,7 +19,7 @@ use crate::gateway::HttpGateway;
 use crate::response::{AiResponse, GatewayResponse};
 use crate::stream::{ChunkStream, EventStream, StreamProtocol, StreamTimeouts};
 use crate::types::headers;
-use crate::types::options::{GatewayOptions, validate_gateway_id};
+use crate::types::options::{BindingGatewayOptions, GatewayOptions, validate_gateway_id};
 use crate::wire::decode::{self, Call};
 use crate::wire::js;
 use crate::wire::url::{self, Part};
@@ -344,14 +344,16 @@ impl Inner {
                 // Capped before conversion: a huge `retry-after` must not overflow `Duration`.
                 .map(|s| Duration::from_secs_f64(s.min(self.config.max_retry_delay.as_secs_f64())))
         };
+        // A spend limit's budget window is far longer than any retry delay.
+        let rate_limited = |answer: &Answer| answer.status == 429 && !decode::is_spend_limit_body(&answer.body);
         let wait = match (retry, failure) {
-            (Retry::Alone, Failure::Answer(answer)) if answer.status == 429 || answer.status >= 500 => {
+            (Retry::Alone, Failure::Answer(answer)) if rate_limited(answer) || answer.status >= 500 => {
                 Some(hinted(&answer.headers).unwrap_or_else(|| self.backoff(attempt)))
             }
             (Retry::Alone, Failure::Error(e)) if e.is_retryable() => Some(self.backoff(attempt)),
             // Refused by the gateway itself, before any provider saw it.
             (Retry::BehindGateway, Failure::Answer(answer))
-                if answer.status == 429 && decode::is_gateway_error(&answer.body) =>
+                if rate_limited(answer) && decode::is_gateway_error(&answer.body) =>
             {
                 Some(hinted(&answer.headers).unwrap_or_else(|| self.backoff(attempt)))
             }
@@ -652,13 +654,18 @@ fn binding_run<I: Serialize + ?Sized>(
         #[serde(skip_serializing_if = "<[_]>::is_empty")]
         tags: &'a [&'a str],
         #[serde(skip_serializing_if = "Option::is_none")]
-        gateway: Option<&'a GatewayOptions>,
+        gateway: Option<BindingGatewayOptions<'a>>,
     }
     let path = if gateway_id.is_some() { "ai-gateway/run?version=3" } else { "run?version=3" };
     let url = url::build(origin, &[Part::Path(path)], "binding origin")?;
-    let body = Body { inputs: input, options: BodyOptions { tags, gateway: options.gateway.as_ref() } };
+    // The binding's fields in the body, the options its type lacks as headers.
+    let (gateway, option_headers) = options.gateway.as_ref().map(GatewayOptions::to_binding).transpose()?.unzip();
+    let body = Body { inputs: input, options: BodyOptions { tags, gateway } };
     let body = js::to_vec(&body).map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))?;
     let mut request = Prepared::new(Method::POST, url);
+    for (name, value) in option_headers.unwrap_or_default() {
+        request.set(name, &value, "gateway")?;
+    }
     request.apply(&options.extra_headers, "extraHeaders")?;
     request = request.json_body(body);
     request.set("cf-consn-sdk-version", "2.0.0", "model")?;

@@ -41,7 +41,42 @@ impl std::fmt::Display for StreamPhase {
     }
 }
 
+/// What a Guardrails or DLP block stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockedStage {
+    /// The request (prompt) before it reached the provider.
+    Request,
+    /// The provider's response before it reached the caller.
+    Response,
+}
+
+impl BlockedStage {
+    /// `request` or `response`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Request => "request",
+            Self::Response => "response",
+        }
+    }
+}
+
 /// Everything that can go wrong talking to AI Gateway or Workers AI.
+///
+/// Gateway codes and the variants they become (the HTTP status decides first):
+///
+/// | HTTP | code | where | variant |
+/// |---|---|---|---|
+/// | any | 2001 | any | [`Error::GatewayNotFound`] |
+/// | 401 | 2009 | REST API (`/ai/run`, `/ai/v1/*`) | [`Error::ProviderCredentialRejected`] |
+/// | any | 2009 | gateway host, binding | [`Error::GatewayUnauthorized`] |
+/// | 402 | 2021 | any | [`Error::InsufficientCredits`] (2021 with another status: [`Error::Gateway`]) |
+/// | 424, 422 | 2016 | any | [`Error::GuardrailsBlocked`], request |
+/// | 424 | 2017 | any | [`Error::GuardrailsBlocked`], response |
+/// | 422 | 2017 | any | [`Error::GuardrailsBlocked`], stage unknown |
+/// | 503 | 7013 | any | [`Error::GuardrailsUnavailable`] |
+/// | 4xx, 5xx | 2029, 2030 | any | [`Error::DlpBlocked`] (request, response) |
+/// | 429 | any | any | [`Error::SpendLimitExceeded`] or [`Error::RateLimited`] |
+/// | other | other | any | [`Error::Gateway`] |
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -76,13 +111,91 @@ pub enum Error {
         message: String,
     },
     /// Authenticated Gateway rejected the request: `cf-aig-authorization`
-    /// missing or wrong (gateway error code 2009).
-    #[error("AI Gateway authentication failed (code 2009): {message}")]
+    /// missing or wrong (gateway error code 2009 on the gateway host or the
+    /// binding).
+    #[error(
+        "AI Gateway authentication failed (code 2009): the gateway requires a valid gateway token in `cf-aig-authorization`; set {} (or `Config::with_gateway_token`): {message}",
+        crate::config::ENV_GATEWAY_TOKEN
+    )]
     GatewayUnauthorized {
         /// HTTP status (401 from the REST gateway).
         status: u16,
         /// The server's message.
         message: String,
+    },
+    /// The AI provider rejected the provider credential (401 with code 2009
+    /// on the REST API of the Cloudflare API host, `/ai/run` and `/ai/v1/*`,
+    /// since 2026-10-06). Not the gateway's own authentication: see
+    /// [`Error::GatewayUnauthorized`].
+    #[error(
+        "the AI provider rejected the provider credential (HTTP {status}, code 2009): check the provider key sent or stored for this provider (BYOK): {message}"
+    )]
+    ProviderCredentialRejected {
+        /// HTTP status (401).
+        status: u16,
+        /// The server's message.
+        message: String,
+        /// What the gateway reported with the failure (log id, model, provider, ...).
+        meta: Box<crate::GatewayMeta>,
+    },
+    /// Not enough AI Gateway credits (HTTP 402, code 2021): for the
+    /// Guardrails scanner, or prepaid Workers AI with Unified Billing.
+    #[error("not enough AI Gateway credits (HTTP {status}, code 2021): add credits to the account: {message}")]
+    InsufficientCredits {
+        /// HTTP status (402).
+        status: u16,
+        /// The server's message.
+        message: String,
+        /// What the gateway reported with the failure (log id, model, provider, ...).
+        meta: Box<crate::GatewayMeta>,
+    },
+    /// Guardrails blocked the prompt or the response: 424 with 2016
+    /// (prompt) or 2017 (response) on provider-native endpoints, 422 with
+    /// 2017 (either) on the Run API.
+    #[error(
+        "Guardrails blocked the {} (HTTP {status}, code {code}): the gateway's content policy refused it; change the content or the gateway's Guardrails settings: {message}",
+        stage.map_or("prompt or response", BlockedStage::as_str)
+    )]
+    GuardrailsBlocked {
+        /// HTTP status (424 or 422).
+        status: u16,
+        /// 2016 or 2017.
+        code: i64,
+        /// What was blocked, when the status and code tell.
+        stage: Option<BlockedStage>,
+        /// The server's message.
+        message: String,
+        /// What the gateway reported with the failure (log id, model, provider, ...).
+        meta: Box<crate::GatewayMeta>,
+    },
+    /// The Guardrails scanner is unavailable and a Block rule applies (HTTP 503, code 7013).
+    #[error(
+        "the Guardrails scanner is unavailable (HTTP {status}, code 7013): try again later, or turn the Block rule into a Flag rule: {message}"
+    )]
+    GuardrailsUnavailable {
+        /// HTTP status (503).
+        status: u16,
+        /// The server's message.
+        message: String,
+        /// What the gateway reported with the failure (log id, model, provider, ...).
+        meta: Box<crate::GatewayMeta>,
+    },
+    /// A DLP policy blocked the request (code 2029) or the response (2030).
+    #[error(
+        "a DLP policy blocked the {} (HTTP {status}, code {code}): remove the sensitive data or change the gateway's DLP policies: {message}",
+        stage.as_str()
+    )]
+    DlpBlocked {
+        /// HTTP status (not documented by Cloudflare).
+        status: u16,
+        /// 2029 or 2030.
+        code: i64,
+        /// Request or response.
+        stage: BlockedStage,
+        /// The server's message.
+        message: String,
+        /// What the gateway reported with the failure (log id, model, provider, ...).
+        meta: Box<crate::GatewayMeta>,
     },
     /// Another gateway-originated error (`{"error":[{"code":…}]}` shape), such
     /// as 2019 on the compat endpoint.
@@ -117,6 +230,19 @@ pub enum Error {
         status: u16,
         /// The body's `errors`.
         errors: Vec<ApiMessage>,
+    },
+    /// HTTP 429 from a gateway spend limit: a budget rule of the gateway is
+    /// used up for its window (told apart from a rate limit by
+    /// `wire::decode::is_spend_limit`'s rule). Not retried.
+    #[error(
+        "the gateway's spend limit is reached{}: wait for the budget window to roll over or raise the limit: {message}",
+        retry_after.map(|d| format!(" (retry after {}s)", d.as_secs_f64())).unwrap_or_default()
+    )]
+    SpendLimitExceeded {
+        /// How long the server asked us to wait, if it said.
+        retry_after: Option<Duration>,
+        /// The server's message, or the raw body.
+        message: String,
     },
     /// HTTP 429. `retry_after` comes from the `retry-after` header when given.
     #[error("rate limited{}: {message}", retry_after.map(|d| format!(" (retry after {}s)", d.as_secs_f64())).unwrap_or_default())]
@@ -218,14 +344,21 @@ impl Error {
             | Self::UpstreamInference { status, .. }
             | Self::Api { status, .. }
             | Self::GatewayNotFound { status, .. }
-            | Self::GatewayUnauthorized { status, .. } => Some(*status),
-            Self::RateLimited { .. } => Some(429),
+            | Self::GatewayUnauthorized { status, .. }
+            | Self::ProviderCredentialRejected { status, .. }
+            | Self::InsufficientCredits { status, .. }
+            | Self::GuardrailsBlocked { status, .. }
+            | Self::GuardrailsUnavailable { status, .. }
+            | Self::DlpBlocked { status, .. } => Some(*status),
+            Self::RateLimited { .. } | Self::SpendLimitExceeded { .. } => Some(429),
             _ => None,
         }
     }
 
     /// Whether trying the same request again may succeed: rate limits,
-    /// timeouts, connection failures and server-side (5xx) errors.
+    /// timeouts, connection failures and server-side (5xx) errors, the
+    /// Guardrails scanner's unavailability included (a spend limit is not:
+    /// its budget window is long).
     pub fn is_retryable(&self) -> bool {
         match self {
             Self::RateLimited { .. }
@@ -236,7 +369,8 @@ impl Error {
             Self::GatewayInternal { status, .. }
             | Self::UpstreamInference { status, .. }
             | Self::Api { status, .. }
-            | Self::Gateway { status, .. } => *status >= 500,
+            | Self::Gateway { status, .. }
+            | Self::GuardrailsUnavailable { status, .. } => *status >= 500,
             _ => false,
         }
     }
@@ -244,7 +378,7 @@ impl Error {
     /// How long the server asked to wait before retrying, if it said.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            Self::RateLimited { retry_after, .. } => *retry_after,
+            Self::RateLimited { retry_after, .. } | Self::SpendLimitExceeded { retry_after, .. } => *retry_after,
             _ => None,
         }
     }
@@ -252,7 +386,12 @@ impl Error {
     /// What the gateway reported with a failed inference, if anything.
     pub fn gateway_meta(&self) -> Option<&crate::GatewayMeta> {
         match self {
-            Self::UpstreamInference { meta, .. } => Some(meta),
+            Self::UpstreamInference { meta, .. }
+            | Self::ProviderCredentialRejected { meta, .. }
+            | Self::InsufficientCredits { meta, .. }
+            | Self::GuardrailsBlocked { meta, .. }
+            | Self::GuardrailsUnavailable { meta, .. }
+            | Self::DlpBlocked { meta, .. } => Some(meta),
             _ => None,
         }
     }

@@ -18,12 +18,19 @@ use crate::response::{GatewayResponse, LogPayload};
 use crate::stream::EventStream;
 use crate::types::filter::{DeleteLogs, ListLogs};
 use crate::types::log::{AiGatewayLog, LogPage};
+use crate::types::options::GatewayOptions;
 use crate::types::patch::PatchLog;
 use crate::types::universal::{StepHeaderValue, UniversalRequest};
 use crate::wire::decode::{self, Call};
 use crate::wire::url::{self, Part};
 
 /// One AI Gateway: the binding's `AiGateway` methods plus the REST log API.
+///
+/// Log ids are opaque (`cloudflare-2026.md` §4.1): lowercase `UUIDv7` ids
+/// (`019a7b3e-5f2c-7c41-9d3e-2b8f6a1c4e07`, logs written since 2026-10-08)
+/// and the older ULIDs (`01JADMCQQQBWH3NXZ5GCRN98DP`) are both sent as given,
+/// one URL path segment. Only ids that cannot be one are refused, with
+/// [`Error::InvalidInput`] on `log id`: the empty id, `.` and `..`.
 ///
 /// Object-safe, so applications can hold a `Box<dyn Gateway>` or
 /// `Arc<dyn Gateway>` and swap in a test double.
@@ -162,7 +169,9 @@ impl HttpGateway {
         if self.inner.config.transport == Transport::Rest {
             self.inner.authorize_gateway(request);
         }
-        request.gateway_options(options.gateway.as_ref())?;
+        // No options still sends what comes from the caller's context (OpenTelemetry ids).
+        let none = GatewayOptions::default();
+        request.gateway_options(Some(options.gateway.as_ref().unwrap_or(&none)))?;
         request.apply(&options.extra_headers, "extraHeaders")
     }
 

@@ -25,7 +25,7 @@ mod wire;
 
 pub use client::{Ai, RunOptions, UniversalOptions};
 pub use config::{Config, Transport};
-pub use error::{ApiMessage, Error, Result, StreamPhase};
+pub use error::{ApiMessage, BlockedStage, Error, Result, StreamPhase};
 pub use gateway::{Gateway, HttpGateway};
 pub use gateway_derive::{Metadata, Model, Provider};
 pub use model::{

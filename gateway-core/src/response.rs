@@ -33,12 +33,29 @@ impl CacheStatus {
 }
 
 /// What the gateway reported about a request, from its response headers.
+///
+/// Read from every answer: plain ([`GatewayResponse::meta`],
+/// [`AiResponse::meta`]), streamed ([`EventStream::meta`](crate::EventStream::meta),
+/// [`ChunkStream::meta`](crate::ChunkStream::meta)) and failed
+/// ([`Error::gateway_meta`](crate::Error::gateway_meta)).
+///
+/// ```
+/// use gateway_core::GatewayMeta;
+/// let mut headers = http::HeaderMap::new();
+/// headers.insert("cf-aig-log-id", "019a7b3e-5f2c-7c41-9d3e-2b8f6a1c4e07".parse().unwrap());
+/// headers.insert("cf-aig-model", "gpt-4o-mini".parse().unwrap());
+/// headers.insert("cf-aig-provider", "openai".parse().unwrap());
+/// let meta = GatewayMeta::from_headers(200, &headers);
+/// assert_eq!(meta.log_id.as_deref(), Some("019a7b3e-5f2c-7c41-9d3e-2b8f6a1c4e07"));
+/// assert_eq!((meta.model.as_deref(), meta.provider.as_deref()), (Some("gpt-4o-mini"), Some("openai")));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GatewayMeta {
     /// HTTP status of the answer.
     pub status: u16,
-    /// `cf-aig-log-id`: the log written for this request.
+    /// `cf-aig-log-id`: the log written for this request. Opaque: a
+    /// lowercase `UUIDv7` for logs written since 2026-10-08, a ULID before.
     pub log_id: Option<String>,
     /// `cf-aig-request-id`.
     pub request_id: Option<String>,
@@ -48,9 +65,10 @@ pub struct GatewayMeta {
     pub step: Option<u32>,
     /// `cf-aig-event-id`.
     pub event_id: Option<String>,
-    /// `cf-aig-model`: the model that answered (dynamic routes).
+    /// `cf-aig-model`: the model that answered. Cloudflare sends it on
+    /// answers generally (a dynamic route or a fallback names the model it chose).
     pub model: Option<String>,
-    /// `cf-aig-provider`: the provider that answered (dynamic routes).
+    /// `cf-aig-provider`: the provider slug that answered, sent like `model`.
     pub provider: Option<String>,
     /// `cf-aig-run-id`: run id of a resumable stream.
     pub run_id: Option<String>,

@@ -28,8 +28,17 @@ pub const RETRY_DELAY: &str = "cf-aig-retry-delay";
 pub const BACKOFF: &str = "cf-aig-backoff";
 /// Stored provider key alias (BYOK).
 pub const BYOK_ALIAS: &str = "cf-aig-byok-alias";
+/// Zero data retention for Unified Billing requests (`true`/`false`).
+pub const ZDR: &str = "cf-aig-zdr";
+/// `true`: never fall back to Unified Billing (the caller's or a stored key only).
+pub const NO_WHOLESALE: &str = "cf-aig-no-wholesale";
+/// OpenTelemetry trace id, 32 hex digits.
+pub const OTEL_TRACE_ID: &str = "cf-aig-otel-trace-id";
+/// OpenTelemetry parent span id, 16 hex digits.
+pub const OTEL_PARENT_SPAN_ID: &str = "cf-aig-otel-parent-span-id";
 
-/// Response: id of the log written for this request.
+/// Response: id of the log written for this request. Opaque: a lowercase
+/// `UUIDv7` since 2026-10-08, a ULID before; never parsed.
 pub const LOG_ID: &str = "cf-aig-log-id";
 /// Response: request id (equals the log id when one step answered).
 pub const REQUEST_ID: &str = "cf-aig-request-id";
@@ -37,9 +46,9 @@ pub const REQUEST_ID: &str = "cf-aig-request-id";
 pub const CACHE_STATUS: &str = "cf-aig-cache-status";
 /// Response: zero-based index of the universal step that answered.
 pub const STEP: &str = "cf-aig-step";
-/// Response: model that answered (dynamic routes).
+/// Response: model that answered (on answers generally, not only dynamic routes).
 pub const MODEL: &str = "cf-aig-model";
-/// Response: provider slug that answered (dynamic routes).
+/// Response: provider slug that answered (on answers generally, not only dynamic routes).
 pub const PROVIDER: &str = "cf-aig-provider";
 /// Response: run id of a resumable stream.
 pub const RUN_ID: &str = "cf-aig-run-id";

@@ -5,5 +5,6 @@ pub mod headers;
 pub mod log;
 pub mod metadata;
 pub mod options;
+pub mod otel;
 pub mod patch;
 pub mod universal;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::headers;
 use super::metadata::Metadata;
+use super::otel;
 use crate::error::{Error, Result};
 use crate::wire::js;
 
@@ -103,6 +104,20 @@ impl GatewayRetries {
 }
 
 /// `cf-aig-custom-cost`: a cost that overrides the one the gateway computes.
+///
+/// The per-token form carries the cache-token rates Cloudflare added on
+/// 2026-09-09 (`cloudflare-2026.md` §5.3): cache pricing applies only when at
+/// least one cache rate is given, and a missing cache rate costs as
+/// `per_token_in`.
+///
+/// ```
+/// use gateway_core::CustomCost;
+/// let cost = CustomCost::per_token(0.000_001, 0.000_002).cache_read(1e-7).cache_write(5e-7);
+/// assert_eq!(
+///     cost.to_json(),
+///     r#"{"per_token_in":0.000001,"per_token_out":0.000002,"per_cache_read_token":1e-7,"per_cache_write_token":5e-7}"#
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 // `Total` comes first: untagged decoding tries variants in order, and
@@ -113,7 +128,7 @@ pub enum CustomCost {
         /// The cost.
         total_cost: f64,
     },
-    /// Price per input and output token.
+    /// Prices per token.
     PerToken {
         /// Cost of one input token.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,10 +136,50 @@ pub enum CustomCost {
         /// Cost of one output token.
         #[serde(skip_serializing_if = "Option::is_none")]
         per_token_out: Option<f64>,
+        /// Cost of one input token read from the provider's prompt cache.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        per_cache_read_token: Option<f64>,
+        /// Cost of one input token written to the provider's prompt cache.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        per_cache_write_token: Option<f64>,
     },
 }
 
 impl CustomCost {
+    /// Prices per input and output token, without cache rates.
+    pub fn per_token(per_token_in: f64, per_token_out: f64) -> Self {
+        Self::PerToken {
+            per_token_in: Some(per_token_in),
+            per_token_out: Some(per_token_out),
+            per_cache_read_token: None,
+            per_cache_write_token: None,
+        }
+    }
+
+    /// Sets the price of a cache-read token (a total cost becomes per-token prices).
+    #[must_use]
+    pub fn cache_read(self, price: f64) -> Self {
+        let [per_token_in, per_token_out, _, per_cache_write_token] = self.rates();
+        Self::PerToken { per_token_in, per_token_out, per_cache_read_token: Some(price), per_cache_write_token }
+    }
+
+    /// Sets the price of a cache-write token (a total cost becomes per-token prices).
+    #[must_use]
+    pub fn cache_write(self, price: f64) -> Self {
+        let [per_token_in, per_token_out, per_cache_read_token, _] = self.rates();
+        Self::PerToken { per_token_in, per_token_out, per_cache_read_token, per_cache_write_token: Some(price) }
+    }
+
+    /// The per-token rates: in, out, cache read, cache write (none for a total cost).
+    fn rates(self) -> [Option<f64>; 4] {
+        match self {
+            Self::PerToken { per_token_in, per_token_out, per_cache_read_token, per_cache_write_token } => {
+                [per_token_in, per_token_out, per_cache_read_token, per_cache_write_token]
+            }
+            Self::Total { .. } => [None; 4],
+        }
+    }
+
     /// Compact JSON, as the header carries it.
     pub fn to_json(&self) -> String {
         js::to_string(self).unwrap_or_default()
@@ -132,8 +187,8 @@ impl CustomCost {
 
     fn validate(&self, field: &str) -> Result<()> {
         let values = match *self {
-            Self::PerToken { per_token_in, per_token_out } => [per_token_in, per_token_out],
-            Self::Total { total_cost } => [Some(total_cost), None],
+            Self::Total { total_cost } => [Some(total_cost), None, None, None],
+            per_token @ Self::PerToken { .. } => per_token.rates(),
         };
         for v in values.into_iter().flatten() {
             if !v.is_finite() || v < 0.0 {
@@ -146,20 +201,40 @@ impl CustomCost {
 
 /// `GatewayOptions`: how the gateway handles one request.
 ///
-/// Every field of the binding's type, plus three request headers the REST
-/// gateway reads that the binding type lacks (`custom_cost`,
-/// `collect_log_payload`, `byok_alias`). Values are checked by
-/// [`validate`](Self::validate) before any request is sent.
+/// Every field of the binding's type, plus request headers the gateway reads
+/// that the binding type lacks (`custom_cost`, `collect_log_payload`,
+/// `byok_alias`, `zdr`, `no_wholesale`, `otel_trace_id`,
+/// `otel_parent_span_id`). Values are checked by [`validate`](Self::validate)
+/// before any request is sent.
+///
+/// Over HTTP every option is its `cf-aig-*` header ([`to_headers`](Self::to_headers)).
+/// Over the binding protocol the body's `options.gateway` holds the binding's
+/// fields only, byte for byte as the binding writes them, and the options the
+/// binding type lacks travel as their `cf-aig-*` request headers, the way a
+/// Worker sends them through `extraHeaders` (see [`BindingGatewayOptions`]).
+///
+/// When neither OpenTelemetry id is set and the caller's current OpenTelemetry context
+/// holds a valid span, both headers carry that span's trace id and span id
+/// ([`otel::current_ids`]); a caller who sets either id sends exactly what
+/// was set.
 ///
 /// ```
 /// use gateway_core::{GatewayOptions, GatewayRetries, Backoff, Metadata};
 /// let options = GatewayOptions::new("my-gateway")
 ///     .cache_ttl(3600)
 ///     .metadata(Metadata::new().with("user", 123))
-///     .retries(GatewayRetries::new().max_attempts(3).backoff(Backoff::Exponential));
+///     .retries(GatewayRetries::new().max_attempts(3).backoff(Backoff::Exponential))
+///     .zdr(true)
+///     .otel_trace_id("4bf92f3577b34da6a3ce929d0e0e4736")
+///     .otel_parent_span_id("00f067aa0ba902b7");
 /// let headers = options.to_headers().unwrap();
 /// assert_eq!(headers[0], ("cf-aig-cache-ttl", "3600".to_owned()));
 /// assert_eq!(headers[1], ("cf-aig-metadata", r#"{"user":123}"#.to_owned()));
+/// assert_eq!(headers[4], ("cf-aig-zdr", "true".to_owned()));
+/// assert_eq!(headers[5], ("cf-aig-otel-trace-id", "4bf92f3577b34da6a3ce929d0e0e4736".to_owned()));
+/// // Not hex: refused before anything is sent, naming the option.
+/// let bad = GatewayOptions::new("my-gateway").otel_parent_span_id("a1b2c3d4e5f6g7h8");
+/// assert!(bad.validate().unwrap_err().to_string().contains("gateway.otelParentSpanId"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -203,6 +278,21 @@ pub struct GatewayOptions {
     /// REST only: `cf-aig-byok-alias`, the stored provider key to use.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byok_alias: Option<String>,
+    /// Header only: `cf-aig-zdr`, zero data retention for Unified Billing
+    /// requests (overrides the gateway's setting).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zdr: Option<bool>,
+    /// Header only: `cf-aig-no-wholesale: true`, the request must use the
+    /// caller's or a stored provider credential, never Unified Billing.
+    /// `Some(false)` sends nothing (see [`NO_WHOLESALE_VALUE`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_wholesale: Option<bool>,
+    /// Header only: `cf-aig-otel-trace-id`, 32 hex digits ([`otel::is_otel_id`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub otel_trace_id: Option<String>,
+    /// Header only: `cf-aig-otel-parent-span-id`, 16 hex digits ([`otel::is_otel_id`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub otel_parent_span_id: Option<String>,
 }
 
 impl GatewayOptions {
@@ -277,6 +367,31 @@ impl GatewayOptions {
         self
     }
 
+    /// Sets `cf-aig-zdr` (zero data retention).
+    #[must_use]
+    pub fn zdr(mut self, zdr: bool) -> Self {
+        self.zdr = Some(zdr);
+        self
+    }
+    /// Sets `cf-aig-no-wholesale` (`true`: never fall back to Unified Billing).
+    #[must_use]
+    pub fn no_wholesale(mut self, no_wholesale: bool) -> Self {
+        self.no_wholesale = Some(no_wholesale);
+        self
+    }
+    /// Sets the OpenTelemetry trace id (32 hex digits).
+    #[must_use]
+    pub fn otel_trace_id(mut self, trace_id: impl Into<String>) -> Self {
+        self.otel_trace_id = Some(trace_id.into());
+        self
+    }
+    /// Sets the OpenTelemetry parent span id (16 hex digits).
+    #[must_use]
+    pub fn otel_parent_span_id(mut self, span_id: impl Into<String>) -> Self {
+        self.otel_parent_span_id = Some(span_id.into());
+        self
+    }
+
     /// Checks every value against its documented limit.
     pub fn validate(&self) -> Result<()> {
         if let Some(id) = &self.id {
@@ -302,6 +417,17 @@ impl GatewayOptions {
         if let Some(cost) = &self.custom_cost {
             cost.validate("gateway.customCost")?;
         }
+        for (field, value, len) in [
+            ("gateway.otelTraceId", &self.otel_trace_id, otel::TRACE_ID_LEN),
+            ("gateway.otelParentSpanId", &self.otel_parent_span_id, otel::PARENT_SPAN_ID_LEN),
+        ] {
+            if let Some(value) = value.as_deref().filter(|v| !otel::is_otel_id(v, len)) {
+                return Err(Error::invalid(
+                    field,
+                    format!("must be {len} hex digits, not all zero (W3C Trace Context), got {value:?}"),
+                ));
+            }
+        }
         for (field, value) in [
             ("gateway.cacheKey", &self.cache_key),
             ("gateway.eventId", &self.event_id),
@@ -317,10 +443,26 @@ impl GatewayOptions {
     /// The `cf-aig-*` request headers, in the binding's order and with its
     /// quirks: `cacheTtl: 0` and an empty `cacheKey` are not sent, while
     /// `requestTimeoutMs: 0`, an empty `eventId` and empty metadata are.
-    /// Validates first.
+    /// The header-only options follow. Validates first.
     pub fn to_headers(&self) -> Result<Vec<(&'static str, String)>> {
         self.validate()?;
         let mut out = Vec::new();
+        self.push_binding_type_headers(&mut out);
+        self.push_header_only(&mut out);
+        Ok(out)
+    }
+
+    /// The options over the binding protocol: the body's `options.gateway`
+    /// and the headers of the options the binding type lacks. Validates first.
+    pub fn to_binding(&self) -> Result<(BindingGatewayOptions<'_>, Vec<(&'static str, String)>)> {
+        self.validate()?;
+        let mut headers = Vec::new();
+        self.push_header_only(&mut headers);
+        Ok((BindingGatewayOptions(self), headers))
+    }
+
+    /// Headers of the fields of the binding's `GatewayOptions` type.
+    fn push_binding_type_headers(&self, out: &mut Vec<(&'static str, String)>) {
         if let Some(skip) = self.skip_cache {
             out.push((headers::SKIP_CACHE, skip.to_string()));
         }
@@ -353,6 +495,11 @@ impl GatewayOptions {
                 out.push((headers::BACKOFF, b.as_str().to_owned()));
             }
         }
+    }
+
+    /// Headers of the options the binding's `GatewayOptions` type lacks
+    /// (`cloudflare-2026.md` §2.3: "Nothing new"): the same on every transport.
+    fn push_header_only(&self, out: &mut Vec<(&'static str, String)>) {
         if let Some(cost) = &self.custom_cost {
             out.push((headers::CUSTOM_COST, cost.to_json()));
         }
@@ -362,7 +509,76 @@ impl GatewayOptions {
         if let Some(alias) = &self.byok_alias {
             out.push((headers::BYOK_ALIAS, alias.clone()));
         }
-        Ok(out)
+        if let Some(zdr) = self.zdr {
+            out.push((headers::ZDR, zdr.to_string()));
+        }
+        if self.no_wholesale == Some(true) {
+            out.push((headers::NO_WHOLESALE, NO_WHOLESALE_VALUE.to_owned()));
+        }
+        let (trace_id, span_id) = match (&self.otel_trace_id, &self.otel_parent_span_id) {
+            (None, None) => otel::current_ids().map_or((None, None), |(t, s)| (Some(t), Some(s))),
+            (trace_id, span_id) => (trace_id.clone(), span_id.clone()),
+        };
+        if let Some(trace_id) = trace_id {
+            out.push((headers::OTEL_TRACE_ID, trace_id));
+        }
+        if let Some(span_id) = span_id {
+            out.push((headers::OTEL_PARENT_SPAN_ID, span_id));
+        }
+    }
+}
+
+/// The one value `cf-aig-no-wholesale` is documented with.
+///
+/// Unconfirmed in the spec (§5.4 documents only `true`; `false` could not
+/// loosen the gateway's `byok_only` anyway): we send the header only for
+/// `no_wholesale: Some(true)`, and `Some(false)` sends nothing.
+pub const NO_WHOLESALE_VALUE: &str = "true";
+
+/// The binding's `GatewayOptions` JSON, from [`GatewayOptions::to_binding`]:
+/// exactly the fields of the binding's type (`cloudflare-2026.md` §2.3), in
+/// its order, so the body stays byte-exact with what the binding sends.
+/// Every other option is a request header (see [`GatewayOptions`]).
+#[derive(Debug, Clone, Copy)]
+pub struct BindingGatewayOptions<'a>(&'a GatewayOptions);
+
+impl Serialize for BindingGatewayOptions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Wire<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            id: Option<&'a String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            cache_key: Option<&'a String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            cache_ttl: Option<u64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            skip_cache: Option<bool>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            metadata: Option<&'a Metadata>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            collect_log: Option<bool>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            event_id: Option<&'a String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            request_timeout_ms: Option<u64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            retries: Option<&'a GatewayRetries>,
+        }
+        let o = self.0;
+        Wire {
+            id: o.id.as_ref(),
+            cache_key: o.cache_key.as_ref(),
+            cache_ttl: o.cache_ttl,
+            skip_cache: o.skip_cache,
+            metadata: o.metadata.as_ref(),
+            collect_log: o.collect_log,
+            event_id: o.event_id.as_ref(),
+            request_timeout_ms: o.request_timeout_ms,
+            retries: o.retries.as_ref(),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -422,9 +638,13 @@ mod tests {
             .event_id("e")
             .request_timeout_ms(1500)
             .retries(GatewayRetries::new().max_attempts(5).retry_delay_ms(5000).backoff(Backoff::Linear))
-            .custom_cost(CustomCost::PerToken { per_token_in: Some(0.000_001), per_token_out: Some(2e-6) })
+            .custom_cost(CustomCost::per_token(0.000_001, 2e-6))
             .collect_log_payload(false)
-            .byok_alias("prod");
+            .byok_alias("prod")
+            .zdr(true)
+            .no_wholesale(true)
+            .otel_trace_id("4bf92f3577b34da6a3ce929d0e0e4736")
+            .otel_parent_span_id("00f067aa0ba902b7");
         let got: Vec<String> = names(&o).into_iter().map(|(k, v)| format!("{k}: {v}")).collect();
         assert_eq!(
             got,
@@ -442,6 +662,10 @@ mod tests {
                 "cf-aig-custom-cost: {\"per_token_in\":0.000001,\"per_token_out\":0.000002}",
                 "cf-aig-collect-log-payload: false",
                 "cf-aig-byok-alias: prod",
+                "cf-aig-zdr: true",
+                "cf-aig-no-wholesale: true",
+                "cf-aig-otel-trace-id: 4bf92f3577b34da6a3ce929d0e0e4736",
+                "cf-aig-otel-parent-span-id: 00f067aa0ba902b7",
             ]
         );
     }
@@ -473,8 +697,26 @@ mod tests {
     }
 
     #[test]
+    fn new_fields_round_trip_as_json() {
+        let o = GatewayOptions::new("gw").zdr(false).no_wholesale(true).otel_trace_id("ab").otel_parent_span_id("cd");
+        let text = serde_json::to_string(&o).unwrap();
+        assert_eq!(text, r#"{"id":"gw","zdr":false,"noWholesale":true,"otelTraceId":"ab","otelParentSpanId":"cd"}"#);
+        assert_eq!(serde_json::from_str::<GatewayOptions>(&text).unwrap(), o);
+        // A cost with only cache rates is a per-token cost; a missing rate stays missing.
+        let cost: CustomCost = serde_json::from_str(r#"{"per_cache_read_token":1e-7}"#).unwrap();
+        assert_eq!(cost, CustomCost::Total { total_cost: 0.0 }.cache_read(1e-7));
+        assert_eq!(cost.to_json(), r#"{"per_cache_read_token":1e-7}"#);
+    }
+
+    #[test]
     fn binding_body_shape() {
         let o = GatewayOptions::new("my-gateway").skip_cache(true);
         assert_eq!(js::to_string(&o).unwrap(), r#"{"id":"my-gateway","skipCache":true}"#);
+        // Options the binding type lacks stay out of its body.
+        let o = o.zdr(true).byok_alias("a").custom_cost(CustomCost::Total { total_cost: 1.0 });
+        let (body, headers) = o.to_binding().unwrap();
+        assert_eq!(js::to_string(&body).unwrap(), r#"{"id":"my-gateway","skipCache":true}"#);
+        let names: Vec<&str> = headers.iter().map(|(k, _)| *k).collect();
+        assert_eq!(names, ["cf-aig-custom-cost", "cf-aig-byok-alias", "cf-aig-zdr"]);
     }
 }

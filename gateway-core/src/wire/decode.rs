@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{ApiMessage, Error, Result};
+use crate::error::{ApiMessage, BlockedStage, Error, Result};
 use crate::response::GatewayMeta;
 
 /// How many bytes of a body an error keeps.
@@ -90,6 +90,10 @@ pub(crate) enum Call<'a> {
     Management { gateway_id: &'a str },
     /// A model or provider call, through a gateway or not.
     Inference { gateway_id: Option<&'a str> },
+    /// A call to the REST API on the Cloudflare API host (`POST /ai/run`,
+    /// `/ai/v1/*`): 401/2009 there means the provider rejected the provider
+    /// credential, and its error bodies are read as `cloudflare-2026.md` §1.8 says.
+    RestApi { gateway_id: Option<&'a str> },
 }
 
 /// Maps a failed response onto the error a caller can act on.
@@ -98,19 +102,24 @@ pub(crate) fn classify(status: u16, headers: &HeaderMap, body: &[u8], call: Call
     let text = || String::from_utf8_lossy(body).into_owned();
     let gateway_id = match call {
         Call::Log { gateway_id, .. } | Call::Management { gateway_id } => Some(gateway_id),
-        Call::Inference { gateway_id } => gateway_id,
+        Call::Inference { gateway_id } | Call::RestApi { gateway_id } => gateway_id,
     };
 
     if status == 429 {
         let message = parsed.as_ref().and_then(first_message).unwrap_or_else(text);
-        return Error::RateLimited { retry_after: retry_after(headers), message };
+        let retry_after = retry_after(headers);
+        return if is_spend_limit(&message) {
+            Error::SpendLimitExceeded { retry_after, message }
+        } else {
+            Error::RateLimited { retry_after, message }
+        };
     }
-    if let Some(error) = parsed.as_ref().and_then(gateway_error) {
-        return error.into_error(status, gateway_id);
+    if let Some(error) = parsed.as_ref().and_then(|body| gateway_error(body, call)) {
+        return error.into_error(status, headers, gateway_id, call);
     }
 
     match call {
-        Call::Inference { .. } => inference_error(status, headers, parsed.as_ref(), text()),
+        Call::Inference { .. } | Call::RestApi { .. } => inference_error(status, headers, parsed.as_ref(), text()),
         Call::Log { log_id, .. } => {
             // The binding's parseError: no `errors` array means the raw body is the message.
             let Some(errors) = v4_errors(parsed.as_ref()) else {
@@ -166,43 +175,109 @@ fn first_message(body: &Value) -> Option<String> {
         .or_else(|| body.get("message")?.as_str().map(str::to_owned))
 }
 
-/// Whether `body` is an error the gateway answered itself (not a provider's).
-pub(crate) fn is_gateway_error(body: &[u8]) -> bool {
-    serde_json::from_slice::<Value>(body).ok().as_ref().and_then(gateway_error).is_some()
+/// What tells a spend-limit 429 from a rate-limit 429.
+///
+/// Unconfirmed in the spec (§5.1: "any rule over budget → HTTP 429", body and
+/// code not documented): we chose the message text. A 429 whose message
+/// (from any known error shape, else the raw body) contains one of these,
+/// in any case, is [`Error::SpendLimitExceeded`]; every other 429 is
+/// [`Error::RateLimited`].
+pub(crate) const SPEND_LIMIT_MARKERS: &[&str] = &["spend limit", "spending limit", "budget"];
+
+/// Whether a 429's `message` reports a spend limit ([`SPEND_LIMIT_MARKERS`]).
+pub(crate) fn is_spend_limit(message: &str) -> bool {
+    let message = message.to_ascii_lowercase();
+    SPEND_LIMIT_MARKERS.iter().any(|marker| message.contains(marker))
 }
 
-/// A gateway-originated error: `{"error":[{"code":…}]}` (REST) or
-/// `{"name":"AiGatewayError","internalCode":…}` (binding).
+/// Whether `body` is an error the gateway answered itself (not a provider's),
+/// in any shape of any call.
+pub(crate) fn is_gateway_error(body: &[u8]) -> bool {
+    let call = Call::RestApi { gateway_id: None };
+    serde_json::from_slice::<Value>(body).ok().as_ref().and_then(|b| gateway_error(b, call)).is_some()
+}
+
+/// Whether a 429 `body` is a gateway spend limit (never worth retrying soon).
+pub(crate) fn is_spend_limit_body(body: &[u8]) -> bool {
+    let parsed: Option<Value> = serde_json::from_slice(body).ok();
+    is_spend_limit(&parsed.as_ref().and_then(first_message).unwrap_or_else(|| String::from_utf8_lossy(body).into()))
+}
+
+/// A gateway-originated error: `{"error":[{"code":…}]}` (gateway host),
+/// `{"name":"AiGatewayError","internalCode":…}` (binding, REST API).
 struct GatewayError {
     code: i64,
     message: String,
 }
 
-fn gateway_error(body: &Value) -> Option<GatewayError> {
-    if let Some(first) = body.get("error").and_then(Value::as_array).and_then(|a| a.first()) {
-        return Some(GatewayError {
-            code: first.get("code").and_then(Value::as_i64).unwrap_or(0),
-            message: first.get("message").and_then(Value::as_str).unwrap_or_default().to_owned(),
-        });
+/// Codes only the gateway answers with: a body carrying one of them in
+/// `internalCode` is the gateway's even without `name: "AiGatewayError"`.
+const GATEWAY_CODES: &[i64] = &[2001, 2009, 2016, 2017, 2021, 2029, 2030, 7013];
+
+/// The gateway's code and message, read in `cloudflare-2026.md` §1.8's
+/// order: `internalCode`, `error[0].code` (or `error.code` when `error` is an
+/// object), `errors[0].code`. The last two only count on the REST API and
+/// only for [`GATEWAY_CODES`]: elsewhere they are a provider's or Workers
+/// AI's own codes.
+fn gateway_error(body: &Value, call: Call<'_>) -> Option<GatewayError> {
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_owned();
+    let rest_api = matches!(call, Call::RestApi { .. });
+    if let Some(code) = body.get("internalCode").and_then(Value::as_i64) {
+        let named = body.get("name").and_then(Value::as_str) == Some("AiGatewayError");
+        if named || GATEWAY_CODES.contains(&code) {
+            let message = body.get("message").or_else(|| body.get("description"));
+            return Some(GatewayError { code, message: text(message) });
+        }
     }
-    let code = body.get("internalCode").and_then(Value::as_i64)?;
-    let is_gateway = body.get("name").and_then(Value::as_str) == Some("AiGatewayError") || matches!(code, 2001 | 2009);
-    is_gateway.then(|| GatewayError {
-        code,
-        message: body.get("message").and_then(Value::as_str).unwrap_or_default().to_owned(),
-    })
+    match body.get("error") {
+        Some(Value::Array(items)) => {
+            if let Some(first) = items.first() {
+                let code = first.get("code").and_then(Value::as_i64).unwrap_or(0);
+                return Some(GatewayError { code, message: text(first.get("message")) });
+            }
+        }
+        Some(object @ Value::Object(_)) if rest_api => {
+            if let Some(code) = object.get("code").and_then(Value::as_i64).filter(|c| GATEWAY_CODES.contains(c)) {
+                return Some(GatewayError { code, message: text(object.get("message")) });
+            }
+        }
+        _ => {}
+    }
+    let first = body.get("errors")?.as_array()?.first()?;
+    let code = first.get("code").and_then(Value::as_i64).filter(|c| rest_api && GATEWAY_CODES.contains(c))?;
+    Some(GatewayError { code, message: text(first.get("message")) })
 }
 
 impl GatewayError {
-    fn into_error(self, status: u16, gateway_id: Option<&str>) -> Error {
-        match self.code {
-            2001 => Error::GatewayNotFound {
-                status,
-                gateway_id: gateway_id.unwrap_or_default().to_owned(),
-                message: self.message,
-            },
-            2009 => Error::GatewayUnauthorized { status, message: self.message },
-            code => Error::Gateway { status, code, message: self.message },
+    /// The variant of `code` under `status`: the status decides first
+    /// (2021 is credits only with 402, 2009 a provider credential only with
+    /// 401 on the REST API, ...). The table is on [`Error`].
+    fn into_error(self, status: u16, headers: &HeaderMap, gateway_id: Option<&str>, call: Call<'_>) -> Error {
+        let message = self.message;
+        let meta = || Box::new(GatewayMeta::from_headers(status, headers));
+        match (status, self.code) {
+            (_, 2001) => {
+                Error::GatewayNotFound { status, gateway_id: gateway_id.unwrap_or_default().to_owned(), message }
+            }
+            (401, 2009) if matches!(call, Call::RestApi { .. }) => {
+                Error::ProviderCredentialRejected { status, message, meta: meta() }
+            }
+            (_, 2009) => Error::GatewayUnauthorized { status, message },
+            (402, 2021) => Error::InsufficientCredits { status, message, meta: meta() },
+            (422 | 424, code @ (2016 | 2017)) => {
+                let stage = match (status, code) {
+                    (_, 2016) => Some(BlockedStage::Request),
+                    (424, _) => Some(BlockedStage::Response),
+                    _ => None,
+                };
+                Error::GuardrailsBlocked { status, code, stage, message, meta: meta() }
+            }
+            (503, 7013) => Error::GuardrailsUnavailable { status, message, meta: meta() },
+            (400..=599, code @ (2029 | 2030)) => {
+                let stage = if code == 2029 { BlockedStage::Request } else { BlockedStage::Response };
+                Error::DlpBlocked { status, code, stage, message, meta: meta() }
+            }
+            (_, code) => Error::Gateway { status, code, message },
         }
     }
 }
@@ -297,6 +372,110 @@ mod tests {
         assert_eq!(classify(429, &headers, b"slow down", LOG).retry_after(), None);
     }
 
+    const REST_API: Call<'static> = Call::RestApi { gateway_id: Some("gw") };
+    const GATEWAY_HOST: Call<'static> = Call::Inference { gateway_id: Some("gw") };
+
+    /// The variant and first fields of `error`, from its `Debug` form (`GuardrailsBlocked { status: 424`).
+    fn kind(error: &Error, fields: usize) -> String {
+        let debug = format!("{error:?}");
+        debug.split(", ").take(fields).collect::<Vec<_>>().join(", ")
+    }
+
+    /// The REST API's body as `cloudflare-2026.md` §1.8 reconstructs it.
+    fn rest_body(code: i64) -> String {
+        format!(
+            r#"{{"success":false,"name":"AiGatewayError","internalCode":{code},"message":"m","error":[{{"code":{code},"message":"m"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn codes_of_2026_branch_on_status_first() {
+        let cases: &[(u16, i64, Call<'_>, &str)] = &[
+            (401, 2009, REST_API, "ProviderCredentialRejected { status: 401"),
+            (401, 2009, GATEWAY_HOST, "GatewayUnauthorized { status: 401"),
+            (403, 2009, REST_API, "GatewayUnauthorized { status: 403"),
+            (402, 2021, REST_API, "InsufficientCredits { status: 402"),
+            (402, 2021, GATEWAY_HOST, "InsufficientCredits { status: 402"),
+            (400, 2021, GATEWAY_HOST, "Gateway { status: 400, code: 2021"),
+            (424, 2016, GATEWAY_HOST, "GuardrailsBlocked { status: 424, code: 2016, stage: Some(Request)"),
+            (424, 2017, GATEWAY_HOST, "GuardrailsBlocked { status: 424, code: 2017, stage: Some(Response)"),
+            (422, 2017, REST_API, "GuardrailsBlocked { status: 422, code: 2017, stage: None"),
+            (500, 2017, REST_API, "Gateway { status: 500, code: 2017"),
+            (503, 7013, REST_API, "GuardrailsUnavailable { status: 503"),
+            (503, 7013, GATEWAY_HOST, "GuardrailsUnavailable { status: 503"),
+            (400, 2029, GATEWAY_HOST, "DlpBlocked { status: 400, code: 2029, stage: Request"),
+            (403, 2030, REST_API, "DlpBlocked { status: 403, code: 2030, stage: Response"),
+        ];
+        for &(status, code, call, expected) in cases {
+            let error = classify_str(status, &rest_body(code), call);
+            assert_eq!(kind(&error, expected.split(", ").count()), expected, "{status}/{code} {call:?}: {error}");
+            assert_eq!(error.status(), Some(status));
+        }
+    }
+
+    /// §1.8: `internalCode`, then `error[0].code` or `error.code`, then `errors[0].code`.
+    #[test]
+    fn rest_api_codes_are_read_in_the_documented_order() {
+        let bodies = [
+            r#"{"internalCode":2009,"error":[{"code":2001}]}"#,
+            r#"{"error":[{"code":2009,"message":"m"}],"errors":[{"code":2001}]}"#,
+            r#"{"error":{"code":2009,"message":"m"},"errors":[{"code":2001}]}"#,
+            r#"{"success":false,"errors":[{"code":2009,"message":"m"}]}"#,
+        ];
+        for body in bodies {
+            assert_eq!(
+                kind(&classify_str(401, body, REST_API), 1),
+                "ProviderCredentialRejected { status: 401",
+                "{body}"
+            );
+        }
+        // Off the REST API an `errors` array or an `error` object is the provider's or Workers AI's.
+        assert_eq!(
+            kind(&classify_str(401, bodies[3], GATEWAY_HOST), 2),
+            "UpstreamInference { status: 401, code: Some(2009)"
+        );
+        let google = r#"{"error":{"code":401,"message":"API key not valid","status":"UNAUTHENTICATED"}}"#;
+        assert_eq!(kind(&classify_str(401, google, REST_API), 2), "UpstreamInference { status: 401, code: Some(401)");
+        assert_eq!(
+            kind(&classify_str(401, google, GATEWAY_HOST), 2),
+            "UpstreamInference { status: 401, code: Some(401)"
+        );
+        // An unknown code in `errors` on the REST API stays a Workers AI error.
+        assert_eq!(
+            kind(&classify_str(400, r#"{"errors":[{"code":5007,"message":"x"}]}"#, REST_API), 2),
+            "UpstreamInference { status: 400, code: Some(5007)"
+        );
+    }
+
+    #[test]
+    fn spend_limits_are_told_from_rate_limits_by_their_message() {
+        let cases = [
+            (r#"{"error":[{"code":2003,"message":"Rate limited"}]}"#, "RateLimited"),
+            ("Too Many Requests", "RateLimited"),
+            (r#"{"error":[{"code":2046,"message":"Spend limit exceeded for this gateway"}]}"#, "SpendLimitExceeded"),
+            (
+                r#"{"name":"AiGatewayError","internalCode":2046,"message":"Gateway BUDGET reached"}"#,
+                "SpendLimitExceeded",
+            ),
+            ("spending limit reached", "SpendLimitExceeded"),
+        ];
+        for (body, expected) in cases {
+            let error = classify_str(429, body, GATEWAY_HOST);
+            assert!(format!("{error:?}").starts_with(expected), "{body}: {error:?}");
+            assert_eq!(is_spend_limit_body(body.as_bytes()), expected == "SpendLimitExceeded");
+            assert_eq!(error.is_retryable(), expected == "RateLimited");
+        }
+    }
+
+    #[test]
+    fn messages_say_what_to_do() {
+        let gateway = classify_str(401, &rest_body(2009), GATEWAY_HOST).to_string();
+        assert!(gateway.contains("CF_AIG_TOKEN"), "{gateway}");
+        let provider = classify_str(401, &rest_body(2009), REST_API).to_string();
+        assert!(provider.contains("provider rejected the provider credential"), "{provider}");
+        assert!(!provider.contains("CF_AIG_TOKEN"), "{provider}");
+    }
+
     #[test]
     fn odd_bodies_never_panic() {
         let bodies = [
@@ -308,11 +487,14 @@ mod tests {
             "{\"error\":[]}",
             "{\"error\":[1]}",
             "{\"internalCode\":\"x\"}",
+            "{\"error\":{\"code\":2009}}",
+            "{\"errors\":[{\"code\":2029}]}",
             "\u{0}\u{1}",
         ];
         for status in [0, 200, 400, 401, 404, 429, 500, 599, 999] {
             for body in bodies {
-                for call in [LOG, Call::Management { gateway_id: "g" }, Call::Inference { gateway_id: None }] {
+                for call in [LOG, Call::Management { gateway_id: "g" }, Call::Inference { gateway_id: None }, REST_API]
+                {
                     let _ = classify_str(status, body, call).to_string();
                 }
             }

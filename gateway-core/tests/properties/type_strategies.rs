@@ -90,8 +90,14 @@ prop_compose! {
 pub(crate) fn custom_cost() -> impl Strategy<Value = CustomCost> {
     prop_oneof![
         cost().prop_map(|total_cost| CustomCost::Total { total_cost }),
-        (option::of(cost()), option::of(cost()))
-            .prop_map(|(per_token_in, per_token_out)| CustomCost::PerToken { per_token_in, per_token_out }),
+        (option::of(cost()), option::of(cost()), option::of(cost()), option::of(cost())).prop_map(
+            |(per_token_in, per_token_out, per_cache_read_token, per_cache_write_token)| CustomCost::PerToken {
+                per_token_in,
+                per_token_out,
+                per_cache_read_token,
+                per_cache_write_token
+            }
+        ),
     ]
 }
 

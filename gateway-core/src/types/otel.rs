@@ -1,0 +1,73 @@
+//! OpenTelemetry trace ids for `cf-aig-otel-trace-id` and
+//! `cf-aig-otel-parent-span-id` (`cloudflare-2026.md` §5.5): how strictly a
+//! caller's ids are checked, and how they are taken from the caller's current
+//! trace when the caller did not set them.
+//!
+//! ```
+//! use gateway_core::types::otel::{is_otel_id, TRACE_ID_LEN, PARENT_SPAN_ID_LEN};
+//! assert!(is_otel_id("4bf92f3577b34da6a3ce929d0e0e4736", TRACE_ID_LEN));
+//! assert!(is_otel_id("00f067aa0ba902b7", PARENT_SPAN_ID_LEN));
+//! // The docs' example value has letters past `f`: refused.
+//! assert!(!is_otel_id("a1b2c3d4e5f6g7h8", PARENT_SPAN_ID_LEN));
+//! ```
+
+use opentelemetry::trace::TraceContextExt as _;
+
+/// Hex digits of a trace id (`cf-aig-otel-trace-id`).
+pub const TRACE_ID_LEN: usize = 32;
+/// Hex digits of a parent span id (`cf-aig-otel-parent-span-id`).
+pub const PARENT_SPAN_ID_LEN: usize = 16;
+
+/// Whether `value` is an OpenTelemetry id of `len` hex digits.
+///
+/// Unconfirmed in the spec (§5.5 documents "32 hex chars" and "16 hex chars",
+/// shows an example with non-hex letters and does not say what the gateway
+/// does with a malformed id): we chose the W3C Trace Context rule — exactly
+/// `len` hex digits, either case, not all zeros (the all-zero id means "no
+/// trace"). A value outside it is refused before sending
+/// ([`Error::InvalidInput`](crate::Error::InvalidInput)), because an exporter
+/// cannot link a span to it anyway.
+pub fn is_otel_id(value: &str, len: usize) -> bool {
+    value.len() == len && value.bytes().all(|b| b.is_ascii_hexdigit()) && value.bytes().any(|b| b != b'0')
+}
+
+/// The trace id and span id of the caller's current OpenTelemetry span
+/// (`opentelemetry::Context::current()`), as lowercase hex, when that span
+/// context is valid; `None` without an active trace.
+pub fn current_ids() -> Option<(String, String)> {
+    let context = opentelemetry::Context::current();
+    let span = context.span();
+    let span_context = span.span_context();
+    span_context.is_valid().then(|| (span_context.trace_id().to_string(), span_context.span_id().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use opentelemetry::trace::{SpanContext, SpanId, TraceFlags, TraceId, TraceState};
+
+    #[test]
+    fn ids_are_hex_of_the_exact_length_and_not_zero() {
+        assert!(is_otel_id("4BF92F3577B34DA6A3CE929D0E0E4736", TRACE_ID_LEN));
+        for bad in ["", "4bf92f3577b34da6a3ce929d0e0e473", "4bf92f3577b34da6a3ce929d0e0e47360", &"0".repeat(32)] {
+            assert!(!is_otel_id(bad, TRACE_ID_LEN), "{bad}");
+        }
+        assert!(!is_otel_id("00f067aa0ba902b ", PARENT_SPAN_ID_LEN));
+    }
+
+    #[test]
+    fn current_ids_follow_the_attached_context() {
+        assert_eq!(current_ids(), None);
+        let span = SpanContext::new(
+            TraceId::from_hex("4bf92f3577b34da6a3ce929d0e0e4736").unwrap(),
+            SpanId::from_hex("00f067aa0ba902b7").unwrap(),
+            TraceFlags::SAMPLED,
+            true,
+            TraceState::default(),
+        );
+        let guard = opentelemetry::Context::current().with_remote_span_context(span).attach();
+        assert_eq!(current_ids(), Some(("4bf92f3577b34da6a3ce929d0e0e4736".to_owned(), "00f067aa0ba902b7".to_owned())));
+        drop(guard);
+        assert_eq!(current_ids(), None);
+    }
+}
