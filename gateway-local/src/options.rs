@@ -17,20 +17,6 @@ pub(crate) const CACHE_KEY_DEFAULT_TTL: u64 = 300;
 /// Most metadata entries kept (later ones dropped, as Cloudflare does).
 pub(crate) const MAX_METADATA: usize = 5;
 
-/// Request headers Cloudflare added in 2026 (spec §5.4, §5.5).
-pub(crate) mod added {
-    /// `true`/`false`: zero data retention for Unified Billing (no effect locally).
-    pub(crate) const ZDR: &str = "cf-aig-zdr";
-    /// `true`: the request must bring, or have stored, a provider credential.
-    pub(crate) const NO_WHOLESALE: &str = "cf-aig-no-wholesale";
-    /// 32 hex digits: the caller's trace.
-    pub(crate) const OTEL_TRACE_ID: &str = "cf-aig-otel-trace-id";
-    /// 16 characters: the caller's span.
-    pub(crate) const OTEL_PARENT_SPAN_ID: &str = "cf-aig-otel-parent-span-id";
-    /// Which stored provider key to use.
-    pub(crate) const BYOK_ALIAS: &str = gateway_core::types::headers::BYOK_ALIAS;
-}
-
 /// The stored key alias used when a request names none (spec §5.4).
 pub(crate) const DEFAULT_BYOK_ALIAS: &str = "default";
 
@@ -199,15 +185,15 @@ impl HeaderOptions {
                         }
                     });
                 }
-                added::ZDR => out.zdr = Some(parse_bool(name, value)?),
-                added::NO_WHOLESALE => out.no_wholesale = Some(parse_bool(name, value)?),
-                added::OTEL_TRACE_ID => {
+                h::ZDR => out.zdr = Some(parse_bool(name, value)?),
+                h::NO_WHOLESALE => out.no_wholesale = Some(parse_bool(name, value)?),
+                h::OTEL_TRACE_ID => {
                     out.otel_trace_id = Some(checked(name, value, is_hex(value, 32), "32 hex digits")?);
                 }
-                added::OTEL_PARENT_SPAN_ID => {
+                h::OTEL_PARENT_SPAN_ID => {
                     out.otel_parent_span_id = Some(checked(name, value, is_span_id(value), "16 letters or digits")?);
                 }
-                added::BYOK_ALIAS => {
+                h::BYOK_ALIAS => {
                     let expected = "1 to 64 letters, digits, `-`, `_` or `.`";
                     out.byok_alias = Some(checked(name, value, is_alias(value), expected)?);
                 }

@@ -9,7 +9,8 @@ use super::{RequestContext, Step};
 use crate::config::GatewaySettings;
 use crate::credentials;
 use crate::error::{Rejection, Shape, code};
-use crate::options::{DEFAULT_BYOK_ALIAS, HeaderOptions, added};
+use crate::options::{DEFAULT_BYOK_ALIAS, HeaderOptions};
+use gateway_core::types::headers as h;
 use crate::state::AppState;
 
 /// The provider whose requests `byok_only` and `cf-aig-no-wholesale` leave alone.
@@ -52,7 +53,7 @@ fn apply(
             code::INVALID_HEADER,
             format!(
                 "invalid header {}: no stored key {alias:?} for provider `{}` (provider_keys)",
-                added::BYOK_ALIAS,
+                h::BYOK_ALIAS,
                 step.provider
             ),
         ));
@@ -66,7 +67,7 @@ fn apply(
                 "provider `{}` needs a credential: send the provider's key, or store one (provider_keys); \
                  this gateway requires provider credentials (byok_only) or the request set {}: true",
                 step.provider,
-                added::NO_WHOLESALE
+                h::NO_WHOLESALE
             ),
         ));
     }
