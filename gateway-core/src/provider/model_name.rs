@@ -113,6 +113,27 @@ impl<'a> ModelName<'a> {
         }
     }
 
+    /// The catalog name of model `id` served by `provider`: `{author}/{id}`
+    /// with the provider's first catalog author (`openai/gpt-4o-mini`), `id`
+    /// itself when it already is a catalog name of that author or a Workers
+    /// AI id; `None` when the provider has no catalog author.
+    ///
+    /// ```
+    /// use gateway_core::ProviderSlug;
+    /// use gateway_core::provider::ModelName;
+    /// assert_eq!(ModelName::catalog_name(&ProviderSlug::Openai, "gpt-4o-mini").as_deref(), Some("openai/gpt-4o-mini"));
+    /// assert_eq!(ModelName::catalog_name(&ProviderSlug::Grok, "xai/grok-3").as_deref(), Some("xai/grok-3"));
+    /// assert_eq!(ModelName::catalog_name(&ProviderSlug::Groq, "llama"), None);
+    /// ```
+    pub fn catalog_name(provider: &super::ProviderSlug, id: &str) -> Option<String> {
+        let authors = provider.info()?.catalog_authors;
+        match ModelName::parse(id) {
+            Ok(ModelName::WorkersAi(id)) if authors.contains(&WORKERS_AI_AUTHOR) => Some(id.to_owned()),
+            Ok(ModelName::Catalog { author, .. }) if authors.contains(&author) => Some(id.to_owned()),
+            _ => authors.first().filter(|a| **a != WORKERS_AI_AUTHOR).map(|author| format!("{author}/{id}")),
+        }
+    }
+
     /// The model as its provider names it: the Workers AI id, or the catalog
     /// name without its author (`gpt-5.5`); `None` for a dynamic route.
     pub fn provider_model(&self) -> Option<&'a str> {
