@@ -59,17 +59,31 @@ pub struct RunOptions {
     pub rest_api: bool,
 }
 
+/// `new`, `gateway` and `extra_header`: the builder methods every options
+/// type of a model call has, written once.
+macro_rules! shared_builders {
+    ($new:literal, $gateway:literal) => {
+        #[doc = $new]
+        pub fn new() -> Self {
+            Self::default()
+        }
+        #[doc = $gateway]
+        #[must_use]
+        pub fn gateway(mut self, gateway: GatewayOptions) -> Self {
+            self.gateway = Some(gateway);
+            self
+        }
+        /// Adds an extra header.
+        #[must_use]
+        pub fn extra_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+            self.extra_headers.push((name.into(), value.into()));
+            self
+        }
+    };
+}
+
 impl RunOptions {
-    /// No options: a direct Workers AI call.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Routes through a gateway.
-    #[must_use]
-    pub fn gateway(mut self, gateway: GatewayOptions) -> Self {
-        self.gateway = Some(gateway);
-        self
-    }
+    shared_builders!("No options: a direct Workers AI call.", "Routes through a gateway.");
     /// Sends Workers AI models through the REST API's `/ai/run` envelope
     /// (see [`rest_api`](Self#structfield.rest_api)).
     #[must_use]
@@ -81,12 +95,6 @@ impl RunOptions {
     #[must_use]
     pub fn tag(mut self, tag: impl Into<String>) -> Self {
         self.tags.push(tag.into());
-        self
-    }
-    /// Adds an extra header.
-    #[must_use]
-    pub fn extra_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.extra_headers.push((name.into(), value.into()));
         self
     }
 
@@ -124,22 +132,7 @@ pub struct UniversalOptions {
 }
 
 impl UniversalOptions {
-    /// No options.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Sets the gateway options.
-    #[must_use]
-    pub fn gateway(mut self, gateway: GatewayOptions) -> Self {
-        self.gateway = Some(gateway);
-        self
-    }
-    /// Adds an extra header.
-    #[must_use]
-    pub fn extra_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.extra_headers.push((name.into(), value.into()));
-        self
-    }
+    shared_builders!("No options.", "Sets the gateway options.");
 }
 
 /// A request ready to send, rebuilt on each try.
@@ -444,7 +437,8 @@ impl Inner {
     }
 }
 
-/// The client: Workers AI runs, with or without a gateway, and gateway handles.
+/// The client: model runs (Workers AI, catalog models, dynamic routes), the
+/// REST API's `/ai/v1/*` ([`Ai::v1`]), and gateway handles.
 ///
 /// Cheap to clone; clones share one connection pool and one
 /// [`ai_gateway_log_id`](Self::ai_gateway_log_id).
@@ -463,6 +457,17 @@ impl Inner {
 ///     )
 ///     .await?;
 /// println!("{} (log {:?})", answer.output["response"], answer.log_id());
+///
+/// // Any catalog model, through the REST API's `/ai/run` (Unified Billing;
+/// // without a gateway id, the account's `default` gateway).
+/// let answer = ai
+///     .run::<_, Value>(
+///         "openai/gpt-5.5",
+///         &json!({"messages": [{"role": "user", "content": "What is Cloudflare?"}]}),
+///         &RunOptions::new(),
+///     )
+///     .await?;
+/// println!("{}", answer.output["choices"][0]["message"]["content"]);
 /// # Ok(()) }
 /// ```
 #[derive(Clone, Debug)]

@@ -81,11 +81,11 @@ use serde_json::Value;
 
 use crate::client::{Ai, RunOptions, UniversalOptions};
 use crate::config::Transport;
-use crate::rest_api::{DEFAULT_GATEWAY, Declared};
 use crate::error::{Error, Result};
 use crate::gateway::Gateway;
 use crate::provider::{Provider, ProviderSlug};
 use crate::response::{GatewayMeta, GatewayResponse};
+use crate::rest_api::{DEFAULT_GATEWAY, Declared};
 use crate::stream::{ChunkStream, StreamProtocol};
 use crate::types::log::AiGatewayLog;
 use crate::types::metadata::Metadata;
@@ -317,7 +317,9 @@ impl Ai {
         let declared = Declared::of::<R::Model>()?;
         request.validate()?;
         let events = match &declared {
-            Declared::WorkersAi => self.run_events(<R::Model as Model>::endpoint(), &request.to_query()?, options).await?.0,
+            Declared::WorkersAi => {
+                self.run_events(<R::Model as Model>::endpoint(), &request.to_query()?, options).await?.0
+            }
             Declared::Catalog { name, endpoint } => match self.config().transport() {
                 Transport::Binding(_) => self.run_events(name, &catalog_body(request, None)?, options).await?.0,
                 _ => self.v1().send_stream(*endpoint, &catalog_body(request, Some(name))?, options).await?,

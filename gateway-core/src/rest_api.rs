@@ -242,7 +242,8 @@ pub(crate) fn run_body<I: Serialize + ?Sized>(model: &ModelName<'_>, input: &I) 
         input: &'a I,
     }
     let model = model.to_string();
-    js::to_vec(&Body { model: &model, input }).map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))
+    js::to_vec(&Body { model: &model, input })
+        .map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))
 }
 
 /// How a streamed `/ai/run` (and a streamed third-party model over the
@@ -466,7 +467,10 @@ impl V1<'_> {
         if let Transport::Binding(_) = inner.config.transport {
             return Err(Error::invalid(
                 "transport",
-                format!("`/ai/{}` is part of Cloudflare's REST API; the binding protocol has no such call", endpoint.path()),
+                format!(
+                    "`/ai/{}` is part of Cloudflare's REST API; the binding protocol has no such call",
+                    endpoint.path()
+                ),
             ));
         }
         let bytes = js::to_vec(body).map_err(|e| Error::invalid("body", format!("cannot be serialized: {e}")))?;
@@ -475,7 +479,11 @@ impl V1<'_> {
             Error::invalid("model", "the body needs a `model` string naming the model (`openai/gpt-5.5`)")
         })?;
         let gateway_id = gateway_of(&ModelName::parse(model)?, options)?;
-        let bytes = if stream { js::to_vec(&with_stream_flag(&value)?).map_err(|e| Error::invalid("body", e.to_string()))? } else { bytes };
+        let bytes = if stream {
+            js::to_vec(&with_stream_flag(&value)?).map_err(|e| Error::invalid("body", e.to_string()))?
+        } else {
+            bytes
+        };
         Ok((request(inner, endpoint.path(), bytes, options, gateway_id)?, gateway_id))
     }
 }

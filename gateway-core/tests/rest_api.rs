@@ -29,7 +29,9 @@ fn through(gateway: &str) -> RunOptions {
 }
 
 fn sse(body: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).insert_header("cf-aig-log-id", "stream-1").set_body_raw(body.to_owned(), "text/event-stream")
+    ResponseTemplate::new(200)
+        .insert_header("cf-aig-log-id", "stream-1")
+        .set_body_raw(body.to_owned(), "text/event-stream")
 }
 
 const COMPLETION: &str = r#"{"id":"chatcmpl-1","object":"chat.completion","model":"gpt-5.5","choices":[{"index":0,"message":{"role":"assistant","content":"Cloudflare is…"},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":3,"total_tokens":8}}"#;
@@ -184,14 +186,17 @@ async fn bad_v1_calls_are_refused_before_sending() {
         Error::InvalidInput { field, reason } => (field, reason),
         other => panic!("{other:?}"),
     };
-    let (name, reason) =
-        field(ai.v1().send(V1Endpoint::ChatCompletions, &json!({"messages": []}), &RunOptions::new()).await.unwrap_err());
+    let (name, reason) = field(
+        ai.v1().send(V1Endpoint::ChatCompletions, &json!({"messages": []}), &RunOptions::new()).await.unwrap_err(),
+    );
     assert_eq!(name, "model", "{reason}");
     let workers_ai = json!({"model": "@cf/meta/llama-3.1-8b-instruct", "messages": []});
-    let (name, reason) = field(ai.v1().send(V1Endpoint::ChatCompletions, &workers_ai, &RunOptions::new()).await.unwrap_err());
+    let (name, reason) =
+        field(ai.v1().send(V1Endpoint::ChatCompletions, &workers_ai, &RunOptions::new()).await.unwrap_err());
     assert_eq!(name, "gateway.id");
     assert!(reason.contains("cf-aig-gateway-id"), "{reason}");
-    let (name, _) = field(ai.v1().send(V1Endpoint::Responses, &json!({"model": "gpt 5"}), &RunOptions::new()).await.unwrap_err());
+    let (name, _) =
+        field(ai.v1().send(V1Endpoint::Responses, &json!({"model": "gpt 5"}), &RunOptions::new()).await.unwrap_err());
     assert_eq!(name, "model");
     let tagged = RunOptions::new().tag("t");
     let (name, _) =
@@ -200,7 +205,11 @@ async fn bad_v1_calls_are_refused_before_sending() {
     // The binding protocol has no `/ai/v1`.
     let binding = Ai::new(binding_config(&server)).unwrap();
     let (name, reason) = field(
-        binding.v1().send(V1Endpoint::ChatCompletions, &json!({"model": "openai/gpt-5.5"}), &through("gw")).await.unwrap_err(),
+        binding
+            .v1()
+            .send(V1Endpoint::ChatCompletions, &json!({"model": "openai/gpt-5.5"}), &through("gw"))
+            .await
+            .unwrap_err(),
     );
     assert_eq!(name, "transport");
     assert!(reason.contains("/ai/v1/chat/completions"), "{reason}");
@@ -209,8 +218,15 @@ async fn bad_v1_calls_are_refused_before_sending() {
 #[tokio::test]
 async fn v1_errors_are_classified() {
     let server = MockServer::start().await;
-    let openai_error = r#"{"error":{"message":"Unsupported value: 'temperature'","type":"invalid_request_error","code":null}}"#;
-    mount(&server, "POST", &format!("{V1}/chat/completions"), json_answer(400, openai_error).insert_header("cf-aig-log-id", "L-bad")).await;
+    let openai_error =
+        r#"{"error":{"message":"Unsupported value: 'temperature'","type":"invalid_request_error","code":null}}"#;
+    mount(
+        &server,
+        "POST",
+        &format!("{V1}/chat/completions"),
+        json_answer(400, openai_error).insert_header("cf-aig-log-id", "L-bad"),
+    )
+    .await;
     let ai = ai(&server);
     let body = json!({"model": "openai/gpt-5.5", "messages": []});
     match ai.v1().chat_completions::<_, Value>(&body, &RunOptions::new()).await.unwrap_err() {
@@ -243,7 +259,13 @@ fn declarations_map_onto_the_rest_api_and_stream_as_it_does() {
 #[tokio::test]
 async fn typed_declarations_run_over_v1_with_their_catalog_names() {
     let server = MockServer::start().await;
-    mount(&server, "POST", &format!("{V1}/chat/completions"), json_answer(200, COMPLETION).insert_header("cf-aig-log-id", "L-typed")).await;
+    mount(
+        &server,
+        "POST",
+        &format!("{V1}/chat/completions"),
+        json_answer(200, COMPLETION).insert_header("cf-aig-log-id", "L-typed"),
+    )
+    .await;
     mount(&server, "POST", &format!("{V1}/responses"), json_answer(200, RESPONSE)).await;
     mount(&server, "POST", &format!("{V1}/messages"), json_answer(200, MESSAGE)).await;
     let log = "/client/v4/accounts/acc/ai-gateway/gateways/default/logs/L-typed";
@@ -267,7 +289,10 @@ async fn typed_declarations_run_over_v1_with_their_catalog_names() {
 
     let requests = received(&server).await;
     assert_eq!(requests.len(), 4);
-    assert_eq!(requests[0].body, br#"{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"temperature":0.2}"#);
+    assert_eq!(
+        requests[0].body,
+        br#"{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"temperature":0.2}"#
+    );
     assert_eq!(requests[1].url.path(), log);
     assert_eq!(requests[2].body, br#"{"model":"openai/gpt-4.1-mini","input":"Say hello","max_output_tokens":64}"#);
     assert_eq!(aig_headers(&requests[2]), ["cf-aig-gateway-id: gw"]);
@@ -330,7 +355,10 @@ async fn typed_catalog_declarations_run_over_the_binding_with_a_gateway() {
     assert_eq!(result.response.id, "chatcmpl-1");
     let request = only_request(&server).await;
     assert_eq!(header(&request, "cf-consn-model-id"), Some("openai/gpt-4o-mini"));
-    assert_eq!(request.body, br#"{"inputs":{"messages":[{"role":"user","content":"Hi"}]},"options":{"gateway":{"id":"gw"}}}"#);
+    assert_eq!(
+        request.body,
+        br#"{"inputs":{"messages":[{"role":"user","content":"Hi"}]},"options":{"gateway":{"id":"gw"}}}"#
+    );
 }
 
 /// An OpenAI endpoint the REST API does not serve.

@@ -49,7 +49,9 @@ async fn binding_dynamic_route_is_byte_exact() {
     Mock::given(method("POST"))
         .and(path("/ai-gateway/run"))
         .and(query_param("version", "3"))
-        .respond_with(json_answer(200, completion).insert_header("cf-aig-log-id", "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"))
+        .respond_with(
+            json_answer(200, completion).insert_header("cf-aig-log-id", "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -290,7 +292,8 @@ async fn rest_run_streams_with_the_flag_inside_input() {
     let text: String = chunks.iter().filter_map(|c| c["choices"][0]["delta"]["content"].as_str()).collect();
     assert_eq!(text, "Hello");
     // Anthropic models stream Anthropic's events: pings skipped, `message_stop` ends.
-    let mut events = ai.run_stream::<_, Value>("anthropic/claude-sonnet-4-5", &chat("hi"), &RunOptions::new()).await.unwrap();
+    let mut events =
+        ai.run_stream::<_, Value>("anthropic/claude-sonnet-4-5", &chat("hi"), &RunOptions::new()).await.unwrap();
     let mut kinds = Vec::new();
     while let Some(event) = events.next().await {
         kinds.push(event.unwrap()["type"].as_str().unwrap().to_owned());

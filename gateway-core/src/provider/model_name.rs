@@ -65,6 +65,11 @@ impl<'a> ModelName<'a> {
         if let Some(c) = name.chars().find(|c| c.is_whitespace() || c.is_control()) {
             return invalid(format!("{name:?} contains {c:?}; model names have no spaces or control characters"));
         }
+        // Names travel in URL paths (Workers AI) and are echoed in logs: no
+        // empty, `.` or `..` segments (`../../accounts/other`).
+        if name.split('/').any(|segment| matches!(segment, "." | "..")) || name.contains("//") {
+            return invalid(format!("{name:?} has an empty, `.` or `..` segment"));
+        }
         if name.starts_with("@cf/") || name.starts_with("@hf/") {
             return if name[4..].is_empty() || name.ends_with('/') {
                 invalid(format!("{name:?} names no model after its prefix"))
@@ -82,7 +87,7 @@ impl<'a> ModelName<'a> {
         match name.split_once('/') {
             Some((WORKERS_AI_AUTHOR, id)) if id.starts_with("@cf/") || id.starts_with("@hf/") => Self::parse(id),
             Some((author, model))
-                if !author.is_empty()
+                if author.starts_with(|c: char| c.is_ascii_alphanumeric())
                     && !model.is_empty()
                     && !model.ends_with('/')
                     && author.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) =>
@@ -202,6 +207,10 @@ mod tests {
             ("openai/gpt 4", "spaces"),
             ("open ai/gpt", "spaces"),
             ("op\u{0}enai/gpt", "control"),
+            ("../../accounts/other", "segment"),
+            ("openai/../x", "segment"),
+            ("@cf/meta//m", "segment"),
+            ("-x/model", "not a model name"),
         ] {
             let error = ModelName::parse(name).unwrap_err().to_string();
             assert!(error.starts_with("invalid model:") && error.contains(says), "{name:?}: {error}");
