@@ -535,7 +535,7 @@ impl Ai {
     /// Runs `model` on `input` and decodes its output.
     ///
     /// `model` is any name the binding's `run` takes
-    /// ([`ModelName`](crate::provider::ModelName)): a Workers AI id
+    /// ([`ModelName`]): a Workers AI id
     /// (`@cf/meta/llama-3.1-8b-instruct`), a catalog name (`openai/gpt-5.5`,
     /// `anthropic/claude-sonnet-4-5`) or a dynamic route (`dynamic/my-route`).
     ///
@@ -545,7 +545,7 @@ impl Ai {
     /// `cf-aig-*` headers; the Workers AI envelope is unwrapped and its
     /// errors become [`Error::UpstreamInference`]. Catalog and dynamic names
     /// (and Workers AI ids with [`RunOptions::rest_api`]) go to the REST
-    /// API's `POST /accounts/{account}/ai/run` (see [`rest_api`](crate::rest_api)).
+    /// API's `POST /accounts/{account}/ai/run` (see [`rest_api`]).
     ///
     /// Over the binding protocol every model goes where the binding sends
     /// it; models other than Workers AI's need `options.gateway` with an id.

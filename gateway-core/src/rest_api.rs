@@ -338,7 +338,7 @@ fn run_api_answer(response: &GatewayResponse) -> Result<RunApiAnswer> {
 /// calls add `"stream": true` to the body and decode each event as `C`
 /// (the built-in declarations' types fit: [`ChatCompletionChunk`](crate::models::openai::ChatCompletionChunk),
 /// [`ResponseEvent`](crate::models::openai::ResponseEvent), [`MessageEvent`](crate::models::anthropic::MessageEvent)).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct V1<'a> {
     ai: &'a Ai,
 }

@@ -383,3 +383,20 @@ async fn declarations_the_rest_api_does_not_serve_are_refused() {
         other => panic!("{other:?}"),
     }
 }
+
+#[tokio::test]
+async fn a_responses_stream_without_event_names_ends_at_its_terminal_type() {
+    let server = MockServer::start().await;
+    // Only `data:` lines; the event type is read from the data. Nothing after
+    // `response.incomplete` is read.
+    let stream = "data: {\"type\":\"response.created\",\"response\":{}}\n\n\
+                  data: {\"type\":\"response.output_text.delta\",\"delta\":\"Hi\"}\n\n\
+                  data: {\"type\":\"response.incomplete\",\"response\":{}}\n\n\
+                  data: {\"type\":\"response.output_text.delta\",\"delta\":\" never\"}\n\n";
+    mount(&server, "POST", &format!("{V1}/responses"), sse(stream)).await;
+    let body = json!({"model": "openai/gpt-4.1-mini", "input": "x"});
+    let events: Vec<ResponseEvent> =
+        ai(&server).v1().responses_stream(&body, &RunOptions::new()).await.unwrap().try_collect_all().await.unwrap();
+    assert_eq!(events.iter().filter_map(ResponseEvent::text).collect::<String>(), "Hi");
+    assert!(matches!(events.last(), Some(ResponseEvent::Incomplete { .. })), "{events:?}");
+}

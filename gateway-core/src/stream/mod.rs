@@ -65,13 +65,13 @@ impl StreamProtocol {
 /// Responses API event.
 fn is_responses_end(kind: &str, data: &str) -> bool {
     const ENDS: [&str; 3] = ["response.completed", "response.incomplete", "response.failed"];
-    if kind != "message" {
-        return ENDS.contains(&kind);
-    }
     #[derive(serde::Deserialize)]
     struct Probe<'a> {
         #[serde(rename = "type", borrow)]
         kind: Option<std::borrow::Cow<'a, str>>,
+    }
+    if kind != "message" {
+        return ENDS.contains(&kind);
     }
     serde_json::from_str::<Probe<'_>>(data).ok().and_then(|p| p.kind).is_some_and(|k| ENDS.contains(&k.as_ref()))
 }
