@@ -308,3 +308,17 @@ async fn rest_run_streams_with_the_flag_inside_input() {
     assert_eq!(aig_headers(&requests[0]), ["cf-aig-gateway-id: gw"]);
     assert!(aig_headers(&requests[1]).is_empty());
 }
+
+#[tokio::test]
+async fn rest_api_options_without_a_gateway_id_use_the_default_gateway() {
+    let server = MockServer::start().await;
+    mount(&server, "POST", RUN, json_answer(200, r#"{"result":{},"success":true}"#)).await;
+    let ai = rest_ai(&server);
+    let options = RunOptions::new().gateway(GatewayOptions::default().skip_cache(true));
+    ai.run::<_, Value>("xai/grok-3", &chat("hi"), &options).await.unwrap();
+    let request = only_request(&server).await;
+    assert_eq!(aig_headers(&request), ["cf-aig-skip-cache: true"]);
+    // Workers AI's legacy URLs still need the id when a gateway is given.
+    let error = ai.run::<_, Value>("@cf/meta/m", &chat("hi"), &options).await.unwrap_err();
+    assert_eq!(invalid_field(&error).0, "gateway.id");
+}
