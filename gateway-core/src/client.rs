@@ -568,7 +568,7 @@ impl Ai {
         self.run_routed(model, input, options).await.map(|(response, _)| response)
     }
 
-    async fn run_routed<'o, I>(
+    pub(crate) async fn run_routed<'o, I>(
         &self,
         model: &str,
         input: &I,
@@ -714,12 +714,12 @@ impl Ai {
 }
 
 /// Where a run went, for reading its answer.
-struct RunRoute<'o> {
+pub(crate) struct RunRoute<'o> {
     /// The gateway, for errors naming it.
     gateway_id: Option<&'o str>,
     /// Whether the answer is in the REST API's `/ai/run` envelope
     /// ([`rest_api::run_api_output`]) rather than Workers AI's.
-    run_api: bool,
+    pub(crate) run_api: bool,
     /// How a streamed answer ends.
     protocol: StreamProtocol,
 }

@@ -85,7 +85,7 @@ use crate::error::{Error, Result};
 use crate::gateway::Gateway;
 use crate::provider::{Provider, ProviderSlug};
 use crate::response::{GatewayMeta, GatewayResponse};
-use crate::rest_api::{DEFAULT_GATEWAY, Declared};
+use crate::rest_api::{DEFAULT_GATEWAY, Declared, run_api_unwrapped};
 use crate::stream::{ChunkStream, StreamProtocol};
 use crate::types::log::AiGatewayLog;
 use crate::types::metadata::Metadata;
@@ -288,13 +288,21 @@ impl Ai {
     pub async fn run_model<R: ModelRequest>(&self, request: &R, options: &RunOptions) -> Result<ModelResult<R::Model>> {
         let declared = Declared::of::<R::Model>()?;
         request.validate()?;
-        let response = match &declared {
-            Declared::WorkersAi => self.run_raw(<R::Model as Model>::endpoint(), request, options).await?,
+        let (response, run_api) = match &declared {
+            Declared::WorkersAi => {
+                let (response, route) = self.run_routed(<R::Model as Model>::endpoint(), request, options).await?;
+                (response, route.run_api)
+            }
             Declared::Catalog { name, endpoint } => match self.config().transport() {
-                Transport::Binding(_) => self.run_raw(name, &catalog_body(request, None)?, options).await?,
-                _ => self.v1().send(*endpoint, &catalog_body(request, Some(name))?, options).await?,
+                Transport::Binding(_) => {
+                    let (response, route) = self.run_routed(name, &catalog_body(request, None)?, options).await?;
+                    (response, route.run_api)
+                }
+                _ => (self.v1().send(*endpoint, &catalog_body(request, Some(name))?, options).await?, false),
             },
         };
+        // The `/ai/run` envelope (REST API, third-party models over the binding), unwrapped.
+        let response = if run_api { run_api_unwrapped(response)? } else { response };
         Ok(ModelResult {
             response: ModelResponse::from_response(&response)?,
             meta: response.meta,

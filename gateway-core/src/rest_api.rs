@@ -281,6 +281,20 @@ pub(crate) fn run_api_output<T: DeserializeOwned>(response: &GatewayResponse) ->
     }
 }
 
+/// [`run_api_output`] for typed declarations, which decode a
+/// [`GatewayResponse`]: the answer with its body replaced by the envelope's
+/// `result`, or as it came when it has no envelope.
+pub(crate) fn run_api_unwrapped(response: GatewayResponse) -> Result<GatewayResponse> {
+    match run_api_answer(&response)? {
+        RunApiAnswer::Bare => Ok(response),
+        RunApiAnswer::Result => {
+            let result = decode::envelope::<Value>(&response.body)?.result;
+            let body = serde_json::to_vec(&result).map_err(|e| Error::invalid("result", e.to_string()))?;
+            Ok(GatewayResponse { body: body.into(), ..response })
+        }
+    }
+}
+
 /// Step 1 of [`run_api_output`] alone: the `{"state":"Failed"}` answer as
 /// an error, checked on every `/ai/run` answer (raw ones included).
 pub(crate) fn run_api_failure(response: &GatewayResponse) -> Result<()> {

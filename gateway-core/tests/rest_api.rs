@@ -400,3 +400,27 @@ async fn a_responses_stream_without_event_names_ends_at_its_terminal_type() {
     assert_eq!(events.iter().filter_map(ResponseEvent::text).collect::<String>(), "Hi");
     assert!(matches!(events.last(), Some(ResponseEvent::Incomplete { .. })), "{events:?}");
 }
+
+#[tokio::test]
+async fn typed_results_in_the_run_api_envelope_are_unwrapped() {
+    use gateway_core::models::workers_ai::{Llama31InstructInput, Llama31InstructRequest};
+    let server = MockServer::start().await;
+    let wrapped = format!(r#"{{"state":"Completed","result":{COMPLETION},"provider":"openai"}}"#);
+    mount(&server, "POST", "/ai-gateway/run", json_answer(200, wrapped)).await;
+    let binding = Ai::new(binding_config(&server)).unwrap();
+    let chat = Gpt4oMiniRequest::new(vec![ChatMessage::user("Hi")]);
+    let result = binding.run_model(&chat, &through("gw")).await.unwrap();
+    assert_eq!(result.response.choices[0].message.content.as_deref(), Some("Cloudflare is…"));
+
+    // A Workers AI declaration sent through the REST API's `/ai/run`.
+    let rest = MockServer::start().await;
+    let answer = r#"{"state":"Completed","result":{"response":"hi there"}}"#;
+    mount(&rest, "POST", "/client/v4/accounts/acc/ai/run", json_answer(200, answer)).await;
+    let llama = Llama31InstructRequest::new(Llama31InstructInput::Prompt("Hi".into()));
+    let result = ai(&rest).run_model(&llama, &through("default").rest_api()).await.unwrap();
+    assert_eq!(result.response.response.as_deref(), Some("hi there"));
+    let request = only_request(&rest).await;
+    assert_eq!(body_json(&request)["model"], "@cf/meta/llama-3.1-8b-instruct-fp8");
+    assert_eq!(body_json(&request)["input"]["prompt"], "Hi");
+    assert_eq!(aig_headers(&request), ["cf-aig-gateway-id: default"]);
+}
