@@ -16,7 +16,9 @@ use futures::StreamExt as _;
 use crate::config::{Config, Transport};
 use crate::error::{Error, Result, StreamPhase};
 use crate::gateway::HttpGateway;
+use crate::provider::ModelName;
 use crate::response::{AiResponse, GatewayResponse};
+use crate::rest_api;
 use crate::stream::{ChunkStream, EventStream, StreamProtocol, StreamTimeouts};
 use crate::types::headers;
 use crate::types::options::{BindingGatewayOptions, GatewayOptions, validate_gateway_id};
@@ -50,29 +52,49 @@ pub struct RunOptions {
     /// Headers added to the request. Over REST they override the mapped
     /// `cf-aig-*` headers; the fixed headers (content type, credentials) win over them.
     pub extra_headers: Vec<(String, String)>,
+    /// Over REST, send Workers AI models (`@cf/...`) through the REST API's
+    /// `POST /ai/run` envelope too, as catalog and dynamic models always
+    /// are; that API requires a gateway id for them (`cf-aig-gateway-id`,
+    /// `default` for the account's default gateway). Ignored by the binding transport.
+    pub rest_api: bool,
+}
+
+/// `new`, `gateway` and `extra_header`: the builder methods every options
+/// type of a model call has, written once.
+macro_rules! shared_builders {
+    ($new:literal, $gateway:literal) => {
+        #[doc = $new]
+        pub fn new() -> Self {
+            Self::default()
+        }
+        #[doc = $gateway]
+        #[must_use]
+        pub fn gateway(mut self, gateway: GatewayOptions) -> Self {
+            self.gateway = Some(gateway);
+            self
+        }
+        /// Adds an extra header.
+        #[must_use]
+        pub fn extra_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+            self.extra_headers.push((name.into(), value.into()));
+            self
+        }
+    };
 }
 
 impl RunOptions {
-    /// No options: a direct Workers AI call.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Routes through a gateway.
+    shared_builders!("No options: a direct Workers AI call.", "Routes through a gateway.");
+    /// Sends Workers AI models through the REST API's `/ai/run` envelope
+    /// (see [`rest_api`](Self#structfield.rest_api)).
     #[must_use]
-    pub fn gateway(mut self, gateway: GatewayOptions) -> Self {
-        self.gateway = Some(gateway);
+    pub fn rest_api(mut self) -> Self {
+        self.rest_api = true;
         self
     }
     /// Adds a tag.
     #[must_use]
     pub fn tag(mut self, tag: impl Into<String>) -> Self {
         self.tags.push(tag.into());
-        self
-    }
-    /// Adds an extra header.
-    #[must_use]
-    pub fn extra_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.extra_headers.push((name.into(), value.into()));
         self
     }
 
@@ -110,22 +132,7 @@ pub struct UniversalOptions {
 }
 
 impl UniversalOptions {
-    /// No options.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Sets the gateway options.
-    #[must_use]
-    pub fn gateway(mut self, gateway: GatewayOptions) -> Self {
-        self.gateway = Some(gateway);
-        self
-    }
-    /// Adds an extra header.
-    #[must_use]
-    pub fn extra_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.extra_headers.push((name.into(), value.into()));
-        self
-    }
+    shared_builders!("No options.", "Sets the gateway options.");
 }
 
 /// A request ready to send, rebuilt on each try.
@@ -432,7 +439,8 @@ impl Inner {
     }
 }
 
-/// The client: Workers AI runs, with or without a gateway, and gateway handles.
+/// The client: model runs (Workers AI, catalog models, dynamic routes), the
+/// REST API's `/ai/v1/*` ([`Ai::v1`]), and gateway handles.
 ///
 /// Cheap to clone; clones share one connection pool and one
 /// [`ai_gateway_log_id`](Self::ai_gateway_log_id).
@@ -451,11 +459,22 @@ impl Inner {
 ///     )
 ///     .await?;
 /// println!("{} (log {:?})", answer.output["response"], answer.log_id());
+///
+/// // Any catalog model, through the REST API's `/ai/run` (Unified Billing;
+/// // without a gateway id, the account's `default` gateway).
+/// let answer = ai
+///     .run::<_, Value>(
+///         "openai/gpt-5.5",
+///         &json!({"messages": [{"role": "user", "content": "What is Cloudflare?"}]}),
+///         &RunOptions::new(),
+///     )
+///     .await?;
+/// println!("{}", answer.output["choices"][0]["message"]["content"]);
 /// # Ok(()) }
 /// ```
 #[derive(Clone, Debug)]
 pub struct Ai {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
 impl Ai {
@@ -517,18 +536,28 @@ impl Ai {
 
     /// Runs `model` on `input` and decodes its output.
     ///
-    /// Without `options.gateway` this calls Workers AI directly
-    /// (`/accounts/{account}/ai/run/{model}`); with it, the gateway's
-    /// `workers-ai` route, the options becoming `cf-aig-*` headers. The
-    /// Workers AI envelope is unwrapped; its errors become
-    /// [`Error::UpstreamInference`].
+    /// `model` is any name the binding's `run` takes
+    /// ([`ModelName`]): a Workers AI id
+    /// (`@cf/meta/llama-3.1-8b-instruct`), a catalog name (`openai/gpt-5.5`,
+    /// `anthropic/claude-sonnet-4-5`) or a dynamic route (`dynamic/my-route`).
+    ///
+    /// Over REST, a Workers AI id calls Workers AI directly
+    /// (`/accounts/{account}/ai/run/{model}`) without `options.gateway`, and
+    /// the gateway's `workers-ai` route with it, the options becoming
+    /// `cf-aig-*` headers; the Workers AI envelope is unwrapped and its
+    /// errors become [`Error::UpstreamInference`]. Catalog and dynamic names
+    /// (and Workers AI ids with [`RunOptions::rest_api`]) go to the REST
+    /// API's `POST /accounts/{account}/ai/run` (see [`rest_api`]).
+    ///
+    /// Over the binding protocol every model goes where the binding sends
+    /// it; models other than Workers AI's need `options.gateway` with an id.
     pub async fn run<I, O>(&self, model: &str, input: &I, options: &RunOptions) -> Result<AiResponse<O>>
     where
         I: Serialize + ?Sized + Sync,
         O: DeserializeOwned,
     {
-        let response = self.run_raw(model, input, options).await?;
-        let output = response.output()?;
+        let (response, route) = self.run_routed(model, input, options).await?;
+        let output = if route.run_api { rest_api::run_api_output(&response)? } else { response.output()? };
         Ok(AiResponse { output, meta: response.meta })
     }
 
@@ -538,20 +567,38 @@ impl Ai {
     where
         I: Serialize + ?Sized + Sync,
     {
-        let (request, gateway_id) = self.prepare_run(model, input, options)?;
+        self.run_routed(model, input, options).await.map(|(response, _)| response)
+    }
+
+    pub(crate) async fn run_routed<'o, I>(
+        &self,
+        model: &str,
+        input: &I,
+        options: &'o RunOptions,
+    ) -> Result<(GatewayResponse, RunRoute<'o>)>
+    where
+        I: Serialize + ?Sized + Sync,
+    {
+        let (request, route) = self.prepare_run(model, input, options)?;
         let answer = self.inner.execute(request).await?;
         if !answer.is_success() {
             self.inner.remember_log_id(&answer.headers);
-            return Err(decode::classify(answer.status, &answer.headers, &answer.body, Call::Inference { gateway_id }));
+            let call = Call::Inference { gateway_id: route.gateway_id };
+            return Err(decode::classify(answer.status, &answer.headers, &answer.body, call));
         }
         let response = answer.into_response();
         self.inner.remember(response.meta.log_id.clone());
-        Ok(response)
+        if route.run_api {
+            rest_api::run_api_failure(&response)?;
+        }
+        Ok((response, route))
     }
 
     /// Runs `model` with streaming on (`"stream": true` is added to the
     /// input) and decodes each event as `C`: Workers AI streams
-    /// `{"response": …}` chunks, then a usage chunk, then `[DONE]`.
+    /// `{"response": …}` chunks, then a usage chunk, then `[DONE]`. Other
+    /// models stream as their provider does (see [`run`](Self::run) for
+    /// where each model goes).
     ///
     /// The gateway's report is in [`ChunkStream::meta`] before the first chunk.
     pub async fn run_stream<I, C>(&self, model: &str, input: &I, options: &RunOptions) -> Result<ChunkStream<C>>
@@ -559,40 +606,73 @@ impl Ai {
         I: Serialize + ?Sized + Sync,
         C: DeserializeOwned + Send + 'static,
     {
+        let (events, protocol) = self.run_events(model, input, options).await?;
+        Ok(events.chunks(protocol))
+    }
+
+    /// The events of a streamed run, and how they end.
+    pub(crate) async fn run_events<I>(
+        &self,
+        model: &str,
+        input: &I,
+        options: &RunOptions,
+    ) -> Result<(EventStream, StreamProtocol)>
+    where
+        I: Serialize + ?Sized + Sync,
+    {
         let input = with_stream_flag(input)?;
-        let (request, gateway_id) = self.prepare_run(model, &input, options)?;
+        let (request, route) = self.prepare_run(model, &input, options)?;
         match self.inner.execute_stream(request).await? {
-            Ok(events) => Ok(events.chunks(StreamProtocol::DoneSentinel)),
+            Ok(events) => Ok((events, route.protocol)),
             Err(answer) => {
-                Err(decode::classify(answer.status, &answer.headers, &answer.body, Call::Inference { gateway_id }))
+                let call = Call::Inference { gateway_id: route.gateway_id };
+                Err(decode::classify(answer.status, &answer.headers, &answer.body, call))
             }
         }
     }
 
-    /// The request of a run: checked options, URL, headers and body.
+    /// The request of a run: checked model name and options, URL, headers and body.
     fn prepare_run<'o, I: Serialize + ?Sized>(
         &self,
         model: &str,
         input: &I,
         options: &'o RunOptions,
-    ) -> Result<(Prepared, Option<&'o str>)> {
-        let gateway_id = match &options.gateway {
-            Some(g) => {
-                g.validate()?;
-                Some(
-                    g.id.as_deref()
-                        .ok_or_else(|| Error::invalid("gateway.id", "required to route a run through a gateway"))?,
-                )
+    ) -> Result<(Prepared, RunRoute<'o>)> {
+        let name = ModelName::parse(model)?;
+        let protocol = rest_api::run_stream_protocol(&name);
+        let uses_run_api = name.requires_gateway() || options.rest_api;
+        match &self.inner.config.transport {
+            Transport::Rest if uses_run_api => {
+                let gateway_id = rest_api::gateway_of(&name, options)?;
+                let body = rest_api::run_body(&name, input)?;
+                let request = rest_api::request(&self.inner, "run", body, options, gateway_id)?;
+                let gateway_id = Some(gateway_id.unwrap_or(rest_api::DEFAULT_GATEWAY));
+                Ok((request, RunRoute { gateway_id, run_api: true, protocol }))
             }
-            None => None,
-        };
-        let tags = options.checked_tags()?;
-        let request = match &self.inner.config.transport {
-            Transport::Rest => self.rest_run(model, input, options, gateway_id, &tags)?,
-            Transport::Binding(origin) => binding_run(origin, model, input, options, gateway_id, &tags)?,
-        };
-        let request = if gateway_id.is_some() { request.behind_gateway() } else { request };
-        Ok((request, gateway_id))
+            Transport::Rest => {
+                let gateway_id = run_gateway_id(options)?;
+                // A Workers AI id, `/compat`'s `workers-ai/` prefix dropped.
+                let id = name.provider_model().unwrap_or(model);
+                let request = self.rest_run(id, input, options, gateway_id)?;
+                Ok((request, RunRoute { gateway_id, run_api: false, protocol }))
+            }
+            Transport::Binding(origin) => {
+                let gateway_id = run_gateway_id(options)?;
+                if name.requires_gateway() && gateway_id.is_none() {
+                    return Err(Error::invalid(
+                        "gateway.id",
+                        format!(
+                            "`{name}` is not a Workers AI model: the binding runs third-party models and dynamic \
+                             routes only through a gateway, so options.gateway needs an id"
+                        ),
+                    ));
+                }
+                let tags = options.checked_tags()?;
+                let request = binding_run(origin, model, input, options, gateway_id, &tags)?;
+                let request = if gateway_id.is_some() { request.behind_gateway() } else { request };
+                Ok((request, RunRoute { gateway_id, run_api: name.requires_gateway(), protocol }))
+            }
+        }
     }
 
     fn rest_run<I: Serialize + ?Sized>(
@@ -601,9 +681,8 @@ impl Ai {
         input: &I,
         options: &RunOptions,
         gateway_id: Option<&str>,
-        tags: &[&str],
     ) -> Result<Prepared> {
-        if !tags.is_empty() {
+        if !options.checked_tags()?.is_empty() {
             return Err(Error::invalid(
                 "tags",
                 "Cloudflare's REST API has no field for tags; only the binding transport carries them",
@@ -630,8 +709,33 @@ impl Ai {
         self.inner.authorize_api(&mut request)?;
         if gateway_id.is_some() {
             self.inner.authorize_gateway(&mut request);
+            request = request.behind_gateway();
         }
         Ok(request)
+    }
+}
+
+/// Where a run went, for reading its answer.
+pub(crate) struct RunRoute<'o> {
+    /// The gateway, for errors naming it.
+    gateway_id: Option<&'o str>,
+    /// Whether the answer is in the REST API's `/ai/run` envelope
+    /// ([`rest_api::run_api_output`]) rather than Workers AI's.
+    pub(crate) run_api: bool,
+    /// How a streamed answer ends.
+    protocol: StreamProtocol,
+}
+
+/// The gateway id of `options.gateway` (checked), required when a gateway is given.
+fn run_gateway_id(options: &RunOptions) -> Result<Option<&str>> {
+    match &options.gateway {
+        Some(g) => {
+            g.validate()?;
+            g.id.as_deref()
+                .map(Some)
+                .ok_or_else(|| Error::invalid("gateway.id", "required to route a run through a gateway"))
+        }
+        None => Ok(None),
     }
 }
 

@@ -9,6 +9,7 @@
 //!   ([`provider::PROVIDERS`]), one row per provider, is the single source of what a provider is.
 //! - [`types`]: wire types ([`GatewayOptions`], [`Metadata`](struct@Metadata), [`AiGatewayLog`],
 //!   [`PatchLog`], [`UniversalStep`], [`ListLogs`], ...) and the `cf-aig-*` header table.
+//! - [`rest_api`]: Cloudflare's REST API on the API host (`/ai/run`, `/ai/v1/*`), [`Ai::v1`].
 //! - [`error`]: the one [`Error`] enum.
 
 pub mod client;
@@ -19,6 +20,7 @@ pub mod model;
 pub mod models;
 pub mod provider;
 pub mod response;
+pub mod rest_api;
 pub mod stream;
 pub mod types;
 mod wire;

@@ -80,10 +80,12 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::client::{Ai, RunOptions, UniversalOptions};
+use crate::config::Transport;
 use crate::error::{Error, Result};
 use crate::gateway::Gateway;
 use crate::provider::{Provider, ProviderSlug};
 use crate::response::{GatewayMeta, GatewayResponse};
+use crate::rest_api::{DEFAULT_GATEWAY, Declared, run_api_unwrapped};
 use crate::stream::{ChunkStream, StreamProtocol};
 use crate::types::log::AiGatewayLog;
 use crate::types::metadata::Metadata;
@@ -271,34 +273,46 @@ impl<M: Model> ModelResult<M> {
 }
 
 impl Ai {
-    /// Runs a typed Workers AI request: directly, or through the gateway in
-    /// `options.gateway`. Other providers go through
-    /// [`GatewayExt::run_model`], which takes their credential.
+    /// Runs a typed request.
+    ///
+    /// A Workers AI model runs as [`Ai::run`] runs its id: directly, or
+    /// through the gateway in `options.gateway`. An OpenAI-format or
+    /// Anthropic-format declaration (`provider = "openai"` at
+    /// `chat/completions` or `responses`, `provider = "anthropic"` at
+    /// `v1/messages`; the mapping is [`V1Endpoint::of_declaration`](crate::rest_api::V1Endpoint::of_declaration)) runs
+    /// under its catalog name (`openai/{ID}`) with Unified Billing, no
+    /// provider key: over REST through the REST API's `/ai/v1/*` (the
+    /// gateway of `options.gateway`, or the account's default gateway), over
+    /// the binding through `run` (a gateway id required). Other providers'
+    /// models go through [`GatewayExt::run_model`], which takes their credential.
     pub async fn run_model<R: ModelRequest>(&self, request: &R, options: &RunOptions) -> Result<ModelResult<R::Model>> {
-        if <R::Model as Model>::provider() != ProviderSlug::WorkersAi {
-            return Err(Error::invalid(
-                "provider",
-                format!(
-                    "`{}` is served by `{}`: run it with `gateway.run_model(&provider, ...)`",
-                    <R::Model as Model>::ID,
-                    <R::Model as Model>::provider()
-                ),
-            ));
-        }
+        let declared = Declared::of::<R::Model>()?;
         request.validate()?;
-        let response = self.run_raw(<R::Model as Model>::endpoint(), request, options).await?;
-        let gateway: Option<Arc<dyn Gateway>> = options
-            .gateway
-            .as_ref()
-            .and_then(|g| g.id.clone())
-            .map(|id| Arc::new(self.gateway(id)) as Arc<dyn Gateway>);
-        Ok(ModelResult { response: ModelResponse::from_response(&response)?, meta: response.meta, gateway })
+        let (response, run_api) = match &declared {
+            Declared::WorkersAi => {
+                let (response, route) = self.run_routed(<R::Model as Model>::endpoint(), request, options).await?;
+                (response, route.run_api)
+            }
+            Declared::Catalog { name, endpoint } => match self.config().transport() {
+                Transport::Binding(_) => {
+                    let (response, route) = self.run_routed(name, &catalog_body(request, None)?, options).await?;
+                    (response, route.run_api)
+                }
+                _ => (self.v1().send(*endpoint, &catalog_body(request, Some(name))?, options).await?, false),
+            },
+        };
+        // The `/ai/run` envelope (REST API, third-party models over the binding), unwrapped.
+        let response = if run_api { run_api_unwrapped(response)? } else { response };
+        Ok(ModelResult {
+            response: ModelResponse::from_response(&response)?,
+            meta: response.meta,
+            gateway: self.result_gateway(&declared, options),
+        })
     }
-}
 
-impl Ai {
     /// [`run_model`](Self::run_model) with the answer streamed as the
-    /// model's typed chunks (Workers AI models declared `#[model(stream)]`).
+    /// model's typed chunks (models declared `#[model(stream)]` or
+    /// `stream = ChunkType`).
     pub async fn run_model_stream<R>(
         &self,
         request: &R,
@@ -308,19 +322,46 @@ impl Ai {
         R: ModelRequest,
         R::Model: StreamingModel,
     {
-        if <R::Model as Model>::provider() != ProviderSlug::WorkersAi {
-            return Err(Error::invalid(
-                "provider",
-                format!(
-                    "`{}` is served by `{}`: stream it with `gateway.run_model_stream(&provider, ...)`",
-                    <R::Model as Model>::ID,
-                    <R::Model as Model>::provider()
-                ),
-            ));
-        }
+        let declared = Declared::of::<R::Model>()?;
         request.validate()?;
-        self.run_stream(<R::Model as Model>::endpoint(), &request.to_query()?, options).await
+        let events = match &declared {
+            Declared::WorkersAi => {
+                self.run_events(<R::Model as Model>::endpoint(), &request.to_query()?, options).await?.0
+            }
+            Declared::Catalog { name, endpoint } => match self.config().transport() {
+                Transport::Binding(_) => self.run_events(name, &catalog_body(request, None)?, options).await?.0,
+                _ => self.v1().send_stream(*endpoint, &catalog_body(request, Some(name))?, options).await?,
+            },
+        };
+        Ok(events.chunks(<R::Model as StreamingModel>::PROTOCOL))
     }
+
+    /// The gateway a typed result's log lives in: the one of `options`, or
+    /// the default gateway the REST API used for a catalog model without one.
+    fn result_gateway(&self, declared: &Declared, options: &RunOptions) -> Option<Arc<dyn Gateway>> {
+        let named = options.gateway.as_ref().and_then(|g| g.id.clone());
+        let id = match (declared, self.config().transport()) {
+            (Declared::Catalog { .. }, Transport::Rest) => Some(named.unwrap_or_else(|| DEFAULT_GATEWAY.to_owned())),
+            _ => named,
+        };
+        id.map(|id| Arc::new(self.gateway(id)) as Arc<dyn Gateway>)
+    }
+}
+
+/// A catalog declaration's body: `model` set to its catalog name (the REST
+/// API's `/ai/v1/*`), or dropped (`run`'s input, the model travelling apart).
+fn catalog_body<R: ModelRequest>(request: &R, name: Option<&str>) -> Result<Value> {
+    let mut body = request.to_query()?;
+    let object = body.as_object_mut().ok_or_else(|| Error::invalid("request", "must serialize as a JSON object"))?;
+    match name {
+        Some(name) => {
+            object.insert("model".to_owned(), Value::String(name.to_owned()));
+        }
+        None => {
+            object.shift_remove("model");
+        }
+    }
+    Ok(body)
 }
 
 /// An ordered fallback list of typed requests, possibly of different models

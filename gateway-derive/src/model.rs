@@ -13,6 +13,7 @@ use crate::internals::attr::{FieldAttrs, ModelAttrs};
 use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
 use crate::internals::plan::{ModelPlan, ModelProvider, StreamChunk};
+use crate::internals::providers::BUILTIN_PROVIDERS;
 use crate::{request, response};
 
 pub(crate) fn derive_model(input: &DeriveInput) -> TokenStream {
@@ -59,10 +60,17 @@ fn generate(plan: &ModelPlan<'_>) -> TokenStream {
             StreamChunk::Type(ty) => quote_spanned!(ty.span()=> #ty),
             StreamChunk::Response => quote!(#response),
         };
-        let protocol = match &plan.provider {
-            ModelProvider::Builtin(variant) if variant == "Anthropic" => quote!(AnthropicEvents),
-            _ => quote!(DoneSentinel),
+        // The protocol follows the provider and endpoint, as gateway-core maps them.
+        let slug = match &plan.provider {
+            ModelProvider::Builtin(variant) => {
+                let slug = BUILTIN_PROVIDERS.iter().find(|(_, v)| variant == v).map_or("", |(s, _)| *s);
+                quote!(#slug)
+            }
+            ModelProvider::Custom(path) => {
+                quote_spanned!(path.span()=> <#path as __gateway_core::model::ProviderKind>::SLUG)
+            }
         };
+        let protocol = quote!(of_declaration(#slug, #endpoint));
         quote! {
             #[automatically_derived]
             impl __gateway_core::StreamingModel for #decl {

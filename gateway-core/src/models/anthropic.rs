@@ -1,4 +1,7 @@
-//! Anthropic messages through the gateway's `anthropic` route.
+//! Anthropic messages: through the gateway's `anthropic` route with an
+//! Anthropic key ([`GatewayExt::run_model`](crate::GatewayExt::run_model)), or through the REST API's
+//! `/ai/v1/messages` under the catalog name `anthropic/{id}` with Unified
+//! Billing ([`Ai::run_model`](crate::Ai::run_model)).
 
 use serde::{Deserialize, Serialize};
 

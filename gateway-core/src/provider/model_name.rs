@@ -65,6 +65,11 @@ impl<'a> ModelName<'a> {
         if let Some(c) = name.chars().find(|c| c.is_whitespace() || c.is_control()) {
             return invalid(format!("{name:?} contains {c:?}; model names have no spaces or control characters"));
         }
+        // Names travel in URL paths (Workers AI) and are echoed in logs: no
+        // empty, `.` or `..` segments (`../../accounts/other`).
+        if name.split('/').any(|segment| matches!(segment, "." | "..")) || name.contains("//") {
+            return invalid(format!("{name:?} has an empty, `.` or `..` segment"));
+        }
         if name.starts_with("@cf/") || name.starts_with("@hf/") {
             return if name[4..].is_empty() || name.ends_with('/') {
                 invalid(format!("{name:?} names no model after its prefix"))
@@ -82,7 +87,7 @@ impl<'a> ModelName<'a> {
         match name.split_once('/') {
             Some((WORKERS_AI_AUTHOR, id)) if id.starts_with("@cf/") || id.starts_with("@hf/") => Self::parse(id),
             Some((author, model))
-                if !author.is_empty()
+                if author.starts_with(|c: char| c.is_ascii_alphanumeric())
                     && !model.is_empty()
                     && !model.ends_with('/')
                     && author.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) =>
@@ -110,6 +115,27 @@ impl<'a> ModelName<'a> {
             Self::WorkersAi(_) => ProviderInfo::of_catalog_author(WORKERS_AI_AUTHOR),
             Self::Catalog { author, .. } => ProviderInfo::of_catalog_author(author),
             Self::Dynamic(_) => None,
+        }
+    }
+
+    /// The catalog name of model `id` served by `provider`: `{author}/{id}`
+    /// with the provider's first catalog author (`openai/gpt-4o-mini`), `id`
+    /// itself when it already is a catalog name of that author or a Workers
+    /// AI id; `None` when the provider has no catalog author.
+    ///
+    /// ```
+    /// use gateway_core::ProviderSlug;
+    /// use gateway_core::provider::ModelName;
+    /// assert_eq!(ModelName::catalog_name(&ProviderSlug::Openai, "gpt-4o-mini").as_deref(), Some("openai/gpt-4o-mini"));
+    /// assert_eq!(ModelName::catalog_name(&ProviderSlug::Grok, "xai/grok-3").as_deref(), Some("xai/grok-3"));
+    /// assert_eq!(ModelName::catalog_name(&ProviderSlug::Groq, "llama"), None);
+    /// ```
+    pub fn catalog_name(provider: &super::ProviderSlug, id: &str) -> Option<String> {
+        let authors = provider.info()?.catalog_authors;
+        match ModelName::parse(id) {
+            Ok(ModelName::WorkersAi(id)) if authors.contains(&WORKERS_AI_AUTHOR) => Some(id.to_owned()),
+            Ok(ModelName::Catalog { author, .. }) if authors.contains(&author) => Some(id.to_owned()),
+            _ => authors.first().filter(|a| **a != WORKERS_AI_AUTHOR).map(|author| format!("{author}/{id}")),
         }
     }
 
@@ -181,6 +207,10 @@ mod tests {
             ("openai/gpt 4", "spaces"),
             ("open ai/gpt", "spaces"),
             ("op\u{0}enai/gpt", "control"),
+            ("../../accounts/other", "segment"),
+            ("openai/../x", "segment"),
+            ("@cf/meta//m", "segment"),
+            ("-x/model", "not a model name"),
         ] {
             let error = ModelName::parse(name).unwrap_err().to_string();
             assert!(error.starts_with("invalid model:") && error.contains(says), "{name:?}: {error}");

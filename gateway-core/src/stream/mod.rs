@@ -33,6 +33,10 @@ pub enum StreamProtocol {
     DoneSentinel,
     /// Anthropic's named events, ending with `message_stop`; `ping` is skipped.
     AnthropicEvents,
+    /// OpenAI Responses API events (`response.created`,
+    /// `response.output_text.delta`, ...), ending with `response.completed`,
+    /// `response.incomplete` or `response.failed` (that last event is yielded).
+    ResponsesEvents,
 }
 
 impl StreamProtocol {
@@ -43,6 +47,33 @@ impl StreamProtocol {
             _ => Self::DoneSentinel,
         }
     }
+
+    /// The protocol of a model declared for `provider` (its slug) at
+    /// `endpoint`: the Responses API's events where the declaration is one
+    /// ([`V1Endpoint::of_declaration`](crate::rest_api::V1Endpoint::of_declaration)),
+    /// else the provider's. `const` so `#[derive(Model)]` can use it.
+    pub const fn of_declaration(provider: &str, endpoint: &str) -> Self {
+        match crate::rest_api::V1Endpoint::of_declaration(provider, endpoint) {
+            Some(v1) => v1.stream_protocol(),
+            None if crate::rest_api::const_eq(provider, "anthropic") => Self::AnthropicEvents,
+            None => Self::DoneSentinel,
+        }
+    }
+}
+
+/// Whether `event` (its name, else the `type` in its data) is a terminal
+/// Responses API event.
+fn is_responses_end(kind: &str, data: &str) -> bool {
+    const ENDS: [&str; 3] = ["response.completed", "response.incomplete", "response.failed"];
+    #[derive(serde::Deserialize)]
+    struct Probe<'a> {
+        #[serde(rename = "type", borrow)]
+        kind: Option<std::borrow::Cow<'a, str>>,
+    }
+    if kind != "message" {
+        return ENDS.contains(&kind);
+    }
+    serde_json::from_str::<Probe<'_>>(data).ok().and_then(|p| p.kind).is_some_and(|k| ENDS.contains(&k.as_ref()))
 }
 
 /// Time limits of a stream.
@@ -236,6 +267,7 @@ fn chunks<C: DeserializeOwned + Send + 'static>(
                 StreamProtocol::DoneSentinel if event.data.trim() == "[DONE]" => return None,
                 StreamProtocol::AnthropicEvents if kind == "ping" => continue,
                 StreamProtocol::AnthropicEvents if kind == "message_stop" => state.finished = true,
+                StreamProtocol::ResponsesEvents if is_responses_end(kind, &event.data) => state.finished = true,
                 _ => {}
             }
             let decoded = crate::wire::decode::json::<C>(event.data.as_bytes());
