@@ -583,8 +583,7 @@ impl Ai {
         let answer = self.inner.execute(request).await?;
         if !answer.is_success() {
             self.inner.remember_log_id(&answer.headers);
-            let call = Call::Inference { gateway_id: route.gateway_id };
-            return Err(decode::classify(answer.status, &answer.headers, &answer.body, call));
+            return Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call()));
         }
         let response = answer.into_response();
         self.inner.remember(response.meta.log_id.clone());
@@ -625,8 +624,7 @@ impl Ai {
         match self.inner.execute_stream(request).await? {
             Ok(events) => Ok((events, route.protocol)),
             Err(answer) => {
-                let call = Call::Inference { gateway_id: route.gateway_id };
-                Err(decode::classify(answer.status, &answer.headers, &answer.body, call))
+                Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call()))
             }
         }
     }
@@ -647,14 +645,14 @@ impl Ai {
                 let body = rest_api::run_body(&name, input)?;
                 let request = rest_api::request(&self.inner, "run", body, options, gateway_id)?;
                 let gateway_id = Some(gateway_id.unwrap_or(rest_api::DEFAULT_GATEWAY));
-                Ok((request, RunRoute { gateway_id, run_api: true, protocol }))
+                Ok((request, RunRoute { gateway_id, run_api: true, protocol, rest_api_host: true }))
             }
             Transport::Rest => {
                 let gateway_id = run_gateway_id(options)?;
                 // A Workers AI id, `/compat`'s `workers-ai/` prefix dropped.
                 let id = name.provider_model().unwrap_or(model);
                 let request = self.rest_run(id, input, options, gateway_id)?;
-                Ok((request, RunRoute { gateway_id, run_api: false, protocol }))
+                Ok((request, RunRoute { gateway_id, run_api: false, protocol, rest_api_host: false }))
             }
             Transport::Binding(origin) => {
                 let gateway_id = run_gateway_id(options)?;
@@ -670,7 +668,7 @@ impl Ai {
                 let tags = options.checked_tags()?;
                 let request = binding_run(origin, model, input, options, gateway_id, &tags)?;
                 let request = if gateway_id.is_some() { request.behind_gateway() } else { request };
-                Ok((request, RunRoute { gateway_id, run_api: name.requires_gateway(), protocol }))
+                Ok((request, RunRoute { gateway_id, run_api: name.requires_gateway(), protocol, rest_api_host: false }))
             }
         }
     }
@@ -724,6 +722,20 @@ pub(crate) struct RunRoute<'o> {
     pub(crate) run_api: bool,
     /// How a streamed answer ends.
     protocol: StreamProtocol,
+    /// Whether the request went to the REST API on the Cloudflare API host,
+    /// where 401/2009 means the provider refused its credential.
+    rest_api_host: bool,
+}
+
+impl RunRoute<'_> {
+    /// What kind of call failed, for [`decode::classify`].
+    fn call(&self) -> Call<'_> {
+        if self.rest_api_host {
+            Call::RestApi { gateway_id: self.gateway_id }
+        } else {
+            Call::Inference { gateway_id: self.gateway_id }
+        }
+    }
 }
 
 /// The gateway id of `options.gateway` (checked), required when a gateway is given.

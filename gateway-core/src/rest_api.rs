@@ -430,7 +430,7 @@ impl V1<'_> {
         let answer = inner.execute(request).await?;
         inner.remember_log_id(&answer.headers);
         if !answer.is_success() {
-            let call = Call::Inference { gateway_id: Some(gateway_id.unwrap_or(DEFAULT_GATEWAY)) };
+            let call = Call::RestApi { gateway_id: Some(gateway_id.unwrap_or(DEFAULT_GATEWAY)) };
             return Err(decode::classify(answer.status, &answer.headers, &answer.body, call));
         }
         Ok(answer.into_response())
@@ -445,7 +445,7 @@ impl V1<'_> {
         match self.ai.inner.execute_stream(request).await? {
             Ok(events) => Ok(events),
             Err(answer) => {
-                let call = Call::Inference { gateway_id: Some(gateway_id.unwrap_or(DEFAULT_GATEWAY)) };
+                let call = Call::RestApi { gateway_id: Some(gateway_id.unwrap_or(DEFAULT_GATEWAY)) };
                 Err(decode::classify(answer.status, &answer.headers, &answer.body, call))
             }
         }
