@@ -14,6 +14,17 @@ use gateway_core::Config;
 /// The Workers AI model most tests run.
 pub(crate) const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct";
 
+/// The gateway most tests address.
+pub(crate) const GW: &str = "my-gateway";
+/// The REST logs route of [`GW`].
+pub(crate) const LOGS: &str = "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/logs";
+/// The REST universal endpoint of [`GW`].
+pub(crate) const UNIVERSAL: &str = "/v1/acc/my-gateway";
+/// The binding-protocol logs route of [`GW`].
+pub(crate) const BINDING_LOGS: &str = "/ai-gateway/gateways/my-gateway/logs";
+/// The binding-protocol universal endpoint of [`GW`].
+pub(crate) const BINDING_UNIVERSAL: &str = "/ai-gateway/universal/run/my-gateway";
+
 /// The folder of JSON and text fixtures, `tests/fixtures/` at the workspace root.
 pub(crate) const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
 
