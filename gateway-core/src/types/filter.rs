@@ -98,36 +98,14 @@ impl FilterValue {
     }
 }
 
-impl From<&str> for FilterValue {
-    fn from(v: &str) -> Self {
-        Self::String(v.to_owned())
-    }
-}
-impl From<String> for FilterValue {
-    fn from(v: String) -> Self {
-        Self::String(v)
-    }
-}
-impl From<bool> for FilterValue {
-    fn from(v: bool) -> Self {
-        Self::Bool(v)
-    }
-}
-impl From<f64> for FilterValue {
-    fn from(v: f64) -> Self {
-        Self::Number(v)
-    }
-}
-impl From<i32> for FilterValue {
-    fn from(v: i32) -> Self {
-        Self::Number(f64::from(v))
-    }
-}
-impl From<u32> for FilterValue {
-    fn from(v: u32) -> Self {
-        Self::Number(f64::from(v))
-    }
-}
+value_from!(FilterValue {
+    &str => |v| Self::String(v.to_owned()),
+    String => |v| Self::String(v),
+    bool => |v| Self::Bool(v),
+    f64 => |v| Self::Number(v),
+    i32 => |v| Self::Number(f64::from(v)),
+    u32 => |v| Self::Number(f64::from(v)),
+});
 impl<T: Into<FilterValue>> From<Option<T>> for FilterValue {
     fn from(v: Option<T>) -> Self {
         v.map_or(Self::Null, Into::into)
