@@ -611,35 +611,38 @@ async fn builtin_provider_request_uses_its_credential_header() {
     assert_eq!(header(&request, "cf-aig-authorization"), Some("Bearer aig-token-SECRET"));
 }
 
+/// A client that retries up to 3 times, 1 ms apart.
+fn retrying(server: &MockServer) -> Ai {
+    Ai::new(rest(server).with_max_retries(3).with_retry_base_delay(Duration::from_millis(1))).unwrap()
+}
+
+/// Answers the first `times` POSTs with `failure`, the later ones with a
+/// Workers AI `{"response": "ok"}`.
+async fn fail_then_succeed(server: &MockServer, failure: ResponseTemplate, times: u64) {
+    Mock::given(method("POST")).respond_with(failure).up_to_n_times(times).mount(server).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {"response": "ok"}, "success": true})))
+        .mount(server)
+        .await;
+}
+
 #[tokio::test]
 async fn client_retries_are_off_by_default_and_bounded_when_on() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(503).set_body_string("busy"))
-        .up_to_n_times(2)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {"response": "ok"}, "success": true})))
-        .mount(&server)
-        .await;
+    fail_then_succeed(&server, ResponseTemplate::new(503).set_body_string("busy"), 2).await;
     let ai = Ai::new(rest(&server)).unwrap();
     let err = ai.run::<_, Value>(MODEL, &json!({}), &RunOptions::new()).await.unwrap_err();
     assert!(matches!(err, Error::UpstreamInference { status: 503, ref message, .. } if message == "busy"), "{err:?}");
     assert!(err.is_retryable());
     assert_eq!(received(&server).await.len(), 1, "no client retry by default");
 
-    let ai = Ai::new(rest(&server).with_max_retries(3).with_retry_base_delay(Duration::from_millis(1))).unwrap();
-    let answer = ai.run::<_, Value>(MODEL, &json!({}), &RunOptions::new()).await.unwrap();
+    let answer = retrying(&server).run::<_, Value>(MODEL, &json!({}), &RunOptions::new()).await.unwrap();
     assert_eq!(answer.output["response"], "ok");
     assert_eq!(received(&server).await.len(), 3, "one failure left, then success");
 }
 
 #[tokio::test]
 async fn behind_a_gateway_the_client_retries_only_what_no_provider_saw() {
-    let retrying = |server: &MockServer| {
-        Ai::new(rest(server).with_max_retries(3).with_retry_base_delay(Duration::from_millis(1))).unwrap()
-    };
     let through = || RunOptions::new().gateway(GatewayOptions::new("gw"));
     // A provider failure relayed by the gateway: the gateway owned the retries.
     for (status, body) in [
@@ -662,18 +665,11 @@ async fn behind_a_gateway_the_client_retries_only_what_no_provider_saw() {
     }
     // The gateway's own rate limit refused the request before forwarding it: retried, after `retry-after`.
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "0.2").set_body_raw(
-            r#"{"success":false,"result":[],"messages":[],"error":[{"code":2003,"message":"Rate limited"}]}"#,
-            "application/json",
-        ))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {"response": "ok"}, "success": true})))
-        .mount(&server)
-        .await;
+    let rate_limited = ResponseTemplate::new(429).insert_header("retry-after", "0.2").set_body_raw(
+        r#"{"success":false,"result":[],"messages":[],"error":[{"code":2003,"message":"Rate limited"}]}"#,
+        "application/json",
+    );
+    fail_then_succeed(&server, rate_limited, 1).await;
     let started = std::time::Instant::now();
     let answer = retrying(&server).run::<_, Value>(MODEL, &json!({}), &through()).await.unwrap();
     assert_eq!(answer.output["response"], "ok");

@@ -98,11 +98,8 @@ impl FilterValue {
     }
 }
 
+// Besides `&str`, `String`, `bool` and `f64`, which every value enum takes:
 value_from!(FilterValue {
-    &str => |v| Self::String(v.to_owned()),
-    String => |v| Self::String(v),
-    bool => |v| Self::Bool(v),
-    f64 => |v| Self::Number(v),
     i32 => |v| Self::Number(f64::from(v)),
     u32 => |v| Self::Number(f64::from(v)),
 });

@@ -101,11 +101,8 @@ impl<'de> Deserialize<'de> for MetadataValue {
     }
 }
 
+// Besides `&str`, `String`, `bool` and `f64`, which every value enum takes:
 value_from!(MetadataValue {
-    &str => |v| Self::String(v.to_owned()),
-    String => |v| Self::String(v),
-    bool => |v| Self::Bool(v),
-    f64 => |v| Self::Number(v),
     f32 => |v| Self::Number(f64::from(v)),
 });
 impl From<i128> for MetadataValue {
