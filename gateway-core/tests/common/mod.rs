@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use gateway_core::Config;
+use gateway_core::{Config, ResultInfo};
 
 /// The Workers AI model most tests run.
 pub(crate) const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct";
@@ -116,4 +116,21 @@ pub(crate) fn aig_headers(request: &Request) -> Vec<String> {
 /// The body of `request` parsed as JSON.
 pub(crate) fn body_json(request: &Request) -> Value {
     serde_json::from_slice(&request.body).expect("a JSON request body")
+}
+
+/// The ten aggregates of a `result_info`, `max_cost` to `min_total_tokens`,
+/// in the order the API documents them: to check or set them all.
+pub(crate) fn aggregates_mut(info: &mut ResultInfo) -> [&mut Option<f64>; 10] {
+    [
+        &mut info.max_cost,
+        &mut info.min_cost,
+        &mut info.max_duration,
+        &mut info.min_duration,
+        &mut info.max_tokens_in,
+        &mut info.min_tokens_in,
+        &mut info.max_tokens_out,
+        &mut info.min_tokens_out,
+        &mut info.max_total_tokens,
+        &mut info.min_total_tokens,
+    ]
 }
