@@ -18,8 +18,8 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use common::{
-    BINDING_UNIVERSAL, LOGS, MODEL, UNIVERSAL, aig_headers, binding_config, closed_port, envelope, fixture, header,
-    json_answer, mount, only_request, received,
+    BINDING_UNIVERSAL, LOGS, MODEL, UNIVERSAL, aig_headers, binding_config, closed_port, envelope, fixture, from_step,
+    header, json_answer, mount, only_request, received,
 };
 
 const API_TOKEN: &str = "api-token-SECRET";
@@ -92,8 +92,7 @@ async fn rest_universal_run_sends_gateway_token_and_fallback_list() {
         &server,
         "POST",
         UNIVERSAL,
-        ResponseTemplate::new(200)
-            .insert_header("cf-aig-step", "1")
+        from_step(1)
             .insert_header("cf-aig-log-id", "01JADMCQQQBWH3NXZ5GCRN98DP")
             .insert_header("cf-aig-cache-status", "MISS")
             .set_body_json(json!({"choices": [{"message": {"content": "hi"}}]})),
@@ -291,13 +290,7 @@ async fn binding_transport_streams() {
         ResponseTemplate::new(200).insert_header("cf-aig-log-id", "stream-log").set_body_raw(sse, "text/event-stream"),
     )
     .await;
-    mount(
-        &server,
-        "POST",
-        BINDING_UNIVERSAL,
-        ResponseTemplate::new(200).insert_header("cf-aig-step", "1").set_body_raw(sse, "text/event-stream"),
-    )
-    .await;
+    mount(&server, "POST", BINDING_UNIVERSAL, from_step(1).set_body_raw(sse, "text/event-stream")).await;
     let ai = Ai::new(binding_config(&server)).unwrap();
     // `Ai::run_stream` through a gateway: the body asks to stream, the chunks come typed.
     let options = RunOptions::new().gateway(GatewayOptions::new("my-gateway"));
@@ -547,13 +540,7 @@ async fn custom_provider_end_to_end() {
         ResponseTemplate::new(200).insert_header("cf-aig-log-id", "c1").set_body_json(json!({"text": "native"})),
     )
     .await;
-    mount(
-        &server,
-        "POST",
-        UNIVERSAL,
-        ResponseTemplate::new(200).insert_header("cf-aig-step", "0").set_body_json(json!({"text": "universal"})),
-    )
-    .await;
+    mount(&server, "POST", UNIVERSAL, from_step(0).set_body_json(json!({"text": "universal"}))).await;
     let provider = InHouseLlm { key: SecretString::from("in-house-SECRET") };
     assert!(!format!("{provider:?}").contains("in-house-SECRET"));
     let ai = Ai::new(rest(&server)).unwrap();

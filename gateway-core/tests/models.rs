@@ -18,7 +18,7 @@ use gateway_core::{
 use serde_json::{Value, json};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use common::{LOGS, UNIVERSAL, body_json, envelope, fixture, json_answer, mount, received};
+use common::{LOGS, UNIVERSAL, body_json, envelope, fixture, from_step, json_answer, mount, received};
 
 fn ai(server: &MockServer) -> Ai {
     Ai::new(common::rest_config(server, "cf-token")).unwrap()
@@ -288,10 +288,7 @@ async fn a_fallback_list_mixes_models_of_different_providers() {
         &server,
         "POST",
         UNIVERSAL,
-        ResponseTemplate::new(200)
-            .insert_header("cf-aig-step", "1")
-            .insert_header("cf-aig-log-id", "fb-1")
-            .set_body_json(json!({"id": "c", "model": "gpt-4o-mini",
+        from_step(1).insert_header("cf-aig-log-id", "fb-1").set_body_json(json!({"id": "c", "model": "gpt-4o-mini",
                     "choices": [{"index": 0, "message": {"role": "assistant", "content": "from step 1"}}]})),
     )
     .await;

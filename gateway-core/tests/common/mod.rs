@@ -68,6 +68,11 @@ pub(crate) fn json_answer(status: u16, body: impl Into<Vec<u8>>) -> ResponseTemp
     ResponseTemplate::new(status).set_body_raw(body.into(), "application/json")
 }
 
+/// A 200 answer of the universal endpoint, given by fallback step `step`.
+pub(crate) fn from_step(step: u32) -> ResponseTemplate {
+    ResponseTemplate::new(200).insert_header("cf-aig-step", step.to_string())
+}
+
 /// A 200 answer carrying `result` in the Workers AI envelope.
 pub(crate) fn envelope(result: &Value) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(json!({"result": result, "success": true, "errors": [], "messages": []}))
