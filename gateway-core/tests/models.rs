@@ -37,6 +37,12 @@ struct RequestTags {
     beta: bool,
 }
 
+/// Accepts every patch of log `log_id` of `my-gateway` (feedback, score, metadata).
+async fn accept_patches_of(server: &MockServer, log_id: &str) {
+    let accepted = ResponseTemplate::new(200).set_body_json(json!({"result": {}, "success": true}));
+    mount(server, "PATCH", &format!("{LOGS}/{log_id}"), accepted).await;
+}
+
 #[tokio::test]
 async fn llama_direct_and_through_gateway_with_feedback() {
     let server = MockServer::start().await;
@@ -56,13 +62,7 @@ async fn llama_direct_and_through_gateway_with_feedback() {
             .insert_header("cf-aig-cache-status", "MISS"),
     )
     .await;
-    mount(
-        &server,
-        "PATCH",
-        &format!("{LOGS}/log-42"),
-        ResponseTemplate::new(200).set_body_json(json!({"result": {}, "success": true})),
-    )
-    .await;
+    accept_patches_of(&server, "log-42").await;
     let ai = ai(&server);
 
     let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("Hi".into())).max_tokens(64u32).seed(7u64);
@@ -292,13 +292,7 @@ async fn a_fallback_list_mixes_models_of_different_providers() {
                     "choices": [{"index": 0, "message": {"role": "assistant", "content": "from step 1"}}]})),
     )
     .await;
-    mount(
-        &server,
-        "PATCH",
-        &format!("{LOGS}/fb-1"),
-        ResponseTemplate::new(200).set_body_json(json!({"result": {}, "success": true})),
-    )
-    .await;
+    accept_patches_of(&server, "fb-1").await;
     let ai = ai(&server);
     let gateway = ai.gateway("my-gateway");
     let llama = Llama31InstructRequest::new(Llama31InstructInput::Prompt("Hi".into()));
