@@ -12,8 +12,9 @@ use gateway_core::models::workers_ai::{
     ChatMessage, Llama31InstructInput, Llama31InstructRequest, Llama31InstructResponse,
 };
 use gateway_core::{
-    Ai, BuiltinProvider, Error, Feedback, Gateway, GatewayExt, GatewayOptions, ListLogs, LogMetadata, Metadata,
-    ModelRequest, PatchLog, RunOptions, StepConfig, StreamPhase, StreamProtocol, UniversalOptions,
+    Ai, BuiltinProvider, Error, Feedback, Gateway, GatewayExt, GatewayOptions, HttpGateway, ListLogs, LogMetadata,
+    Metadata, ModelRequest, PatchLog, Provider, RunOptions, StepConfig, StreamPhase, StreamProtocol, StreamingModel,
+    UniversalOptions,
 };
 use gateway_local::{Fault, FaultRule, LocalConfig, LocalGateway};
 use serde_json::{Value, json};
@@ -229,31 +230,38 @@ async fn broken_streams_are_errors_not_short_answers() {
     local.shutdown().await.unwrap();
 }
 
+/// Every chunk of `request`'s stream through `gateway`, with `provider`.
+async fn stream_all<R>(
+    gateway: &HttpGateway,
+    provider: &dyn Provider,
+    request: &R,
+) -> Vec<<R::Model as StreamingModel>::Chunk>
+where
+    R: ModelRequest,
+    R::Model: StreamingModel,
+{
+    gateway
+        .run_model_stream(provider, request, &UniversalOptions::new())
+        .await
+        .unwrap()
+        .try_collect_all()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn openai_and_anthropic_streams() {
     let (local, ai) = start().await;
     let gateway = ai.gateway("main");
     let request = Gpt4oMiniRequest::new(vec![ChatMessage::user("hi there")]);
-    let chunks = gateway
-        .run_model_stream(&BuiltinProvider::openai("sk"), &request, &UniversalOptions::new())
-        .await
-        .unwrap()
-        .try_collect_all()
-        .await
-        .unwrap();
+    let chunks = stream_all(&gateway, &BuiltinProvider::openai("sk"), &request).await;
     let text: String =
         chunks.iter().flat_map(|c| c.choices.iter().filter_map(|ch| ch.delta.content.as_deref())).collect();
     assert!(text.starts_with("Offline answer"), "{text}");
     assert!(chunks.iter().any(|c| c.choices.iter().any(|ch| ch.finish_reason.as_deref() == Some("stop"))));
 
     let request = ClaudeSonnet45Request::new(128u32, vec![ChatMessage::user("hi there")]);
-    let events = gateway
-        .run_model_stream(&BuiltinProvider::anthropic("sk-ant"), &request, &UniversalOptions::new())
-        .await
-        .unwrap()
-        .try_collect_all()
-        .await
-        .unwrap();
+    let events = stream_all(&gateway, &BuiltinProvider::anthropic("sk-ant"), &request).await;
     assert!(matches!(events.first(), Some(MessageEvent::MessageStart { .. })));
     assert!(matches!(events.last(), Some(MessageEvent::MessageStop)), "ends at message_stop");
     let text: String = events.iter().filter_map(MessageEvent::text).collect();

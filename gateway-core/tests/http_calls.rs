@@ -14,12 +14,12 @@ use gateway_core::{
 };
 use secrecy::SecretString;
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
+use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use common::{
-    MODEL, aig_headers, binding_config, closed_port, envelope, fixture, header, json_answer, mount, only_request,
-    received,
+    BINDING_UNIVERSAL, LOGS, MODEL, UNIVERSAL, aig_headers, binding_config, closed_port, envelope, fixture, from_step,
+    header, json_answer, mount, only_request, received,
 };
 
 const API_TOKEN: &str = "api-token-SECRET";
@@ -38,11 +38,13 @@ fn fixture_a_step() -> UniversalStep {
 #[tokio::test]
 async fn binding_universal_run_fixture_a_is_byte_exact() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/ai-gateway/universal/run/my-gateway"))
-        .respond_with(ResponseTemplate::new(200).insert_header("cf-aig-log-id", "L").set_body_string("{}"))
-        .mount(&server)
-        .await;
+    mount(
+        &server,
+        "POST",
+        BINDING_UNIVERSAL,
+        ResponseTemplate::new(200).insert_header("cf-aig-log-id", "L").set_body_string("{}"),
+    )
+    .await;
     let step = fixture_a_step()
         .header("cf-aig-metadata", json!({"user": 123}))
         .header("cf-aig-custom-cost", json!({"total_cost": 1.22}))
@@ -64,11 +66,7 @@ async fn binding_universal_run_fixture_a_is_byte_exact() {
 #[tokio::test]
 async fn binding_universal_run_fixture_b_is_byte_exact() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/ai-gateway/universal/run/my-gateway"))
-        .respond_with(ResponseTemplate::new(200))
-        .mount(&server)
-        .await;
+    mount(&server, "POST", BINDING_UNIVERSAL, ResponseTemplate::new(200)).await;
     let options = UniversalOptions::new()
         .gateway(GatewayOptions::default().skip_cache(false).cache_ttl(123))
         .extra_header("x-custom", "stuff");
@@ -90,17 +88,16 @@ async fn binding_universal_run_fixture_b_is_byte_exact() {
 #[tokio::test]
 async fn rest_universal_run_sends_gateway_token_and_fallback_list() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/acc/my-gateway"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("cf-aig-step", "1")
-                .insert_header("cf-aig-log-id", "01JADMCQQQBWH3NXZ5GCRN98DP")
-                .insert_header("cf-aig-cache-status", "MISS")
-                .set_body_json(json!({"choices": [{"message": {"content": "hi"}}]})),
-        )
-        .mount(&server)
-        .await;
+    mount(
+        &server,
+        "POST",
+        UNIVERSAL,
+        from_step(1)
+            .insert_header("cf-aig-log-id", "01JADMCQQQBWH3NXZ5GCRN98DP")
+            .insert_header("cf-aig-cache-status", "MISS")
+            .set_body_json(json!({"choices": [{"message": {"content": "hi"}}]})),
+    )
+    .await;
     let ai = Ai::new(rest(&server).with_gateway_token(GATEWAY_TOKEN)).unwrap();
     let workers = BuiltinProvider::workers_ai("cf-key").step(MODEL, json!({"prompt": "hi"}));
     let openai = BuiltinProvider::openai("sk-key")
@@ -144,15 +141,15 @@ async fn rest_universal_run_sends_gateway_token_and_fallback_list() {
 #[tokio::test]
 async fn direct_workers_ai_run() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/client/v4/accounts/acc/ai/run/{MODEL}")))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("cf-ai-req-id", "req-1")
-                .set_body_raw(fixture("workers-ai-run-usage.response.json"), "application/json"),
-        )
-        .mount(&server)
-        .await;
+    mount(
+        &server,
+        "POST",
+        &format!("/client/v4/accounts/acc/ai/run/{MODEL}"),
+        ResponseTemplate::new(200)
+            .insert_header("cf-ai-req-id", "req-1")
+            .set_body_raw(fixture("workers-ai-run-usage.response.json"), "application/json"),
+    )
+    .await;
     let ai = Ai::new(rest(&server)).unwrap();
     let answer =
         ai.run::<_, Value>(MODEL, &json!({"prompt": "hi", "temperature": 0.5}), &RunOptions::new()).await.unwrap();
@@ -172,21 +169,21 @@ async fn direct_workers_ai_run() {
 #[tokio::test]
 async fn workers_ai_run_through_gateway_maps_every_option_to_headers() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/v1/acc/my-gateway/workers-ai/{MODEL}")))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("cf-aig-log-id", "log-1")
-                .insert_header("cf-aig-request-id", "log-1")
-                .insert_header("cf-aig-cache-status", "HIT")
-                .insert_header("cf-aig-step", "0")
-                .insert_header("cf-aig-event-id", "evt")
-                .insert_header("cf-aig-model", MODEL)
-                .insert_header("cf-aig-provider", "workers-ai")
-                .set_body_raw(fixture("workers-ai-run.response.json"), "application/json"),
-        )
-        .mount(&server)
-        .await;
+    mount(
+        &server,
+        "POST",
+        &format!("/v1/acc/my-gateway/workers-ai/{MODEL}"),
+        ResponseTemplate::new(200)
+            .insert_header("cf-aig-log-id", "log-1")
+            .insert_header("cf-aig-request-id", "log-1")
+            .insert_header("cf-aig-cache-status", "HIT")
+            .insert_header("cf-aig-step", "0")
+            .insert_header("cf-aig-event-id", "evt")
+            .insert_header("cf-aig-model", MODEL)
+            .insert_header("cf-aig-provider", "workers-ai")
+            .set_body_raw(fixture("workers-ai-run.response.json"), "application/json"),
+    )
+    .await;
     let ai = Ai::new(rest(&server).with_gateway_token(GATEWAY_TOKEN)).unwrap();
     let gateway = GatewayOptions::new("my-gateway")
         .cache_key("k1")
@@ -286,22 +283,14 @@ async fn concurrent_runs_each_get_their_own_log_id() {
 async fn binding_transport_streams() {
     let sse = "data: {\"response\":\"Hel\"}\n\ndata: {\"response\":\"lo\"}\n\ndata: [DONE]\n\n";
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/ai-gateway/run"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("cf-aig-log-id", "stream-log")
-                .set_body_raw(sse, "text/event-stream"),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/ai-gateway/universal/run/my-gateway"))
-        .respond_with(
-            ResponseTemplate::new(200).insert_header("cf-aig-step", "1").set_body_raw(sse, "text/event-stream"),
-        )
-        .mount(&server)
-        .await;
+    mount(
+        &server,
+        "POST",
+        "/ai-gateway/run",
+        ResponseTemplate::new(200).insert_header("cf-aig-log-id", "stream-log").set_body_raw(sse, "text/event-stream"),
+    )
+    .await;
+    mount(&server, "POST", BINDING_UNIVERSAL, from_step(1).set_body_raw(sse, "text/event-stream")).await;
     let ai = Ai::new(binding_config(&server)).unwrap();
     // `Ai::run_stream` through a gateway: the body asks to stream, the chunks come typed.
     let options = RunOptions::new().gateway(GatewayOptions::new("my-gateway"));
@@ -326,15 +315,15 @@ async fn binding_transport_streams() {
 #[tokio::test]
 async fn binding_transport_ai_run_body_and_headers() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/ai-gateway/run"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("cf-aig-log-id", "b-log")
-                .set_body_raw(fixture("binding-ai-run.response.json"), "application/json"),
-        )
-        .mount(&server)
-        .await;
+    mount(
+        &server,
+        "POST",
+        "/ai-gateway/run",
+        ResponseTemplate::new(200)
+            .insert_header("cf-aig-log-id", "b-log")
+            .set_body_raw(fixture("binding-ai-run.response.json"), "application/json"),
+    )
+    .await;
     mount(&server, "POST", "/run", json_answer(200, r#"{"response":"direct"}"#)).await;
     let ai = Ai::new(binding_config(&server)).unwrap();
     let options = RunOptions::new()
@@ -420,14 +409,13 @@ async fn invalid_input_is_rejected_before_sending() {
 #[tokio::test]
 async fn log_operations_hit_the_v4_endpoints() {
     let server = MockServer::start().await;
-    let base = "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/logs";
-    mount(&server, "PATCH", &format!("{base}/L1"), json_answer(200, fixture("log-patch.response.json"))).await;
-    mount(&server, "GET", &format!("{base}/L1"), json_answer(200, fixture("log-get.response.json"))).await;
-    mount(&server, "GET", base, json_answer(200, fixture("log-list.response.json"))).await;
-    mount(&server, "DELETE", base, json_answer(200, fixture("logs-delete.response.json"))).await;
-    mount(&server, "GET", &format!("{base}/L1/request"), json_answer(200, r#"{"prompt":"stored"}"#)).await;
+    mount(&server, "PATCH", &format!("{LOGS}/L1"), json_answer(200, fixture("log-patch.response.json"))).await;
+    mount(&server, "GET", &format!("{LOGS}/L1"), json_answer(200, fixture("log-get.response.json"))).await;
+    mount(&server, "GET", LOGS, json_answer(200, fixture("log-list.response.json"))).await;
+    mount(&server, "DELETE", LOGS, json_answer(200, fixture("logs-delete.response.json"))).await;
+    mount(&server, "GET", &format!("{LOGS}/L1/request"), json_answer(200, r#"{"prompt":"stored"}"#)).await;
     let text = ResponseTemplate::new(200).set_body_raw("plain text answer", "text/plain");
-    mount(&server, "GET", &format!("{base}/L1/response"), text).await;
+    mount(&server, "GET", &format!("{LOGS}/L1/response"), text).await;
     let urls = "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url";
     mount(&server, "GET", &format!("{urls}/openai"), json_answer(200, fixture("get-url.response.json"))).await;
     let universal = json_answer(200, r#"{"result":"https://gw/v1/acc/my-gateway/","success":true}"#);
@@ -467,12 +455,12 @@ async fn log_operations_hit_the_v4_endpoints() {
     assert_eq!(
         summary,
         [
-            format!("PATCH {base}/L1"),
-            format!("GET {base}/L1"),
-            format!("GET {base}?{list_query}"),
-            format!("DELETE {base}?filters.key=id&filters.operator=eq&filters.value=L1&limit=1"),
-            format!("GET {base}/L1/request"),
-            format!("GET {base}/L1/response"),
+            format!("PATCH {LOGS}/L1"),
+            format!("GET {LOGS}/L1"),
+            format!("GET {LOGS}?{list_query}"),
+            format!("DELETE {LOGS}?filters.key=id&filters.operator=eq&filters.value=L1&limit=1"),
+            format!("GET {LOGS}/L1/request"),
+            format!("GET {LOGS}/L1/response"),
             "GET /client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url/openai".to_owned(),
             "GET /client/v4/accounts/acc/ai-gateway/gateways/my-gateway/url/universal".to_owned(),
         ]
@@ -545,20 +533,14 @@ impl Provider for InHouseLlm {
 #[tokio::test]
 async fn custom_provider_end_to_end() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/acc/my-gateway/in-house/generate/v2"))
-        .respond_with(
-            ResponseTemplate::new(200).insert_header("cf-aig-log-id", "c1").set_body_json(json!({"text": "native"})),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/v1/acc/my-gateway"))
-        .respond_with(
-            ResponseTemplate::new(200).insert_header("cf-aig-step", "0").set_body_json(json!({"text": "universal"})),
-        )
-        .mount(&server)
-        .await;
+    mount(
+        &server,
+        "POST",
+        "/v1/acc/my-gateway/in-house/generate/v2",
+        ResponseTemplate::new(200).insert_header("cf-aig-log-id", "c1").set_body_json(json!({"text": "native"})),
+    )
+    .await;
+    mount(&server, "POST", UNIVERSAL, from_step(0).set_body_json(json!({"text": "universal"}))).await;
     let provider = InHouseLlm { key: SecretString::from("in-house-SECRET") };
     assert!(!format!("{provider:?}").contains("in-house-SECRET"));
     let ai = Ai::new(rest(&server)).unwrap();
@@ -595,11 +577,13 @@ async fn custom_provider_end_to_end() {
 #[tokio::test]
 async fn builtin_provider_request_uses_its_credential_header() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/acc/my-gateway/anthropic/v1/messages"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"content": [{"type": "text", "text": "hi"}]})))
-        .mount(&server)
-        .await;
+    mount(
+        &server,
+        "POST",
+        "/v1/acc/my-gateway/anthropic/v1/messages",
+        ResponseTemplate::new(200).set_body_json(json!({"content": [{"type": "text", "text": "hi"}]})),
+    )
+    .await;
     let ai = Ai::new(rest(&server).with_gateway_token(GATEWAY_TOKEN)).unwrap();
     let anthropic = BuiltinProvider::anthropic("sk-ant-SECRET");
     let body = json!({"model": "claude-sonnet-4-5", "max_tokens": 64, "messages": [{"role": "user", "content": "hi"}]});
@@ -614,35 +598,38 @@ async fn builtin_provider_request_uses_its_credential_header() {
     assert_eq!(header(&request, "cf-aig-authorization"), Some("Bearer aig-token-SECRET"));
 }
 
+/// A client that retries up to 3 times, 1 ms apart.
+fn retrying(server: &MockServer) -> Ai {
+    Ai::new(rest(server).with_max_retries(3).with_retry_base_delay(Duration::from_millis(1))).unwrap()
+}
+
+/// Answers the first `times` POSTs with `failure`, the later ones with a
+/// Workers AI `{"response": "ok"}`.
+async fn fail_then_succeed(server: &MockServer, failure: ResponseTemplate, times: u64) {
+    Mock::given(method("POST")).respond_with(failure).up_to_n_times(times).mount(server).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {"response": "ok"}, "success": true})))
+        .mount(server)
+        .await;
+}
+
 #[tokio::test]
 async fn client_retries_are_off_by_default_and_bounded_when_on() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(503).set_body_string("busy"))
-        .up_to_n_times(2)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {"response": "ok"}, "success": true})))
-        .mount(&server)
-        .await;
+    fail_then_succeed(&server, ResponseTemplate::new(503).set_body_string("busy"), 2).await;
     let ai = Ai::new(rest(&server)).unwrap();
     let err = ai.run::<_, Value>(MODEL, &json!({}), &RunOptions::new()).await.unwrap_err();
     assert!(matches!(err, Error::UpstreamInference { status: 503, ref message, .. } if message == "busy"), "{err:?}");
     assert!(err.is_retryable());
     assert_eq!(received(&server).await.len(), 1, "no client retry by default");
 
-    let ai = Ai::new(rest(&server).with_max_retries(3).with_retry_base_delay(Duration::from_millis(1))).unwrap();
-    let answer = ai.run::<_, Value>(MODEL, &json!({}), &RunOptions::new()).await.unwrap();
+    let answer = retrying(&server).run::<_, Value>(MODEL, &json!({}), &RunOptions::new()).await.unwrap();
     assert_eq!(answer.output["response"], "ok");
     assert_eq!(received(&server).await.len(), 3, "one failure left, then success");
 }
 
 #[tokio::test]
 async fn behind_a_gateway_the_client_retries_only_what_no_provider_saw() {
-    let retrying = |server: &MockServer| {
-        Ai::new(rest(server).with_max_retries(3).with_retry_base_delay(Duration::from_millis(1))).unwrap()
-    };
     let through = || RunOptions::new().gateway(GatewayOptions::new("gw"));
     // A provider failure relayed by the gateway: the gateway owned the retries.
     for (status, body) in [
@@ -665,18 +652,11 @@ async fn behind_a_gateway_the_client_retries_only_what_no_provider_saw() {
     }
     // The gateway's own rate limit refused the request before forwarding it: retried, after `retry-after`.
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "0.2").set_body_raw(
-            r#"{"success":false,"result":[],"messages":[],"error":[{"code":2003,"message":"Rate limited"}]}"#,
-            "application/json",
-        ))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {"response": "ok"}, "success": true})))
-        .mount(&server)
-        .await;
+    let rate_limited = ResponseTemplate::new(429).insert_header("retry-after", "0.2").set_body_raw(
+        r#"{"success":false,"result":[],"messages":[],"error":[{"code":2003,"message":"Rate limited"}]}"#,
+        "application/json",
+    );
+    fail_then_succeed(&server, rate_limited, 1).await;
     let started = std::time::Instant::now();
     let answer = retrying(&server).run::<_, Value>(MODEL, &json!({}), &through()).await.unwrap();
     assert_eq!(answer.output["response"], "ok");

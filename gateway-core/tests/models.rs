@@ -16,10 +16,9 @@ use gateway_core::{
     PatchLog, ProviderSlug, RunOptions, UniversalOptions,
 };
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use common::{body_json, envelope, fixture, json_answer, received};
+use common::{LOGS, UNIVERSAL, body_json, envelope, fixture, from_step, json_answer, mount, received};
 
 fn ai(server: &MockServer) -> Ai {
     Ai::new(common::rest_config(server, "cf-token")).unwrap()
@@ -38,28 +37,32 @@ struct RequestTags {
     beta: bool,
 }
 
+/// Accepts every patch of log `log_id` of `my-gateway` (feedback, score, metadata).
+async fn accept_patches_of(server: &MockServer, log_id: &str) {
+    let accepted = ResponseTemplate::new(200).set_body_json(json!({"result": {}, "success": true}));
+    mount(server, "PATCH", &format!("{LOGS}/{log_id}"), accepted).await;
+}
+
 #[tokio::test]
 async fn llama_direct_and_through_gateway_with_feedback() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(direct(Llama31Instruct::ID)))
-        .respond_with(json_answer(200, fixture("workers-ai-run-usage.response.json")))
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path(format!("/v1/acc/my-gateway/workers-ai/{}", Llama31Instruct::ID)))
-        .respond_with(
-            envelope(&json!({"response": "Hello from the gateway"}))
-                .insert_header("cf-aig-log-id", "log-42")
-                .insert_header("cf-aig-cache-status", "MISS"),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("PATCH"))
-        .and(path("/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/logs/log-42"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {}, "success": true})))
-        .mount(&server)
-        .await;
+    mount(
+        &server,
+        "POST",
+        &direct(Llama31Instruct::ID),
+        json_answer(200, fixture("workers-ai-run-usage.response.json")),
+    )
+    .await;
+    mount(
+        &server,
+        "POST",
+        &format!("/v1/acc/my-gateway/workers-ai/{}", Llama31Instruct::ID),
+        envelope(&json!({"response": "Hello from the gateway"}))
+            .insert_header("cf-aig-log-id", "log-42")
+            .insert_header("cf-aig-cache-status", "MISS"),
+    )
+    .await;
+    accept_patches_of(&server, "log-42").await;
     let ai = ai(&server);
 
     let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("Hi".into())).max_tokens(64u32).seed(7u64);
@@ -148,33 +151,26 @@ async fn limits_are_checked_before_sending() {
 #[tokio::test]
 async fn workers_ai_task_families() {
     let server = MockServer::start().await;
-    let mount = |model: &'static str, response: ResponseTemplate| {
-        Mock::given(method("POST")).and(path(direct(model))).respond_with(response)
-    };
-    mount("@cf/baai/bge-base-en-v1.5", json_answer(200, fixture("workers-ai-embeddings.response.json")))
-        .mount(&server)
-        .await;
-    mount(
-        "@cf/huggingface/distilbert-sst-2-int8",
-        envelope(&json!([{"label": "NEGATIVE", "score": 0.01}, {"label": "POSITIVE", "score": 0.99}])),
-    )
-    .mount(&server)
-    .await;
-    mount("@cf/facebook/bart-large-cnn", envelope(&json!({"summary": "Short."}))).mount(&server).await;
-    mount("@cf/meta/m2m100-1.2b", envelope(&json!({"translated_text": "Bonjour"}))).mount(&server).await;
-    mount(
-        "@cf/stabilityai/stable-diffusion-xl-base-1.0",
-        ResponseTemplate::new(200).set_body_raw(b"\x89PNG\r\n\x1a\nfake".to_vec(), "image/png"),
-    )
-    .mount(&server)
-    .await;
-    mount(
-        "@cf/openai/whisper",
-        envelope(&json!({"text": "hello world", "word_count": 2,
-                        "words": [{"word": "hello", "start": 0.0, "end": 0.4}, {"word": "world", "start": 0.5, "end": 0.9}]})),
-    )
-    .mount(&server)
-    .await;
+    for (model, answer) in [
+        ("@cf/baai/bge-base-en-v1.5", json_answer(200, fixture("workers-ai-embeddings.response.json"))),
+        (
+            "@cf/huggingface/distilbert-sst-2-int8",
+            envelope(&json!([{"label": "NEGATIVE", "score": 0.01}, {"label": "POSITIVE", "score": 0.99}])),
+        ),
+        ("@cf/facebook/bart-large-cnn", envelope(&json!({"summary": "Short."}))),
+        ("@cf/meta/m2m100-1.2b", envelope(&json!({"translated_text": "Bonjour"}))),
+        (
+            "@cf/stabilityai/stable-diffusion-xl-base-1.0",
+            ResponseTemplate::new(200).set_body_raw(b"\x89PNG\r\n\x1a\nfake".to_vec(), "image/png"),
+        ),
+        (
+            "@cf/openai/whisper",
+            envelope(&json!({"text": "hello world", "word_count": 2,
+                            "words": [{"word": "hello", "start": 0.0, "end": 0.4}, {"word": "world", "start": 0.5, "end": 0.9}]})),
+        ),
+    ] {
+        mount(&server, "POST", &direct(model), answer).await;
+    }
     let ai = ai(&server);
     let none = RunOptions::new();
 
@@ -229,24 +225,22 @@ async fn workers_ai_task_families() {
 #[tokio::test]
 async fn openai_and_anthropic_through_the_gateway() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/acc/my-gateway/openai/chat/completions"))
-        .respond_with(ResponseTemplate::new(200).insert_header("cf-aig-log-id", "oa-1").set_body_json(json!({
+    mount(&server, "POST", "/v1/acc/my-gateway/openai/chat/completions", ResponseTemplate::new(200).insert_header("cf-aig-log-id", "oa-1").set_body_json(json!({
             "id": "chatcmpl-1", "object": "chat.completion", "model": "gpt-4o-mini-2024-07-18",
             "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi!", "refusal": null}, "finish_reason": "stop"}],
             "usage": {"prompt_tokens": 5, "completion_tokens": 2, "total_tokens": 7}, "system_fingerprint": "fp"
-        })))
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/v1/acc/my-gateway/anthropic/v1/messages"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+        }))).await;
+    mount(
+        &server,
+        "POST",
+        "/v1/acc/my-gateway/anthropic/v1/messages",
+        ResponseTemplate::new(200).set_body_json(json!({
             "id": "msg_1", "type": "message", "role": "assistant", "model": "claude-sonnet-4-5",
             "content": [{"type": "text", "text": "Hello!"}], "stop_reason": "end_turn",
             "usage": {"input_tokens": 9, "output_tokens": 3}
-        })))
-        .mount(&server)
-        .await;
+        })),
+    )
+    .await;
     let ai = ai(&server);
     let gateway = ai.gateway("my-gateway");
     let openai = BuiltinProvider::openai("sk-openai");
@@ -289,22 +283,15 @@ async fn openai_and_anthropic_through_the_gateway() {
 #[tokio::test]
 async fn a_fallback_list_mixes_models_of_different_providers() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/acc/my-gateway"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("cf-aig-step", "1")
-                .insert_header("cf-aig-log-id", "fb-1")
-                .set_body_json(json!({"id": "c", "model": "gpt-4o-mini",
+    mount(
+        &server,
+        "POST",
+        UNIVERSAL,
+        from_step(1).insert_header("cf-aig-log-id", "fb-1").set_body_json(json!({"id": "c", "model": "gpt-4o-mini",
                     "choices": [{"index": 0, "message": {"role": "assistant", "content": "from step 1"}}]})),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("PATCH"))
-        .and(path("/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/logs/fb-1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {}, "success": true})))
-        .mount(&server)
-        .await;
+    )
+    .await;
+    accept_patches_of(&server, "fb-1").await;
     let ai = ai(&server);
     let gateway = ai.gateway("my-gateway");
     let llama = Llama31InstructRequest::new(Llama31InstructInput::Prompt("Hi".into()));

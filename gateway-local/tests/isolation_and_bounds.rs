@@ -248,6 +248,11 @@ async fn credentials_in_query_strings_are_forwarded_but_never_stored() {
 // ---------------------------------------------------------------------------
 // Upstream answers are bounded.
 
+/// A 200 answer of `body`, encoded with `encoding`, labelled `content_type`.
+fn encoded(encoding: &str, body: impl Into<Vec<u8>>, content_type: &str) -> ResponseTemplate {
+    ResponseTemplate::new(200).insert_header("content-encoding", encoding).set_body_raw(body.into(), content_type)
+}
+
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).unwrap();
@@ -266,9 +271,7 @@ async fn answers_over_max_response_bytes_are_a_502_and_the_log_says_why() {
     let bomb = gzip(&vec![b' '; 64 << 20]);
     assert!(bomb.len() < 1 << 20);
     Mock::given(wiremock::matchers::path("/v1/bomb"))
-        .respond_with(
-            ResponseTemplate::new(200).insert_header("content-encoding", "gzip").set_body_raw(bomb, "application/json"),
-        )
+        .respond_with(encoded("gzip", bomb, "application/json"))
         .mount(&upstream)
         .await;
     let mut config = LocalConfig::default().with_upstream("openai", format!("{}/v1", upstream.uri()));
@@ -293,43 +296,25 @@ async fn answers_over_max_response_bytes_are_a_502_and_the_log_says_why() {
 async fn compressed_answers_are_decoded_for_the_caller_and_the_log() {
     let upstream = MockServer::start().await;
     let plain = json!({"id": "c1", "choices": [{"message": {"content": "hello"}}], "usage": {"prompt_tokens": 11, "completion_tokens": 7}});
+    let events = b"data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}\n\ndata: {\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":9}}\n\ndata: [DONE]\n\n";
     Mock::given(wiremock::matchers::path("/v1/chat/completions"))
         .and(wiremock::matchers::body_string_contains("\"stream\":true"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("content-encoding", "gzip")
-                .set_body_raw(
-                    gzip(b"data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}\n\ndata: {\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":9}}\n\ndata: [DONE]\n\n"),
-                    "text/event-stream",
-                ),
-        )
+        .respond_with(encoded("gzip", gzip(events), "text/event-stream"))
         .mount(&upstream)
         .await;
     Mock::given(wiremock::matchers::path("/v1/chat/completions"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("content-encoding", "gzip")
-                .set_body_raw(gzip(plain.to_string().as_bytes()), "application/json"),
-        )
+        .respond_with(encoded("gzip", gzip(plain.to_string().as_bytes()), "application/json"))
         .mount(&upstream)
         .await;
     // HTTP's deflate (zlib-wrapped), and an encoding the gateway does not decode.
     let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     zlib.write_all(plain.to_string().as_bytes()).unwrap();
     Mock::given(wiremock::matchers::path("/v1/deflated"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("content-encoding", "deflate")
-                .set_body_raw(zlib.finish().unwrap(), "application/json"),
-        )
+        .respond_with(encoded("deflate", zlib.finish().unwrap(), "application/json"))
         .mount(&upstream)
         .await;
     Mock::given(wiremock::matchers::path("/v1/zstd"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("content-encoding", "zstd")
-                .set_body_raw(b"\x28\xb5\x2f\xfd opaque".to_vec(), "application/json"),
-        )
+        .respond_with(encoded("zstd", b"\x28\xb5\x2f\xfd opaque".to_vec(), "application/json"))
         .mount(&upstream)
         .await;
     let config = LocalConfig::default().with_upstream("openai", format!("{}/v1", upstream.uri()));

@@ -99,12 +99,9 @@ enum Variant {
 impl Variant {
     const ALL: [Self; 3] = [Self::Baseline, Self::Run, Self::RunModel];
 
+    /// The position in [`Self::ALL`]: variants are declared in that order.
     fn index(self) -> usize {
-        match self {
-            Self::Baseline => 0,
-            Self::Run => 1,
-            Self::RunModel => 2,
-        }
+        self as usize
     }
 
     fn name(self) -> &'static str {
@@ -142,12 +139,9 @@ enum Scenario {
 impl Scenario {
     const ALL: [Self; 3] = [Self::Sequential, Self::Concurrent, Self::SequentialOneThread];
 
+    /// The position in [`Self::ALL`]: variants are declared in that order.
     fn index(self) -> usize {
-        match self {
-            Self::Sequential => 0,
-            Self::Concurrent => 1,
-            Self::SequentialOneThread => 2,
-        }
+        self as usize
     }
 
     fn name(self) -> &'static str {

@@ -98,36 +98,11 @@ impl FilterValue {
     }
 }
 
-impl From<&str> for FilterValue {
-    fn from(v: &str) -> Self {
-        Self::String(v.to_owned())
-    }
-}
-impl From<String> for FilterValue {
-    fn from(v: String) -> Self {
-        Self::String(v)
-    }
-}
-impl From<bool> for FilterValue {
-    fn from(v: bool) -> Self {
-        Self::Bool(v)
-    }
-}
-impl From<f64> for FilterValue {
-    fn from(v: f64) -> Self {
-        Self::Number(v)
-    }
-}
-impl From<i32> for FilterValue {
-    fn from(v: i32) -> Self {
-        Self::Number(f64::from(v))
-    }
-}
-impl From<u32> for FilterValue {
-    fn from(v: u32) -> Self {
-        Self::Number(f64::from(v))
-    }
-}
+// Besides `&str`, `String`, `bool` and `f64`, which every value enum takes:
+value_from!(FilterValue {
+    i32 => |v| Self::Number(f64::from(v)),
+    u32 => |v| Self::Number(f64::from(v)),
+});
 impl<T: Into<FilterValue>> From<Option<T>> for FilterValue {
     fn from(v: Option<T>) -> Self {
         v.map_or(Self::Null, Into::into)
@@ -183,6 +158,45 @@ fn push_filters(q: &mut QueryBuilder, filters: &[LogFilter]) -> Result<()> {
     Ok(())
 }
 
+/// The builder methods both logs queries ([`ListLogs`], [`DeleteLogs`])
+/// have: add a filter, set the order.
+macro_rules! filter_and_order_builders {
+    () => {
+        /// Adds a filter.
+        #[must_use]
+        pub fn filter(mut self, filter: LogFilter) -> Self {
+            self.filters.push(filter);
+            self
+        }
+        /// Sets the order.
+        #[must_use]
+        pub fn order_by(mut self, field: OrderBy, direction: Direction) -> Self {
+            self.order = Some((field, direction));
+            self
+        }
+    };
+}
+
+/// Builder methods that set an optional field of a logs query: `field(value)`
+/// stores `Some(value)`.
+macro_rules! option_setters {
+    ($($(#[$doc:meta])* $field:ident: $ty:ty;)+) => {$(
+        $(#[$doc])*
+        #[must_use]
+        pub fn $field(mut self, $field: $ty) -> Self {
+            self.$field = Some($field.into());
+            self
+        }
+    )+};
+}
+
+/// `order_by` and `order_by_direction`, which travel together.
+fn push_order(q: &mut QueryBuilder, order: Option<&(OrderBy, Direction)>) {
+    if let Some((field, direction)) = order {
+        q.push("order_by", field.as_str()).push("order_by_direction", direction.as_str());
+    }
+}
+
 /// A logs list query.
 ///
 /// ```
@@ -218,41 +232,16 @@ impl ListLogs {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Adds a filter.
-    #[must_use]
-    pub fn filter(mut self, filter: LogFilter) -> Self {
-        self.filters.push(filter);
-        self
-    }
-    /// Sets the page (from 1).
-    #[must_use]
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-    /// Sets the page size (1 to 50).
-    #[must_use]
-    pub fn per_page(mut self, per_page: u32) -> Self {
-        self.per_page = Some(per_page);
-        self
-    }
-    /// Sets the free-text search.
-    #[must_use]
-    pub fn search(mut self, text: impl Into<String>) -> Self {
-        self.search = Some(text.into());
-        self
-    }
-    /// Sets the order.
-    #[must_use]
-    pub fn order_by(mut self, field: OrderBy, direction: Direction) -> Self {
-        self.order = Some((field, direction));
-        self
-    }
-    /// Asks for aggregates.
-    #[must_use]
-    pub fn meta_info(mut self, on: bool) -> Self {
-        self.meta_info = Some(on);
-        self
+    filter_and_order_builders!();
+    option_setters! {
+        /// Sets the page (from 1).
+        page: u32;
+        /// Sets the page size (1 to 50).
+        per_page: u32;
+        /// Sets the free-text search.
+        search: impl Into<String>;
+        /// Asks for aggregates.
+        meta_info: bool;
     }
 
     /// The query string in the SDKs' encoding. Validates first.
@@ -268,9 +257,7 @@ impl ListLogs {
         let mut q = QueryBuilder::default();
         push_filters(&mut q, &self.filters)?;
         q.push_opt("page", self.page).push_opt("per_page", self.per_page).push_opt("search", self.search.as_ref());
-        if let Some((field, direction)) = &self.order {
-            q.push("order_by", field.as_str()).push("order_by_direction", direction.as_str());
-        }
+        push_order(&mut q, self.order.as_ref());
         q.push_opt("meta_info", self.meta_info);
         Ok(q.finish())
     }
@@ -297,23 +284,10 @@ impl DeleteLogs {
     pub fn by_id(id: impl Into<String>) -> Self {
         Self::new().filter(LogFilter::eq(FilterKey::Id, id.into()))
     }
-    /// Adds a filter.
-    #[must_use]
-    pub fn filter(mut self, filter: LogFilter) -> Self {
-        self.filters.push(filter);
-        self
-    }
-    /// Sets the limit (1 to 10 000).
-    #[must_use]
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-    /// Sets the order.
-    #[must_use]
-    pub fn order_by(mut self, field: OrderBy, direction: Direction) -> Self {
-        self.order = Some((field, direction));
-        self
+    filter_and_order_builders!();
+    option_setters! {
+        /// Sets the limit (1 to 10 000).
+        limit: u32;
     }
 
     /// The query string in the SDKs' encoding. Validates first.
@@ -326,9 +300,7 @@ impl DeleteLogs {
         let mut q = QueryBuilder::default();
         push_filters(&mut q, &self.filters)?;
         q.push_opt("limit", self.limit);
-        if let Some((field, direction)) = &self.order {
-            q.push("order_by", field.as_str()).push("order_by_direction", direction.as_str());
-        }
+        push_order(&mut q, self.order.as_ref());
         Ok(q.finish())
     }
 }

@@ -101,31 +101,10 @@ impl<'de> Deserialize<'de> for MetadataValue {
     }
 }
 
-impl From<&str> for MetadataValue {
-    fn from(v: &str) -> Self {
-        Self::String(v.to_owned())
-    }
-}
-impl From<String> for MetadataValue {
-    fn from(v: String) -> Self {
-        Self::String(v)
-    }
-}
-impl From<bool> for MetadataValue {
-    fn from(v: bool) -> Self {
-        Self::Bool(v)
-    }
-}
-impl From<f64> for MetadataValue {
-    fn from(v: f64) -> Self {
-        Self::Number(v)
-    }
-}
-impl From<f32> for MetadataValue {
-    fn from(v: f32) -> Self {
-        Self::Number(f64::from(v))
-    }
-}
+// Besides `&str`, `String`, `bool` and `f64`, which every value enum takes:
+value_from!(MetadataValue {
+    f32 => |v| Self::Number(f64::from(v)),
+});
 impl From<i128> for MetadataValue {
     /// Integers a JavaScript number holds exactly become [`MetadataValue::Number`];
     /// larger ones become [`MetadataValue::BigInt`].

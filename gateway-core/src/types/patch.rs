@@ -101,6 +101,25 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Patch<T> {
     }
 }
 
+/// For each field of [`PatchLog`], the builder method that sets it and the
+/// one that clears it (sent as `null`).
+macro_rules! set_or_clear {
+    ($($(#[$doc:meta])* $field:ident / $clear:ident ($arg:ident: $ty:ty) => $value:expr;)+) => {$(
+        $(#[$doc])*
+        #[must_use]
+        pub fn $field(mut self, $arg: $ty) -> Self {
+            self.$field = Patch::Set($value);
+            self
+        }
+        #[doc = concat!("Clears the ", stringify!($field), " (`null`).")]
+        #[must_use]
+        pub fn $clear(mut self) -> Self {
+            self.$field = Patch::Clear;
+            self
+        }
+    )+};
+}
+
 /// What `patch_log` sends: each field kept, cleared or set.
 ///
 /// ```
@@ -130,41 +149,13 @@ impl PatchLog {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets the feedback.
-    #[must_use]
-    pub fn feedback(mut self, feedback: Feedback) -> Self {
-        self.feedback = Patch::Set(feedback);
-        self
-    }
-    /// Clears the feedback (`null`).
-    #[must_use]
-    pub fn clear_feedback(mut self) -> Self {
-        self.feedback = Patch::Clear;
-        self
-    }
-    /// Sets the score (0 to 100).
-    #[must_use]
-    pub fn score(mut self, score: impl Into<f64>) -> Self {
-        self.score = Patch::Set(score.into());
-        self
-    }
-    /// Clears the score (`null`).
-    #[must_use]
-    pub fn clear_score(mut self) -> Self {
-        self.score = Patch::Clear;
-        self
-    }
-    /// Sets the metadata.
-    #[must_use]
-    pub fn metadata(mut self, metadata: impl Into<Metadata>) -> Self {
-        self.metadata = Patch::Set(metadata.into());
-        self
-    }
-    /// Clears the metadata (`null`).
-    #[must_use]
-    pub fn clear_metadata(mut self) -> Self {
-        self.metadata = Patch::Clear;
-        self
+    set_or_clear! {
+        /// Sets the feedback.
+        feedback / clear_feedback (feedback: Feedback) => feedback;
+        /// Sets the score (0 to 100).
+        score / clear_score (score: impl Into<f64>) => score.into();
+        /// Sets the metadata.
+        metadata / clear_metadata (metadata: impl Into<Metadata>) => metadata.into();
     }
 
     /// Checks the documented limits.

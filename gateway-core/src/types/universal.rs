@@ -67,41 +67,12 @@ impl PartialEq for StepHeaderValue {
     }
 }
 
-impl From<&str> for StepHeaderValue {
-    fn from(v: &str) -> Self {
-        Self::String(v.to_owned())
-    }
-}
-impl From<String> for StepHeaderValue {
-    fn from(v: String) -> Self {
-        Self::String(v)
-    }
-}
-impl From<SecretString> for StepHeaderValue {
-    fn from(v: SecretString) -> Self {
-        Self::Secret(v)
-    }
-}
-impl From<bool> for StepHeaderValue {
-    fn from(v: bool) -> Self {
-        Self::Bool(v)
-    }
-}
-impl From<f64> for StepHeaderValue {
-    fn from(v: f64) -> Self {
-        Self::Number(v)
-    }
-}
-impl From<u32> for StepHeaderValue {
-    fn from(v: u32) -> Self {
-        Self::Number(f64::from(v))
-    }
-}
-impl From<i32> for StepHeaderValue {
-    fn from(v: i32) -> Self {
-        Self::Number(f64::from(v))
-    }
-}
+// Besides `&str`, `String`, `bool` and `f64`, which every value enum takes:
+value_from!(StepHeaderValue {
+    SecretString => |v| Self::Secret(v),
+    u32 => |v| Self::Number(f64::from(v)),
+    i32 => |v| Self::Number(f64::from(v)),
+});
 impl From<Value> for StepHeaderValue {
     fn from(v: Value) -> Self {
         match v {

@@ -9,10 +9,21 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use gateway_core::Config;
+use gateway_core::{Config, ResultInfo};
 
 /// The Workers AI model most tests run.
 pub(crate) const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct";
+
+/// The gateway most tests address.
+pub(crate) const GW: &str = "my-gateway";
+/// The REST logs route of [`GW`].
+pub(crate) const LOGS: &str = "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/logs";
+/// The REST universal endpoint of [`GW`].
+pub(crate) const UNIVERSAL: &str = "/v1/acc/my-gateway";
+/// The binding-protocol logs route of [`GW`].
+pub(crate) const BINDING_LOGS: &str = "/ai-gateway/gateways/my-gateway/logs";
+/// The binding-protocol universal endpoint of [`GW`].
+pub(crate) const BINDING_UNIVERSAL: &str = "/ai-gateway/universal/run/my-gateway";
 
 /// The folder of JSON and text fixtures, `tests/fixtures/` at the workspace root.
 pub(crate) const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
@@ -55,6 +66,11 @@ pub(crate) fn closed_port() -> u16 {
 /// An answer with `status` and a JSON body given as bytes.
 pub(crate) fn json_answer(status: u16, body: impl Into<Vec<u8>>) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_raw(body.into(), "application/json")
+}
+
+/// A 200 answer of the universal endpoint, given by fallback step `step`.
+pub(crate) fn from_step(step: u32) -> ResponseTemplate {
+    ResponseTemplate::new(200).insert_header("cf-aig-step", step.to_string())
 }
 
 /// A 200 answer carrying `result` in the Workers AI envelope.
@@ -105,4 +121,21 @@ pub(crate) fn aig_headers(request: &Request) -> Vec<String> {
 /// The body of `request` parsed as JSON.
 pub(crate) fn body_json(request: &Request) -> Value {
     serde_json::from_slice(&request.body).expect("a JSON request body")
+}
+
+/// The ten aggregates of a `result_info`, `max_cost` to `min_total_tokens`,
+/// in the order the API documents them: to check or set them all.
+pub(crate) fn aggregates_mut(info: &mut ResultInfo) -> [&mut Option<f64>; 10] {
+    [
+        &mut info.max_cost,
+        &mut info.min_cost,
+        &mut info.max_duration,
+        &mut info.min_duration,
+        &mut info.max_tokens_in,
+        &mut info.min_tokens_in,
+        &mut info.max_tokens_out,
+        &mut info.min_tokens_out,
+        &mut info.max_total_tokens,
+        &mut info.min_total_tokens,
+    ]
 }

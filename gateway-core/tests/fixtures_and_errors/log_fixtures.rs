@@ -7,7 +7,7 @@ use gateway_core::{
 };
 use wiremock::MockServer;
 
-use crate::common::{fixture, header, json_answer, mount, mount_once, only_request};
+use crate::common::{aggregates_mut, fixture, header, json_answer, mount, mount_once, only_request};
 use crate::{BINDING_LOGS, GW, LOGS, binding_ai, rest_ai, trimmed};
 
 /// A log with every one of its 25 fields set explicitly; `value` gives the
@@ -43,37 +43,45 @@ fn expected_log(value: impl Fn(&str) -> String, created_at: &str, cached: bool) 
     log
 }
 
+/// Checks, one by one so a failure names it, each field both log fixtures
+/// fill the same way: `value` gives the text of a string field from its
+/// name, numbers are 0, and flags are set (`cached`, the provider and the
+/// time differ and are checked by each test).
+fn assert_each_field(log: &AiGatewayLog, value: impl Fn(&str) -> String) {
+    assert_eq!(log.id, value("id"));
+    assert_eq!(log.model, value("model"));
+    assert_eq!(log.model_type, Some(value("model_type")));
+    assert_eq!(log.path, value("path"));
+    assert_eq!(log.duration, 0);
+    assert_eq!(log.request_type, Some(value("request_type")));
+    assert_eq!(log.request_content_type, Some(value("request_content_type")));
+    assert_eq!(log.status_code, Some(0));
+    assert_eq!(log.response_content_type, Some(value("response_content_type")));
+    assert!(log.success);
+    assert_eq!(log.tokens_in, Some(0));
+    assert_eq!(log.tokens_out, Some(0));
+    assert_eq!(log.metadata, Some(LogMetadata::Text(value("metadata"))));
+    assert_eq!(log.step, Some(0));
+    assert_eq!(log.cost, Some(0.0));
+    assert_eq!(log.custom_cost, Some(true));
+    assert_eq!(log.request_size, Some(0));
+    assert_eq!(log.request_head, Some(value("request_head")));
+    assert_eq!(log.request_head_complete, Some(true));
+    assert_eq!(log.response_size, Some(0));
+    assert_eq!(log.response_head, Some(value("response_head")));
+    assert_eq!(log.response_head_complete, Some(true));
+}
+
 #[tokio::test]
 async fn rest_log_get_fixture_decodes_all_25_fields() {
     let server = MockServer::start().await;
     mount_once(&server, "GET", &format!("{LOGS}/id"), json_answer(200, fixture("log-get.response.json"))).await;
     let log = rest_ai(&server).gateway(GW).get_log("id").await.expect("log decodes");
 
-    assert_eq!(log.id, "id");
     assert_eq!(log.provider, ProviderSlug::Other("provider".to_owned()));
-    assert_eq!(log.model, "model");
-    assert_eq!(log.model_type.as_deref(), Some("model_type"));
-    assert_eq!(log.path, "path");
-    assert_eq!(log.duration, 0);
-    assert_eq!(log.request_type.as_deref(), Some("request_type"));
-    assert_eq!(log.request_content_type.as_deref(), Some("request_content_type"));
-    assert_eq!(log.status_code, Some(0));
-    assert_eq!(log.response_content_type.as_deref(), Some("response_content_type"));
-    assert!(log.success);
+    assert_each_field(&log, str::to_owned);
     assert!(log.cached);
-    assert_eq!(log.tokens_in, Some(0));
-    assert_eq!(log.tokens_out, Some(0));
-    assert_eq!(log.metadata, Some(LogMetadata::Text("metadata".to_owned())));
     assert_eq!(log.metadata.as_ref().and_then(LogMetadata::entries), None);
-    assert_eq!(log.step, Some(0));
-    assert_eq!(log.cost, Some(0.0));
-    assert_eq!(log.custom_cost, Some(true));
-    assert_eq!(log.request_size, Some(0));
-    assert_eq!(log.request_head.as_deref(), Some("request_head"));
-    assert_eq!(log.request_head_complete, Some(true));
-    assert_eq!(log.response_size, Some(0));
-    assert_eq!(log.response_head.as_deref(), Some("response_head"));
-    assert_eq!(log.response_head_complete, Some(true));
     assert_eq!(log.created_at.to_string(), "2019-12-27T18:11:19.117Z");
     assert_eq!(log.created_at.as_millisecond(), 1_577_470_279_117);
     // The whole struct, so no field can be forgotten.
@@ -90,30 +98,9 @@ async fn binding_log_get_fixture_decodes_all_25_fields() {
     mount_once(&server, "GET", &route, json_answer(200, fixture("binding-log-get.response.json"))).await;
     let log = binding_ai(&server).gateway(GW).get_log("some-log").await.expect("log decodes");
 
-    assert_eq!(log.id, "string");
     assert_eq!(log.provider.as_str(), "string");
-    assert_eq!(log.model, "string");
-    assert_eq!(log.model_type.as_deref(), Some("string"));
-    assert_eq!(log.path, "string");
-    assert_eq!(log.duration, 0);
-    assert_eq!(log.request_type.as_deref(), Some("string"));
-    assert_eq!(log.request_content_type.as_deref(), Some("string"));
-    assert_eq!(log.status_code, Some(0));
-    assert_eq!(log.response_content_type.as_deref(), Some("string"));
-    assert!(log.success);
+    assert_each_field(&log, |_| "string".to_owned());
     assert!(!log.cached);
-    assert_eq!(log.tokens_in, Some(0));
-    assert_eq!(log.tokens_out, Some(0));
-    assert_eq!(log.metadata, Some(LogMetadata::Text("string".to_owned())));
-    assert_eq!(log.step, Some(0));
-    assert_eq!(log.cost, Some(0.0));
-    assert_eq!(log.custom_cost, Some(true));
-    assert_eq!(log.request_size, Some(0));
-    assert_eq!(log.request_head.as_deref(), Some("string"));
-    assert_eq!(log.request_head_complete, Some(true));
-    assert_eq!(log.response_size, Some(0));
-    assert_eq!(log.response_head.as_deref(), Some("string"));
-    assert_eq!(log.response_head_complete, Some(true));
     assert_eq!(log.created_at.to_string(), "2019-08-24T14:15:22Z");
     assert_eq!(log.created_at.as_millisecond(), 1_566_656_122_000);
     assert_eq!(log, expected_log(|_| "string".to_owned(), "2019-08-24T14:15:22Z", false));
@@ -151,21 +138,10 @@ async fn log_list_fixture_decodes_items_and_result_info() {
     assert_eq!((item.request_head_complete, item.response_head_complete), (None, None));
     assert_eq!(item.created_at.as_millisecond(), 1_577_470_279_117);
 
-    let info = &page.info;
+    let mut info = page.info.clone();
     assert_eq!((info.count, info.page, info.per_page, info.total_count), (Some(0), Some(0), Some(0), Some(0)));
-    for aggregate in [
-        info.max_cost,
-        info.min_cost,
-        info.max_duration,
-        info.min_duration,
-        info.max_tokens_in,
-        info.min_tokens_in,
-        info.max_tokens_out,
-        info.min_tokens_out,
-        info.max_total_tokens,
-        info.min_total_tokens,
-    ] {
-        assert_eq!(aggregate, Some(0.0));
+    for aggregate in aggregates_mut(&mut info) {
+        assert_eq!(*aggregate, Some(0.0));
     }
     assert!(!page.has_next());
 

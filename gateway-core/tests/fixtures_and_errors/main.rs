@@ -26,15 +26,11 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use wiremock::MockServer;
 
+pub(crate) use crate::common::{BINDING_LOGS, BINDING_UNIVERSAL, GW, LOGS, UNIVERSAL};
 use crate::common::{FIXTURES, MODEL, binding_config};
 
-pub(crate) const GW: &str = "my-gateway";
-pub(crate) const LOGS: &str = "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/logs";
-pub(crate) const UNIVERSAL: &str = "/v1/acc/my-gateway";
 pub(crate) const RUN_DIRECT: &str = "/client/v4/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct";
 pub(crate) const RUN_GATEWAY: &str = "/v1/acc/my-gateway/workers-ai/@cf/meta/llama-3.1-8b-instruct";
-pub(crate) const BINDING_LOGS: &str = "/ai-gateway/gateways/my-gateway/logs";
-pub(crate) const BINDING_UNIVERSAL: &str = "/ai-gateway/universal/run/my-gateway";
 
 /// The API token of every REST client here.
 pub(crate) const API_TOKEN: &str = "api-secret";

@@ -14,6 +14,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::MAX_SAFE_INTEGER;
+use crate::common::aggregates_mut;
 use crate::scalar_strategies::{cost, finite_f64, header_json, header_text, json_value, text, timestamp};
 
 /// A published slug, or any other string (as decoding builds it).
@@ -420,18 +421,9 @@ pub(crate) fn result_info() -> impl Strategy<Value = ResultInfo> {
         .prop_map(|(counts, aggregates)| {
             let mut info = ResultInfo::default();
             [info.count, info.page, info.per_page, info.total_count] = counts;
-            [
-                info.max_cost,
-                info.min_cost,
-                info.max_duration,
-                info.min_duration,
-                info.max_tokens_in,
-                info.min_tokens_in,
-                info.max_tokens_out,
-                info.min_tokens_out,
-                info.max_total_tokens,
-                info.min_total_tokens,
-            ] = aggregates;
+            for (field, value) in aggregates_mut(&mut info).into_iter().zip(aggregates) {
+                *field = value;
+            }
             info
         })
 }

@@ -65,7 +65,7 @@ pub(crate) fn decode_filters(query: &str) -> (Vec<LogFilter>, Vec<(String, Strin
 }
 
 /// Reads `order_by` and `order_by_direction`, which travel together.
-pub(crate) fn decode_order(order_by: Option<String>, direction: Option<String>) -> Option<(OrderBy, Direction)> {
+fn decode_order(order_by: Option<String>, direction: Option<String>) -> Option<(OrderBy, Direction)> {
     match (order_by, direction) {
         (Some(field), Some(direction)) => Some((from_wire(&field), from_wire(&direction))),
         (None, None) => None,
@@ -73,40 +73,42 @@ pub(crate) fn decode_order(order_by: Option<String>, direction: Option<String>) 
     }
 }
 
-pub(crate) fn decode_list(query: &str) -> ListLogs {
+/// Decodes the filters and the order of a logs query, which list and delete
+/// queries share, and hands every other parameter to `param`.
+fn decode_logs_query(
+    query: &str,
+    mut param: impl FnMut(&str, String),
+) -> (Vec<LogFilter>, Option<(OrderBy, Direction)>) {
     let (filters, rest) = decode_filters(query);
-    let mut list = ListLogs::new();
-    list.filters = filters;
     let (mut order_by, mut direction) = (None, None);
     for (name, value) in rest {
         match name.as_str() {
-            "page" => list.page = Some(value.parse().expect("page is a number")),
-            "per_page" => list.per_page = Some(value.parse().expect("per_page is a number")),
-            "search" => list.search = Some(value),
             "order_by" => order_by = Some(value),
             "order_by_direction" => direction = Some(value),
-            "meta_info" => list.meta_info = Some(value.parse().expect("meta_info is a boolean")),
-            other => panic!("unexpected list parameter {other:?}"),
+            other => param(other, value),
         }
     }
-    list.order = decode_order(order_by, direction);
+    (filters, decode_order(order_by, direction))
+}
+
+pub(crate) fn decode_list(query: &str) -> ListLogs {
+    let mut list = ListLogs::new();
+    (list.filters, list.order) = decode_logs_query(query, |name, value| match name {
+        "page" => list.page = Some(value.parse().expect("page is a number")),
+        "per_page" => list.per_page = Some(value.parse().expect("per_page is a number")),
+        "search" => list.search = Some(value),
+        "meta_info" => list.meta_info = Some(value.parse().expect("meta_info is a boolean")),
+        other => panic!("unexpected list parameter {other:?}"),
+    });
     list
 }
 
 pub(crate) fn decode_delete(query: &str) -> DeleteLogs {
-    let (filters, rest) = decode_filters(query);
     let mut delete = DeleteLogs::new();
-    delete.filters = filters;
-    let (mut order_by, mut direction) = (None, None);
-    for (name, value) in rest {
-        match name.as_str() {
-            "limit" => delete.limit = Some(value.parse().expect("limit is a number")),
-            "order_by" => order_by = Some(value),
-            "order_by_direction" => direction = Some(value),
-            other => panic!("unexpected delete parameter {other:?}"),
-        }
-    }
-    delete.order = decode_order(order_by, direction);
+    (delete.filters, delete.order) = decode_logs_query(query, |name, value| match name {
+        "limit" => delete.limit = Some(value.parse().expect("limit is a number")),
+        other => panic!("unexpected delete parameter {other:?}"),
+    });
     delete
 }
 

@@ -94,6 +94,12 @@ fn parse_keys(
     }
 }
 
+/// The error for a key that no rule of the attribute matched:
+/// "unknown {what} `key`, expected {expected}".
+fn unknown_key(meta: &ParseNestedMeta<'_>, what: &str, expected: impl std::fmt::Display) -> syn::Result<()> {
+    Err(meta.error(format!("unknown {what} `{}`, expected {expected}", path_name(&meta.path))))
+}
+
 /// Skips the rest of a rejected key's value.
 fn skip_to_comma(input: ParseStream<'_>) {
     let skipped: syn::Result<()> = input.step(|cursor| {
@@ -366,8 +372,7 @@ impl ModelAttrs {
                 } else if path == symbol::STREAM {
                     out.stream.set_parsed(cx, symbol::MODEL, path, parse_stream(meta))
                 } else {
-                    Err(meta
-                        .error(format!("unknown model attribute `{}`, expected one of {MODEL_KEYS}", path_name(path))))
+                    unknown_key(meta, "model attribute", format_args!("one of {MODEL_KEYS}"))
                 }
             });
             out.complete &= complete;
@@ -431,10 +436,7 @@ impl FieldAttrs {
                 } else if path == symbol::TRANSPARENT {
                     out.transparent.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
                 } else {
-                    Err(meta.error(format!(
-                        "unknown model field attribute `{}`, expected one of {FIELD_KEYS}",
-                        path_name(path)
-                    )))
+                    unknown_key(meta, "model field attribute", format_args!("one of {FIELD_KEYS}"))
                 }
             });
             out.complete &= complete;
@@ -541,10 +543,7 @@ impl ProviderAttrs {
                     if path == symbol::CREDENTIAL {
                         return out.credential.set_parsed(cx, symbol::PROVIDER, path, parse_flag(meta));
                     }
-                    return Err(meta.error(format!(
-                        "unknown provider field attribute `{}`, expected `credential`",
-                        path_name(path)
-                    )));
+                    return unknown_key(meta, "provider field attribute", "`credential`");
                 }
                 if path == symbol::SLUG {
                     out.slug.set_parsed(cx, symbol::PROVIDER, path, parse_lit_str(meta))
@@ -558,10 +557,7 @@ impl ProviderAttrs {
                 } else if path == symbol::CRATE {
                     out.crate_path.set_parsed(cx, symbol::PROVIDER, path, parse_crate(meta))
                 } else {
-                    Err(meta.error(format!(
-                        "unknown provider attribute `{}`, expected one of {PROVIDER_KEYS}",
-                        path_name(path)
-                    )))
+                    unknown_key(meta, "provider attribute", format_args!("one of {PROVIDER_KEYS}"))
                 }
             });
             out.complete &= complete;

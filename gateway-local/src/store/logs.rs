@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::connections::timed;
 use super::query::{order_clause, where_clause};
-use super::schema::{COLUMNS, insert_row, row_to_log};
+use super::schema::{COLUMNS, insert_row, row_to_log, update_ended};
 use super::{LogLimit, LogLimitStrategy, LogPatch, LogQuery, LogRecord, Store, StoreError};
 
 impl Store {
@@ -72,27 +72,7 @@ impl Store {
 
     async fn finish_unnoted(&self, record: LogRecord) -> Result<bool, StoreError> {
         self.with(move |conn| {
-            let r = record;
-            let changed = conn
-                .prepare_cached(
-                    "UPDATE logs SET duration = ?2, response_content_type = ?3, status_code = ?4, success = ?5, \
-                     tokens_in = ?6, tokens_out = ?7, cost = ?8, response_size = ?9, response_head = ?10, \
-                     response_head_complete = ?11, response_body = ?12 WHERE id = ?1",
-                )?
-                .execute(rusqlite::params![
-                    r.id,
-                    i64::try_from(r.duration_ms).unwrap_or(i64::MAX),
-                    r.response_content_type,
-                    r.status_code,
-                    r.success,
-                    r.tokens_in.and_then(|v| i64::try_from(v).ok()),
-                    r.tokens_out.and_then(|v| i64::try_from(v).ok()),
-                    r.cost,
-                    i64::try_from(r.response_size).unwrap_or(i64::MAX),
-                    r.response_head,
-                    r.response_head_complete,
-                    r.response_body,
-                ])?;
+            let changed = update_ended(conn, &record)?;
             Ok(changed > 0)
         })
         .await

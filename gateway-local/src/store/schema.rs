@@ -2,7 +2,10 @@
 //! about one request ([`LogRecord`]), and rows to and from Rust values.
 
 use gateway_core::{AiGatewayLog, LogMetadata, Metadata};
-use rusqlite::Connection;
+use std::sync::LazyLock;
+
+use rusqlite::types::{Null, ToSqlOutput};
+use rusqlite::{Connection, ToSql, params_from_iter};
 
 use super::StoreError;
 
@@ -124,49 +127,124 @@ pub(super) fn row_to_log(row: &rusqlite::Row<'_>, with_heads: bool) -> rusqlite:
     Ok(log)
 }
 
+/// One column of a log row: its name, whether [`update_ended`] writes it
+/// again (it is known only once the answer has ended), and its value.
+type Column<'a> = (&'static str, bool, ToSqlOutput<'a>);
+
+/// Written when the log is first stored only.
+const STORED: bool = false;
+/// Written again by [`update_ended`] when the answer has ended.
+const ENDED: bool = true;
+
+/// A log row's columns with their values in `r`, in the order of the table:
+/// the one list the INSERT of a log and the UPDATE of a stream's ended log
+/// are both written from. `feedback` and `score` are left to the logs API.
+fn columns(r: &LogRecord) -> rusqlite::Result<[Column<'_>; 31]> {
+    Ok([
+        ("id", STORED, r.id.to_sql()?),
+        ("gateway", STORED, r.gateway.to_sql()?),
+        ("created_ms", STORED, r.created_ms.to_sql()?),
+        ("provider", STORED, r.provider.to_sql()?),
+        ("model", STORED, r.model.to_sql()?),
+        ("model_type", STORED, r.model_type.to_sql()?),
+        ("path", STORED, r.path.to_sql()?),
+        ("duration", ENDED, saturated(r.duration_ms)),
+        ("request_type", STORED, r.request_type.to_sql()?),
+        ("request_content_type", STORED, r.request_content_type.to_sql()?),
+        ("response_content_type", ENDED, r.response_content_type.to_sql()?),
+        ("status_code", ENDED, r.status_code.to_sql()?),
+        ("success", ENDED, r.success.to_sql()?),
+        ("cached", STORED, r.cached.to_sql()?),
+        ("tokens_in", ENDED, count_or_null(r.tokens_in)),
+        ("tokens_out", ENDED, count_or_null(r.tokens_out)),
+        ("cost", ENDED, r.cost.to_sql()?),
+        ("custom_cost", STORED, r.custom_cost.to_sql()?),
+        ("metadata", STORED, r.metadata.to_sql()?),
+        ("step", STORED, r.step.to_sql()?),
+        ("event_id", STORED, r.event_id.to_sql()?),
+        ("request_size", STORED, saturated(r.request_size)),
+        ("request_head", STORED, r.request_head.to_sql()?),
+        ("request_head_complete", STORED, r.request_head_complete.to_sql()?),
+        ("response_size", ENDED, saturated(r.response_size)),
+        ("response_head", ENDED, r.response_head.to_sql()?),
+        ("response_head_complete", ENDED, r.response_head_complete.to_sql()?),
+        ("request_body", STORED, r.request_body.to_sql()?),
+        ("response_body", ENDED, r.response_body.to_sql()?),
+        ("authentication", STORED, r.authenticated.to_sql()?),
+        ("user_agent", STORED, r.user_agent.to_sql()?),
+    ])
+}
+
+/// A size or duration as SQLite's signed integer, saturating.
+fn saturated(value: u64) -> ToSqlOutput<'static> {
+    i64::try_from(value).unwrap_or(i64::MAX).into()
+}
+
+/// A token count as SQLite's signed integer; `NULL` when unknown or too large.
+fn count_or_null(value: Option<u64>) -> ToSqlOutput<'static> {
+    value.and_then(|v| i64::try_from(v).ok()).map_or(Null.into(), Into::into)
+}
+
+/// The names of [`columns`], in order, with whether each is [`ENDED`].
+fn column_names() -> impl Iterator<Item = (&'static str, bool)> {
+    let names = columns(&LogRecord::default()).map(|columns| columns.map(|(name, ended, _)| (name, ended)));
+    // The names do not depend on the values, and plain values always convert.
+    names.unwrap_or_else(|e| unreachable!("a default log record converts to SQL: {e}")).into_iter()
+}
+
+/// `INSERT INTO logs (every column) VALUES (?1, ...)`, written once.
+static INSERT: LazyLock<String> = LazyLock::new(|| {
+    let names: Vec<&str> = column_names().map(|(name, _)| name).collect();
+    let slots: Vec<String> = (1..=names.len()).map(|n| format!("?{n}")).collect();
+    format!("INSERT INTO logs ({}) VALUES ({})", names.join(", "), slots.join(", "))
+});
+
+/// `UPDATE logs SET (each ended column) = ?2, ... WHERE id = ?1`, written once.
+static UPDATE_ENDED: LazyLock<String> = LazyLock::new(|| {
+    let sets: Vec<String> = column_names()
+        .filter(|(_, ended)| *ended)
+        .enumerate()
+        .map(|(n, (name, _))| format!("{name} = ?{}", n + 2))
+        .collect();
+    format!("UPDATE logs SET {} WHERE id = ?1", sets.join(", "))
+});
+
 /// One INSERT of `r`, on a connection or inside a transaction.
 pub(super) fn insert_row(conn: &Connection, r: &LogRecord) -> Result<(), StoreError> {
     // Cached: the statement is parsed once, not on every request.
-    conn.prepare_cached(
-        "INSERT INTO logs (id, gateway, created_ms, provider, model, model_type, path, duration, request_type, \
-         request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
-         custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
-         response_head, response_head_complete, request_body, response_body, authentication, user_agent) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
-         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
-    )?
-    .execute(rusqlite::params![
-        r.id,
-        r.gateway,
-        r.created_ms,
-        r.provider,
-        r.model,
-        r.model_type,
-        r.path,
-        i64::try_from(r.duration_ms).unwrap_or(i64::MAX),
-        r.request_type,
-        r.request_content_type,
-        r.response_content_type,
-        r.status_code,
-        r.success,
-        r.cached,
-        r.tokens_in.and_then(|v| i64::try_from(v).ok()),
-        r.tokens_out.and_then(|v| i64::try_from(v).ok()),
-        r.cost,
-        r.custom_cost,
-        r.metadata,
-        r.step,
-        r.event_id,
-        i64::try_from(r.request_size).unwrap_or(i64::MAX),
-        r.request_head,
-        r.request_head_complete,
-        i64::try_from(r.response_size).unwrap_or(i64::MAX),
-        r.response_head,
-        r.response_head_complete,
-        r.request_body,
-        r.response_body,
-        r.authenticated,
-        r.user_agent,
-    ])?;
+    conn.prepare_cached(&INSERT)?.execute(params_from_iter(columns(r)?.iter().map(|(_, _, value)| value)))?;
     Ok(())
+}
+
+/// Writes the [`ENDED`] columns of `r` over the stored log `r.id`; the
+/// number of rows changed (0 when the log is gone).
+pub(super) fn update_ended(conn: &Connection, r: &LogRecord) -> Result<usize, StoreError> {
+    let columns = columns(r)?;
+    let ended = columns.iter().filter(|(_, ended, _)| *ended).map(|(_, _, value)| value);
+    let id = r.id.to_sql()?;
+    Ok(conn.prepare_cached(&UPDATE_ENDED)?.execute(params_from_iter(std::iter::once(&id).chain(ended)))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_statements_written_from_the_column_list() {
+        assert_eq!(
+            *INSERT,
+            "INSERT INTO logs (id, gateway, created_ms, provider, model, model_type, path, duration, request_type, \
+             request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
+             custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
+             response_head, response_head_complete, request_body, response_body, authentication, user_agent) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
+             ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"
+        );
+        assert_eq!(
+            *UPDATE_ENDED,
+            "UPDATE logs SET duration = ?2, response_content_type = ?3, status_code = ?4, success = ?5, \
+             tokens_in = ?6, tokens_out = ?7, cost = ?8, response_size = ?9, response_head = ?10, \
+             response_head_complete = ?11, response_body = ?12 WHERE id = ?1"
+        );
+    }
 }

@@ -24,8 +24,7 @@ async fn wrong_account_and_invalid_gateway_ids() {
         let answer = h.post(&url, body.clone(), &[]).await;
         let message = answer.gateway_error(400, 2001);
         assert!(message.contains("configure AI Gateway"), "{message}");
-        assert_eq!(h.seen(), before, "{url}");
-        h.assert_alive().await;
+        h.assert_unsent_and_alive(before, url).await;
     }
     // v4: a wrong account is no route.
     let url = format!("{}/accounts/wrong-account/ai-gateway/gateways/prod/logs", h.gateway.api_base_url());
@@ -172,8 +171,7 @@ async fn authenticated_gateway_needs_its_token() {
             let before = h.seen();
             let answer = h.post(url, body.clone(), &headers).await;
             answer.gateway_error(401, 2009);
-            assert_eq!(h.seen(), before, "{url} {headers:?}");
-            h.assert_alive().await;
+            h.assert_unsent_and_alive(before, format_args!("{url} {headers:?}")).await;
         }
         let answer = h.post(url, body.clone(), &[("cf-aig-authorization", "Bearer t")]).await;
         assert_eq!(answer.status, 200, "{url}: {}", answer.text());
@@ -201,8 +199,7 @@ async fn unconfigured_gateways_are_rejected_under_the_reject_policy() {
         let answer = h.post(&url, valid_steps().to_string(), &[]).await;
         let message = answer.gateway_error(400, 2001);
         assert_eq!(message, "Please configure AI Gateway in the Cloudflare dashboard");
-        assert_eq!(h.seen(), before, "{url}");
-        h.assert_alive().await;
+        h.assert_unsent_and_alive(before, url).await;
     }
     let url = format!("{}/accounts/{ACCOUNT}/ai-gateway/gateways/other/url/openai", h.gateway.api_base_url());
     h.v4(reqwest::Method::GET, &url, None).await.v4_error(404, 7003);

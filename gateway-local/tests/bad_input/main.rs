@@ -57,6 +57,14 @@ impl Harness {
         Self::start(test_config()).await
     }
 
+    /// What every hostile case checks after its answer: the upstream saw no
+    /// request since it had seen `before` (`case` names the input), and the
+    /// server still answers a normal request.
+    async fn assert_unsent_and_alive(&self, before: u64, case: impl std::fmt::Display) {
+        assert_eq!(self.seen(), before, "{case}: reached the upstream");
+        self.assert_alive().await;
+    }
+
     /// A normal request still gets a normal answer.
     async fn assert_alive(&self) {
         let answer = self.universal("prod", &valid_steps(), &[]).await;

@@ -24,8 +24,7 @@ async fn malformed_json_on_the_universal_endpoint() {
         let answer = h.post(&url, body.to_vec(), &[]).await;
         let message = answer.gateway_error(400, 2002);
         assert!(message.contains(needle), "{:?}: {message}", String::from_utf8_lossy(body));
-        assert_eq!(h.seen(), before, "a malformed body reached the upstream");
-        h.assert_alive().await;
+        h.assert_unsent_and_alive(before, "a malformed body").await;
     }
     assert_eq!(h.logs().await, u64::try_from(cases.len()).unwrap(), "only the normal requests are logged");
 }
@@ -70,8 +69,7 @@ async fn empty_and_mistyped_universal_steps() {
         let answer = h.universal("prod", &body, &[]).await;
         let message = answer.gateway_error(400, 2002);
         assert!(message.contains(needle), "{body}: {message}");
-        assert_eq!(h.seen(), before, "{body}: a mistyped request reached the upstream");
-        h.assert_alive().await;
+        h.assert_unsent_and_alive(before, format_args!("{body}: a mistyped request")).await;
     }
 }
 
@@ -97,8 +95,7 @@ async fn mistyped_step_headers_are_rejected_before_sending() {
         let answer = h.universal("prod", &with_headers(headers.clone()), &[]).await;
         let message = answer.gateway_error_in(400, &[2002, 2007]);
         assert!(message.contains(needle), "{headers}: {message}");
-        assert_eq!(h.seen(), before, "{headers}: reached the upstream");
-        h.assert_alive().await;
+        h.assert_unsent_and_alive(before, &headers).await;
     }
 }
 

@@ -29,8 +29,7 @@ async fn unknown_providers_are_errors_not_crashes() {
         let before = h.seen();
         let answer = h.raw("POST", &format!("/v1/{ACCOUNT}/prod/{slug}/chat/completions"), &[], b"{}").await;
         answer.gateway_error(400, 2006);
-        assert_eq!(h.seen(), before, "{slug}");
-        h.assert_alive().await;
+        h.assert_unsent_and_alive(before, slug).await;
     }
 }
 
@@ -62,8 +61,7 @@ async fn invalid_cf_aig_headers_are_named() {
             let answer = h.post(&url, body, &[(name, value)]).await;
             let message = answer.gateway_error(400, 2007);
             assert!(message.contains(name), "{name}: {value}: {message}");
-            assert_eq!(h.seen(), before, "{name}: {value} reached the upstream");
-            h.assert_alive().await;
+            h.assert_unsent_and_alive(before, format_args!("{name}: {value}")).await;
         }
     }
     // Values at the limits are accepted.
@@ -92,7 +90,6 @@ async fn non_utf8_cf_aig_header_values_are_rejected() {
         let answer = h.raw("POST", &format!("/v1/{ACCOUNT}/prod"), &[(name, value)], body.as_bytes()).await;
         let message = answer.gateway_error(400, 2007);
         assert!(message.contains(name), "{message}");
-        assert_eq!(h.seen(), before);
-        h.assert_alive().await;
+        h.assert_unsent_and_alive(before, name).await;
     }
 }

@@ -94,8 +94,7 @@ async fn out_of_range_step_config_is_rejected_like_the_headers() {
                            "config": config}]);
         let message = h.universal("prod", &body, &[]).await.gateway_error(400, 2002);
         assert!(message.contains("step 0"), "{message}");
-        assert_eq!(h.seen(), before, "{config}: reached the upstream");
-        h.assert_alive().await;
+        h.assert_unsent_and_alive(before, config).await;
     }
 }
 
@@ -115,7 +114,6 @@ async fn malformed_compat_requests() {
     for (body, status, code) in cases {
         let before = h.seen();
         h.post(&url, body.to_vec(), &[]).await.gateway_error(status, code);
-        assert_eq!(h.seen(), before, "{:?}: reached the upstream", String::from_utf8_lossy(body));
-        h.assert_alive().await;
+        h.assert_unsent_and_alive(before, format_args!("{:?}", String::from_utf8_lossy(body))).await;
     }
 }

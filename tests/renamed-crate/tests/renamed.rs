@@ -181,18 +181,20 @@ fn header_names(request: &Request) -> Vec<&str> {
     names
 }
 
+/// Answers one `POST route` with `answer`; checked when the server drops.
+async fn answer_once(server: &MockServer, route: &str, answer: ResponseTemplate) {
+    Mock::given(method("POST")).and(path(route)).respond_with(answer).expect(1).mount(server).await;
+}
+
 #[tokio::test]
 async fn workers_ai_model_runs_directly() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/client/v4/accounts/acc/ai/run/@cf/test/summarize"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"result": {"summary": "Short.", "extra": 1}, "success": true})),
-        )
-        .expect(1)
-        .mount(&server)
-        .await;
+    answer_once(
+        &server,
+        "/client/v4/accounts/acc/ai/run/@cf/test/summarize",
+        ResponseTemplate::new(200).set_body_json(json!({"result": {"summary": "Short.", "extra": 1}, "success": true})),
+    )
+    .await;
 
     let request = SummarizeRequest::new("A long text.").style(SummarizeStyle::Short);
     let result = ai(&server).run_model(&request, &RunOptions::new()).await.unwrap();
@@ -209,16 +211,14 @@ async fn workers_ai_model_runs_directly() {
 #[tokio::test]
 async fn workers_ai_model_runs_through_a_gateway_with_derived_metadata() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/acc/gw1/workers-ai/@cf/test/summarize"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("cf-aig-log-id", "log-1")
-                .set_body_json(json!({"result": {"summary": "Via gateway."}, "success": true})),
-        )
-        .expect(1)
-        .mount(&server)
-        .await;
+    answer_once(
+        &server,
+        "/v1/acc/gw1/workers-ai/@cf/test/summarize",
+        ResponseTemplate::new(200)
+            .insert_header("cf-aig-log-id", "log-1")
+            .set_body_json(json!({"result": {"summary": "Via gateway."}, "success": true})),
+    )
+    .await;
 
     let tags = Tags { user: 7, team_name: "search".to_owned() };
     let options = RunOptions::new().gateway(GatewayOptions::new("gw1").metadata(&tags));
@@ -238,12 +238,12 @@ async fn workers_ai_model_runs_through_a_gateway_with_derived_metadata() {
 #[tokio::test]
 async fn custom_provider_model_runs_through_a_gateway() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/acc/gw1/echo/chat/send"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"reply": "pong", "ignored": [1]})))
-        .expect(1)
-        .mount(&server)
-        .await;
+    answer_once(
+        &server,
+        "/v1/acc/gw1/echo/chat/send",
+        ResponseTemplate::new(200).set_body_json(json!({"reply": "pong", "ignored": [1]})),
+    )
+    .await;
 
     let echo = Echo { key: "echo-key".into() };
     let request = EchoChatRequest::new(EchoChatInput::Lines(vec!["ping".to_owned()])).temperature(0.25);
