@@ -78,16 +78,16 @@ free_port() {
 # valgrind_opts TOOL TAG: where each tool writes.
 valgrind_opts() {
   case $1 in
-    callgrind) echo "--tool=callgrind --callgrind-out-file=$out/callgrind.$2" ;;
-    dhat) echo "--tool=dhat --dhat-out-file=$out/dhat.$2.json" ;;
+    callgrind) echo "--tool=callgrind --callgrind-out-file=$out/$2.out" ;;
+    dhat) echo "--tool=dhat --dhat-out-file=$out/$2.json" ;;
   esac
 }
 
 # count TOOL TAG: "instructions" (callgrind) or "bytes blocks" (DHAT) of a finished run.
 count() {
   case $1 in
-    callgrind) awk '/^(summary|totals):/ { print $2; exit }' "$out/callgrind.$2" ;;
-    dhat) sed -n 's/.*Total: *\([0-9,]*\) bytes in \([0-9,]*\) blocks.*/\1 \2/p' "$out/log.$2" | tr -d , ;;
+    callgrind) awk '/^(summary|totals):/ { print $2; exit }' "$out/$2.out" ;;
+    dhat) sed -n 's/.*Total: *\([0-9,]*\) bytes in \([0-9,]*\) blocks.*/\1 \2/p' "$out/$2.log" | tr -d , ;;
   esac
 }
 
@@ -96,13 +96,14 @@ gateway_run() {
   local tool=$1 build=$2 gateway=$3 n=$4 tag=$5 port pid
   port=$(free_port)
   rm -f "$out/logs.$tag.sqlite"*
+  : >"$out/$tag.log"
   # shellcheck disable=SC2046
   env -u RUST_LOG valgrind $(valgrind_opts "$tool" "$tag") "${dirs[$build]}/gateway-local" serve \
-    --port "$port" --config "$config" --db "$out/logs.$tag.sqlite" >"$out/log.$tag" 2>&1 &
+    --port "$port" --config "$config" --db "$out/logs.$tag.sqlite" >"$out/$tag.log" 2>&1 &
   pid=$!
   for _ in $(seq 1200); do
-    grep -q 'ready' "$out/log.$tag" && break
-    kill -0 "$pid" 2>/dev/null || { cat "$out/log.$tag" >&2; return 1; }
+    grep -q ' ready ' "$out/$tag.log" && break
+    kill -0 "$pid" 2>/dev/null || { cat "$out/$tag.log" >&2; return 1; }
     sleep 0.1
   done
   "${dirs[current]}/callgrind_driver" load "http://127.0.0.1:$port/v1/acc/$gateway/workers-ai/$MODEL" "$n"
@@ -114,39 +115,39 @@ gateway_run() {
 # client_run TOOL BUILD VARIANT N TAG: N typed or hand-written calls under valgrind.
 client_run() {
   # shellcheck disable=SC2046
-  valgrind $(valgrind_opts "$1" "$5") "${dirs[$2]}/callgrind_driver" client "$3" "$4" "$upstream" >"$out/log.$5" 2>&1
+  valgrind $(valgrind_opts "$1" "$5") "${dirs[$2]}/callgrind_driver" client "$3" "$4" "$upstream" >"$out/$5.log" 2>&1
 }
 
 echo "callgrind_gateway: per request = (count at N=$N2 - count at N=$N1) / $((N2 - N1)); $(valgrind --version)"
 for build in "${builds[@]}"; do echo "$build: ${dirs[$build]}"; done
 echo "upstream: $upstream (outside valgrind); raw files in $out"
 echo
-printf '%-5s %-9s %-10s %-9s %4s %16s %16s %14s\n' side tool what build rep "at N1" "at N2" "per request"
+printf '%-7s %-6s %-11s %-9s %4s %14s %14s %12s\n' side tool what build rep "at N1" "at N2" "per request"
 declare -A per
 measure() { # SIDE TOOL WHAT BUILD REP
   local side=$1 tool=$2 what=$3 build=$4 rep=$5 n tag a b
   for n in "$N1" "$N2"; do
-    tag=$side.$what.$build.$n.$rep
+    tag=$tool.$side.$what.$build.$n.$rep
     if [[ $side == gateway ]]; then
       gateway_run "$tool" "$build" "$what" "$n" "$tag"
     else
       client_run "$tool" "$build" "$what" "$n" "$tag"
     fi
   done
-  a=$(count "$tool" "$side.$what.$build.$N1.$rep")
-  b=$(count "$tool" "$side.$what.$build.$N2.$rep")
+  a=$(count "$tool" "$tool.$side.$what.$build.$N1.$rep")
+  b=$(count "$tool" "$tool.$side.$what.$build.$N2.$rep")
   if [[ $tool == callgrind ]]; then
     per[$side.$tool.$what.$build.$rep]=$(( (b - a) / (N2 - N1) ))
-    printf '%-5s %-9s %-10s %-9s %4s %16s %16s %14s\n' "$side" Ir "$what" "$build" "$rep" "$a" "$b" \
+    printf '%-7s %-6s %-11s %-9s %4s %14s %14s %12s\n' "$side" Ir "$what" "$build" "$rep" "$a" "$b" \
       "${per[$side.$tool.$what.$build.$rep]}"
   else
     read -r ab ak <<<"$a"
     read -r bb bk <<<"$b"
     per[$side.bytes.$what.$build.$rep]=$(( (bb - ab) / (N2 - N1) ))
     per[$side.blocks.$what.$build.$rep]=$(python3 -c "print(round(($bk - $ak) / $((N2 - N1)), 2))")
-    printf '%-5s %-9s %-10s %-9s %4s %16s %16s %14s\n' "$side" "bytes" "$what" "$build" "$rep" "$ab" "$bb" \
+    printf '%-7s %-6s %-11s %-9s %4s %14s %14s %12s\n' "$side" "bytes" "$what" "$build" "$rep" "$ab" "$bb" \
       "${per[$side.bytes.$what.$build.$rep]}"
-    printf '%-5s %-9s %-10s %-9s %4s %16s %16s %14s\n' "$side" "blocks" "$what" "$build" "$rep" "$ak" "$bk" \
+    printf '%-7s %-6s %-11s %-9s %4s %14s %14s %12s\n' "$side" "blocks" "$what" "$build" "$rep" "$ak" "$bk" \
       "${per[$side.blocks.$what.$build.$rep]}"
   fi
 }
@@ -170,12 +171,21 @@ if [[ $DHAT == 1 ]]; then
 fi
 
 echo
-echo "== per request, current / baseline (rep 1; every rep above)"
-printf '%-34s %14s %14s %10s\n' measure baseline current ratio
+echo "== per request, current / baseline (mean over reps; each rep's value in brackets)"
+printf '%-34s %24s %24s %8s\n' measure baseline current ratio
 ratio_row() { # LABEL KEY
-  local b=${per[$2.baseline.1]:-} c=${per[$2.current.1]:-}
-  [[ -n $b && -n $c ]] || return 0
-  printf '%-34s %14s %14s %10s\n' "$1" "$b" "$c" "$(python3 -c "print(f'{$c / $b:.4f}')")"
+  local build values
+  declare -A mean
+  for build in "${builds[@]}"; do
+    values=()
+    for rep in $(seq "$REPS"); do
+      [[ -n ${per[$2.$build.$rep]:-} ]] && values+=("${per[$2.$build.$rep]}")
+    done
+    [[ ${#values[@]} -gt 0 ]] || return 0
+    mean[$build]=$(python3 -c "import sys; v = [float(x) for x in sys.argv[1:]]; print(f'{sum(v) / len(v):.1f} [{\" \".join(sys.argv[1:])}]')" "${values[@]}")
+  done
+  printf '%-34s %24s %24s %8s\n' "$1" "${mean[baseline]}" "${mean[current]}" \
+    "$(python3 -c "print(f'{${mean[current]%% *} / ${mean[baseline]%% *}:.4f}')")"
 }
 for side_what in "gateway bench:gateway, logs on" "gateway bench-nolog:gateway, logs off" \
   "client baseline:client, reqwest by hand" "client run:client, Ai::run" "client run_model:client, Ai::run_model"; do
@@ -203,7 +213,7 @@ for key in gateway.bench gateway.bench-nolog client.run client.baseline; do
   echo "== $key: functions by change in self instructions per request, current - baseline (rep 1)"
   for build in "${builds[@]}"; do
     for n in "$N1" "$N2"; do
-      callgrind_annotate --inclusive=no --threshold=100 "$out/callgrind.$key.$build.$n.1" >"$out/annotate.$key.$build.$n.txt"
+      callgrind_annotate --inclusive=no --threshold=100 "$out/callgrind.$key.$build.$n.1.out" >"$out/annotate.$key.$build.$n.txt"
     done
   done
   python3 - "$out" "$key" "$N1" "$N2" <<'PY'
