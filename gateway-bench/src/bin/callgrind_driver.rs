@@ -96,8 +96,10 @@ async fn client(variant: &str, n: usize, addr: SocketAddr) -> Result<(), BoxErro
     let base = format!("http://{addr}/client/v4");
     let ai = Ai::new(Config::new("acc").with_api_token("t").with_api_base_url(&base))?;
     // The timeouts `Config::new` gives the typed client's own reqwest client.
-    let http =
-        reqwest::Client::builder().connect_timeout(Duration::from_secs(10)).timeout(Duration::from_secs(120)).build()?;
+    let http = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(120))
+        .build()?;
     let url = Url::parse(&format!("{base}/accounts/acc/ai/run/{MODEL}"))?;
     let mut auth = HeaderValue::from_static("Bearer t");
     auth.set_sensitive(true);
