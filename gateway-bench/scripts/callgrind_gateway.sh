@@ -28,7 +28,8 @@
 # first callgrind rep: the functions (self cost) whose instructions per request
 # differ most between the two builds.
 #
-# Environment: N1 (200), N2 (1200), REPS (2), DHAT (1: also run DHAT; 0: skip).
+# Environment: N1 (200), N2 (1200), REPS (2), DHAT (1: also run DHAT; 0: skip),
+# CLIENT (1: also the client side; 0: the gateway only).
 set -euo pipefail
 
 if [[ $# -lt 2 ]]; then
@@ -44,6 +45,9 @@ N1=${N1:-200}
 N2=${N2:-1200}
 REPS=${REPS:-2}
 DHAT=${DHAT:-1}
+CLIENT=${CLIENT:-1}
+client_variants=(baseline run run_model)
+[[ $CLIENT == 1 ]] || client_variants=()
 MODEL='@cf/meta/llama-3.1-8b-instruct-fp8'
 for build in "${builds[@]}"; do
   for exe in gateway-local callgrind_driver; do
@@ -157,7 +161,7 @@ for rep in $(seq "$REPS"); do
   for what in bench bench-nolog; do
     for build in "${builds[@]}"; do measure gateway callgrind "$what" "$build" "$rep"; done
   done
-  for what in baseline run run_model; do
+  for what in "${client_variants[@]}"; do
     for build in "${builds[@]}"; do measure client callgrind "$what" "$build" "$rep"; done
   done
 done
@@ -165,7 +169,7 @@ if [[ $DHAT == 1 ]]; then
   for what in bench bench-nolog; do
     for build in "${builds[@]}"; do measure gateway dhat "$what" "$build" 1; done
   done
-  for what in baseline run run_model; do
+  for what in "${client_variants[@]}"; do
     for build in "${builds[@]}"; do measure client dhat "$what" "$build" 1; done
   done
 fi
@@ -198,8 +202,9 @@ for side_what in "gateway bench:gateway, logs on" "gateway bench-nolog:gateway, 
   ratio_row "$label: blocks" "$side.blocks.$what"
 done
 echo
-echo "== client: typed / hand-written reqwest, instructions per call (rep 1)"
+[[ $CLIENT == 1 ]] && echo "== client: typed / hand-written reqwest, instructions per call (rep 1)"
 for build in "${builds[@]}"; do
+  [[ $CLIENT == 1 ]] || break
   b=${per[client.callgrind.baseline.$build.1]}
   for what in run run_model; do
     c=${per[client.callgrind.$what.$build.1]}
@@ -207,46 +212,18 @@ for build in "${builds[@]}"; do
   done
 done
 
-# Functions whose self instructions per request differ most between the builds.
+# Functions and modules whose self instructions per request differ most between the builds.
 echo
-for key in gateway.bench gateway.bench-nolog client.run client.baseline; do
-  echo "== $key: functions by change in self instructions per request, current - baseline (rep 1)"
+keys=(gateway.bench gateway.bench-nolog)
+[[ $CLIENT == 1 ]] && keys+=(client.run client.baseline)
+for key in "${keys[@]}"; do
+  echo "== $key: change in self instructions per request, current - baseline, by function and by module (rep 1)"
   for build in "${builds[@]}"; do
     for n in "$N1" "$N2"; do
       callgrind_annotate --inclusive=no --threshold=100 "$out/callgrind.$key.$build.$n.1.out" >"$out/annotate.$key.$build.$n.txt"
     done
   done
-  python3 - "$out" "$key" "$N1" "$N2" <<'PY'
-import re, sys
-out, key, n1, n2 = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-line = re.compile(r"^\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S.*?)(?:\s+\[[^\]]*\])?\s*$")
-
-def costs(build, n):
-    table = {}
-    with open(f"{out}/annotate.{key}.{build}.{n}.txt") as f:
-        for text in f:
-            m = line.match(text)
-            if m and ":" in m.group(2) and "PROGRAM TOTALS" not in text:
-                # Drop the file part and the symbol hash, so both builds name a function alike.
-                name = m.group(2).split(":", 1)[1] if not m.group(2).startswith("???") else m.group(2)[4:]
-                name = re.sub(r"::h[0-9a-f]{16}$", "", name)
-                table[name] = table.get(name, 0) + int(m.group(1).replace(",", ""))
-    return table
-
-per = {}
-for build in ("baseline", "current"):
-    a, b = costs(build, n1), costs(build, n2)
-    per[build] = {f: (b.get(f, 0) - a.get(f, 0)) / (n2 - n1) for f in set(a) | set(b)}
-names = set(per["baseline"]) | set(per["current"])
-delta = sorted(names, key=lambda f: -abs(per["current"].get(f, 0) - per["baseline"].get(f, 0)))
-print(f"{'baseline':>10} {'current':>10} {'change':>10}  function (self Ir per request)")
-for f in delta[:15]:
-    b, c = per["baseline"].get(f, 0), per["current"].get(f, 0)
-    print(f"{b:10.0f} {c:10.0f} {c - b:+10.0f}  {f[:150]}")
-for build in ("baseline", "current"):
-    total = sum(per[build].values())
-    print(f"({build}: {total:.0f} Ir per request in functions above the annotate threshold)")
-PY
+  python3 "$(dirname "$0")/callgrind_diff.py" "$out" "$key" "$N1" "$N2"
   echo
 done
 
