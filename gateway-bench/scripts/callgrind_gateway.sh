@@ -4,7 +4,7 @@
 # typed client (`Ai::run`, `Ai::run_model`) against reqwest + serde_json by
 # hand. Instruction counts do not depend on what else the machine runs, so
 # this compares two builds on a busy machine, where wall-clock latency cannot.
-# Not run in CI (needs valgrind; about 15-30 minutes).
+# Not run in CI (needs valgrind; about 10-15 minutes on 2 cores).
 #
 #   bash gateway-bench/scripts/callgrind_gateway.sh BASELINE_DIR CURRENT_DIR [OUT_DIR]
 #
