@@ -1,0 +1,135 @@
+//! Drives the instruction-count benchmarks of
+//! `gateway-bench/scripts/callgrind_gateway.sh`: work that costs the same
+//! instructions whatever else the machine runs, so a busy machine cannot blur
+//! a comparison of two builds.
+//!
+//! ```text
+//! callgrind_driver upstream              serve the minimal upstream; print its address; stop when stdin closes
+//! callgrind_driver load URL N            POST {"prompt":"hi"} to URL N times, one after another (fails on any non-2xx)
+//! callgrind_driver client VARIANT N ADDR N sequential calls to the upstream at ADDR, on a current-thread runtime
+//! ```
+//!
+//! `VARIANT` is `baseline` (one `reqwest::Client`, body and envelope by hand
+//! with `serde_json`), `run` (`Ai::run::<_, Out>`) or `run_model`
+//! (`Ai::run_model(&Llama31InstructRequest)`): the same three calls as
+//! `client_overhead`. The script runs `client` (and `gateway-local`) under
+//! `valgrind --tool=callgrind`, and `upstream` and `load` outside it, so the
+//! counted instructions are the measured side's alone. Instructions per call
+//! are the difference between two runs of different `N` over the difference
+//! of `N`, which cancels start-up and shutdown.
+//!
+//! The source depends only on APIs that the benchmark's baseline commit
+//! (`9a039be`) has too, so the script can build it in both trees.
+
+use std::error::Error as StdError;
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use gateway_bench::minimal_upstream;
+use gateway_core::models::workers_ai::{Llama31InstructInput, Llama31InstructRequest};
+use gateway_core::{Ai, Config, RunOptions};
+use reqwest::Url;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use serde::Deserialize;
+use serde_json::json;
+
+type BoxError = Box<dyn StdError + Send + Sync>;
+
+const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
+/// The `response` of the minimal upstream's answer, checked on every call.
+const EXPECTED: &str = "Hello from the minimal upstream.";
+/// The request body `load` sends (the one `gateway_overhead` sends).
+const BODY: &str = r#"{"prompt":"hi"}"#;
+const USAGE: &str = "usage: callgrind_driver upstream | load URL N | client baseline|run|run_model N ADDR";
+
+/// What the model answers, as a user would declare it.
+#[derive(Deserialize)]
+struct Out {
+    response: String,
+}
+
+/// The Workers AI envelope, as a user would declare it.
+#[derive(Deserialize)]
+struct Envelope<T> {
+    result: T,
+}
+
+fn main() -> Result<(), BoxError> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    match args.as_slice() {
+        ["upstream"] => runtime.block_on(upstream()),
+        ["load", url, n] => runtime.block_on(load(url, n.parse()?)),
+        ["client", variant, n, addr] => runtime.block_on(client(variant, n.parse()?, addr.parse()?)),
+        _ => Err(USAGE.into()),
+    }
+}
+
+/// Serves the minimal upstream until stdin closes.
+async fn upstream() -> Result<(), BoxError> {
+    let addr = minimal_upstream().await?;
+    let mut stdout = std::io::stdout();
+    writeln!(stdout, "{addr}")?;
+    stdout.flush()?;
+    tokio::task::spawn_blocking(|| std::io::copy(&mut std::io::stdin(), &mut std::io::sink())).await??;
+    Ok(())
+}
+
+/// `n` sequential POSTs of [`BODY`] to `url`, each read to the end.
+async fn load(url: &str, n: usize) -> Result<(), BoxError> {
+    let http = reqwest::Client::builder().timeout(Duration::from_secs(60)).build()?;
+    for i in 0..n {
+        let response = http.post(url).header(CONTENT_TYPE, "application/json").body(BODY).send().await?;
+        let status = response.status();
+        let body = response.bytes().await?;
+        if !status.is_success() {
+            return Err(format!("request {i}: {status}: {}", String::from_utf8_lossy(&body)).into());
+        }
+    }
+    Ok(())
+}
+
+/// `n` sequential calls of `variant` to the upstream at `addr`, each checked.
+async fn client(variant: &str, n: usize, addr: SocketAddr) -> Result<(), BoxError> {
+    let base = format!("http://{addr}/client/v4");
+    let ai = Ai::new(Config::new("acc").with_api_token("t").with_api_base_url(&base))?;
+    // The timeouts `Config::new` gives the typed client's own reqwest client.
+    let http = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(120))
+        .build()?;
+    let url = Url::parse(&format!("{base}/accounts/acc/ai/run/{MODEL}"))?;
+    let mut auth = HeaderValue::from_static("Bearer t");
+    auth.set_sensitive(true);
+    for _ in 0..n {
+        let len = match variant {
+            "baseline" => {
+                let body = serde_json::to_vec(&json!({"prompt": "hi"}))?;
+                let response = http
+                    .post(url.clone())
+                    .header(AUTHORIZATION, auth.clone())
+                    .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                    .body(body)
+                    .send()
+                    .await?
+                    .error_for_status()?;
+                let bytes = response.bytes().await?;
+                let envelope: Envelope<Out> = serde_json::from_slice(&bytes)?;
+                envelope.result.response.len()
+            }
+            "run" => ai.run::<_, Out>(MODEL, &json!({"prompt": "hi"}), &RunOptions::new()).await?.output.response.len(),
+            "run_model" => {
+                let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("hi".into()));
+                let result = ai.run_model(&request, &RunOptions::new()).await?;
+                result.response.response.map_or(0, |text| text.len())
+            }
+            _ => return Err(USAGE.into()),
+        };
+        if std::hint::black_box(len) != EXPECTED.len() {
+            return Err(format!("{variant}: decoded a response of {len} bytes, expected {}", EXPECTED.len()).into());
+        }
+    }
+    Ok(())
+}
