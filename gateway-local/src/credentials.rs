@@ -19,6 +19,16 @@ pub(crate) fn is_credential_header(lower: &str) -> bool {
         || ["key", "token", "secret", "auth", "signature", "credential"].iter().any(|word| lower.contains(word))
 }
 
+/// Whether a provider request carries a credential of its own (a
+/// credential header, or one in the endpoint's query string): without one,
+/// Cloudflare bills it through Unified Billing (a log's `wholesale`).
+pub(crate) fn carries_credential(headers: &HeaderMap, endpoint: &str) -> bool {
+    let in_query = split_query(endpoint).1.is_some_and(|query| {
+        query.split('&').any(|pair| is_credential_parameter(pair.split_once('=').map_or(pair, |(name, _)| name)))
+    });
+    in_query || headers.keys().any(|name| is_credential_header(name.as_str()))
+}
+
 /// Whether a query parameter name (as sent, possibly percent-encoded) names a credential.
 fn is_credential_parameter(name: &str) -> bool {
     let decoded = percent_encoding::percent_decode_str(name).decode_utf8_lossy();

@@ -66,6 +66,9 @@ pub(crate) struct RequestContext {
     /// The shape of the gateway's own error answers (the gateway host's,
     /// unless the request came through the REST API).
     pub(crate) shape: Shape,
+    /// Whether it came through an OpenAI-compatible endpoint (`/compat`,
+    /// the REST API's `/ai/v1/...`), as its log says.
+    pub(crate) compatibility_mode: bool,
 }
 
 impl RequestContext {
@@ -90,6 +93,7 @@ impl RequestContext {
             universal: kind == "universal",
             extra_headers: Vec::new(),
             shape: Shape::Gateway,
+            compatibility_mode: kind == "compat",
         }
     }
 }

@@ -41,6 +41,12 @@ pub(crate) struct LogRecord {
     pub(crate) response_body: Option<Vec<u8>>,
     pub(crate) authenticated: bool,
     pub(crate) user_agent: Option<String>,
+    /// No provider credential came with the request: Cloudflare would bill
+    /// it through Unified Billing (the logs API's `wholesale` filter).
+    pub(crate) wholesale: bool,
+    /// It came through an OpenAI-compatible endpoint (`/compat`, the REST
+    /// API's `/ai/v1/...`): the logs API's `compatibilityMode` filter.
+    pub(crate) compatibility_mode: bool,
 }
 
 pub(super) const SCHEMA: &str = "
@@ -131,9 +137,10 @@ pub(super) fn insert_row(conn: &Connection, r: &LogRecord) -> Result<(), StoreEr
         "INSERT INTO logs (id, gateway, created_ms, provider, model, model_type, path, duration, request_type, \
          request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
          custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
-         response_head, response_head_complete, request_body, response_body, authentication, user_agent) \
+         response_head, response_head_complete, request_body, response_body, authentication, user_agent, \
+         wholesale, compatibility_mode) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
-         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
     )?
     .execute(rusqlite::params![
         r.id,
@@ -167,6 +174,40 @@ pub(super) fn insert_row(conn: &Connection, r: &LogRecord) -> Result<(), StoreEr
         r.response_body,
         r.authenticated,
         r.user_agent,
+        r.wholesale,
+        r.compatibility_mode,
     ])?;
     Ok(())
+}
+
+/// Columns added to `logs` after its first schema, and their types: a
+/// database made before them gets them when opened ([`migrate`]); its older
+/// rows hold NULL there (not known), except `compatibility_mode`, which the
+/// request type tells. `dlp_action` stays NULL: gateway-local runs no DLP.
+const ADDED_COLUMNS: [(&str, &str, Option<&str>); 3] = [
+    ("wholesale", "INTEGER", None),
+    ("compatibility_mode", "INTEGER", Some("UPDATE logs SET compatibility_mode = (request_type = 'compat')")),
+    ("dlp_action", "TEXT", None),
+];
+
+/// Brings a `logs` table of any earlier schema up to date, in one
+/// transaction that holds the write lock (two processes opening one file
+/// do not both add a column).
+pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let done = (|| {
+        let mut statement = conn.prepare("SELECT name FROM pragma_table_info('logs')")?;
+        let existing = statement.query_map([], |row| row.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+        for (name, kind, fill) in ADDED_COLUMNS {
+            if !existing.iter().any(|column| column == name) {
+                conn.execute_batch(&format!("ALTER TABLE logs ADD COLUMN {name} {kind}"))?;
+                if let Some(fill) = fill {
+                    conn.execute_batch(fill)?;
+                }
+            }
+        }
+        Ok(())
+    })();
+    conn.execute_batch(if done.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
+    done
 }
