@@ -40,13 +40,15 @@ pub(super) fn usage_of(body: &[u8]) -> (Option<u64>, Option<u64>) {
 }
 
 /// Token counts reported inside an event stream (the last report of each wins;
-/// Anthropic puts input tokens in `message_start` and output tokens in `message_delta`).
+/// Anthropic puts input tokens in `message_start` and output tokens in
+/// `message_delta`; the Responses API both in `response.completed`'s `response`).
 pub(super) fn usage_of_stream(body: &[u8]) -> (Option<u64>, Option<u64>) {
     let events = gateway_core::stream::sse::SseParser::parse_all(body).unwrap_or_default();
     let mut tokens = (None, None);
     for event in events {
         let Ok(value) = serde_json::from_str::<Value>(&event.data) else { continue };
-        let nested = value.get("message").map_or((None, None), |m| usage_of(m.to_string().as_bytes()));
+        let inner = value.get("message").or_else(|| value.get("response"));
+        let nested = inner.map_or((None, None), |m| usage_of(m.to_string().as_bytes()));
         let direct = usage_of(event.data.as_bytes());
         tokens.0 = direct.0.or(nested.0).or(tokens.0);
         tokens.1 = direct.1.or(nested.1).or(tokens.1);
