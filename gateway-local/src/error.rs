@@ -70,9 +70,15 @@ impl Shape {
     /// method, headers too large): the REST API's
     /// `/client/v4/accounts/{account}/ai/run` and `.../ai/v1/...`, the v4
     /// API elsewhere under `/client/v4/` (the legacy `.../ai/run/{model}`
-    /// included), the gateway host everywhere else.
+    /// included), the gateway host's under `/v1`.
+    ///
+    /// Paths of neither host (`/`, `/v2/...`) answer in the v4 API's shape:
+    /// unconfirmed in the spec (no Cloudflare host serves both), our choice.
     pub(crate) fn of_path(path: &str) -> Self {
-        let Some(rest) = path.strip_prefix("/client/v4/") else { return Self::Gateway };
+        if path == "/v1" || path.starts_with("/v1/") {
+            return Self::Gateway;
+        }
+        let Some(rest) = path.strip_prefix("/client/v4/") else { return Self::Api };
         let mut segments = rest.split('/');
         match (segments.next(), segments.nth(1), segments.next(), segments.next()) {
             (Some("accounts"), Some("ai"), Some("run"), None) | (Some("accounts"), Some("ai"), Some("v1"), Some(_)) => {
@@ -250,7 +256,8 @@ mod tests {
             ("/v1/acc/gw/compat/embeddings", Shape::Gateway),
             ("/v1/acc", Shape::Gateway),
             ("/v1", Shape::Gateway),
-            ("/", Shape::Gateway),
+            ("/", Shape::Api),
+            ("/v1beta/models", Shape::Api),
         ] {
             assert_eq!(Shape::of_path(path), shape, "{path}");
         }

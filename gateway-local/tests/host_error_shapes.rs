@@ -22,8 +22,6 @@ async fn every_gateway_host_error_is_in_the_gateway_shape() {
         (Method::GET, "/v1/".to_owned(), 404, 7003),
         (Method::POST, format!("/v1/{ACCOUNT}"), 404, 7003),
         (Method::POST, format!("/v1/{ACCOUNT}/main/openai"), 404, 7003),
-        (Method::POST, "/v1beta/models".to_owned(), 404, 7003),
-        (Method::GET, "/".to_owned(), 404, 7003),
         // Compat serves chat completions only.
         (Method::POST, format!("/v1/{ACCOUNT}/main/compat/embeddings"), 404, 7003),
         (Method::POST, format!("/v1/{ACCOUNT}/main/compat/responses"), 404, 7003),
