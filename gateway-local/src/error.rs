@@ -152,7 +152,12 @@ impl Rejection {
 
     /// 405 for a method the route at `path` does not serve, in its host's shape.
     pub(crate) fn method_not_allowed(path: &str) -> Self {
-        Self::new(Shape::of_path(path), StatusCode::METHOD_NOT_ALLOWED, code::NO_ROUTE, "Method not allowed for this URI")
+        Self::new(
+            Shape::of_path(path),
+            StatusCode::METHOD_NOT_ALLOWED,
+            code::NO_ROUTE,
+            "Method not allowed for this URI",
+        )
     }
 
     /// The gateway's 401 for Authenticated Gateways.

@@ -20,6 +20,21 @@ const PORT: u16 = 47_321;
 #[provider(slug = "in-house", base_url = "http://127.0.0.1:47321/api/v1", auth = none)]
 struct InHouse {}
 
+/// A hand-written provider (the derive refuses such a URL at compile time).
+#[derive(Debug)]
+struct NoScheme;
+impl Provider for NoScheme {
+    fn slug(&self) -> ProviderSlug {
+        ProviderSlug::Other("no-scheme".to_owned())
+    }
+    fn base_url(&self) -> &'static str {
+        "ftp://files.example.com"
+    }
+    fn credential(&self) -> Option<&gateway_core::secrecy::SecretString> {
+        None
+    }
+}
+
 /// A recording upstream on [`PORT`], answering every POST.
 async fn upstream_on_port() -> MockServer {
     let listener = std::net::TcpListener::bind(("127.0.0.1", PORT))
@@ -83,21 +98,6 @@ async fn an_explicit_upstream_wins_and_a_bad_base_url_is_refused() {
     let config = LocalConfig::default().with_upstream("in-house", other.uri());
     let gateway = LocalGateway::builder().config(config).provider(&InHouse {}).start().await.expect("start");
     assert_eq!(gateway.config().upstreams["in-house"], other.uri());
-
-    /// A hand-written provider (the derive refuses such a URL at compile time).
-    #[derive(Debug)]
-    struct NoScheme;
-    impl Provider for NoScheme {
-        fn slug(&self) -> ProviderSlug {
-            ProviderSlug::Other("no-scheme".to_owned())
-        }
-        fn base_url(&self) -> &str {
-            "ftp://files.example.com"
-        }
-        fn credential(&self) -> Option<&gateway_core::secrecy::SecretString> {
-            None
-        }
-    }
     let error = LocalGateway::builder().provider(&NoScheme).start().await.expect_err("refused");
     assert!(error.to_string().contains("upstreams.no-scheme"), "{error}");
 }

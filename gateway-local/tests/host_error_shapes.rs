@@ -31,7 +31,7 @@ async fn every_gateway_host_error_is_in_the_gateway_shape() {
         (Method::PUT, format!("/v1/{ACCOUNT}/main/"), 405, 7003),
         (Method::DELETE, format!("/v1/{ACCOUNT}/main"), 405, 7003),
         // The gateway's own refusals.
-        (Method::POST, format!("/v1/other-account/main/openai/chat/completions"), 400, 2001),
+        (Method::POST, "/v1/other-account/main/openai/chat/completions".to_owned(), 400, 2001),
         (Method::POST, format!("/v1/{ACCOUNT}/main/open%20ai/chat/completions"), 400, 2006),
     ];
     for (method, path, status, code) in cases {

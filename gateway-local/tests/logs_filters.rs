@@ -25,11 +25,19 @@ async fn setup() -> (Harness, Vec<Value>) {
     };
     let openai = harness.provider_url("main", "openai", "chat/completions");
     let own_key = [("authorization", "Bearer sk-own"), ("cf-aig-custom-cost", r#"{"total_cost":0.5}"#)];
-    let long = "Tell me everything there is to know about gateways, caches and logs, at length.";
+    let long_prompt = "Tell me everything there is to know about gateways, caches and logs, at length.";
     let answers = [
         harness.post(&openai, chat("gpt-4o-mini", "hi"), &own_key).await,
-        harness.post(&harness.provider_url("main", "compat", "chat/completions"), chat("openai/gpt-4o-mini", long), &[]).await,
-        harness.post(&openai, chat("slow-model", "hello there"), &[("cf-aig-custom-cost", r#"{"total_cost":0.01}"#)]).await,
+        harness
+            .post(
+                &harness.provider_url("main", "compat", "chat/completions"),
+                chat("openai/gpt-4o-mini", long_prompt),
+                &[],
+            )
+            .await,
+        harness
+            .post(&openai, chat("slow-model", "hello there"), &[("cf-aig-custom-cost", r#"{"total_cost":0.01}"#)])
+            .await,
     ];
     let mut logs = Vec::new();
     for answer in answers {

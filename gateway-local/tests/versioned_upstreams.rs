@@ -41,7 +41,10 @@ async fn recording_upstream() -> MockServer {
         "choices": [{"index": 0, "message": {"role": "assistant", "content": "recorded"}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}
     });
-    Mock::given(method("POST")).respond_with(ResponseTemplate::new(200).set_body_json(completion)).mount(&upstream).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(completion))
+        .mount(&upstream)
+        .await;
     upstream
 }
 
@@ -68,13 +71,15 @@ async fn v1_prefixed_endpoints_reach_versioned_bases_once() {
             assert_eq!(answer.status, 200, "{slug} {sent}: {}", answer.text());
         }
         // The universal endpoint's steps too.
-        let step = json!([{"provider": slug, "endpoint": "v1/chat/completions", "headers": {}, "query": {"model": "m"}}]);
+        let step =
+            json!([{"provider": slug, "endpoint": "v1/chat/completions", "headers": {}, "query": {"model": "m"}}]);
         let answer = harness.universal("main", &step, &[]).await;
         assert_eq!(answer.status, 200, "{slug}: {}", answer.text());
-        let expected: Vec<String> = ["chat/completions", "chat/completions", "responses", "embeddings", "chat/completions"]
-            .iter()
-            .map(|rest| format!("{base_path}/{rest}"))
-            .collect();
+        let expected: Vec<String> =
+            ["chat/completions", "chat/completions", "responses", "embeddings", "chat/completions"]
+                .iter()
+                .map(|rest| format!("{base_path}/{rest}"))
+                .collect();
         assert_eq!(received_paths(&upstream).await, expected, "{slug}");
     }
 }

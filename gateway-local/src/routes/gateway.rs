@@ -510,10 +510,8 @@ mod tests {
 
     #[test]
     fn versioned_bases_take_their_version_once() {
-        let versioned: Vec<&str> = gateway_core::provider::PROVIDERS
-            .iter()
-            .filter_map(|p| base_version(p.slug).map(|_| p.slug))
-            .collect();
+        let versioned: Vec<&str> =
+            gateway_core::provider::PROVIDERS.iter().filter_map(|p| base_version(p.slug).map(|_| p.slug)).collect();
         assert_eq!(versioned, ["openai", "groq"]);
         for (provider, sent, kept) in [
             ("openai", "v1/chat/completions", "chat/completions"),

@@ -563,9 +563,16 @@ mod tests {
     fn patches_follow_the_rest_ranges() {
         let p = parse_patch(br#"{"feedback":-1,"score":null}"#).unwrap();
         assert_eq!((p.feedback, p.score), (Some(Some(-1.0)), Some(None)));
-        for bad in
-            [r#"{"feedback":2}"#, r#"{"feedback":0}"#, r#"{"feedback":0.5}"#, r#"{"score":101}"#, r#"{"metadata":{"a":{}}}"#, "[]", "nope", r#"{"feedback":"x"}"#]
-        {
+        for bad in [
+            r#"{"feedback":2}"#,
+            r#"{"feedback":0}"#,
+            r#"{"feedback":0.5}"#,
+            r#"{"score":101}"#,
+            r#"{"metadata":{"a":{}}}"#,
+            "[]",
+            "nope",
+            r#"{"feedback":"x"}"#,
+        ] {
             assert!(parse_patch(bad.as_bytes()).is_err(), "{bad}");
         }
     }
