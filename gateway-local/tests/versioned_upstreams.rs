@@ -48,6 +48,13 @@ async fn recording_upstream() -> MockServer {
     upstream
 }
 
+/// A recording upstream, and a gateway forwarding `slug` to it at `base_path` (the base URL's path).
+async fn forwarding(slug: &str, base_path: &str) -> (MockServer, Harness) {
+    let upstream = recording_upstream().await;
+    let config = LocalConfig::default().with_upstream(slug, format!("{}{base_path}", upstream.uri()));
+    (upstream, Harness::start(config).await)
+}
+
 /// The paths the upstream received, in order.
 async fn received_paths(upstream: &MockServer) -> Vec<String> {
     upstream.received_requests().await.unwrap_or_default().iter().map(|r| r.url.path().to_owned()).collect()
@@ -62,9 +69,7 @@ fn the_table_has_versioned_bases() {
 #[tokio::test]
 async fn v1_prefixed_endpoints_reach_versioned_bases_once() {
     for (slug, base_path) in versioned_bases() {
-        let upstream = recording_upstream().await;
-        let config = LocalConfig::default().with_upstream(slug, format!("{}{base_path}", upstream.uri()));
-        let harness = Harness::start(config).await;
+        let (upstream, harness) = forwarding(slug, &base_path).await;
         let body = json!({"model": "m", "messages": [{"role": "user", "content": "hi"}]}).to_string();
         for sent in ["v1/chat/completions", "chat/completions", "v1/responses", "v1/embeddings?x=1"] {
             let answer = harness.post(&harness.provider_url("main", slug, sent), body.clone(), &[]).await;
@@ -87,9 +92,7 @@ async fn v1_prefixed_endpoints_reach_versioned_bases_once() {
 #[tokio::test]
 async fn async_openai_with_a_v1_base_url_reaches_versioned_bases_once() {
     for (slug, base_path) in versioned_bases() {
-        let upstream = recording_upstream().await;
-        let config = LocalConfig::default().with_upstream(slug, format!("{}{base_path}", upstream.uri()));
-        let harness = Harness::start(config).await;
+        let (upstream, harness) = forwarding(slug, &base_path).await;
         // The SDK appends `/chat/completions`: the gateway sees `{slug}/v1/chat/completions`.
         let base = format!("{}/{ACCOUNT}/main/{slug}/v1", harness.gateway.gateway_base_url());
         let client = Client::with_config(OpenAIConfig::new().with_api_base(base).with_api_key("sk-test"));
