@@ -192,18 +192,22 @@ const ADDED_COLUMNS: [(&str, &str, Option<&str>); 3] = [
 
 /// Brings a `logs` table of any earlier schema up to date, in one
 /// transaction that holds the write lock (two processes opening one file
-/// do not both add a column).
+/// do not both add a column); an up-to-date table takes no lock.
 pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch("BEGIN IMMEDIATE")?;
-    let done = (|| {
+    let missing = |conn: &Connection| -> rusqlite::Result<Vec<(&str, &str, Option<&str>)>> {
         let mut statement = conn.prepare("SELECT name FROM pragma_table_info('logs')")?;
         let existing = statement.query_map([], |row| row.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
-        for (name, kind, fill) in ADDED_COLUMNS {
-            if !existing.iter().any(|column| column == name) {
-                conn.execute_batch(&format!("ALTER TABLE logs ADD COLUMN {name} {kind}"))?;
-                if let Some(fill) = fill {
-                    conn.execute_batch(fill)?;
-                }
+        Ok(ADDED_COLUMNS.into_iter().filter(|(name, ..)| !existing.iter().any(|column| column == name)).collect())
+    };
+    if missing(conn)?.is_empty() {
+        return Ok(());
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let done = (|| {
+        for (name, kind, fill) in missing(conn)? {
+            conn.execute_batch(&format!("ALTER TABLE logs ADD COLUMN {name} {kind}"))?;
+            if let Some(fill) = fill {
+                conn.execute_batch(fill)?;
             }
         }
         Ok(())
