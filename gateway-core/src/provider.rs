@@ -96,8 +96,10 @@ pub trait Provider: Send + Sync + fmt::Debug {
     /// The slug the gateway routes on (`/{gateway}/{slug}/...`, a step's `provider`).
     fn slug(&self) -> ProviderSlug;
 
-    /// The upstream base URL the gateway replaces (documentation, and the
-    /// default forward target of a local gateway).
+    /// The upstream base URL the gateway replaces. An embedded
+    /// gateway-local forwards to it once the provider is registered with its
+    /// builder (`LocalGateway::builder().provider(&p)`); a served one, from
+    /// its `[upstreams]` table.
     fn base_url(&self) -> &str;
 
     /// Where the credential goes.

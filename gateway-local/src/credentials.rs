@@ -155,6 +155,8 @@ impl StoredKeys {
 /// Whether a provider request carries a credential of its own: the
 /// provider's credential header, an `authorization` header (OpenAI-format
 /// callers of any provider), or a credential in the query string (`?key=`).
+/// Without one (and no stored key), Cloudflare bills it through Unified
+/// Billing: a log's `wholesale`.
 pub(crate) fn carries_credential(provider: &str, headers: &HeaderMap, endpoint: &str) -> bool {
     let named = credential_header(provider).is_some_and(|(name, _)| headers.contains_key(name));
     let in_query = split_query(endpoint)

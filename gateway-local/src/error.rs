@@ -69,12 +69,20 @@ pub(crate) enum Shape {
 }
 
 impl Shape {
-    /// The shape of the API a request path belongs to: the REST API's
+    /// The shape of the API a request path belongs to, the one place that
+    /// decides for answers not made by a route's own handler (no route, wrong
+    /// method, headers too large): the REST API's
     /// `/client/v4/accounts/{account}/ai/run` and `.../ai/v1/...`, the v4
     /// API elsewhere under `/client/v4/` (the legacy `.../ai/run/{model}`
-    /// included), the gateway host everywhere else.
+    /// included), the gateway host's under `/v1`.
+    ///
+    /// Paths of neither host (`/`, `/v2/...`) answer in the v4 API's shape:
+    /// unconfirmed in the spec (no Cloudflare host serves both), our choice.
     pub(crate) fn of_path(path: &str) -> Self {
-        let Some(rest) = path.strip_prefix("/client/v4/") else { return Self::Gateway };
+        if path == "/v1" || path.starts_with("/v1/") {
+            return Self::Gateway;
+        }
+        let Some(rest) = path.strip_prefix("/client/v4/") else { return Self::Api };
         let mut segments = rest.split('/');
         match (segments.next(), segments.nth(1), segments.next(), segments.next()) {
             (Some("accounts"), Some("ai"), Some("run"), None) | (Some("accounts"), Some("ai"), Some("v1"), Some(_)) => {
@@ -135,7 +143,25 @@ impl Rejection {
 
     /// The v4 API's 404 for a path it does not serve (or an account it does not hold).
     pub(crate) fn no_route() -> Self {
-        Self::api(StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI")
+        Self::no_route_in(Shape::Api)
+    }
+
+    /// 404 for a path no route serves, in `shape`. On the gateway host: the
+    /// singular `error` array with code 7003. Unconfirmed in the spec
+    /// (`rest-api.md` §9.1: 7003 "also seen for wrong paths", status and
+    /// envelope not stated): we chose 404, 7003 and the host's own envelope.
+    pub(crate) fn no_route_in(shape: Shape) -> Self {
+        Self::new(shape, StatusCode::NOT_FOUND, code::NO_ROUTE, "No route for the URI")
+    }
+
+    /// 405 for a method the route at `path` does not serve, in its host's shape.
+    pub(crate) fn method_not_allowed(path: &str) -> Self {
+        Self::new(
+            Shape::of_path(path),
+            StatusCode::METHOD_NOT_ALLOWED,
+            code::NO_ROUTE,
+            "Method not allowed for this URI",
+        )
     }
 
     /// The gateway's 401 for Authenticated Gateways.
@@ -236,6 +262,11 @@ mod tests {
             ("/client/v4/accounts/acc/ai/run/@cf/meta/m", Shape::Api),
             ("/client/v4/accounts/acc/ai-gateway/gateways/g/logs", Shape::Api),
             ("/client/v4/accounts/acc/ai/v1", Shape::Api),
+            ("/v1/acc/gw/compat/embeddings", Shape::Gateway),
+            ("/v1/acc", Shape::Gateway),
+            ("/v1", Shape::Gateway),
+            ("/", Shape::Api),
+            ("/v1beta/models", Shape::Api),
         ] {
             assert_eq!(Shape::of_path(path), shape, "{path}");
         }

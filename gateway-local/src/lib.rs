@@ -114,6 +114,8 @@ pub struct LocalGatewayBuilder {
     database: Database,
     offline: bool,
     addr: SocketAddr,
+    /// Providers registered with [`provider`](Self::provider): slug → base URL.
+    providers: std::collections::BTreeMap<String, String>,
 }
 
 impl LocalGatewayBuilder {
@@ -136,6 +138,38 @@ impl LocalGatewayBuilder {
         self.offline = offline;
         self
     }
+    /// Forwards `provider`'s requests to its own
+    /// [`base_url`](gateway_core::Provider::base_url), so a custom provider
+    /// (`#[derive(Provider)]` with `base_url = "..."`) states its URL in one
+    /// place, its type, and an embedded gateway learns it from there. An
+    /// explicit upstream for the same slug (`[upstreams]`,
+    /// [`LocalConfig::with_upstream`]) wins; a published provider whose base
+    /// URL is the provider table's adds nothing (the gateway knows it, and
+    /// the offline double still answers it). The URL is checked as
+    /// `[upstreams]` entries are, when the gateway starts.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gateway_core::Provider;
+    /// use gateway_local::LocalGateway;
+    ///
+    /// #[derive(Debug, Provider)]
+    /// #[provider(slug = "my-llm", base_url = "http://127.0.0.1:9000/v1", auth = none)]
+    /// struct MyLlm {}
+    ///
+    /// let gateway = LocalGateway::builder().offline(true).provider(&MyLlm {}).start().await?;
+    /// assert_eq!(gateway.config().upstreams["my-llm"], "http://127.0.0.1:9000/v1");
+    /// # Ok(()) }
+    /// ```
+    #[must_use]
+    pub fn provider(mut self, provider: &dyn gateway_core::Provider) -> Self {
+        let slug = provider.slug();
+        let known = gateway_core::provider::builtin_facts(&slug).map(|(base, _)| base);
+        if known != Some(provider.base_url()) {
+            self.providers.insert(slug.as_str().to_owned(), provider.base_url().to_owned());
+        }
+        self
+    }
     /// Listens on `addr` (default `127.0.0.1:0`: loopback, a free port).
     #[must_use]
     pub fn bind(mut self, addr: SocketAddr) -> Self {
@@ -144,7 +178,10 @@ impl LocalGatewayBuilder {
     }
 
     /// Opens the store, binds, and serves in the background.
-    pub async fn start(self) -> Result<LocalGateway, StartError> {
+    pub async fn start(mut self) -> Result<LocalGateway, StartError> {
+        for (slug, base_url) in std::mem::take(&mut self.providers) {
+            self.config.upstreams.entry(slug).or_insert(base_url);
+        }
         self.config.validate()?;
         let limits = store::StoreLimits {
             query_time_limit: std::time::Duration::from_millis(self.config.log_query_time_limit_ms),
@@ -223,6 +260,7 @@ impl LocalGateway {
             database: Database::Memory,
             offline: false,
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            providers: std::collections::BTreeMap::new(),
         }
     }
 

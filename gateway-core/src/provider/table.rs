@@ -196,7 +196,7 @@ providers! {
     Cohere => "cohere", "Cohere." {
         base_url: "https://api.cohere.com/",
         credential: Bearer, fixed_headers: &[], dialect: D::Cohere,
-        compat_path: Some("v1/chat/completions"), model_prefixes: &[],
+        compat_path: Some("compatibility/v1/chat/completions"), model_prefixes: &[],
         catalog_authors: &[],
     }
     GoogleAiStudio => "google-ai-studio", "Google AI Studio (Gemini API)." {

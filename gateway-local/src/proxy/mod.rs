@@ -75,6 +75,9 @@ pub(crate) struct RequestContext {
     /// `cf-aig-request-id`: a `UUIDv7` minted when the request arrives, also
     /// the log id of its first step (see [`step_log_id`]).
     pub(crate) request_id: String,
+    /// Whether it came through an OpenAI-compatible endpoint (`/compat`,
+    /// the REST API's `/ai/v1/...`), as its log says.
+    pub(crate) compatibility_mode: bool,
 }
 
 impl RequestContext {
@@ -100,6 +103,7 @@ impl RequestContext {
             extra_headers: Vec::new(),
             shape: Shape::Gateway,
             request_id: new_id(),
+            compatibility_mode: kind == "compat",
         }
     }
 }

@@ -193,5 +193,7 @@ pub(super) fn log_record(
         response_body: keep.then(|| response_body[..response_body.len().min(max_stored)].to_vec()),
         authenticated: context.authenticated,
         user_agent: context.user_agent.clone(),
+        wholesale: !credentials::carries_credential(&step.provider, &step.headers, &step.endpoint),
+        compatibility_mode: context.compatibility_mode,
     }
 }

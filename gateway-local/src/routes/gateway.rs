@@ -324,8 +324,14 @@ fn to_step(index: usize, step: UniversalStep) -> Result<Step, Rejection> {
     })
 }
 
-/// Workers AI is served at `/workers-ai/{model}` and `/workers-ai/run/{model}`:
-/// both reach the model.
+/// A caller's endpoint as a path under the provider's base URL, the one
+/// place that maps what clients send onto it: Workers AI is served at
+/// `/workers-ai/{model}` and `/workers-ai/run/{model}` (both reach the
+/// model); a provider whose base URL ends in its API version
+/// ([`base_version`]: OpenAI's `.../v1`, Groq's `.../openai/v1`) also takes
+/// that version again in front of the endpoint (`v1/chat/completions`, as
+/// Cloudflare's `ai-gateway-provider` sends it), which must not reach the
+/// upstream as `/v1/v1/...`.
 fn normalize_endpoint(provider: &str, endpoint: &str) -> String {
     let endpoint = endpoint.trim_start_matches('/');
     if provider == "workers-ai" {
@@ -333,7 +339,19 @@ fn normalize_endpoint(provider: &str, endpoint: &str) -> String {
             return model.to_owned();
         }
     }
+    if let Some(rest) = base_version(provider).and_then(|v| endpoint.strip_prefix(v)?.strip_prefix('/')) {
+        return rest.to_owned();
+    }
     endpoint.to_owned()
+}
+
+/// The API version a published provider's base URL ends in (`v1` of
+/// `https://api.openai.com/v1`), if it ends in one (`v` and digits).
+fn base_version(provider: &str) -> Option<&'static str> {
+    let base = gateway_core::provider::ProviderInfo::of(provider)?.base_url.trim_end_matches('/');
+    let last = &base[base.rfind('/')? + 1..];
+    let digits = last.strip_prefix('v')?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(last)
 }
 
 /// `/v1/{account}/{gateway}/{provider}/{rest}`: a provider-native request, or compat.
@@ -397,7 +415,7 @@ async fn compat(
     body: Bytes,
 ) -> Result<Response, Rejection> {
     if rest != "chat/completions" {
-        return Err(Rejection::no_route());
+        return Err(Rejection::no_route_in(Shape::Gateway));
     }
     let bad_format = |message: &str| Rejection::gateway(StatusCode::BAD_REQUEST, code::COMPAT_BAD_FORMAT, message);
     let mut parsed: Value = serde_json::from_slice(&body).map_err(|_| bad_format("Chat completion bad format"))?;
@@ -489,6 +507,25 @@ pub(super) async fn workers_ai_direct(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn versioned_bases_take_their_version_once() {
+        let versioned: Vec<&str> =
+            gateway_core::provider::PROVIDERS.iter().filter_map(|p| base_version(p.slug).map(|_| p.slug)).collect();
+        assert_eq!(versioned, ["openai", "groq"]);
+        for (provider, sent, kept) in [
+            ("openai", "v1/chat/completions", "chat/completions"),
+            ("openai", "/v1/responses?x=1", "responses?x=1"),
+            ("openai", "chat/completions", "chat/completions"),
+            ("openai", "v10/chat", "v10/chat"),
+            ("groq", "v1/chat/completions", "chat/completions"),
+            ("mistral", "v1/chat/completions", "v1/chat/completions"),
+            ("workers-ai", "run/@cf/m", "@cf/m"),
+            ("workers-ai", "v1/chat/completions", "v1/chat/completions"),
+        ] {
+            assert_eq!(normalize_endpoint(provider, sent), kept, "{provider} {sent}");
+        }
+    }
 
     #[test]
     fn endpoints_cannot_escape() {

@@ -373,7 +373,10 @@ fn parse_patch(body: &[u8]) -> Result<LogPatch, String> {
             _ => Err(format!("{key} must be a number from {min} to {max}, got {v}")),
         }
     };
-    let feedback = patch_field(&map, "feedback", in_range("feedback", -1.0, 1.0))?;
+    let feedback = patch_field(&map, "feedback", |v| match v.as_i64() {
+        Some(-1 | 1) => Ok(()),
+        _ => Err(format!("feedback must be -1, 1 or null (AiGatewayPatchLog), got {v}")),
+    })?;
     let score = patch_field(&map, "score", in_range("score", 0.0, 100.0))?;
     let metadata = patch_field(&map, "metadata", |v| {
         let Value::Object(entries) = v else { return Err("metadata must be an object or null".to_owned()) };
@@ -558,11 +561,18 @@ mod tests {
 
     #[test]
     fn patches_follow_the_rest_ranges() {
-        let p = parse_patch(br#"{"feedback":0,"score":null}"#).unwrap();
-        assert_eq!((p.feedback, p.score), (Some(Some(0.0)), Some(None)));
-        for bad in
-            [r#"{"feedback":2}"#, r#"{"score":101}"#, r#"{"metadata":{"a":{}}}"#, "[]", "nope", r#"{"feedback":"x"}"#]
-        {
+        let p = parse_patch(br#"{"feedback":-1,"score":null}"#).unwrap();
+        assert_eq!((p.feedback, p.score), (Some(Some(-1.0)), Some(None)));
+        for bad in [
+            r#"{"feedback":2}"#,
+            r#"{"feedback":0}"#,
+            r#"{"feedback":0.5}"#,
+            r#"{"score":101}"#,
+            r#"{"metadata":{"a":{}}}"#,
+            "[]",
+            "nope",
+            r#"{"feedback":"x"}"#,
+        ] {
             assert!(parse_patch(bad.as_bytes()).is_err(), "{bad}");
         }
     }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
@@ -49,10 +49,9 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/{part}", get(logs::payload))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/url/{provider}", get(logs::url))
         .route("/health", get(health))
-        .fallback(|| async { Rejection::no_route() })
-        .method_not_allowed_fallback(|| async {
-            Rejection::api(StatusCode::METHOD_NOT_ALLOWED, code::NO_ROUTE, "Method not allowed for this URI")
-        })
+        // Each host answers in its own envelope, wherever the path leads.
+        .fallback(|uri: Uri| async move { Rejection::no_route_in(Shape::of_path(uri.path())) })
+        .method_not_allowed_fallback(|uri: Uri| async move { Rejection::method_not_allowed(uri.path()) })
         // Over-limit bodies are rejected by the extractor; handlers answer in Cloudflare's shape.
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn_with_state(Arc::clone(&state), limit_headers))

@@ -147,6 +147,7 @@ async fn serve(
     let authenticated = state.config.api_token.is_some();
     let mut context = RequestContext::new(gateway, settings, options, authenticated, headers, REQUEST_TYPE);
     context.shape = SHAPE;
+    context.compatibility_mode = endpoint != Endpoint::Run;
     let canonical = name.to_string();
     for (header, value) in [(h::MODEL, canonical.as_str()), (h::PROVIDER, provider.slug)] {
         if let Ok(value) = HeaderValue::from_str(value) {

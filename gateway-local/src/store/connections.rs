@@ -60,6 +60,7 @@ pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Writer, 
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.busy_timeout(limits.write_wait)?;
     conn.execute_batch(SCHEMA)?;
+    super::schema::migrate(&conn)?;
     conn.execute_batch(super::gateways::SCHEMA)?;
     // A shared cache runs one connection's step at a time: more readers
     // would not read in parallel, only queue before the writer.

@@ -61,6 +61,11 @@ fn column_of(key: &str) -> Option<(&'static str, Kind)> {
         "event_id" => ("event_id", Kind::Text),
         "authentication" => ("authentication", Kind::Bool),
         "user_agent" => ("user_agent", Kind::Text),
+        "wholesale" => ("wholesale", Kind::Bool),
+        "compatibilityMode" => ("compatibility_mode", Kind::Bool),
+        // Always NULL here (no DLP runs locally): `eq` FLAG or BLOCK matches
+        // no log, `neq` every log, `eq` null (an empty value) every log.
+        "dlp_action" => ("dlp_action", Kind::Text),
         _ => return None,
     })
 }
@@ -142,7 +147,9 @@ pub(super) fn where_clause(gateway: &str, query: &LogQuery) -> Result<(String, V
             alternatives.push(clause);
         }
         let any = format!("({})", alternatives.join(" OR "));
-        let test = if op == "neq" { format!("NOT {any}") } else { any };
+        // A NULL column is not equal to the value: `neq` keeps its row
+        // (SQL's `NOT NULL` would drop it).
+        let test = if op == "neq" { format!("NOT COALESCE({any}, 0)") } else { any };
         if filter.key.starts_with("metadata.") {
             let _ = write!(
                 sql,

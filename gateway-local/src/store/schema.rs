@@ -44,6 +44,12 @@ pub(crate) struct LogRecord {
     pub(crate) response_body: Option<Vec<u8>>,
     pub(crate) authenticated: bool,
     pub(crate) user_agent: Option<String>,
+    /// No provider credential came with the request: Cloudflare would bill
+    /// it through Unified Billing (the logs API's `wholesale` filter).
+    pub(crate) wholesale: bool,
+    /// It came through an OpenAI-compatible endpoint (`/compat`, the REST
+    /// API's `/ai/v1/...`): the logs API's `compatibilityMode` filter.
+    pub(crate) compatibility_mode: bool,
 }
 
 pub(super) const SCHEMA: &str = "
@@ -139,7 +145,7 @@ const ENDED: bool = true;
 /// A log row's columns with their values in `r`, in the order of the table:
 /// the one list the INSERT of a log and the UPDATE of a stream's ended log
 /// are both written from. `feedback` and `score` are left to the logs API.
-fn columns(r: &LogRecord) -> rusqlite::Result<[Column<'_>; 31]> {
+fn columns(r: &LogRecord) -> rusqlite::Result<[Column<'_>; 33]> {
     Ok([
         ("id", STORED, r.id.to_sql()?),
         ("gateway", STORED, r.gateway.to_sql()?),
@@ -172,6 +178,8 @@ fn columns(r: &LogRecord) -> rusqlite::Result<[Column<'_>; 31]> {
         ("response_body", ENDED, r.response_body.to_sql()?),
         ("authentication", STORED, r.authenticated.to_sql()?),
         ("user_agent", STORED, r.user_agent.to_sql()?),
+        ("wholesale", STORED, r.wholesale.to_sql()?),
+        ("compatibility_mode", STORED, r.compatibility_mode.to_sql()?),
     ])
 }
 
@@ -236,9 +244,10 @@ mod tests {
             "INSERT INTO logs (id, gateway, created_ms, provider, model, model_type, path, duration, request_type, \
              request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
              custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
-             response_head, response_head_complete, request_body, response_body, authentication, user_agent) \
+             response_head, response_head_complete, request_body, response_body, authentication, user_agent, wholesale, \
+             compatibility_mode) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
-             ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"
+             ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)"
         );
         assert_eq!(
             *UPDATE_ENDED,
@@ -247,4 +256,40 @@ mod tests {
              response_head_complete = ?11, response_body = ?12 WHERE id = ?1"
         );
     }
+}
+
+/// Columns added to `logs` after its first schema, and their types: a
+/// database made before them gets them when opened ([`migrate`]); its older
+/// rows hold NULL there (not known), except `compatibility_mode`, which the
+/// request type tells. `dlp_action` stays NULL: gateway-local runs no DLP.
+const ADDED_COLUMNS: [(&str, &str, Option<&str>); 3] = [
+    ("wholesale", "INTEGER", None),
+    ("compatibility_mode", "INTEGER", Some("UPDATE logs SET compatibility_mode = (request_type = 'compat')")),
+    ("dlp_action", "TEXT", None),
+];
+
+/// Brings a `logs` table of any earlier schema up to date, in one
+/// transaction that holds the write lock (two processes opening one file
+/// do not both add a column); an up-to-date table takes no lock.
+pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let missing = |conn: &Connection| -> rusqlite::Result<Vec<(&str, &str, Option<&str>)>> {
+        let mut statement = conn.prepare("SELECT name FROM pragma_table_info('logs')")?;
+        let existing = statement.query_map([], |row| row.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(ADDED_COLUMNS.into_iter().filter(|(name, ..)| !existing.iter().any(|column| column == name)).collect())
+    };
+    if missing(conn)?.is_empty() {
+        return Ok(());
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let done = (|| {
+        for (name, kind, fill) in missing(conn)? {
+            conn.execute_batch(&format!("ALTER TABLE logs ADD COLUMN {name} {kind}"))?;
+            if let Some(fill) = fill {
+                conn.execute_batch(fill)?;
+            }
+        }
+        Ok(())
+    })();
+    conn.execute_batch(if done.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
+    done
 }
