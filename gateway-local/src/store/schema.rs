@@ -233,31 +233,6 @@ pub(super) fn update_ended(conn: &Connection, r: &LogRecord) -> Result<usize, St
     Ok(conn.prepare_cached(&UPDATE_ENDED)?.execute(params_from_iter(std::iter::once(&id).chain(ended)))?)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_statements_written_from_the_column_list() {
-        assert_eq!(
-            *INSERT,
-            "INSERT INTO logs (id, gateway, created_ms, provider, model, model_type, path, duration, request_type, \
-             request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
-             custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
-             response_head, response_head_complete, request_body, response_body, authentication, user_agent, wholesale, \
-             compatibility_mode) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
-             ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)"
-        );
-        assert_eq!(
-            *UPDATE_ENDED,
-            "UPDATE logs SET duration = ?2, response_content_type = ?3, status_code = ?4, success = ?5, \
-             tokens_in = ?6, tokens_out = ?7, cost = ?8, response_size = ?9, response_head = ?10, \
-             response_head_complete = ?11, response_body = ?12 WHERE id = ?1"
-        );
-    }
-}
-
 /// Columns added to `logs` after its first schema, and their types: a
 /// database made before them gets them when opened ([`migrate`]); its older
 /// rows hold NULL there (not known), except `compatibility_mode`, which the
@@ -292,4 +267,29 @@ pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     })();
     conn.execute_batch(if done.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
     done
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_statements_written_from_the_column_list() {
+        assert_eq!(
+            *INSERT,
+            "INSERT INTO logs (id, gateway, created_ms, provider, model, model_type, path, duration, request_type, \
+             request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
+             custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
+             response_head, response_head_complete, request_body, response_body, authentication, user_agent, wholesale, \
+             compatibility_mode) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
+             ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)"
+        );
+        assert_eq!(
+            *UPDATE_ENDED,
+            "UPDATE logs SET duration = ?2, response_content_type = ?3, status_code = ?4, success = ?5, \
+             tokens_in = ?6, tokens_out = ?7, cost = ?8, response_size = ?9, response_head = ?10, \
+             response_head_complete = ?11, response_body = ?12 WHERE id = ?1"
+        );
+    }
 }
