@@ -1,0 +1,1 @@
+//! Errors end to end, and the ids an answer carries.
