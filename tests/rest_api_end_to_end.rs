@@ -44,9 +44,9 @@ pub(crate) fn through(id: &str) -> RunOptions {
     RunOptions::new().gateway(GatewayOptions::new(id))
 }
 
-/// A chat body for the OpenAI-format endpoints.
+/// A chat body for `/ai/v1/chat/completions` and `/ai/v1/messages` (`max_tokens`: Anthropic requires it).
 pub(crate) fn chat(model: &str, text: &str) -> Value {
-    json!({ "model": model, "messages": [{ "role": "user", "content": text }] })
+    json!({ "model": model, "messages": [{ "role": "user", "content": text }], "max_tokens": 64 })
 }
 
 /// `run`'s input for a chat model (`max_tokens`: Anthropic requires it).
