@@ -124,8 +124,14 @@ async fn single_step_ids_are_one_uuid_v7_usable_in_the_logs_api() {
     let streamed = stream.meta.log_id.clone().unwrap();
     assert!(is_uuid_v7(&streamed));
     assert_eq!(stream.meta.request_id.as_deref(), Some(streamed.as_str()));
+    // A streamed run sets `ai_gateway_log_id` too, as the binding's `run` does.
+    assert_eq!(ai.ai_gateway_log_id().as_deref(), Some(streamed.as_str()));
     while stream.next().await.is_some() {}
     assert_eq!(log_of(&ai, "default", &streamed).await.id, streamed);
+    let body = serde_json::json!({"model": GPT, "input": "s"});
+    let events = ai.v1().send_stream(V1Endpoint::Responses, &body, &RunOptions::new()).await.unwrap();
+    assert_eq!(ai.ai_gateway_log_id(), events.meta.log_id);
+    assert_ne!(events.meta.log_id.as_deref(), Some(streamed.as_str()));
     // An event id the caller sent comes back as sent; the log id stays the gateway's.
     let options = RunOptions::new().gateway(GatewayOptions::new("main").event_id("order-1234"));
     let tagged = ai.run::<_, Value>(GPT, &messages("tagged"), &options).await.unwrap();
