@@ -1,6 +1,7 @@
 //! Every gateway option carried on the REST API as its `cf-aig-*` header,
 //! and the options Cloudflare added in 2026.
 
+use futures::StreamExt as _;
 use gateway_core::models::openai::ChatCompletion;
 use gateway_core::rest_api::V1Endpoint;
 use gateway_core::{CustomCost, Error, Gateway as _, GatewayOptions, GatewayRetries, LogMetadata, Metadata, RunOptions};
@@ -142,5 +143,71 @@ async fn custom_costs_with_cache_rates_and_stored_keys_reach_the_upstream() {
     let body: Value = serde_json::from_slice(&request.body).unwrap();
     assert_eq!(body["model"], "gpt-5.5", "the provider's own model id");
     assert!(request.headers.keys().all(|name| !name.as_str().starts_with("cf-aig-")));
+    local.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn options_apply_to_streamed_answers_too() {
+    let (local, ai) = start(LocalConfig::default()).await;
+    let options = main_with(
+        GatewayOptions::new("main").cache_ttl(600).event_id("evt-stream").custom_cost(CustomCost::per_token(1.0, 2.0)),
+    );
+    // OpenAI reports a stream's usage when asked to.
+    let mut input = messages("stream cached");
+    input["stream_options"] = json!({"include_usage": true});
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let mut stream = ai.run_stream::<_, Value>(GPT, &input, &options).await.unwrap();
+        assert_eq!(stream.meta.event_id.as_deref(), Some("evt-stream"));
+        ids.push((stream.meta.log_id.clone().unwrap(), stream.meta.is_cache_hit()));
+        let mut chunks = 0;
+        while let Some(chunk) = stream.next().await {
+            chunk.unwrap();
+            chunks += 1;
+        }
+        assert!(chunks > 1);
+    }
+    assert_eq!((ids[0].1, ids[1].1), (false, true), "the second stream is served from the cache");
+    let log = log_of(&ai, "main", &ids[0].0).await;
+    let (input, output) = (log.tokens_in.expect("tokens in"), log.tokens_out.expect("tokens out"));
+    #[allow(clippy::cast_precision_loss, reason = "small token counts")]
+    let expected = input as f64 + 2.0 * output as f64;
+    assert_eq!((log.cost, log.custom_cost), (Some(expected), Some(true)));
+    assert!(log_of(&ai, "main", &ids[1].0).await.cached);
+    assert_eq!(local.offline_upstream().unwrap().attempts("openai"), 1);
+
+    // Retries apply to a stream's first answer.
+    let offline = local.offline_upstream().unwrap();
+    offline.add_fault(FaultRule::new(Fault::Status(503)).for_provider("anthropic").times(1));
+    let retried = main_with(GatewayOptions::new("main").retries(GatewayRetries::new().max_attempts(2)));
+    let body = json!({"model": CLAUDE, "max_tokens": 32, "messages": [{"role": "user", "content": "retry"}]});
+    let mut events = ai.v1().messages_stream::<_, Value>(&body, &retried).await.unwrap();
+    while let Some(event) = events.next().await {
+        event.unwrap();
+    }
+    assert_eq!(offline.attempts("anthropic"), 2);
+    local.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn skip_cache_payload_and_timeout_options() {
+    let (local, ai) = start(LocalConfig::default()).await;
+    let cached = main_with(GatewayOptions::new("main").cache_ttl(600));
+    ai.run::<_, Value>(GPT, &messages("skip"), &cached).await.unwrap();
+    let skip = main_with(GatewayOptions::new("main").cache_ttl(600).skip_cache(true));
+    assert!(!ai.run::<_, Value>(GPT, &messages("skip"), &skip).await.unwrap().meta.is_cache_hit());
+
+    let no_payload = main_with(GatewayOptions::new("main").collect_log_payload(false));
+    let answer = ai.run::<_, Value>(GPT, &messages("secret prompt"), &no_payload).await.unwrap();
+    let id = answer.log_id().unwrap();
+    assert!(log_of(&ai, "main", id).await.success, "logged, with its heads");
+    let payload = ai.gateway("main").log_request(id).await;
+    expect_err(payload, "no payload kept", |e| matches!(e, Error::LogNotFound { .. }));
+
+    let offline = local.offline_upstream().unwrap();
+    offline.add_fault(FaultRule::new(Fault::Latency(std::time::Duration::from_secs(5))).for_provider("openai"));
+    let hurried = main_with(GatewayOptions::new("main").request_timeout_ms(100));
+    let late = ai.run::<_, Value>(GPT, &messages("late"), &hurried).await;
+    expect_err(late, "the gateway's timeout", |e| e.status().is_some_and(|s| s >= 500));
     local.shutdown().await.unwrap();
 }
