@@ -60,7 +60,7 @@ pub(crate) fn refused(e: &Error, code: i64, naming: &str) -> bool {
     matches!(e, Error::Gateway { status: 400, code: got, message } if *got == code && message.contains(naming))
 }
 
-/// Whether `id` is a lowercase RFC 9562 UUIDv7 (version nibble 7, variant `10`).
+/// Whether `id` is a lowercase RFC 9562 `UUIDv7` (version nibble 7, variant `10`).
 pub(crate) fn is_uuid_v7(id: &str) -> bool {
     let bytes = id.as_bytes();
     let hex = |c: &u8| c.is_ascii_digit() || (b'a'..=b'f').contains(c);
@@ -86,7 +86,7 @@ pub(crate) async fn all_events(mut events: gateway_core::stream::EventStream) ->
     out
 }
 
-/// The single log id of an answer, checked to be a UUIDv7 carried as the request and event id too.
+/// The single log id of an answer, checked to be a `UUIDv7` carried as the request and event id too.
 pub(crate) fn single_step_id(response: &GatewayResponse) -> String {
     let id = response.meta.log_id.clone().expect("log id");
     assert!(is_uuid_v7(&id), "{id} is a UUIDv7");

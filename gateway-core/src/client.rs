@@ -437,7 +437,10 @@ impl Inner {
     /// (of the stream, or of the failure) is kept for
     /// [`Ai::ai_gateway_log_id`], as the binding sets `aiGatewayLogId` after
     /// every `run`, streamed or not.
-    pub(crate) async fn execute_run_stream(&self, request: Prepared) -> Result<std::result::Result<EventStream, Answer>> {
+    pub(crate) async fn execute_run_stream(
+        &self,
+        request: Prepared,
+    ) -> Result<std::result::Result<EventStream, Answer>> {
         let outcome = self.execute_stream(request).await?;
         match &outcome {
             Ok(events) => self.remember(events.meta.log_id.clone()),
@@ -636,9 +639,7 @@ impl Ai {
         let (request, route) = self.prepare_run(model, &input, options)?;
         match self.inner.execute_run_stream(request).await? {
             Ok(events) => Ok((events, route.protocol)),
-            Err(answer) => {
-                Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call()))
-            }
+            Err(answer) => Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call())),
         }
     }
 

@@ -41,7 +41,8 @@ async fn an_upstream_401_is_a_provider_credential_rejection() {
 #[tokio::test]
 async fn a_real_upstream_refusing_the_key_is_a_provider_credential_rejection() {
     let upstream = MockServer::start().await;
-    let refusal = r#"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}"#;
+    let refusal =
+        r#"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}"#;
     Mock::given(method("POST"))
         .respond_with(ResponseTemplate::new(401).set_body_raw(refusal, "application/json"))
         .mount(&upstream)
@@ -63,9 +64,11 @@ async fn a_rate_limited_gateway_answers_rate_limited() {
     let options = through("limited");
     ai.run::<_, Value>(GPT, &messages("one"), &options).await.unwrap();
     let second = ai.run::<_, Value>(GPT, &messages("two"), &options).await;
-    expect_err(second, "RateLimited with retry-after", |e| {
-        matches!(e, Error::RateLimited { retry_after: Some(after), .. } if *after == Duration::from_secs(60))
-    });
+    expect_err(
+        second,
+        "RateLimited with retry-after",
+        |e| matches!(e, Error::RateLimited { retry_after: Some(after), .. } if *after == Duration::from_secs(60)),
+    );
     let streamed = ai.v1().chat_completions_stream::<_, Value>(&chat(GPT, "three"), &options).await;
     expect_err(streamed, "RateLimited when streamed", |e| matches!(e, Error::RateLimited { .. }));
     assert_eq!(local.offline_upstream().unwrap().attempts("openai"), 1);
@@ -87,7 +90,11 @@ async fn a_missing_or_wrong_api_token_is_refused() {
     // No token: the client names the missing setting before sending.
     let no_token = Ai::new(base.clone()).unwrap();
     let missing = no_token.run::<_, Value>(GPT, &messages("hi"), &RunOptions::new()).await;
-    expect_err(missing, "the missing api_token", |e| matches!(e, Error::Config { setting, .. } if setting == "api_token"));
+    expect_err(
+        missing,
+        "the missing api_token",
+        |e| matches!(e, Error::Config { setting, .. } if setting == "api_token"),
+    );
     // A wrong token: the v4 API's authentication error (10000), not a provider's refusal.
     let wrong = Ai::new(base.with_api_token("wrong")).unwrap();
     let run = wrong.run::<_, Value>(GPT, &messages("hi"), &RunOptions::new()).await;

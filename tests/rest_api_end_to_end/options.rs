@@ -4,7 +4,9 @@
 use futures::StreamExt as _;
 use gateway_core::models::openai::ChatCompletion;
 use gateway_core::rest_api::V1Endpoint;
-use gateway_core::{CustomCost, Error, Gateway as _, GatewayOptions, GatewayRetries, LogMetadata, Metadata, RunOptions};
+use gateway_core::{
+    CustomCost, Error, Gateway as _, GatewayOptions, GatewayRetries, LogMetadata, Metadata, RunOptions,
+};
 use gateway_local::{Fault, FaultRule, GatewaySettings, LocalConfig};
 use serde_json::{Value, json};
 use wiremock::matchers::method;

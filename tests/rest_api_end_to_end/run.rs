@@ -7,7 +7,7 @@ use gateway_local::LocalConfig;
 use serde_json::Value;
 
 use super::super::{
-    CLAUDE, GEMINI, GPT, GROK, LLAMA, expect_err, refused, is_uuid_v7, log_of, messages, single_step_id, start, through,
+    CLAUDE, GEMINI, GPT, GROK, LLAMA, expect_err, is_uuid_v7, log_of, messages, refused, single_step_id, start, through,
 };
 
 /// Each catalog author and the provider slug gateway-local routes it to.
@@ -90,7 +90,11 @@ async fn workers_ai_models_through_the_rest_api_with_a_gateway_id() {
     // The REST API needs a gateway id for an `@cf/` model (§1.3): the client says so before sending;
     // `default` names the account's default gateway, created on first use.
     let missing = ai.run::<_, Value>(LLAMA, &messages("no id"), &RunOptions::new().rest_api()).await;
-    expect_err(missing, "the gateway id asked for", |e| matches!(e, Error::InvalidInput { field, .. } if field == "gateway.id"));
+    expect_err(
+        missing,
+        "the gateway id asked for",
+        |e| matches!(e, Error::InvalidInput { field, .. } if field == "gateway.id"),
+    );
     let default = ai.run::<_, Value>(LLAMA, &messages("default"), &through("default").rest_api()).await.unwrap();
     assert_eq!(log_of(&ai, "default", default.log_id().unwrap()).await.model, LLAMA);
     local.shutdown().await.unwrap();
@@ -108,7 +112,11 @@ async fn dynamic_routes_and_unknown_authors_are_refused_with_typed_errors() {
     // An unknown gateway id is not created (only `default` is).
     let options = RunOptions::new().gateway(GatewayOptions::new("never-made"));
     let missing = ai.run::<_, Value>(GPT, &messages("hi"), &options).await;
-    expect_err(missing, "gateway not found", |e| matches!(e, Error::GatewayNotFound { gateway_id, .. } if gateway_id == "never-made"));
+    expect_err(
+        missing,
+        "gateway not found",
+        |e| matches!(e, Error::GatewayNotFound { gateway_id, .. } if gateway_id == "never-made"),
+    );
     assert_eq!(local.offline_upstream().unwrap().requests_seen(), 0);
     local.shutdown().await.unwrap();
 }

@@ -4,8 +4,8 @@
 use futures::StreamExt as _;
 use gateway_core::models::anthropic::{ClaudeSonnet45Request, MessageEvent};
 use gateway_core::models::openai::{Gpt4oMiniRequest, Gpt41MiniResponsesRequest, ResponseEvent};
-use gateway_core::models::workers_ai::ChatMessage;
-use gateway_core::{LogMetadata, Metadata, PatchLog, RunOptions};
+use gateway_core::models::workers_ai::{ChatMessage, Llama31Instruct, Llama31InstructInput, Llama31InstructRequest};
+use gateway_core::{LogMetadata, Metadata, Model as _, PatchLog, RunOptions};
 use gateway_local::LocalConfig;
 
 use super::super::{is_uuid_v7, log_of, start, through};
@@ -74,5 +74,24 @@ async fn typed_declarations_stream_in_order() {
     assert!(matches!(seen.first(), Some(MessageEvent::MessageStart { .. })), "{seen:?}");
     assert!(matches!(seen.last(), Some(MessageEvent::MessageStop)), "{seen:?}");
     assert!(seen.iter().any(|e| e.text().is_some()));
+    local.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_workers_ai_declaration_runs_through_the_rest_api_envelope() {
+    let (local, ai) = start(LocalConfig::default()).await;
+    let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("hello".into()));
+    let result = ai.run_model(&request, &through("main").rest_api()).await.unwrap();
+    assert!(result.response.response.as_deref().is_some_and(|t| t.starts_with("Offline answer")));
+    assert_eq!(result.meta.provider.as_deref(), Some("workers-ai"));
+    let log = result.get_log().await.unwrap();
+    assert_eq!((log.provider.as_str(), log.model.as_str()), ("workers-ai", Llama31Instruct::ID));
+    let mut chunks = ai.run_model_stream(&request, &through("main").rest_api()).await.unwrap();
+    let mut text = String::new();
+    while let Some(chunk) = chunks.next().await {
+        text.extend(chunk.unwrap().response);
+    }
+    assert!(text.starts_with("Offline answer"), "{text}");
+    assert_eq!(ai.ai_gateway_log_id(), chunks.meta.log_id);
     local.shutdown().await.unwrap();
 }

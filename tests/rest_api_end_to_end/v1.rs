@@ -2,10 +2,10 @@
 //! streamed and raw.
 
 use futures::StreamExt as _;
+use gateway_core::RunOptions;
 use gateway_core::models::anthropic::MessageEvent;
 use gateway_core::models::openai::{ChatCompletion, ChatCompletionChunk, ResponseEvent};
 use gateway_core::rest_api::V1Endpoint;
-use gateway_core::RunOptions;
 use gateway_local::LocalConfig;
 use serde_json::{Value, json};
 
@@ -16,13 +16,17 @@ use super::super::{CLAUDE, GPT, GROK, LLAMA, all_events, chat, expect_err, log_o
 async fn chat_completions_plain_and_streamed() {
     let (local, ai) = start(LocalConfig::default()).await;
     for model in [GPT, CLAUDE, GROK] {
-        let answer = ai.v1().chat_completions::<_, ChatCompletion>(&chat(model, "hi"), &RunOptions::new()).await.unwrap();
+        let answer =
+            ai.v1().chat_completions::<_, ChatCompletion>(&chat(model, "hi"), &RunOptions::new()).await.unwrap();
         assert!(answer.output.choices[0].message.content.as_deref().is_some_and(|t| !t.is_empty()), "{model}");
         assert_eq!(answer.meta.model.as_deref(), Some(model));
         assert!(log_of(&ai, "default", answer.log_id().unwrap()).await.success);
 
-        let mut chunks =
-            ai.v1().chat_completions_stream::<_, ChatCompletionChunk>(&chat(model, "hi"), &through("main")).await.unwrap();
+        let mut chunks = ai
+            .v1()
+            .chat_completions_stream::<_, ChatCompletionChunk>(&chat(model, "hi"), &through("main"))
+            .await
+            .unwrap();
         assert_eq!(chunks.meta.model.as_deref(), Some(model));
         let id = chunks.meta.log_id.clone().unwrap();
         let mut text = String::new();
@@ -88,7 +92,10 @@ async fn send_and_send_stream_raw() {
     let endpoints = [
         (V1Endpoint::ChatCompletions, chat(GPT, "raw")),
         (V1Endpoint::Responses, json!({"model": GPT, "input": "raw"})),
-        (V1Endpoint::Messages, json!({"model": CLAUDE, "max_tokens": 16, "messages": [{"role": "user", "content": "raw"}]})),
+        (
+            V1Endpoint::Messages,
+            json!({"model": CLAUDE, "max_tokens": 16, "messages": [{"role": "user", "content": "raw"}]}),
+        ),
     ];
     for (endpoint, body) in endpoints {
         let raw = ai.v1().send(endpoint, &body, &through("main")).await.unwrap();
