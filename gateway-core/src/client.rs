@@ -433,22 +433,6 @@ impl Inner {
         self.remember(headers.get(headers::LOG_ID).and_then(|v| v.to_str().ok()).map(str::to_owned));
     }
 
-    /// [`execute_stream`](Self::execute_stream) for a model run: its log id
-    /// (of the stream, or of the failure) is kept for
-    /// [`Ai::ai_gateway_log_id`], as the binding sets `aiGatewayLogId` after
-    /// every `run`, streamed or not.
-    pub(crate) async fn execute_run_stream(
-        &self,
-        request: Prepared,
-    ) -> Result<std::result::Result<EventStream, Answer>> {
-        let outcome = self.execute_stream(request).await?;
-        match &outcome {
-            Ok(events) => self.remember(events.meta.log_id.clone()),
-            Err(answer) => self.remember_log_id(&answer.headers),
-        }
-        Ok(outcome)
-    }
-
     /// Keeps `log_id` for [`Ai::ai_gateway_log_id`].
     pub(crate) fn remember(&self, log_id: Option<String>) {
         *self.last_log_id.lock().unwrap_or_else(PoisonError::into_inner) = log_id;
@@ -637,7 +621,7 @@ impl Ai {
     {
         let input = with_stream_flag(input)?;
         let (request, route) = self.prepare_run(model, &input, options)?;
-        match self.inner.execute_run_stream(request).await? {
+        match self.inner.execute_stream(request).await? {
             Ok(events) => Ok((events, route.protocol)),
             Err(answer) => Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call())),
         }

@@ -442,7 +442,7 @@ impl V1<'_> {
         B: Serialize + ?Sized + Sync,
     {
         let (request, gateway_id) = self.prepare(endpoint, body, true, options)?;
-        match self.ai.inner.execute_run_stream(request).await? {
+        match self.ai.inner.execute_stream(request).await? {
             Ok(events) => Ok(events),
             Err(answer) => {
                 let call = Call::RestApi { gateway_id: Some(gateway_id.unwrap_or(DEFAULT_GATEWAY)) };
