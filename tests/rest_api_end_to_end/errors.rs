@@ -13,8 +13,10 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use super::super::{CLAUDE, GPT, chat, expect_err, is_uuid_v7, log_of, messages, single_step_id, start, through};
 
+/// The provider's refusal, with the gateway's report (log id, model, provider) kept.
 fn credential_rejected(e: &Error) -> bool {
-    matches!(e, Error::ProviderCredentialRejected { status: 401, meta, .. } if meta.log_id.is_some())
+    matches!(e, Error::ProviderCredentialRejected { status: 401, meta, .. }
+        if meta.log_id.is_some() && meta.model.as_deref() == Some(GPT) && meta.provider.as_deref() == Some("openai"))
 }
 
 #[tokio::test]
@@ -144,5 +146,31 @@ async fn single_step_ids_are_one_uuid_v7_usable_in_the_logs_api() {
     let tagged = ai.run::<_, Value>(GPT, &messages("tagged"), &options).await.unwrap();
     assert_eq!(tagged.meta.event_id.as_deref(), Some("order-1234"));
     assert!(is_uuid_v7(tagged.log_id().unwrap()));
+    local.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_stream_cut_by_the_upstream_ends_in_an_error_not_a_clean_end() {
+    let (local, ai) = start(LocalConfig::default()).await;
+    let offline = local.offline_upstream().unwrap();
+    offline.add_fault(FaultRule::new(Fault::DropAfter(2)).for_provider("openai"));
+    let mut chunks =
+        ai.v1().chat_completions_stream::<_, ChatCompletionChunk>(&chat(GPT, "cut"), &through("main")).await.unwrap();
+    let id = chunks.meta.log_id.clone().unwrap();
+    let mut outcome = Ok(());
+    while let Some(chunk) = chunks.next().await {
+        if let Err(e) = chunk {
+            outcome = Err(e);
+            break;
+        }
+    }
+    // gateway-local ends the stream with an in-band error event, as on the gateway host.
+    expect_err(
+        outcome,
+        "the stream's failure",
+        |e| matches!(e, Error::UpstreamInference { code: Some(2005), message, .. } if message.contains("stream failed")),
+    );
+    let log = log_of(&ai, "main", &id).await;
+    assert!(!log.success || log.response_head_complete == Some(false), "{log:?}");
     local.shutdown().await.unwrap();
 }
