@@ -81,6 +81,19 @@ pub(crate) fn output<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
     if is_envelope { envelope::<T>(body).map(|e| e.result) } else { json(body) }
 }
 
+/// The Cloudflare API's own code for a missing or invalid API token.
+const API_AUTHENTICATION: i64 = 10_000;
+
+/// On the REST API, the API host's refusal of the API token (code 10000 in
+/// the body's `errors` array, whatever else the body carries): the same
+/// [`Error::Api`] as from the logs API on that host, never a provider's or
+/// the gateway's failure. The only credential the client sends there is
+/// that token.
+fn api_authentication_error(body: Option<&Value>, call: Call<'_>) -> Option<Vec<ApiMessage>> {
+    let errors = v4_errors(body).filter(|_| matches!(call, Call::RestApi { .. }))?;
+    errors.first().is_some_and(|first| first.code == API_AUTHENTICATION).then_some(errors)
+}
+
 /// What kind of call failed: decides which variants an error body can map to.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Call<'a> {
@@ -113,6 +126,9 @@ pub(crate) fn classify(status: u16, headers: &HeaderMap, body: &[u8], call: Call
         } else {
             Error::RateLimited { retry_after, message }
         };
+    }
+    if let Some(errors) = api_authentication_error(parsed.as_ref(), call) {
+        return Error::Api { status, errors };
     }
     if let Some(error) = parsed.as_ref().and_then(|body| gateway_error(body, call)) {
         return error.into_error(status, headers, gateway_id, call);
@@ -411,6 +427,21 @@ mod tests {
             assert_eq!(kind(&error, expected.split(", ").count()), expected, "{status}/{code} {call:?}: {error}");
             assert_eq!(error.status(), Some(status));
         }
+    }
+
+    /// A refused API token on the REST API is the API host's error, in the
+    /// v4 shape or in the REST API's own (`error` and `errors`) alike; off
+    /// it, a Workers AI 10000 through a gateway stays the upstream's.
+    #[test]
+    fn rest_api_token_refusals_are_api_errors() {
+        let v4 = r#"{"result":null,"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[]}"#;
+        let rest = r#"{"success":false,"name":"AiGatewayError","internalCode":10000,"message":"Authentication error","error":[{"code":10000,"message":"Authentication error"}],"errors":[{"code":10000,"message":"Authentication error"}]}"#;
+        for body in [v4, rest] {
+            let error = classify_str(401, body, REST_API);
+            let Error::Api { status: 401, errors } = &error else { panic!("{body}: {error:?}") };
+            assert_eq!((errors[0].code, errors[0].message.as_str()), (10000, "Authentication error"));
+        }
+        assert_eq!(kind(&classify_str(401, v4, GATEWAY_HOST), 2), "UpstreamInference { status: 401, code: Some(10000)");
     }
 
     /// §1.8: `internalCode`, then `error[0].code` or `error.code`, then `errors[0].code`.
