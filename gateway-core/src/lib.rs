@@ -9,6 +9,8 @@
 //!   ([`provider::PROVIDERS`]), one row per provider, is the single source of what a provider is.
 //! - [`types`]: wire types ([`GatewayOptions`], [`Metadata`](struct@Metadata), [`AiGatewayLog`],
 //!   [`PatchLog`], [`UniversalStep`], [`ListLogs`], ...) and the `cf-aig-*` header table.
+//! - [`route`]: dynamic routes as typed graphs ([`Route`](route::Route)), checked before sending;
+//!   their REST operations are on [`Gateway`].
 //! - [`rest_api`]: Cloudflare's REST API on the API host (`/ai/run`, `/ai/v1/*`), [`Ai::v1`].
 //! - [`error`]: the one [`Error`] enum.
 
@@ -21,6 +23,7 @@ pub mod models;
 pub mod provider;
 pub mod response;
 pub mod rest_api;
+pub mod route;
 pub mod stream;
 pub mod types;
 mod wire;

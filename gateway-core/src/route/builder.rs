@@ -1,0 +1,223 @@
+//! Building a route from typed node handles.
+//!
+//! A handle ([`NodeRef`]) exists only for an element already declared in
+//! the same builder, and is branded with that builder's lifetime: an output
+//! can only point at an element of this route (never a dangling id), and
+//! since it points at an element declared before, the graph has no cycles.
+//! Model, limit and conditional nodes take every output the API requires.
+
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use serde_json::{Number, Value};
+
+use super::Route;
+use super::element::{Conditional, Element, LimitKind, LimitNode, ModelNode, Node, Percentage, Share, Technique};
+use super::validate::RouteError;
+
+/// Invariant in `'b`, so handles of two builders never mix.
+type Brand<'b> = PhantomData<fn(&'b ()) -> &'b ()>;
+
+/// A handle to an element declared in the [`RouteBuilder`] of brand `'b`.
+#[derive(Debug, Clone, Copy)]
+pub struct NodeRef<'b> {
+    index: usize,
+    brand: Brand<'b>,
+}
+
+/// Proof that the route's `start` element was declared; what the closure of
+/// [`Route::build`] returns.
+#[derive(Debug)]
+pub struct Start<'b> {
+    brand: Brand<'b>,
+}
+
+/// Declares a route's elements; see [`Route::build`].
+///
+/// Elements are written start first: in the reverse of the order they were
+/// declared (outputs point at elements declared before, so the end is
+/// declared first and the start last).
+#[derive(Debug)]
+pub struct RouteBuilder<'b> {
+    elements: Vec<Element>,
+    brand: Brand<'b>,
+}
+
+/// A `model` node's properties.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelSpec {
+    provider: String,
+    model: String,
+    timeout: Duration,
+    retries: u32,
+}
+
+impl ModelSpec {
+    /// `model` of provider `provider` (slug, e.g. `openai`), with its timeout
+    /// (sent in milliseconds) and retries, all four required by the API.
+    pub fn new(provider: impl Into<String>, model: impl Into<String>, timeout: Duration, retries: u32) -> Self {
+        Self { provider: provider.into(), model: model.into(), timeout, retries }
+    }
+}
+
+/// A rate (count) or budget (cost) limit's properties.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LimitSpec {
+    kind: LimitKind,
+    key: String,
+    limit: Number,
+    window: Duration,
+    technique: Option<Technique>,
+}
+
+impl LimitSpec {
+    /// At most `requests` per `key` value (e.g. `metadata.user_id`) in `window` (whole seconds).
+    pub fn count(key: impl Into<String>, requests: u64, window: Duration) -> Self {
+        Self { kind: LimitKind::Count, key: key.into(), limit: requests.into(), window, technique: None }
+    }
+
+    /// At most `dollars` (US) of cost per `key` value in `window` (whole
+    /// seconds). A non-finite amount is written as 0.
+    pub fn cost(key: impl Into<String>, dollars: f64, window: Duration) -> Self {
+        let limit = Number::from_f64(dollars).unwrap_or_else(|| 0.into());
+        Self { kind: LimitKind::Cost, key: key.into(), limit, window, technique: None }
+    }
+
+    /// Sets `technique` (a docs-only property; left out unless set).
+    #[must_use]
+    pub fn technique(mut self, technique: Technique) -> Self {
+        self.technique = Some(technique);
+        self
+    }
+}
+
+/// The outputs of a `percentage` node: up to five `"<n>%"` shares totalling
+/// 100 and an optional `else`, checked when the route is built.
+#[derive(Debug, Clone)]
+pub struct Split<'b> {
+    shares: Vec<(f64, NodeRef<'b>)>,
+    otherwise: Option<NodeRef<'b>>,
+}
+
+impl<'b> Split<'b> {
+    /// No shares yet.
+    pub fn new() -> Self {
+        Self { shares: Vec::new(), otherwise: None }
+    }
+
+    /// `percent` of requests (fractions allowed) go to `target`.
+    #[must_use]
+    pub fn share(mut self, percent: f64, target: NodeRef<'b>) -> Self {
+        self.shares.push((percent, target));
+        self
+    }
+
+    /// Output `else`.
+    #[must_use]
+    pub fn otherwise(mut self, target: NodeRef<'b>) -> Self {
+        self.otherwise = Some(target);
+        self
+    }
+}
+
+impl Default for Split<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<'b> RouteBuilder<'b> {
+    fn id_of(&self, node: NodeRef<'b>) -> String {
+        self.elements[node.index].id.clone()
+    }
+
+    fn push(&mut self, id: impl Into<String>, node: Node) -> NodeRef<'b> {
+        self.elements.push(Element { id: id.into(), node });
+        NodeRef { index: self.elements.len() - 1, brand: PhantomData }
+    }
+
+    /// An `end` element.
+    pub fn end(&mut self, id: impl Into<String>) -> NodeRef<'b> {
+        self.push(id, Node::End)
+    }
+
+    /// A `model` element: `success` when the model answers, `fallback` after
+    /// its retries fail or time out.
+    pub fn model(
+        &mut self,
+        id: impl Into<String>,
+        spec: ModelSpec,
+        success: NodeRef<'b>,
+        fallback: NodeRef<'b>,
+    ) -> NodeRef<'b> {
+        let node = ModelNode {
+            provider: spec.provider,
+            model: spec.model,
+            timeout: spec.timeout,
+            retries: spec.retries,
+            success: self.id_of(success),
+            fallback: Some(self.id_of(fallback)),
+        };
+        self.push(id, Node::Model(node))
+    }
+
+    /// A rate or budget limit element: `success` under the limit, `fallback` over it.
+    pub fn limit(
+        &mut self,
+        id: impl Into<String>,
+        spec: LimitSpec,
+        success: NodeRef<'b>,
+        fallback: NodeRef<'b>,
+    ) -> NodeRef<'b> {
+        let node = LimitNode {
+            kind: spec.kind,
+            key: spec.key,
+            limit: spec.limit,
+            window: spec.window,
+            technique: spec.technique,
+            success: self.id_of(success),
+            fallback: Some(self.id_of(fallback)),
+        };
+        self.push(id, Node::Limit(node))
+    }
+
+    /// A `conditional` element on metadata (`{"metadata.plan":{"$eq":"free"}}`).
+    pub fn conditional(
+        &mut self,
+        id: impl Into<String>,
+        condition: Value,
+        if_true: NodeRef<'b>,
+        if_false: NodeRef<'b>,
+    ) -> NodeRef<'b> {
+        let node = Conditional { condition, if_true: self.id_of(if_true), if_false: self.id_of(if_false) };
+        self.push(id, Node::Conditional(node))
+    }
+
+    /// A `percentage` element; its shares are checked by [`Route::build`].
+    pub fn percentage(&mut self, id: impl Into<String>, split: Split<'b>) -> NodeRef<'b> {
+        let shares =
+            split.shares.iter().map(|&(p, target)| Share { key: Share::key_of(p), target: self.id_of(target) }).collect();
+        let otherwise = split.otherwise.map(|t| self.id_of(t));
+        self.push(id, Node::Percentage(Percentage { shares, otherwise }))
+    }
+
+    /// The `start` element, pointing at `next`.
+    pub fn start(&mut self, id: impl Into<String>, next: NodeRef<'b>) -> Start<'b> {
+        let next = self.id_of(next);
+        self.push(id, Node::Start { next });
+        Start { brand: PhantomData }
+    }
+}
+
+pub(super) fn build(
+    name: String,
+    define: impl for<'b> FnOnce(&mut RouteBuilder<'b>) -> Start<'b>,
+) -> Result<Route, RouteError> {
+    let mut builder = RouteBuilder { elements: Vec::new(), brand: PhantomData };
+    let Start { brand: _ } = define(&mut builder);
+    let mut elements = builder.elements;
+    elements.reverse();
+    let route = Route { name, elements };
+    route.validate()?;
+    Ok(route)
+}
