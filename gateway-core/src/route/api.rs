@@ -306,7 +306,12 @@ impl HttpGateway {
         decode::envelope::<T>(&body).map(|e| e.result)
     }
 
-    async fn listing<T: DeserializeOwned>(&self, parts: &[Part<'_>], query: &str, route_id: Option<&str>) -> Result<Listing<T>> {
+    async fn listing<T: DeserializeOwned>(
+        &self,
+        parts: &[Part<'_>],
+        query: &str,
+        route_id: Option<&str>,
+    ) -> Result<Listing<T>> {
         let body = self.route_call(Method::GET, parts, query, None, (route_id, None)).await?;
         let list = decode::json::<ListBody<T>>(&body)?;
         list.data.or(list.result.map(|r| r.data)).ok_or_else(|| Error::Decode {
@@ -331,7 +336,8 @@ impl HttpGateway {
     }
 
     pub(crate) async fn rename_route_impl(&self, route_id: &str, name: &str) -> Result<RouteInfo> {
-        let body = serde_json::to_vec(&serde_json::json!({ "name": name })).map_err(|e| Error::invalid("name", e.to_string()))?;
+        let body = serde_json::to_vec(&serde_json::json!({ "name": name }))
+            .map_err(|e| Error::invalid("name", e.to_string()))?;
         let answer =
             self.route_call(Method::PATCH, &path(Some(route_id), &[]), "", Some(body), (Some(route_id), None)).await?;
         let renamed = decode::json::<RenameBody>(&answer)?;

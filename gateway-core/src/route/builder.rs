@@ -105,7 +105,10 @@ impl<'b> Split<'b> {
         Self { shares: Vec::new(), otherwise: None }
     }
 
-    /// `percent` of requests (fractions allowed) go to `target`.
+    /// `percent` of requests (fractions allowed) go to `target`. Its output
+    /// key is `"<percent>%"`; an equal share already in the split gets a
+    /// distinct spelling of the same number (`"50%"`, `"50.0%"`), since a
+    /// JSON object holds each key once.
     #[must_use]
     pub fn share(mut self, percent: f64, target: NodeRef<'b>) -> Self {
         self.shares.push((percent, target));
@@ -195,8 +198,15 @@ impl<'b> RouteBuilder<'b> {
 
     /// A `percentage` element; its shares are checked by [`Route::build`].
     pub fn percentage(&mut self, id: impl Into<String>, split: Split<'b>) -> NodeRef<'b> {
-        let shares =
-            split.shares.iter().map(|&(p, target)| Share { key: Share::key_of(p), target: self.id_of(target) }).collect();
+        let mut shares: Vec<Share> = Vec::with_capacity(split.shares.len());
+        for (percent, target) in split.shares {
+            let mut number = format!("{percent}");
+            // Equal shares need distinct JSON keys: `"50%"`, then `"50.0%"`.
+            while shares.iter().any(|s| s.key == format!("{number}%")) {
+                number.push_str(if number.contains('.') { "0" } else { ".0" });
+            }
+            shares.push(Share { key: format!("{number}%"), target: self.id_of(target) });
+        }
         let otherwise = split.otherwise.map(|t| self.id_of(t));
         self.push(id, Node::Percentage(Percentage { shares, otherwise }))
     }

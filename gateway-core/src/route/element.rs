@@ -230,8 +230,7 @@ struct RawElement {
 
 impl Serialize for Element {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let outputs =
-            self.node.outputs().into_iter().map(|(k, v)| (k, Target { element_id: v.to_owned() })).collect();
+        let outputs = self.node.outputs().into_iter().map(|(k, v)| (k, Target { element_id: v.to_owned() })).collect();
         RawElement {
             id: self.id.clone(),
             kind: self.node.type_name().to_owned(),
@@ -269,8 +268,7 @@ impl<'de> Deserialize<'de> for Element {
             Some(value) => serde_json::from_value(value)
                 .map_err(|e| D::Error::custom(format!("element `{id}`: properties: {e}")))?,
         };
-        let mut outputs: IndexMap<String, String> =
-            raw.outputs.into_iter().map(|(k, t)| (k, t.element_id)).collect();
+        let mut outputs: IndexMap<String, String> = raw.outputs.into_iter().map(|(k, t)| (k, t.element_id)).collect();
         let missing = |what: &str| D::Error::custom(format!("element `{id}` ({}): missing {what}", raw.kind));
         let mut output = |key: &str| outputs.shift_remove(key);
         let node = match raw.kind.as_str() {

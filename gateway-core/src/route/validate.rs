@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::element::{LimitNode, ModelNode, Node};
 use super::Route;
+use super::element::{LimitNode, ModelNode, Node};
 
 /// Most weighted outputs a percentage node may have (`"else"` not counted).
 pub const MAX_SHARES: usize = 5;
@@ -42,6 +42,12 @@ pub enum RouteRule {
         /// The key as written.
         output: String,
     },
+    /// Two shares with the same key (`"50%"` twice): a JSON object cannot
+    /// hold both, so equal shares must be written differently (`"50%"`, `"50.0%"`).
+    DuplicateShare {
+        /// The key.
+        output: String,
+    },
     /// More than [`MAX_SHARES`] weighted outputs.
     TooManyShares {
         /// How many there are.
@@ -66,7 +72,9 @@ impl fmt::Display for RouteRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::EmptyName => f.write_str("the route name is empty"),
-            Self::NameNotASegment => f.write_str("the route name must be one URL path segment (no `/`, not `.` or `..`)"),
+            Self::NameNotASegment => {
+                f.write_str("the route name must be one URL path segment (no `/`, not `.` or `..`)")
+            }
             Self::EmptyId => f.write_str("an element id is empty"),
             Self::DuplicateId => f.write_str("the id is used by more than one element"),
             Self::NoStart => f.write_str("the route has no `start` element"),
@@ -75,6 +83,7 @@ impl fmt::Display for RouteRule {
                 write!(f, "output `{output}` points at `{target}`, which is not an element of the route")
             }
             Self::BadShare { output } => write!(f, "output `{output}` is neither `\"<n>%\"` with n > 0 nor `else`"),
+            Self::DuplicateShare { output } => write!(f, "output `{output}` appears twice (one JSON key)"),
             Self::TooManyShares { count } => {
                 write!(f, "{count} percentage outputs, at most {MAX_SHARES} (plus `else`) are allowed")
             }
@@ -127,7 +136,8 @@ impl RouteError {
 
 pub(super) fn validate(route: &Route) -> Result<(), RouteError> {
     let mut problems = Vec::new();
-    let mut push = |element: Option<&str>, rule| problems.push(RouteProblem { element: element.map(str::to_owned), rule });
+    let mut push =
+        |element: Option<&str>, rule| problems.push(RouteProblem { element: element.map(str::to_owned), rule });
     if route.name.is_empty() {
         push(None, RouteRule::EmptyName);
     } else if route.name.contains('/') || route.name == "." || route.name == ".." {
@@ -167,7 +177,11 @@ pub(super) fn validate(route: &Route) -> Result<(), RouteError> {
                     push(id, RouteRule::TooManyShares { count: split.shares.len() });
                 }
                 let mut total = 0.0;
+                let mut keys = HashSet::new();
                 for share in &split.shares {
+                    if !keys.insert(share.key.as_str()) || share.key == "else" {
+                        push(id, RouteRule::DuplicateShare { output: share.key.clone() });
+                    }
                     match share.percent() {
                         Some(p) => total += p,
                         None => push(id, RouteRule::BadShare { output: share.key.clone() }),
