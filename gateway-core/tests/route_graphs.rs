@@ -3,32 +3,14 @@
 //! would refuse named by `validate()` (element and rule); the docs' and the
 //! SDK's spellings both read, the SDK's written.
 
+mod route_spec;
+
 use std::time::Duration;
 
 use gateway_core::route::{Element, LimitKind, LimitSpec, ModelSpec, Node, Route, RouteRule, Split, Technique};
 use proptest::prelude::*;
+use route_spec::{SPEC_CREATE, spec_route};
 use serde_json::json;
-
-/// The spec's example create body (§3.3), without its line breaks.
-const SPEC_CREATE: &str = concat!(
-    r#"{"name":"support","elements":["#,
-    r#"{"id":"s","type":"start","outputs":{"next":{"elementId":"m1"}}},"#,
-    r#"{"id":"m1","type":"model","properties":{"provider":"openai","model":"gpt-4.1","timeout":60000,"retries":2},"outputs":{"success":{"elementId":"e"},"fallback":{"elementId":"m2"}}},"#,
-    r#"{"id":"m2","type":"model","properties":{"provider":"workers-ai","model":"@cf/moonshotai/kimi-k2.6","timeout":60000,"retries":1},"outputs":{"success":{"elementId":"e"},"fallback":{"elementId":"e"}}},"#,
-    r#"{"id":"e","type":"end","outputs":{}}]}"#
-);
-
-/// The spec's example, built from typed handles.
-pub fn spec_route() -> Route {
-    let minute = Duration::from_secs(60);
-    Route::build("support", |b| {
-        let e = b.end("e");
-        let m2 = b.model("m2", ModelSpec::new("workers-ai", "@cf/moonshotai/kimi-k2.6", minute, 1), e, e);
-        let m1 = b.model("m1", ModelSpec::new("openai", "gpt-4.1", minute, 2), e, m2);
-        b.start("s", m1)
-    })
-    .unwrap()
-}
 
 #[test]
 fn the_spec_example_is_written_byte_for_byte_from_a_builder() {
@@ -126,7 +108,9 @@ fn unknown_types_and_missing_properties_are_decode_errors_naming_the_element() {
 
 /// Elements from JSON, with `e` an end.
 fn route(elements: serde_json::Value) -> Route {
-    serde_json::from_value(json!({"name": "r", "elements": elements})).unwrap()
+    let mut body = json!({"name": "r"});
+    body["elements"] = elements;
+    serde_json::from_value(body).unwrap()
 }
 
 fn start(next: &str) -> serde_json::Value {

@@ -5,38 +5,19 @@
 //! `account_tag` optional, `comment` ignored); typed errors.
 
 mod common;
+mod route_spec;
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use gateway_core::route::{ListRoutes, ModelSpec, Route, RouteRule};
+use gateway_core::route::{ListRoutes, RouteRule};
 use gateway_core::{Ai, Error, Gateway};
 use serde_json::{Value, json};
 use wiremock::MockServer;
 
 use common::{header, json_answer, mount, only_request, received};
+use route_spec::{SPEC_CREATE, spec_route};
 
 const ROUTES: &str = "/client/v4/accounts/acc/ai-gateway/gateways/my-gateway/routes";
-
-/// The spec's example create body (§3.3), without its line breaks.
-const SPEC_CREATE: &str = concat!(
-    r#"{"name":"support","elements":["#,
-    r#"{"id":"s","type":"start","outputs":{"next":{"elementId":"m1"}}},"#,
-    r#"{"id":"m1","type":"model","properties":{"provider":"openai","model":"gpt-4.1","timeout":60000,"retries":2},"outputs":{"success":{"elementId":"e"},"fallback":{"elementId":"m2"}}},"#,
-    r#"{"id":"m2","type":"model","properties":{"provider":"workers-ai","model":"@cf/moonshotai/kimi-k2.6","timeout":60000,"retries":1},"outputs":{"success":{"elementId":"e"},"fallback":{"elementId":"e"}}},"#,
-    r#"{"id":"e","type":"end","outputs":{}}]}"#
-);
-
-fn spec_route() -> Route {
-    let minute = Duration::from_secs(60);
-    Route::build("support", |b| {
-        let e = b.end("e");
-        let m2 = b.model("m2", ModelSpec::new("workers-ai", "@cf/moonshotai/kimi-k2.6", minute, 1), e, e);
-        let m1 = b.model("m1", ModelSpec::new("openai", "gpt-4.1", minute, 2), e, m2);
-        b.start("s", m1)
-    })
-    .unwrap()
-}
 
 fn elements() -> Value {
     serde_json::from_str::<Value>(SPEC_CREATE).unwrap()["elements"].clone()
@@ -70,7 +51,7 @@ fn result(value: &Value) -> Vec<u8> {
     serde_json::to_vec(&json!({"result": value, "success": true, "errors": [], "messages": []})).unwrap()
 }
 
-async fn gateway(server: &MockServer) -> gateway_core::HttpGateway {
+fn gateway(server: &MockServer) -> gateway_core::HttpGateway {
     Ai::new(common::rest_config(server, "api-token")).unwrap().gateway("my-gateway")
 }
 
@@ -89,7 +70,7 @@ async fn sent(server: &MockServer) -> (String, String, String, Option<String>) {
 async fn create_sends_the_spec_example_byte_for_byte_with_the_api_token() {
     let server = MockServer::start().await;
     mount(&server, "POST", ROUTES, json_answer(200, result(&route_object()))).await;
-    let created = gateway(&server).await.create_route(&spec_route()).await.unwrap();
+    let created = gateway(&server).create_route(&spec_route()).await.unwrap();
     let (method, path, body, auth) = sent(&server).await;
     assert_eq!((method.as_str(), path.as_str()), ("POST", ROUTES));
     assert_eq!(body, SPEC_CREATE);
@@ -107,10 +88,10 @@ async fn an_invalid_route_is_refused_before_sending() {
     let server = MockServer::start().await;
     let mut route = spec_route();
     route.elements.retain(|e| e.id != "m2");
-    let error = gateway(&server).await.create_route(&route).await.unwrap_err();
+    let error = gateway(&server).create_route(&route).await.unwrap_err();
     let Error::InvalidRoute(invalid) = &error else { panic!("{error:?}") };
     assert!(invalid.names(Some("m1"), &RouteRule::DanglingEdge { output: String::new(), target: String::new() }));
-    let error = gateway(&server).await.create_route_version("r1", &route).await.unwrap_err();
+    let error = gateway(&server).create_route_version("r1", &route).await.unwrap_err();
     assert!(matches!(error, Error::InvalidRoute(_)), "{error:?}");
     assert!(received(&server).await.is_empty());
 }
@@ -123,7 +104,7 @@ async fn list_routes_sends_page_and_per_page_and_reads_data_at_the_top() {
     let body = json!({"data": {"order_by": "created_at", "order_by_direction": "desc", "page": 2, "per_page": 10,
                                "routes": [listed]}, "success": true});
     mount(&server, "GET", ROUTES, json_answer(200, serde_json::to_vec(&body).unwrap())).await;
-    let page = gateway(&server).await.list_routes(&ListRoutes::new().page(2).per_page(10)).await.unwrap();
+    let page = gateway(&server).list_routes(&ListRoutes::new().page(2).per_page(10)).await.unwrap();
     let (method, path, body, auth) = sent(&server).await;
     assert_eq!((method.as_str(), path, body.as_str()), ("GET", format!("{ROUTES}?page=2&per_page=10"), ""));
     assert_eq!(auth.as_deref(), Some("Bearer api-token"));
@@ -136,7 +117,7 @@ async fn lists_also_read_data_under_result_and_no_query_is_sent_by_default() {
     let server = MockServer::start().await;
     let body = json!({"result": {"data": {"routes": [route_object()]}}, "success": true});
     mount(&server, "GET", ROUTES, json_answer(200, serde_json::to_vec(&body).unwrap())).await;
-    let page = gateway(&server).await.list_routes(&ListRoutes::new()).await.unwrap();
+    let page = gateway(&server).list_routes(&ListRoutes::new()).await.unwrap();
     assert_eq!(page.items.len(), 1);
     assert_eq!(page.page, None);
     assert_eq!(sent(&server).await.1, ROUTES);
@@ -146,7 +127,7 @@ async fn lists_also_read_data_under_result_and_no_query_is_sent_by_default() {
 async fn get_route_reads_the_route_object() {
     let server = MockServer::start().await;
     mount(&server, "GET", &format!("{ROUTES}/54442216"), json_answer(200, result(&route_object()))).await;
-    let route = gateway(&server).await.get_route("54442216").await.unwrap();
+    let route = gateway(&server).get_route("54442216").await.unwrap();
     assert_eq!((route.gateway_id.as_str(), route.modified_at.as_str()), ("my-gateway", "2026-12-01T10:00:00Z"));
     let (method, path, _, auth) = sent(&server).await;
     assert_eq!((method.as_str(), path), ("GET", format!("{ROUTES}/54442216")));
@@ -161,7 +142,7 @@ async fn rename_patches_the_name_and_reads_the_route_key() {
     renamed["account_tag"] = json!("acct-tag");
     let body = serde_json::to_vec(&json!({"route": renamed, "success": true})).unwrap();
     mount(&server, "PATCH", &format!("{ROUTES}/r%2F1"), json_answer(200, body)).await;
-    let route = gateway(&server).await.rename_route("r/1", "helpdesk").await.unwrap();
+    let route = gateway(&server).rename_route("r/1", "helpdesk").await.unwrap();
     let (method, path, body, auth) = sent(&server).await;
     assert_eq!((method.as_str(), path, body.as_str()), ("PATCH", format!("{ROUTES}/r%2F1"), r#"{"name":"helpdesk"}"#));
     assert_eq!(auth.as_deref(), Some("Bearer api-token"));
@@ -172,7 +153,7 @@ async fn rename_patches_the_name_and_reads_the_route_key() {
 async fn delete_reads_the_six_field_object() {
     let server = MockServer::start().await;
     mount(&server, "DELETE", &format!("{ROUTES}/54442216"), json_answer(200, result(&record()))).await;
-    let deleted = gateway(&server).await.delete_route("54442216").await.unwrap();
+    let deleted = gateway(&server).delete_route("54442216").await.unwrap();
     assert_eq!((deleted.id.as_str(), deleted.elements.len()), ("54442216", 4));
     let (method, path, body, _) = sent(&server).await;
     assert_eq!((method.as_str(), path, body.as_str()), ("DELETE", format!("{ROUTES}/54442216"), ""));
@@ -182,7 +163,7 @@ async fn delete_reads_the_six_field_object() {
 async fn create_version_sends_only_the_elements() {
     let server = MockServer::start().await;
     mount(&server, "POST", &format!("{ROUTES}/54442216/versions"), json_answer(200, result(&record()))).await;
-    let saved = gateway(&server).await.create_route_version("54442216", &spec_route()).await.unwrap();
+    let saved = gateway(&server).create_route_version("54442216", &spec_route()).await.unwrap();
     assert_eq!(saved.name, "support");
     let (method, path, body, auth) = sent(&server).await;
     assert_eq!((method.as_str(), path), ("POST", format!("{ROUTES}/54442216/versions")));
@@ -202,7 +183,7 @@ async fn list_versions_reads_active_as_a_string_and_ignores_comment() {
                                "versions": [old, version("true")]}, "success": true});
     mount(&server, "GET", &format!("{ROUTES}/54442216/versions"), json_answer(200, serde_json::to_vec(&body).unwrap()))
         .await;
-    let versions = gateway(&server).await.list_route_versions("54442216").await.unwrap();
+    let versions = gateway(&server).list_route_versions("54442216").await.unwrap();
     let flags: Vec<_> = versions.items.iter().map(|v| (v.version_id.as_str(), v.active, v.is_valid)).collect();
     assert_eq!(flags, [("v0", false, Some(true)), ("v1", true, None)]);
 }
@@ -212,7 +193,7 @@ async fn active_must_be_true_or_false() {
     let server = MockServer::start().await;
     let body = json!({"data": {"versions": [version("yes")]}, "success": true});
     mount(&server, "GET", &format!("{ROUTES}/r1/versions"), json_answer(200, serde_json::to_vec(&body).unwrap())).await;
-    let error = gateway(&server).await.list_route_versions("r1").await.unwrap_err();
+    let error = gateway(&server).list_route_versions("r1").await.unwrap_err();
     assert!(matches!(&error, Error::Decode { path, .. } if path.contains("active")), "{error:?}");
 }
 
@@ -223,7 +204,7 @@ async fn get_version_reads_the_detail_object() {
         "data": SPEC_CREATE_ELEMENTS, "elements": elements(), "gateway_id": "my-gateway",
         "modified_at": "2026-12-01T10:00:00Z", "name": "support", "version_id": "v1", "is_valid": false});
     mount(&server, "GET", &format!("{ROUTES}/54442216/versions/v1"), json_answer(200, result(&detail))).await;
-    let version = gateway(&server).await.get_route_version("54442216", "v1").await.unwrap();
+    let version = gateway(&server).get_route_version("54442216", "v1").await.unwrap();
     assert_eq!((version.active, version.is_valid, version.elements.len()), (false, Some(false), 4));
     assert_eq!(sent(&server).await.1, format!("{ROUTES}/54442216/versions/v1"));
 }
@@ -233,7 +214,7 @@ async fn deploy_sends_the_version_id_and_deployments_are_listed() {
     let server = MockServer::start().await;
     let deployments = format!("{ROUTES}/54442216/deployments");
     mount(&server, "POST", &deployments, json_answer(200, result(&record()))).await;
-    let gateway = gateway(&server).await;
+    let gateway = gateway(&server);
     gateway.deploy_route_version("54442216", "v1").await.unwrap();
     let (method, path, body, auth) = sent(&server).await;
     assert_eq!(
@@ -263,7 +244,7 @@ async fn a_missing_route_or_version_is_route_not_found() {
     let missing = br#"{"errors":[{"code":7000,"message":"route not found"}],"result":{},"success":false}"#;
     mount(&server, "GET", &format!("{ROUTES}/nope"), json_answer(404, missing.to_vec())).await;
     mount(&server, "GET", &format!("{ROUTES}/r1/versions/v9"), json_answer(404, missing.to_vec())).await;
-    let gateway = gateway(&server).await;
+    let gateway = gateway(&server);
     let error = gateway.get_route("nope").await.unwrap_err();
     assert!(
         matches!(&error, Error::RouteNotFound { route_id, version_id: None, message } if route_id == "nope" && message == "route not found"),
@@ -279,7 +260,7 @@ async fn a_refused_request_is_a_typed_api_error() {
     let server = MockServer::start().await;
     let refused = br#"{"errors":[{"message":"invalid elements"}],"result":{},"success":false}"#;
     mount(&server, "POST", ROUTES, json_answer(400, refused.to_vec())).await;
-    let error = gateway(&server).await.create_route(&spec_route()).await.unwrap_err();
+    let error = gateway(&server).create_route(&spec_route()).await.unwrap_err();
     let Error::Api { status: 400, errors } = &error else { panic!("{error:?}") };
     assert_eq!(errors[0].message, "invalid elements");
 }
@@ -287,7 +268,7 @@ async fn a_refused_request_is_a_typed_api_error() {
 #[tokio::test]
 async fn ids_that_are_not_a_path_segment_are_refused_before_sending() {
     let server = MockServer::start().await;
-    let gateway = gateway(&server).await;
+    let gateway = gateway(&server);
     for id in ["", ".", ".."] {
         let error = gateway.get_route(id).await.unwrap_err();
         assert!(matches!(&error, Error::InvalidInput { field, .. } if field == "route id"), "{error:?}");
@@ -307,6 +288,6 @@ async fn routes_are_rest_only_and_arc_dyn_gateway_forwards() {
     assert!(matches!(&error, Error::InvalidInput { field, .. } if field == "transport"), "{error:?}");
 
     mount(&server, "GET", &format!("{ROUTES}/54442216"), json_answer(200, result(&route_object()))).await;
-    let shared: Arc<dyn Gateway> = Arc::new(gateway(&server).await);
+    let shared: Arc<dyn Gateway> = Arc::new(gateway(&server));
     assert_eq!(shared.get_route("54442216").await.unwrap().name, "support");
 }
