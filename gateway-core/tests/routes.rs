@@ -75,8 +75,11 @@ async fn create_sends_the_spec_example_byte_for_byte_with_the_api_token() {
     assert_eq!((method.as_str(), path.as_str()), ("POST", ROUTES));
     assert_eq!(body, SPEC_CREATE);
     assert_eq!(auth.as_deref(), Some("Bearer api-token"));
-    assert_eq!((created.id.as_str(), created.name.as_str(), created.account_tag), ("54442216", "support", None));
-    assert_eq!(created.elements, spec_route().elements);
+    assert_eq!(
+        (created.route.id.as_str(), created.route.name.as_str(), created.account_tag),
+        ("54442216", "support", None)
+    );
+    assert_eq!(created.route.elements, spec_route().elements);
     assert_eq!(created.deployment.unwrap().deployment_id, "d1");
     let version = created.version.unwrap();
     assert!(version.active);
@@ -128,7 +131,10 @@ async fn get_route_reads_the_route_object() {
     let server = MockServer::start().await;
     mount(&server, "GET", &format!("{ROUTES}/54442216"), json_answer(200, result(&route_object()))).await;
     let route = gateway(&server).get_route("54442216").await.unwrap();
-    assert_eq!((route.gateway_id.as_str(), route.modified_at.as_str()), ("my-gateway", "2026-12-01T10:00:00Z"));
+    assert_eq!(
+        (route.route.gateway_id.as_str(), route.route.modified_at.as_str()),
+        ("my-gateway", "2026-12-01T10:00:00Z")
+    );
     let (method, path, _, auth) = sent(&server).await;
     assert_eq!((method.as_str(), path), ("GET", format!("{ROUTES}/54442216")));
     assert_eq!(auth.as_deref(), Some("Bearer api-token"));
@@ -146,7 +152,7 @@ async fn rename_patches_the_name_and_reads_the_route_key() {
     let (method, path, body, auth) = sent(&server).await;
     assert_eq!((method.as_str(), path, body.as_str()), ("PATCH", format!("{ROUTES}/r%2F1"), r#"{"name":"helpdesk"}"#));
     assert_eq!(auth.as_deref(), Some("Bearer api-token"));
-    assert_eq!((route.name.as_str(), route.account_tag.as_deref()), ("helpdesk", Some("acct-tag")));
+    assert_eq!((route.route.name.as_str(), route.account_tag.as_deref()), ("helpdesk", Some("acct-tag")));
 }
 
 #[tokio::test]
@@ -205,7 +211,7 @@ async fn get_version_reads_the_detail_object() {
         "modified_at": "2026-12-01T10:00:00Z", "name": "support", "version_id": "v1", "is_valid": false});
     mount(&server, "GET", &format!("{ROUTES}/54442216/versions/v1"), json_answer(200, result(&detail))).await;
     let version = gateway(&server).get_route_version("54442216", "v1").await.unwrap();
-    assert_eq!((version.active, version.is_valid, version.elements.len()), (false, Some(false), 4));
+    assert_eq!((version.active, version.is_valid, version.route.elements.len()), (false, Some(false), 4));
     assert_eq!(sent(&server).await.1, format!("{ROUTES}/54442216/versions/v1"));
 }
 
@@ -289,5 +295,5 @@ async fn routes_are_rest_only_and_arc_dyn_gateway_forwards() {
 
     mount(&server, "GET", &format!("{ROUTES}/54442216"), json_answer(200, result(&route_object()))).await;
     let shared: Arc<dyn Gateway> = Arc::new(gateway(&server));
-    assert_eq!(shared.get_route("54442216").await.unwrap().name, "support");
+    assert_eq!(shared.get_route("54442216").await.unwrap().route.name, "support");
 }

@@ -15,10 +15,12 @@ use crate::gateway::HttpGateway;
 use crate::wire::decode::{self, Call};
 use crate::wire::url::Part;
 
-/// A route as create, get, rename and list answer it.
+/// The fields every route-shaped answer has: the 6-field object delete,
+/// create-version and deploy answer with, and the core of [`RouteInfo`] and
+/// [`RouteVersionDetail`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
-pub struct RouteInfo {
+pub struct RouteRecord {
     /// The route id (opaque).
     pub id: String,
     /// The route name.
@@ -32,6 +34,15 @@ pub struct RouteInfo {
     /// The elements (of the current version).
     #[serde(default)]
     pub elements: Vec<Element>,
+}
+
+/// A route as create, get, rename and list answer it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct RouteInfo {
+    /// Id, name, gateway, times and elements.
+    #[serde(flatten)]
+    pub route: RouteRecord,
     /// The live deployment, if any.
     #[serde(default)]
     pub deployment: Option<Deployment>,
@@ -41,25 +52,6 @@ pub struct RouteInfo {
     /// Sent only by rename and list (and not by every API version).
     #[serde(default)]
     pub account_tag: Option<String>,
-}
-
-/// The 6-field object delete, create-version and deploy answer with.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[non_exhaustive]
-pub struct RouteRecord {
-    /// The route id.
-    pub id: String,
-    /// The route name.
-    pub name: String,
-    /// The gateway.
-    pub gateway_id: String,
-    /// When the route was created.
-    pub created_at: String,
-    /// When it was last changed.
-    pub modified_at: String,
-    /// The elements.
-    #[serde(default)]
-    pub elements: Vec<Element>,
 }
 
 /// A deployment: which version is live since when. A `comment` (older API
@@ -104,30 +96,20 @@ impl RouteVersion {
     }
 }
 
-/// One version as get-version answers it.
+/// One version as get-version answers it: the route's fields and the version's.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct RouteVersionDetail {
-    /// The route id.
-    pub id: String,
+    /// Route id, name, gateway, times and the version's elements.
+    #[serde(flatten)]
+    pub route: RouteRecord,
     /// The version id.
     pub version_id: String,
-    /// The route name.
-    pub name: String,
-    /// The gateway.
-    pub gateway_id: String,
     /// Whether this version is the deployed one (a string on the wire).
     #[serde(deserialize_with = "string_bool")]
     pub active: bool,
-    /// When it was saved.
-    pub created_at: String,
-    /// When the route was last changed.
-    pub modified_at: String,
     /// The serialized elements.
     pub data: String,
-    /// The elements.
-    #[serde(default)]
-    pub elements: Vec<Element>,
     /// Whether the API found the version valid, when it says.
     #[serde(default)]
     pub is_valid: Option<bool>,
