@@ -1,5 +1,8 @@
 //! The spec's example route (`cloudflare-2026.md` §3.3), shared by the route tests.
 
+// Each test target uses only part of it.
+#![allow(dead_code, reason = "each test target uses a different part of this module")]
+
 use std::time::Duration;
 
 use gateway_core::route::{ModelSpec, Route};
