@@ -191,11 +191,16 @@ impl HttpGateway {
     }
 
     pub(crate) fn rest_only(&self, operation: &str) -> Result<()> {
+        self.rest_only_in(operation, "the REST logs API")
+    }
+
+    /// Refuses `operation` over the binding protocol, naming the REST `api` it belongs to.
+    pub(crate) fn rest_only_in(&self, operation: &str, api: &str) -> Result<()> {
         match self.inner.config.transport {
             Transport::Rest => Ok(()),
             Transport::Binding(_) => Err(Error::invalid(
                 "transport",
-                format!("{operation} is part of the REST logs API; the binding protocol has no such call"),
+                format!("{operation} is part of {api}; the binding protocol has no such call"),
             )),
         }
     }

@@ -188,6 +188,14 @@ fn each_invalid_graph_is_refused_naming_the_element_and_the_rule() {
             RouteRule::Cycle,
         ),
         ("self loop", route(json!([start("a"), model("a", "e", Some("a")), end()])), Some("a"), RouteRule::Cycle),
+        (
+            "negative limit",
+            route(json!([start("r"), {"id": "r", "type": "rate",
+                "properties": {"key": "metadata.user_id", "limit": -1, "limitType": "cost", "window": 60},
+                "outputs": {"success": {"elementId": "e"}, "fallback": {"elementId": "e"}}}, end()])),
+            Some("r"),
+            RouteRule::BadLimit { limit: 0.0 },
+        ),
         ("duplicate id", route(json!([start("e"), end(), end()])), Some("e"), RouteRule::DuplicateId),
         (
             "empty name",
@@ -248,6 +256,20 @@ fn the_builder_refuses_shares_not_totalling_100_and_unused_elements() {
     assert!(error.names(Some("split"), &RouteRule::SharesNotHundred { total: 0.0 }), "{error}");
     assert!(error.names(Some("orphan"), &RouteRule::Unreachable), "{error}");
     assert!(error.to_string().contains("90%"), "{error}");
+}
+
+#[test]
+fn the_builder_refuses_a_budget_that_is_not_a_finite_amount() {
+    for dollars in [f64::NAN, f64::INFINITY, -5.0] {
+        let error = Route::build("r", |b| {
+            let end = b.end("end");
+            let budget =
+                b.limit("budget", LimitSpec::cost("metadata.user_id", dollars, Duration::from_secs(60)), end, end);
+            b.start("start", budget)
+        })
+        .unwrap_err();
+        assert!(error.names(Some("budget"), &RouteRule::BadLimit { limit: 0.0 }), "{dollars}: {error}");
+    }
 }
 
 proptest! {

@@ -244,7 +244,7 @@ impl HttpGateway {
         body: Option<Vec<u8>>,
         ids: (Option<&str>, Option<&str>),
     ) -> Result<bytes::Bytes> {
-        self.rest_only("dynamic routing")?;
+        self.rest_only_in("dynamic routing", "the REST API (`/routes`)")?;
         check_id(ids.0, "route id")?;
         check_id(ids.1, "version id")?;
         let mut request = self.management(method, parts, "route id")?;

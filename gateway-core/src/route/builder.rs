@@ -13,7 +13,7 @@ use serde_json::{Number, Value};
 
 use super::Route;
 use super::element::{Conditional, Element, LimitKind, LimitNode, ModelNode, Node, Percentage, Share, Technique};
-use super::validate::RouteError;
+use super::validate::{RouteError, RouteProblem, RouteRule};
 
 /// Invariant in `'b`, so handles of two builders never mix.
 type Brand<'b> = PhantomData<fn(&'b ()) -> &'b ()>;
@@ -40,6 +40,8 @@ pub struct Start<'b> {
 #[derive(Debug)]
 pub struct RouteBuilder<'b> {
     elements: Vec<Element>,
+    /// What the builder found that the elements cannot hold (a non-finite limit).
+    problems: Vec<RouteProblem>,
     brand: Brand<'b>,
 }
 
@@ -65,7 +67,8 @@ impl ModelSpec {
 pub struct LimitSpec {
     kind: LimitKind,
     key: String,
-    limit: Number,
+    /// The limit, or the non-finite or negative amount that cannot be one.
+    limit: Result<Number, f64>,
     window: Duration,
     technique: Option<Technique>,
 }
@@ -73,13 +76,14 @@ pub struct LimitSpec {
 impl LimitSpec {
     /// At most `requests` per `key` value (e.g. `metadata.user_id`) in `window` (whole seconds).
     pub fn count(key: impl Into<String>, requests: u64, window: Duration) -> Self {
-        Self { kind: LimitKind::Count, key: key.into(), limit: requests.into(), window, technique: None }
+        Self { kind: LimitKind::Count, key: key.into(), limit: Ok(requests.into()), window, technique: None }
     }
 
     /// At most `dollars` (US) of cost per `key` value in `window` (whole
-    /// seconds). A non-finite amount is written as 0.
+    /// seconds). A negative or non-finite amount makes [`Route::build`]
+    /// fail with [`RouteRule::BadLimit`](super::RouteRule::BadLimit).
     pub fn cost(key: impl Into<String>, dollars: f64, window: Duration) -> Self {
-        let limit = Number::from_f64(dollars).unwrap_or_else(|| 0.into());
+        let limit = Number::from_f64(dollars).filter(|_| dollars >= 0.0).ok_or(dollars);
         Self { kind: LimitKind::Cost, key: key.into(), limit, window, technique: None }
     }
 
@@ -172,10 +176,15 @@ impl<'b> RouteBuilder<'b> {
         success: NodeRef<'b>,
         fallback: NodeRef<'b>,
     ) -> NodeRef<'b> {
+        let id = id.into();
+        let limit = spec.limit.unwrap_or_else(|bad| {
+            self.problems.push(RouteProblem { element: Some(id.clone()), rule: RouteRule::BadLimit { limit: bad } });
+            Number::from(0)
+        });
         let node = LimitNode {
             kind: spec.kind,
             key: spec.key,
-            limit: spec.limit,
+            limit,
             window: spec.window,
             technique: spec.technique,
             success: self.id_of(success),
@@ -223,11 +232,14 @@ pub(super) fn build(
     name: String,
     define: impl for<'b> FnOnce(&mut RouteBuilder<'b>) -> Start<'b>,
 ) -> Result<Route, RouteError> {
-    let mut builder = RouteBuilder { elements: Vec::new(), brand: PhantomData };
+    let mut builder = RouteBuilder { elements: Vec::new(), problems: Vec::new(), brand: PhantomData };
     let Start { brand: _ } = define(&mut builder);
     let mut elements = builder.elements;
     elements.reverse();
     let route = Route { name, elements };
-    route.validate()?;
-    Ok(route)
+    let mut problems = builder.problems;
+    if let Err(found) = route.validate() {
+        problems.extend(found.problems);
+    }
+    if problems.is_empty() { Ok(route) } else { Err(RouteError { route: route.name, problems }) }
 }

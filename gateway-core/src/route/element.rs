@@ -84,11 +84,6 @@ impl Share {
         let n: f64 = self.key.strip_suffix('%')?.trim().parse().ok()?;
         (n.is_finite() && n > 0.0).then_some(n)
     }
-
-    /// The output key of `percent` (`70.0` → `"70%"`, `33.5` → `"33.5%"`).
-    pub fn key_of(percent: f64) -> String {
-        format!("{percent}%")
-    }
 }
 
 /// A `model` node. The SDK requires all four properties and both outputs.

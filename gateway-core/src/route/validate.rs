@@ -58,6 +58,11 @@ pub enum RouteRule {
         /// Their total.
         total: f64,
     },
+    /// A limit that is negative or not a finite number.
+    BadLimit {
+        /// The limit given.
+        limit: f64,
+    },
     /// A model or limit node without a `fallback` output (the SDK requires both outputs).
     MissingFallback,
     /// No path from the start reaches this element.
@@ -88,6 +93,7 @@ impl fmt::Display for RouteRule {
                 write!(f, "{count} percentage outputs, at most {MAX_SHARES} (plus `else`) are allowed")
             }
             Self::SharesNotHundred { total } => write!(f, "the percentage outputs total {total}%, not 100%"),
+            Self::BadLimit { limit } => write!(f, "the limit {limit} is not a finite number >= 0"),
             Self::MissingFallback => {
                 f.write_str("no `fallback` output (the API requires both `success` and `fallback`)")
             }
@@ -191,8 +197,16 @@ pub(super) fn validate(route: &Route) -> Result<(), RouteError> {
                     push(id, RouteRule::SharesNotHundred { total });
                 }
             }
-            Node::Model(ModelNode { fallback: None, .. }) | Node::Limit(LimitNode { fallback: None, .. }) => {
-                push(id, RouteRule::MissingFallback);
+            Node::Model(ModelNode { fallback, .. }) | Node::Limit(LimitNode { fallback, .. }) => {
+                if let Node::Limit(LimitNode { limit, .. }) = &element.node {
+                    let value = limit.as_f64().unwrap_or(f64::NAN);
+                    if !(value.is_finite() && value >= 0.0) {
+                        push(id, RouteRule::BadLimit { limit: value });
+                    }
+                }
+                if fallback.is_none() {
+                    push(id, RouteRule::MissingFallback);
+                }
             }
             _ => {}
         }
