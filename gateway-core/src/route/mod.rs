@@ -9,29 +9,8 @@
 //! `window`, `conditions`) and read in either (`rate_limit`, `interval`,
 //! `condition`); see [`element`].
 //!
-//! A 70/30 split between two providers, the first falling back to a third,
-//! behind a budget limit of $5 per user per day:
-//!
-//! ```
-//! use std::time::Duration;
-//! use gateway_core::route::{LimitSpec, ModelSpec, Route, Split};
-//!
-//! let route = Route::build("support", |b| {
-//!     let end = b.end("end");
-//!     let minute = Duration::from_secs(60);
-//!     let backup = b.model("backup", ModelSpec::new("anthropic", "claude-sonnet-4", minute, 0), end, end);
-//!     let first = b.model("first", ModelSpec::new("openai", "gpt-4.1", minute, 2), end, backup);
-//!     let second = b.model("second", ModelSpec::new("workers-ai", "@cf/meta/llama-3.1-8b-instruct", minute, 1), end, backup);
-//!     let split = b.percentage("split", Split::new().share(70.0, first).share(30.0, second));
-//!     let day = Duration::from_secs(86_400);
-//!     let budget = b.limit("budget", LimitSpec::cost("metadata.user_id", 5.0, day), split, end);
-//!     b.start("start", budget)
-//! })?;
-//! assert_eq!(route.model_name(), "dynamic/support");
-//! let json = gateway_core::serde_json::to_string(&route).unwrap();
-//! assert!(json.contains(r#""outputs":{"70%":{"elementId":"first"},"30%":{"elementId":"second"}}"#));
-//! # Ok::<(), gateway_core::route::RouteError>(())
-//! ```
+//! The crate docs build a 70/30 split with a fallback and a budget limit
+//! and deploy it ([Dynamic routes](crate#dynamic-routes)).
 //!
 //! Shares that do not total 100 are refused, naming the element and the rule:
 //!
