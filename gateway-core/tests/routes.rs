@@ -259,6 +259,12 @@ async fn a_missing_route_or_version_is_route_not_found() {
     assert_eq!(error.status(), Some(404));
     let error = gateway.get_route_version("r1", "v9").await.unwrap_err();
     assert!(matches!(&error, Error::RouteNotFound { version_id: Some(v), .. } if v == "v9"), "{error:?}");
+
+    // A missing gateway stays a missing gateway.
+    let no_gateway = br#"{"success":false,"error":[{"code":2001,"message":"Gateway not found"}]}"#;
+    mount(&server, "GET", &format!("{ROUTES}/r2"), json_answer(404, no_gateway.to_vec())).await;
+    let error = gateway.get_route("r2").await.unwrap_err();
+    assert!(matches!(&error, Error::GatewayNotFound { .. }), "{error:?}");
 }
 
 #[tokio::test]

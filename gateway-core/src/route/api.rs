@@ -79,7 +79,8 @@ pub struct RouteVersion {
     pub active: bool,
     /// When it was saved.
     pub created_at: String,
-    /// The serialized elements as the API sends them.
+    /// The serialized elements as the API sends them (empty if absent).
+    #[serde(default)]
     pub data: String,
     /// Whether the API found the version valid, when it says.
     #[serde(default)]
@@ -258,7 +259,8 @@ impl HttpGateway {
         if answer.is_success() {
             return Ok(answer.body);
         }
-        if let (404, Some(route_id)) = (answer.status, ids.0) {
+        let error = decode::classify(answer.status, &answer.headers, &answer.body, self.management_call());
+        if let (404, Some(route_id), false) = (answer.status, ids.0, matches!(error, Error::GatewayNotFound { .. })) {
             let parsed: Option<serde_json::Value> = serde_json::from_slice(&answer.body).ok();
             let message = parsed
                 .as_ref()
@@ -270,7 +272,7 @@ impl HttpGateway {
                 message,
             });
         }
-        Err(decode::classify(answer.status, &answer.headers, &answer.body, self.management_call()))
+        Err(error)
     }
 
     fn management_call(&self) -> Call<'_> {
