@@ -26,6 +26,12 @@ fn the_spec_example_reads_back_to_the_same_route_and_bytes() {
 }
 
 #[test]
+fn the_docs_route_wrapper_with_an_id_is_read() {
+    let with_id = SPEC_CREATE.replacen(r#"{"name""#, r#"{"id":"r1","name""#, 1);
+    assert_eq!(serde_json::from_str::<Route>(&with_id).unwrap(), spec_route());
+}
+
+#[test]
 fn a_route_is_called_as_dynamic_slash_its_name() {
     assert_eq!(spec_route().model_name(), "dynamic/support");
 }
