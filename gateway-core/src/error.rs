@@ -300,6 +300,20 @@ pub enum Error {
         /// The first bytes of the body, lossily decoded.
         body_start: String,
     },
+    /// A dynamic route (or one of its versions) does not exist: HTTP 404 on
+    /// a route call. No error code is documented for it (`cloudflare-2026.md` §3.5).
+    #[error("dynamic route `{route_id}`{} not found: {message}", version_id.as_ref().map(|v| format!(" version `{v}`")).unwrap_or_default())]
+    RouteNotFound {
+        /// The route id asked for.
+        route_id: String,
+        /// The version id asked for, if the call named one.
+        version_id: Option<String>,
+        /// The API's message.
+        message: String,
+    },
+    /// A route that Cloudflare would refuse, found before sending.
+    #[error(transparent)]
+    InvalidRoute(#[from] crate::route::RouteError),
     /// A value was rejected before any request was sent.
     #[error("invalid {field}: {reason}")]
     InvalidInput {
@@ -338,7 +352,7 @@ impl Error {
     /// The HTTP status the server answered with, when there was an answer.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Self::LogNotFound { .. } => Some(404),
+            Self::LogNotFound { .. } | Self::RouteNotFound { .. } => Some(404),
             Self::GatewayInternal { status, .. }
             | Self::Gateway { status, .. }
             | Self::UpstreamInference { status, .. }

@@ -15,6 +15,7 @@ use crate::config::Transport;
 use crate::error::{Error, Result};
 use crate::provider::{Provider, ProviderSlug};
 use crate::response::{GatewayResponse, LogPayload};
+use crate::route::{Deployment, ListRoutes, Listing, Route, RouteInfo, RouteRecord, RouteVersion, RouteVersionDetail};
 use crate::stream::EventStream;
 use crate::types::filter::{DeleteLogs, ListLogs};
 use crate::types::log::{AiGatewayLog, LogPage};
@@ -24,7 +25,9 @@ use crate::types::universal::{StepHeaderValue, UniversalRequest};
 use crate::wire::decode::{self, Call};
 use crate::wire::url::{self, Part};
 
-/// One AI Gateway: the binding's `AiGateway` methods plus the REST log API.
+/// One AI Gateway: the binding's `AiGateway` methods plus the REST log API
+/// and the dynamic-routing API (`cloudflare-2026.md` §3.3; route, version
+/// and deployment ids are opaque, sent as one URL path segment each).
 ///
 /// Log ids are opaque (`cloudflare-2026.md` §4.1): lowercase `UUIDv7` ids
 /// (`019a7b3e-5f2c-7c41-9d3e-2b8f6a1c4e07`, logs written since 2026-10-08)
@@ -90,6 +93,39 @@ pub trait Gateway: Send + Sync + fmt::Debug {
     /// A log's stored response body (REST).
     async fn log_response(&self, log_id: &str) -> Result<LogPayload>;
 
+    /// Creates a dynamic route (`POST /routes`, body `{"name","elements"}`),
+    /// after [`Route::validate`]. REST only.
+    async fn create_route(&self, route: &Route) -> Result<RouteInfo>;
+
+    /// Lists routes, one page (`GET /routes?page=&per_page=`).
+    async fn list_routes(&self, query: &ListRoutes) -> Result<Listing<RouteInfo>>;
+
+    /// Reads a route (`GET /routes/{route_id}`); a missing one is [`Error::RouteNotFound`].
+    async fn get_route(&self, route_id: &str) -> Result<RouteInfo>;
+
+    /// Renames a route (`PATCH /routes/{route_id}`, body `{"name"}`).
+    async fn rename_route(&self, route_id: &str, name: &str) -> Result<RouteInfo>;
+
+    /// Deletes a route (`DELETE /routes/{route_id}`).
+    async fn delete_route(&self, route_id: &str) -> Result<RouteRecord>;
+
+    /// Saves `route`'s elements as a new version, a draft
+    /// (`POST /routes/{route_id}/versions`, body `{"elements"}`), after [`Route::validate`].
+    async fn create_route_version(&self, route_id: &str, route: &Route) -> Result<RouteRecord>;
+
+    /// Lists a route's versions (`GET /routes/{route_id}/versions`).
+    async fn list_route_versions(&self, route_id: &str) -> Result<Listing<RouteVersion>>;
+
+    /// Reads one version (`GET /routes/{route_id}/versions/{version_id}`).
+    async fn get_route_version(&self, route_id: &str, version_id: &str) -> Result<RouteVersionDetail>;
+
+    /// Makes a version live (`POST /routes/{route_id}/deployments`, body
+    /// `{"version_id"}`); rollback is deploying an older version.
+    async fn deploy_route_version(&self, route_id: &str, version_id: &str) -> Result<RouteRecord>;
+
+    /// Lists a route's deployments (`GET /routes/{route_id}/deployments`).
+    async fn list_route_deployments(&self, route_id: &str) -> Result<Listing<Deployment>>;
+
     /// [`get_log`](Self::get_log), retried while the log is not found yet
     /// (a fresh log can take a moment to be written), for up to `wait`.
     async fn wait_for_log(&self, log_id: &str, wait: Duration) -> Result<AiGatewayLog> {
@@ -110,8 +146,8 @@ pub trait Gateway: Send + Sync + fmt::Debug {
 /// [`Gateway`] over HTTP, from [`Ai::gateway`](crate::Ai::gateway).
 #[derive(Clone, Debug)]
 pub struct HttpGateway {
-    inner: Arc<Inner>,
-    id: String,
+    pub(crate) inner: Arc<Inner>,
+    pub(crate) id: String,
 }
 
 impl HttpGateway {
@@ -120,7 +156,7 @@ impl HttpGateway {
     }
 
     /// A management request: v4 API with the API token, or the binding origin.
-    fn management(&self, method: Method, tail: &[Part<'_>], field: &str) -> Result<Prepared> {
+    pub(crate) fn management(&self, method: Method, tail: &[Part<'_>], field: &str) -> Result<Prepared> {
         check_gateway_id(&self.id)?;
         let config = &self.inner.config;
         let mut parts = Vec::with_capacity(tail.len() + 5);
@@ -154,12 +190,17 @@ impl HttpGateway {
         Ok(answer)
     }
 
-    fn rest_only(&self, operation: &str) -> Result<()> {
+    pub(crate) fn rest_only(&self, operation: &str) -> Result<()> {
+        self.rest_only_in(operation, "the REST logs API")
+    }
+
+    /// Refuses `operation` over the binding protocol, naming the REST `api` it belongs to.
+    pub(crate) fn rest_only_in(&self, operation: &str, api: &str) -> Result<()> {
         match self.inner.config.transport {
             Transport::Rest => Ok(()),
             Transport::Binding(_) => Err(Error::invalid(
                 "transport",
-                format!("{operation} is part of the REST logs API; the binding protocol has no such call"),
+                format!("{operation} is part of {api}; the binding protocol has no such call"),
             )),
         }
     }
@@ -384,6 +425,46 @@ impl Gateway for HttpGateway {
     async fn log_response(&self, log_id: &str) -> Result<LogPayload> {
         self.payload(log_id, "response").await
     }
+
+    async fn create_route(&self, route: &Route) -> Result<RouteInfo> {
+        self.create_route_impl(route).await
+    }
+
+    async fn list_routes(&self, query: &ListRoutes) -> Result<Listing<RouteInfo>> {
+        self.list_routes_impl(*query).await
+    }
+
+    async fn get_route(&self, route_id: &str) -> Result<RouteInfo> {
+        self.get_route_impl(route_id).await
+    }
+
+    async fn rename_route(&self, route_id: &str, name: &str) -> Result<RouteInfo> {
+        self.rename_route_impl(route_id, name).await
+    }
+
+    async fn delete_route(&self, route_id: &str) -> Result<RouteRecord> {
+        self.delete_route_impl(route_id).await
+    }
+
+    async fn create_route_version(&self, route_id: &str, route: &Route) -> Result<RouteRecord> {
+        self.create_version_impl(route_id, route).await
+    }
+
+    async fn list_route_versions(&self, route_id: &str) -> Result<Listing<RouteVersion>> {
+        self.list_versions_impl(route_id).await
+    }
+
+    async fn get_route_version(&self, route_id: &str, version_id: &str) -> Result<RouteVersionDetail> {
+        self.get_version_impl(route_id, version_id).await
+    }
+
+    async fn deploy_route_version(&self, route_id: &str, version_id: &str) -> Result<RouteRecord> {
+        self.deploy_impl(route_id, version_id).await
+    }
+
+    async fn list_route_deployments(&self, route_id: &str) -> Result<Listing<Deployment>> {
+        self.list_deployments_impl(route_id).await
+    }
 }
 
 /// Shared gateways are gateways: `Arc<dyn Gateway>` works wherever a gateway is expected.
@@ -439,5 +520,35 @@ impl<G: Gateway + ?Sized> Gateway for Arc<G> {
     }
     async fn wait_for_log(&self, log_id: &str, wait: Duration) -> Result<AiGatewayLog> {
         (**self).wait_for_log(log_id, wait).await
+    }
+    async fn create_route(&self, route: &Route) -> Result<RouteInfo> {
+        (**self).create_route(route).await
+    }
+    async fn list_routes(&self, query: &ListRoutes) -> Result<Listing<RouteInfo>> {
+        (**self).list_routes(query).await
+    }
+    async fn get_route(&self, route_id: &str) -> Result<RouteInfo> {
+        (**self).get_route(route_id).await
+    }
+    async fn rename_route(&self, route_id: &str, name: &str) -> Result<RouteInfo> {
+        (**self).rename_route(route_id, name).await
+    }
+    async fn delete_route(&self, route_id: &str) -> Result<RouteRecord> {
+        (**self).delete_route(route_id).await
+    }
+    async fn create_route_version(&self, route_id: &str, route: &Route) -> Result<RouteRecord> {
+        (**self).create_route_version(route_id, route).await
+    }
+    async fn list_route_versions(&self, route_id: &str) -> Result<Listing<RouteVersion>> {
+        (**self).list_route_versions(route_id).await
+    }
+    async fn get_route_version(&self, route_id: &str, version_id: &str) -> Result<RouteVersionDetail> {
+        (**self).get_route_version(route_id, version_id).await
+    }
+    async fn deploy_route_version(&self, route_id: &str, version_id: &str) -> Result<RouteRecord> {
+        (**self).deploy_route_version(route_id, version_id).await
+    }
+    async fn list_route_deployments(&self, route_id: &str) -> Result<Listing<Deployment>> {
+        (**self).list_route_deployments(route_id).await
     }
 }
