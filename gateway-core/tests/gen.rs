@@ -431,7 +431,7 @@ fn declaration_named_request_gets_request_request() {
 
     let step = request.to_step(&BuiltinProvider::openai("sk")).unwrap();
     assert_eq!(step.endpoint, "ping");
-    let err = request.to_step(&shadow::Quiet {}).unwrap_err();
+    let err = request.to_step_dyn(&shadow::Quiet {}).unwrap_err();
     assert_eq!(err.to_string(), "invalid provider: model `ping-1` is served by `openai`, not `quiet`");
 }
 
