@@ -623,9 +623,7 @@ impl Ai {
         let (request, route) = self.prepare_run(model, &input, options)?;
         match self.inner.execute_stream(request).await? {
             Ok(events) => Ok((events, route.protocol)),
-            Err(answer) => {
-                Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call()))
-            }
+            Err(answer) => Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call())),
         }
     }
 

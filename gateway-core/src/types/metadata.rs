@@ -325,7 +325,9 @@ mod tests {
         assert!(m.with("user", None::<&str>).get("user").is_none());
         let collected: Metadata = [("a", Some(1)), ("b", None)].into_iter().collect();
         assert_eq!(collected.to_json(), r#"{"a":1}"#);
-        for explicit in [Metadata::new().with("x", MetadataValue::Null), Metadata::new().with("x", Some(MetadataValue::Null))] {
+        for explicit in
+            [Metadata::new().with("x", MetadataValue::Null), Metadata::new().with("x", Some(MetadataValue::Null))]
+        {
             let err = explicit.validate("gateway.metadata").unwrap_err();
             assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
             let err = err.to_string();

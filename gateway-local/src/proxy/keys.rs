@@ -10,8 +10,8 @@ use crate::config::GatewaySettings;
 use crate::credentials;
 use crate::error::{Rejection, Shape, code};
 use crate::options::{DEFAULT_BYOK_ALIAS, HeaderOptions};
-use gateway_core::types::headers as h;
 use crate::state::AppState;
+use gateway_core::types::headers as h;
 
 /// The provider whose requests `byok_only` and `cf-aig-no-wholesale` leave alone.
 const WORKERS_AI: &str = "workers-ai";
