@@ -303,7 +303,8 @@ mod shadow {
             let metadata = tags.to_metadata();
             assert_eq!(
                 metadata.to_json(),
-                r#"{"user":12345,"type":"kind","__metadata":true,"__value":null,"team-name":"AI"}"#
+                // `__value: None` is absent: left out, never sent as `null`.
+                r#"{"user":12345,"type":"kind","__metadata":true,"team-name":"AI"}"#
             );
             assert_eq!(gateway_core::Metadata::from(&tags), metadata);
             let tags = Tags { __value: Some(1.5), ..tags };
