@@ -162,7 +162,7 @@ pub trait ModelRequest: Serialize + Send + Sync + fmt::Debug {
     }
 
     /// [`to_step`](Self::to_step) for a provider known only at run time
-    /// (an untyped [`BuiltinProvider`](crate::BuiltinProvider), a `dyn Provider`):
+    /// (an untyped [`BuiltinProvider`], a `dyn Provider`):
     /// an error if its slug is not the model's provider.
     fn to_step_dyn(&self, provider: &dyn Provider) -> Result<UniversalStep> {
         check_provider::<Self::Model>(provider)?;
