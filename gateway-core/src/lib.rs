@@ -32,7 +32,7 @@ pub use gateway::{Gateway, HttpGateway};
 pub use gateway_derive::{Metadata, Model, Provider};
 pub use model::{
     BinaryOutput, Fallback, FallbackResult, GatewayExt, Model, ModelRequest, ModelResponse, ModelResult, ProviderKind,
-    ProviderOf, StreamingModel, ToMetadata,
+    ProviderOf, RequestFor, StreamingModel, ToMetadata,
 };
 pub use provider::{AuthScheme, BuiltinKind, BuiltinProvider, Provider, ProviderSlug, kind};
 pub use response::{AiResponse, CacheStatus, GatewayMeta, GatewayResponse, LogPayload};

@@ -83,7 +83,7 @@ use crate::client::{Ai, RunOptions, UniversalOptions};
 use crate::config::Transport;
 use crate::error::{Error, Result};
 use crate::gateway::Gateway;
-use crate::provider::{BuiltinKind, BuiltinProvider, Provider, ProviderSlug};
+use crate::provider::{Provider, ProviderSlug};
 use crate::response::{GatewayMeta, GatewayResponse};
 use crate::rest_api::{DEFAULT_GATEWAY, Declared, run_api_unwrapped};
 use crate::stream::{ChunkStream, StreamProtocol};
@@ -162,7 +162,7 @@ pub trait ModelRequest: Serialize + Send + Sync + fmt::Debug {
     }
 
     /// [`to_step`](Self::to_step) for a provider known only at run time
-    /// (an untyped [`BuiltinProvider`], a `dyn Provider`):
+    /// (an untyped [`BuiltinProvider`](crate::BuiltinProvider), a `dyn Provider`):
     /// an error if its slug is not the model's provider.
     fn to_step_dyn(&self, provider: &dyn Provider) -> Result<UniversalStep> {
         check_provider::<Self::Model>(provider)?;
@@ -228,16 +228,35 @@ pub trait ProviderKind: Provider {
 /// published provider's kind `K`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a provider of kind `{K}`, the provider this model is declared with",
-    label = "this provider does not serve the model",
-    note = "pass the model's own provider: a value of `{K}` when the model says `provider = {K}`, or a \
-            `BuiltinProvider<{K}>` for a published provider (`BuiltinProvider::openai(..)`, `BuiltinProvider::of::<{K}>()`)",
+    label = "the model needs a provider of kind `{K}`",
+    note = "pass a provider of the model's own kind: `BuiltinProvider<{K}>` for a published provider \
+            (`BuiltinProvider::workers_ai(..)`, `openai(..)`, `anthropic(..)`, `BuiltinProvider::of::<{K}>()`), \
+            or a value of the `#[derive(Provider)]` type the model names in `provider = ...`",
     note = "a provider known only at run time goes through `to_step_dyn` or `Fallback::then_dyn`, checked when the step is built"
 )]
 pub trait ProviderOf<K>: Provider {}
 
 impl<P: ProviderKind> ProviderOf<P> for P {}
 
-impl<K: BuiltinKind> ProviderOf<K> for BuiltinProvider<K> {}
+/// A typed request whose model provider `P` serves: [`Fallback::then`]'s
+/// bound, implemented for every [`ModelRequest`] and every
+/// [`ProviderOf`] its model's kind. (Bounding on the request rather than on
+/// the provider lets the compiler learn the model before it checks the
+/// provider, so a mismatch is reported by [`ProviderOf`]'s explanation.)
+pub trait RequestFor<P: ?Sized>: ModelRequest {
+    /// [`ModelRequest::to_step`] for `provider`.
+    fn step_for(&self, provider: &P) -> Result<UniversalStep>;
+}
+
+impl<R, P> RequestFor<P> for R
+where
+    R: ModelRequest,
+    P: ProviderOf<<R::Model as Model>::Kind> + ?Sized,
+{
+    fn step_for(&self, provider: &P) -> Result<UniversalStep> {
+        self.to_step(provider)
+    }
+}
 
 fn check_provider<M: Model>(provider: &dyn Provider) -> Result<()> {
     let expected = M::provider();
@@ -419,10 +438,10 @@ impl Fallback {
     /// only when the request breaks a limit.
     pub fn then<R, P>(self, provider: &P, request: &R) -> Result<Self>
     where
-        R: ModelRequest,
-        P: ProviderOf<<R::Model as Model>::Kind> + ?Sized,
+        R: RequestFor<P>,
+        P: Provider + ?Sized,
     {
-        let step = request.to_step(provider)?;
+        let step = request.step_for(provider)?;
         Ok(self.push::<R::Model>(step))
     }
 

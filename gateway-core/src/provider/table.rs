@@ -142,6 +142,11 @@ macro_rules! providers {
                 impl super::super::BuiltinKind for $variant {
                     const SLUG: super::ProviderSlug = super::ProviderSlug::$variant;
                 }
+
+                // One impl per kind, not one generic over `K`: a generic impl
+                // would turn a mismatch into a bare "type mismatch" instead of
+                // `ProviderOf`'s explanation.
+                impl crate::model::ProviderOf<$variant> for super::super::BuiltinProvider<$variant> {}
             )*
 
             /// A [`BuiltinProvider`](super::super::BuiltinProvider) whose slug is
