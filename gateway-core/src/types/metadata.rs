@@ -29,7 +29,8 @@ pub enum MetadataValue {
     Number(f64),
     /// A boolean.
     Bool(bool),
-    /// JSON `null`.
+    /// JSON `null`: read back from logs, but refused before sending (an
+    /// absent entry is left out instead; see [`IntoMetadataValue`]).
     Null,
     /// An integer outside ±(2^53 − 1); sent as a decimal string.
     BigInt(i128),
@@ -169,7 +170,7 @@ const NULL_REASON: &str = "must not be null: Cloudflare's log patch refuses null
 /// Ordered metadata entries, as sent in `cf-aig-metadata` and log patches.
 ///
 /// Building never fails; the limits (at most [`MAX_METADATA_ENTRIES`] entries,
-/// non-empty keys, finite numbers) are checked before a request is sent, so
+/// non-empty keys, finite numbers, no explicit null) are checked before a request is sent, so
 /// metadata decoded from a server is always kept whole.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Metadata {
