@@ -288,7 +288,10 @@ async fn universal_fallback_retries_and_timeouts() {
     local.shutdown().await.unwrap();
 }
 
-fn gpt_step(provider: &BuiltinProvider, request: &Gpt4oMiniRequest) -> gateway_core::UniversalStep {
+fn gpt_step(
+    provider: &BuiltinProvider<gateway_core::kind::Openai>,
+    request: &Gpt4oMiniRequest,
+) -> gateway_core::UniversalStep {
     request.to_step(provider).unwrap()
 }
 

@@ -78,14 +78,14 @@ pub use gateway::{Gateway, HttpGateway};
 pub use gateway_derive::{Metadata, Model, Provider};
 pub use model::{
     BinaryOutput, Fallback, FallbackResult, GatewayExt, Model, ModelRequest, ModelResponse, ModelResult, ProviderKind,
-    StreamingModel, ToMetadata,
+    ProviderOf, RequestFor, StreamingModel, ToMetadata,
 };
-pub use provider::{AuthScheme, BuiltinProvider, Provider, ProviderSlug};
+pub use provider::{AuthScheme, BuiltinKind, BuiltinProvider, Provider, ProviderSlug, kind};
 pub use response::{AiResponse, CacheStatus, GatewayMeta, GatewayResponse, LogPayload};
 pub use stream::{ChunkStream, EventStream, StreamProtocol};
 pub use types::filter::{DeleteLogs, Direction, FilterKey, FilterOperator, FilterValue, ListLogs, LogFilter, OrderBy};
 pub use types::log::{AiGatewayLog, LogMetadata, LogPage, ResultInfo};
-pub use types::metadata::{Metadata, MetadataValue};
+pub use types::metadata::{IntoMetadataValue, Metadata, MetadataValue};
 pub use types::options::{Backoff, CustomCost, GatewayOptions, GatewayRetries};
 pub use types::patch::{Feedback, Patch, PatchLog};
 pub use types::universal::{StepConfig, StepHeaderValue, StepHeaders, UniversalRequest, UniversalStep};

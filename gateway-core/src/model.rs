@@ -106,6 +106,11 @@ pub trait Model: Sized + Send + Sync + 'static {
     type Request: ModelRequest<Model = Self>;
     /// The typed response.
     type Response: ModelResponse;
+    /// The kind of provider that serves it: a published provider's
+    /// [`kind`](crate::provider::kind) marker (`kind::Openai`), or the
+    /// `#[derive(Provider)]` type of `provider = Type`. A typed step takes
+    /// only a provider of this kind ([`ProviderOf`]).
+    type Kind: 'static;
     /// The provider that serves it.
     fn provider() -> ProviderSlug;
     /// The path relative to the provider's base URL (Workers AI: the model id).
@@ -146,8 +151,20 @@ pub trait ModelRequest: Serialize + Send + Sync + fmt::Debug {
         serde_json::from_slice(&bytes).map_err(|e| Error::invalid("request", e.to_string()))
     }
 
-    /// This request as a universal step for `provider` (which must serve the model).
-    fn to_step(&self, provider: &dyn Provider) -> Result<UniversalStep> {
+    /// This request as a universal step for `provider`, a provider of the
+    /// model's own kind ([`Model::Kind`]): another provider does not compile.
+    /// Fails only when the request breaks a limit ([`validate`](Self::validate)).
+    fn to_step<P>(&self, provider: &P) -> Result<UniversalStep>
+    where
+        P: ProviderOf<<Self::Model as Model>::Kind> + ?Sized,
+    {
+        Ok(provider.step(<Self::Model as Model>::endpoint(), self.to_query()?))
+    }
+
+    /// [`to_step`](Self::to_step) for a provider known only at run time
+    /// (an untyped [`BuiltinProvider`](crate::BuiltinProvider), a `dyn Provider`):
+    /// an error if its slug is not the model's provider.
+    fn to_step_dyn(&self, provider: &dyn Provider) -> Result<UniversalStep> {
         check_provider::<Self::Model>(provider)?;
         Ok(provider.step(<Self::Model as Model>::endpoint(), self.to_query()?))
     }
@@ -201,6 +218,44 @@ impl ToMetadata for Metadata {
 pub trait ProviderKind: Provider {
     /// The slug the gateway routes on.
     const SLUG: &'static str;
+}
+
+/// A provider that serves models of kind `K` ([`Model::Kind`]): what a typed
+/// step ([`ModelRequest::to_step`], [`Fallback::then`]) takes.
+///
+/// Implemented by every [`ProviderKind`] (a `#[derive(Provider)]` type) for
+/// itself, and by [`BuiltinProvider<K>`](crate::BuiltinProvider) for each
+/// published provider's kind `K`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a provider of kind `{K}`, the provider this model is declared with",
+    label = "the model needs a provider of kind `{K}`",
+    note = "pass a provider of the model's own kind: `BuiltinProvider<{K}>` for a published provider \
+            (`BuiltinProvider::workers_ai(..)`, `openai(..)`, `anthropic(..)`, `BuiltinProvider::of::<{K}>()`), \
+            or a value of the `#[derive(Provider)]` type the model names in `provider = ...`",
+    note = "a provider known only at run time goes through `to_step_dyn` or `Fallback::then_dyn`, checked when the step is built"
+)]
+pub trait ProviderOf<K>: Provider {}
+
+impl<P: ProviderKind> ProviderOf<P> for P {}
+
+/// A typed request whose model provider `P` serves: [`Fallback::then`]'s
+/// bound, implemented for every [`ModelRequest`] and every
+/// [`ProviderOf`] its model's kind. (Bounding on the request rather than on
+/// the provider lets the compiler learn the model before it checks the
+/// provider, so a mismatch is reported by [`ProviderOf`]'s explanation.)
+pub trait RequestFor<P: ?Sized>: ModelRequest {
+    /// [`ModelRequest::to_step`] for `provider`.
+    fn step_for(&self, provider: &P) -> Result<UniversalStep>;
+}
+
+impl<R, P> RequestFor<P> for R
+where
+    R: ModelRequest,
+    P: ProviderOf<<R::Model as Model>::Kind> + ?Sized,
+{
+    fn step_for(&self, provider: &P) -> Result<UniversalStep> {
+        self.to_step(provider)
+    }
 }
 
 fn check_provider<M: Model>(provider: &dyn Provider) -> Result<()> {
@@ -378,11 +433,29 @@ impl Fallback {
         Self::default()
     }
 
-    /// Appends `request` for `provider`.
-    pub fn then<R: ModelRequest>(mut self, provider: &dyn Provider, request: &R) -> Result<Self> {
-        self.steps.push(request.to_step(provider)?);
-        self.models.push(<R::Model as Model>::ID);
-        Ok(self)
+    /// Appends `request` for `provider`, a provider of the model's own kind
+    /// ([`ModelRequest::to_step`]): another provider does not compile. Fails
+    /// only when the request breaks a limit.
+    pub fn then<R, P>(self, provider: &P, request: &R) -> Result<Self>
+    where
+        R: RequestFor<P>,
+        P: Provider + ?Sized,
+    {
+        let step = request.step_for(provider)?;
+        Ok(self.push::<R::Model>(step))
+    }
+
+    /// [`then`](Self::then) for a provider known only at run time: an error
+    /// if it does not serve the model ([`ModelRequest::to_step_dyn`]).
+    pub fn then_dyn<R: ModelRequest>(self, provider: &dyn Provider, request: &R) -> Result<Self> {
+        let step = request.to_step_dyn(provider)?;
+        Ok(self.push::<R::Model>(step))
+    }
+
+    fn push<M: Model>(mut self, step: UniversalStep) -> Self {
+        self.steps.push(step);
+        self.models.push(M::ID);
+        self
     }
 
     /// The model ids in order.

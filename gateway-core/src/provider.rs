@@ -8,6 +8,7 @@
 //! described, once.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::str::FromStr;
 
 use secrecy::SecretString;
@@ -20,7 +21,19 @@ mod model_name;
 mod table;
 
 pub use self::model_name::{MAX_MODEL_NAME_LEN, ModelName};
-pub use self::table::{CredentialHeader, PROVIDERS, ProviderInfo, ProviderSlug, WireDialect};
+pub use self::table::{CredentialHeader, PROVIDERS, ProviderInfo, ProviderSlug, WireDialect, kind};
+
+pub(crate) mod sealed {
+    /// Only the published providers are [`BuiltinKind`](super::BuiltinKind)s.
+    pub trait Sealed {}
+}
+
+/// A published provider as a type ([`kind::Openai`], ...): the `K` of a
+/// typed [`BuiltinProvider<K>`]. Sealed: one per row of [`PROVIDERS`].
+pub trait BuiltinKind: sealed::Sealed + Send + Sync + 'static {
+    /// Its slug.
+    const SLUG: ProviderSlug;
+}
 
 impl From<String> for ProviderSlug {
     fn from(s: String) -> Self {
@@ -180,26 +193,82 @@ pub fn builtin_facts(slug: &ProviderSlug) -> Option<(&'static str, AuthScheme)> 
 
 /// A provider of the published list, with an optional credential.
 ///
+/// `K` is its kind: [`BuiltinProvider::openai`] (and `workers_ai`,
+/// `anthropic`, [`of`](BuiltinProvider::of)) build a typed
+/// `BuiltinProvider<kind::Openai>`, which a typed fallback step
+/// ([`ModelRequest::to_step`](crate::ModelRequest::to_step),
+/// [`Fallback::then`](crate::Fallback::then)) takes for the models that
+/// provider serves, so a mismatch does not compile. [`BuiltinProvider::new`]
+/// takes a slug at run time and builds the untyped
+/// `BuiltinProvider<kind::Untyped>` (plain `BuiltinProvider`), for untyped
+/// steps ([`Provider::step`], [`ModelRequest::to_step_dyn`](crate::ModelRequest::to_step_dyn)).
+///
 /// ```
 /// use gateway_core::{BuiltinProvider, Provider, ProviderSlug};
 /// let anthropic = BuiltinProvider::new(ProviderSlug::Anthropic).with_api_key("sk-ant-...");
 /// let headers: Vec<String> = anthropic.request_headers().into_iter().map(|(k, _)| k).collect();
 /// assert_eq!(headers, ["x-api-key", "anthropic-version"]);
 /// ```
-#[derive(Debug, Clone)]
-pub struct BuiltinProvider {
+pub struct BuiltinProvider<K = kind::Untyped> {
     slug: ProviderSlug,
     base_url: String,
     auth: AuthScheme,
     credential: Option<SecretString>,
+    kind: PhantomData<fn() -> K>,
+}
+
+impl<K> fmt::Debug for BuiltinProvider<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BuiltinProvider")
+            .field("slug", &self.slug)
+            .field("base_url", &self.base_url)
+            .field("auth", &self.auth)
+            .field("credential", &self.credential)
+            .finish()
+    }
+}
+
+impl<K> Clone for BuiltinProvider<K> {
+    fn clone(&self) -> Self {
+        Self {
+            slug: self.slug.clone(),
+            base_url: self.base_url.clone(),
+            auth: self.auth.clone(),
+            credential: self.credential.clone(),
+            kind: PhantomData,
+        }
+    }
 }
 
 impl BuiltinProvider {
-    /// A built-in provider; `slug` must be one of the published ones
-    /// ([`ProviderSlug::Other`] gets a Bearer credential and an empty base URL).
+    /// A built-in provider whose slug is known at run time (untyped); `slug`
+    /// must be one of the published ones ([`ProviderSlug::Other`] gets a
+    /// Bearer credential and an empty base URL).
     pub fn new(slug: ProviderSlug) -> Self {
+        Self::with_slug(slug)
+    }
+    /// The typed provider of kind `K` (`BuiltinProvider::of::<kind::Groq>()`).
+    pub fn of<K: BuiltinKind>() -> BuiltinProvider<K> {
+        BuiltinProvider::with_slug(K::SLUG)
+    }
+    /// Workers AI with a Cloudflare API token.
+    pub fn workers_ai(token: impl Into<String>) -> BuiltinProvider<kind::WorkersAi> {
+        Self::of().with_api_key(token)
+    }
+    /// OpenAI with an API key.
+    pub fn openai(key: impl Into<String>) -> BuiltinProvider<kind::Openai> {
+        Self::of().with_api_key(key)
+    }
+    /// Anthropic with an API key.
+    pub fn anthropic(key: impl Into<String>) -> BuiltinProvider<kind::Anthropic> {
+        Self::of().with_api_key(key)
+    }
+}
+
+impl<K> BuiltinProvider<K> {
+    fn with_slug(slug: ProviderSlug) -> Self {
         let (base_url, auth) = builtin_facts(&slug).unwrap_or(("", AuthScheme::Bearer));
-        Self { slug, base_url: base_url.to_owned(), auth, credential: None }
+        Self { slug, base_url: base_url.to_owned(), auth, credential: None, kind: PhantomData }
     }
     /// Sets the provider credential (API key or token).
     #[must_use]
@@ -213,21 +282,14 @@ impl BuiltinProvider {
         self.base_url = url.into();
         self
     }
-    /// Workers AI with a Cloudflare API token.
-    pub fn workers_ai(token: impl Into<String>) -> Self {
-        Self::new(ProviderSlug::WorkersAi).with_api_key(token)
-    }
-    /// OpenAI with an API key.
-    pub fn openai(key: impl Into<String>) -> Self {
-        Self::new(ProviderSlug::Openai).with_api_key(key)
-    }
-    /// Anthropic with an API key.
-    pub fn anthropic(key: impl Into<String>) -> Self {
-        Self::new(ProviderSlug::Anthropic).with_api_key(key)
+    /// The same provider, untyped (to keep providers of several kinds in one list).
+    pub fn untyped(self) -> BuiltinProvider {
+        let Self { slug, base_url, auth, credential, kind: _ } = self;
+        BuiltinProvider { slug, base_url, auth, credential, kind: PhantomData }
     }
 }
 
-impl Provider for BuiltinProvider {
+impl<K> Provider for BuiltinProvider<K> {
     fn slug(&self) -> ProviderSlug {
         self.slug.clone()
     }

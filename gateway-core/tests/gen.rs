@@ -303,7 +303,8 @@ mod shadow {
             let metadata = tags.to_metadata();
             assert_eq!(
                 metadata.to_json(),
-                r#"{"user":12345,"type":"kind","__metadata":true,"__value":null,"team-name":"AI"}"#
+                // `__value: None` is absent: left out, never sent as `null`.
+                r#"{"user":12345,"type":"kind","__metadata":true,"team-name":"AI"}"#
             );
             assert_eq!(gateway_core::Metadata::from(&tags), metadata);
             let tags = Tags { __value: Some(1.5), ..tags };
@@ -431,7 +432,7 @@ fn declaration_named_request_gets_request_request() {
 
     let step = request.to_step(&BuiltinProvider::openai("sk")).unwrap();
     assert_eq!(step.endpoint, "ping");
-    let err = request.to_step(&shadow::Quiet {}).unwrap_err();
+    let err = request.to_step_dyn(&shadow::Quiet {}).unwrap_err();
     assert_eq!(err.to_string(), "invalid provider: model `ping-1` is served by `openai`, not `quiet`");
 }
 

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use gateway_core::{
     Ai, AuthScheme, Backoff, BuiltinProvider, CacheStatus, Config, DeleteLogs, Direction, Error, Feedback, FilterKey,
-    FilterOperator, Gateway, GatewayOptions, GatewayRetries, ListLogs, LogFilter, Metadata, OrderBy, PatchLog,
-    Provider, ProviderSlug, RunOptions, StepHeaderValue, UniversalOptions, UniversalRequest, UniversalStep,
+    FilterOperator, Gateway, GatewayOptions, GatewayRetries, ListLogs, LogFilter, Metadata, MetadataValue, OrderBy,
+    PatchLog, Provider, ProviderSlug, RunOptions, StepHeaderValue, UniversalOptions, UniversalRequest, UniversalStep,
 };
 use secrecy::SecretString;
 use serde_json::{Value, json};
@@ -404,6 +404,45 @@ async fn invalid_input_is_rejected_before_sending() {
             other => panic!("expected invalid {field}, got {other:?}"),
         }
     }
+}
+
+/// Absent and null differ: an `Option` set to `None` is left out, an
+/// explicit `MetadataValue::Null` is refused before anything is sent, on a
+/// call (`cf-aig-metadata`) and on a log patch alike.
+#[tokio::test]
+async fn explicit_null_metadata_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(200)).expect(0).mount(&server).await;
+    let ai = Ai::new(rest(&server)).unwrap();
+    let gateway = ai.gateway("my-gateway");
+    let nulls = [
+        Metadata::new().with("user", "u1").with("team", MetadataValue::Null),
+        Metadata::new().with("user", "u1").with("team", Some(MetadataValue::Null)),
+    ];
+    for metadata in nulls {
+        let options = RunOptions::new().gateway(GatewayOptions::new("gw").metadata(metadata.clone()));
+        let errors = [
+            ai.run::<_, Value>(MODEL, &json!({}), &options).await.unwrap_err(),
+            gateway
+                .run(
+                    UniversalRequest::new(vec![BuiltinProvider::openai("k").step("chat/completions", json!({}))]),
+                    &UniversalOptions::new().gateway(GatewayOptions::default().metadata(metadata.clone())),
+                )
+                .await
+                .unwrap_err(),
+            gateway.patch_log("L", &PatchLog::new().metadata(metadata)).await.unwrap_err(),
+        ];
+        for error in errors {
+            match error {
+                Error::InvalidInput { field, reason } => {
+                    assert!(field.ends_with("metadata.team"), "{field}");
+                    assert!(reason.contains("must not be null") && reason.contains("left out"), "{reason}");
+                }
+                other => panic!("expected invalid metadata.team, got {other:?}"),
+            }
+        }
+    }
+    assert!(received(&server).await.is_empty());
 }
 
 #[tokio::test]

@@ -324,6 +324,11 @@ async fn a_fallback_list_mixes_models_of_different_providers() {
         ])
     );
     assert_eq!(sent[1].body, br#"{"feedback":-1}"#);
-    // A provider that does not serve the model cannot join the list.
-    assert!(Fallback::new().then(&BuiltinProvider::openai("sk"), &llama).is_err());
+    // A provider that does not serve the model cannot join the list: a typed
+    // step does not compile (tests/ui/fail/fallback_provider_of_another_kind.rs),
+    // an untyped one is refused when it is built.
+    let err = Fallback::new().then_dyn(&BuiltinProvider::openai("sk"), &llama).unwrap_err();
+    assert!(err.to_string().contains("is served by `workers-ai`, not `openai`"), "{err}");
+    let untyped = BuiltinProvider::new(ProviderSlug::WorkersAi).with_api_key("cf-key");
+    assert_eq!(Fallback::new().then_dyn(&untyped, &llama).unwrap().models(), [Llama31Instruct::ID]);
 }

@@ -32,7 +32,8 @@ pub fn derive_model(input: TokenStream) -> TokenStream {
     expand(input, "Model", model::derive_model)
 }
 
-/// Typed log metadata; see `gateway_core::Metadata`.
+/// Typed log metadata; see `gateway_core::Metadata`. An `Option` field set
+/// to `None` is absent: left out of the metadata, never sent as `null`.
 #[proc_macro_derive(Metadata, attributes(metadata))]
 pub fn derive_metadata(input: TokenStream) -> TokenStream {
     expand(input, "Metadata", metadata::derive_metadata)

@@ -27,7 +27,7 @@ pub(crate) fn derive_metadata(input: &DeriveInput) -> TokenStream {
     let ident = container.ident;
     let inserts = plan.fields.iter().map(|(field, wire, _)| {
         let f = field.ident;
-        quote!(__gateway_core::Metadata::insert(&mut __metadata, #wire, __gateway_core::MetadataValue::from(::core::clone::Clone::clone(&self.#f)));)
+        quote!(__gateway_core::Metadata::insert(&mut __metadata, #wire, ::core::clone::Clone::clone(&self.#f));)
     });
     let impls = quote! {
         #[automatically_derived]

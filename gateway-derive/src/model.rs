@@ -51,6 +51,10 @@ fn generate(plan: &ModelPlan<'_>) -> TokenStream {
             quote_spanned!(path.span()=> __gateway_core::ProviderSlug::from(<#path as __gateway_core::model::ProviderKind>::SLUG))
         }
     };
+    let kind = match &plan.provider {
+        ModelProvider::Builtin(variant) => quote!(__gateway_core::provider::kind::#variant),
+        ModelProvider::Custom(path) => quote_spanned!(path.span()=> #path),
+    };
     let touched = plan.container.fields.iter().map(|f| {
         let ident = f.ident;
         quote!(&self.#ident)
@@ -89,6 +93,7 @@ fn generate(plan: &ModelPlan<'_>) -> TokenStream {
             const MODEL_IN_BODY: bool = #model_in_body;
             type Request = #request;
             type Response = #response;
+            type Kind = #kind;
             fn provider() -> __gateway_core::ProviderSlug {
                 #provider
             }

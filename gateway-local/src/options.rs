@@ -119,6 +119,20 @@ fn parse_u64(name: &str, value: &str) -> Result<u64, InvalidHeader> {
     })
 }
 
+/// What a metadata value may be, alike on both routes that carry metadata
+/// (the `cf-aig-metadata` header and a log patch's `metadata`): a string,
+/// number, boolean or `null`, never a nested object or array. Cloudflare's
+/// types put `null` in the value type of both (`GatewayOptions.metadata` and
+/// `AiGatewayPatchLog.metadata`: `Record<string, number|string|boolean|null|bigint>`,
+/// binding-api.md §4 and §6.1), so both accept it and store it as sent.
+pub(crate) fn is_metadata_value(value: &Value) -> bool {
+    !(value.is_object() || value.is_array())
+}
+
+/// The error of a metadata value [`is_metadata_value`] refuses, on both routes.
+pub(crate) const METADATA_VALUE_REASON: &str =
+    "metadata values must be strings, numbers, booleans or null (no nested objects)";
+
 /// Keeps the first five scalar entries of a metadata object.
 fn parse_metadata(name: &str, value: &str) -> Result<String, InvalidHeader> {
     let bad = |reason: &str| InvalidHeader { name: name.to_owned(), reason: reason.to_owned() };
@@ -126,8 +140,8 @@ fn parse_metadata(name: &str, value: &str) -> Result<String, InvalidHeader> {
     let Value::Object(map) = parsed else { return Err(bad("expected a JSON object")) };
     let mut kept = serde_json::Map::new();
     for (key, entry) in map {
-        if entry.is_object() || entry.is_array() {
-            return Err(bad("metadata values must be strings, numbers or booleans (no nested objects)"));
+        if !is_metadata_value(&entry) {
+            return Err(bad(METADATA_VALUE_REASON));
         }
         if kept.len() < MAX_METADATA {
             kept.insert(key, entry);

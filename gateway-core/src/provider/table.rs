@@ -127,6 +127,35 @@ macro_rules! providers {
             }
         }
 
+        /// The published providers as types, one per [`ProviderSlug`] variant:
+        /// what a typed [`BuiltinProvider`](super::BuiltinProvider) serves and
+        /// what a model declared with `provider = "slug"` names as its
+        /// [`Model::Kind`](crate::Model::Kind). Never built: they only name a kind.
+        pub mod kind {
+            $(
+                #[doc = $doc]
+                #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+                pub enum $variant {}
+
+                impl super::super::sealed::Sealed for $variant {}
+
+                impl super::super::BuiltinKind for $variant {
+                    const SLUG: super::ProviderSlug = super::ProviderSlug::$variant;
+                }
+
+                // One impl per kind, not one generic over `K`: a generic impl
+                // would turn a mismatch into a bare "type mismatch" instead of
+                // `ProviderOf`'s explanation.
+                impl crate::model::ProviderOf<$variant> for super::super::BuiltinProvider<$variant> {}
+            )*
+
+            /// A [`BuiltinProvider`](super::super::BuiltinProvider) whose slug is
+            /// known only at run time ([`BuiltinProvider::new`](super::super::BuiltinProvider::new)):
+            /// it builds untyped steps only, checked when they are built.
+            #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+            pub enum Untyped {}
+        }
+
         /// The published providers, in [`ProviderSlug::ALL`] order.
         pub const PROVIDERS: [ProviderInfo; 20] = [
             $(ProviderInfo { slug: $slug, variant: stringify!($variant), $($field: $value),* },)*

@@ -29,7 +29,8 @@ pub enum MetadataValue {
     Number(f64),
     /// A boolean.
     Bool(bool),
-    /// JSON `null`.
+    /// JSON `null`: read back from logs, but refused before sending (an
+    /// absent entry is left out instead; see [`IntoMetadataValue`]).
     Null,
     /// An integer outside ±(2^53 − 1); sent as a decimal string.
     BigInt(i128),
@@ -39,6 +40,7 @@ impl MetadataValue {
     fn validate(&self, field: &str) -> Result<()> {
         match self {
             Self::Number(n) if !n.is_finite() => Err(Error::invalid(field, format!("number must be finite, got {n}"))),
+            Self::Null => Err(Error::invalid(field, NULL_REASON)),
             _ => Ok(()),
         }
     }
@@ -135,16 +137,40 @@ impl From<isize> for MetadataValue {
     }
 }
 
-impl<T: Into<MetadataValue>> From<Option<T>> for MetadataValue {
-    fn from(v: Option<T>) -> Self {
-        v.map_or(Self::Null, Into::into)
+/// What [`Metadata::with`] and [`Metadata::insert`] take: a scalar (anything
+/// `Into<MetadataValue>`), or an `Option` of one, where `None` means the
+/// entry is absent (left out), as `undefined` is in the binding.
+///
+/// Absent and null differ: `None` leaves the key out of both the
+/// `cf-aig-metadata` header and a log patch; an explicit
+/// [`MetadataValue::Null`] is refused before sending
+/// ([`Metadata::validate`]), because Cloudflare's REST API refuses nulls in a
+/// log patch while a call would store them.
+pub trait IntoMetadataValue {
+    /// The value, or `None` when the entry is absent.
+    fn into_metadata_value(self) -> Option<MetadataValue>;
+}
+
+impl<T: Into<MetadataValue>> IntoMetadataValue for T {
+    fn into_metadata_value(self) -> Option<MetadataValue> {
+        Some(self.into())
     }
 }
+
+impl<T: Into<MetadataValue>> IntoMetadataValue for Option<T> {
+    fn into_metadata_value(self) -> Option<MetadataValue> {
+        self.map(Into::into)
+    }
+}
+
+/// Why an explicit null is refused: the one place that says so.
+const NULL_REASON: &str = "must not be null: Cloudflare's log patch refuses null metadata values; \
+                           leave the entry out instead (an `Option` set to `None` is left out)";
 
 /// Ordered metadata entries, as sent in `cf-aig-metadata` and log patches.
 ///
 /// Building never fails; the limits (at most [`MAX_METADATA_ENTRIES`] entries,
-/// non-empty keys, finite numbers) are checked before a request is sent, so
+/// non-empty keys, finite numbers, no explicit null) are checked before a request is sent, so
 /// metadata decoded from a server is always kept whole.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Metadata {
@@ -157,16 +183,26 @@ impl Metadata {
         Self::default()
     }
 
-    /// Adds (or replaces) an entry, keeping first-insertion order.
+    /// Adds (or replaces) an entry, keeping first-insertion order; `None`
+    /// removes it (an absent entry is left out, see [`IntoMetadataValue`]).
     #[must_use]
-    pub fn with(mut self, key: impl Into<String>, value: impl Into<MetadataValue>) -> Self {
+    pub fn with(mut self, key: impl Into<String>, value: impl IntoMetadataValue) -> Self {
         self.insert(key, value);
         self
     }
 
-    /// Adds (or replaces) an entry, keeping first-insertion order.
-    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<MetadataValue>) -> &mut Self {
-        self.entries.insert(key.into(), value.into());
+    /// Adds (or replaces) an entry, keeping first-insertion order; `None`
+    /// removes it (an absent entry is left out, see [`IntoMetadataValue`]).
+    pub fn insert(&mut self, key: impl Into<String>, value: impl IntoMetadataValue) -> &mut Self {
+        let key = key.into();
+        match value.into_metadata_value() {
+            Some(value) => {
+                self.entries.insert(key, value);
+            }
+            None => {
+                self.entries.shift_remove(&key);
+            }
+        }
         self
     }
 
@@ -190,7 +226,9 @@ impl Metadata {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 
-    /// Checks the documented limits; `field` names the metadata in errors.
+    /// Checks the documented limits before sending; `field` names the
+    /// metadata in errors. An explicit [`MetadataValue::Null`] is refused
+    /// here (absent entries are simply not in the map).
     pub fn validate(&self, field: &str) -> Result<()> {
         if self.entries.len() > MAX_METADATA_ENTRIES {
             return Err(Error::invalid(
@@ -227,9 +265,14 @@ impl Metadata {
     }
 }
 
-impl<K: Into<String>, V: Into<MetadataValue>> FromIterator<(K, V)> for Metadata {
+impl<K: Into<String>, V: IntoMetadataValue> FromIterator<(K, V)> for Metadata {
+    /// Entries in order; `None` values are left out.
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
-        Self { entries: iter.into_iter().map(|(k, v)| (k.into(), v.into())).collect() }
+        let mut metadata = Self::new();
+        for (k, v) in iter {
+            metadata.insert(k, v);
+        }
+        metadata
     }
 }
 
@@ -272,6 +315,25 @@ mod tests {
             .with("ratio", 0.5)
             .with("none", MetadataValue::Null);
         assert_eq!(m.to_json(), r#"{"team":"AI","user":12345,"test":true,"ratio":0.5,"none":null}"#);
+    }
+
+    #[test]
+    fn none_is_left_out_and_explicit_null_refused() {
+        let m = Metadata::new().with("user", "u1").with("team", None::<String>).with("n", Some(2));
+        assert_eq!(m.to_json(), r#"{"user":"u1","n":2}"#);
+        m.validate("metadata").unwrap();
+        // `None` removes an entry set before.
+        assert!(m.with("user", None::<&str>).get("user").is_none());
+        let collected: Metadata = [("a", Some(1)), ("b", None)].into_iter().collect();
+        assert_eq!(collected.to_json(), r#"{"a":1}"#);
+        for explicit in
+            [Metadata::new().with("x", MetadataValue::Null), Metadata::new().with("x", Some(MetadataValue::Null))]
+        {
+            let err = explicit.validate("gateway.metadata").unwrap_err();
+            assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+            let err = err.to_string();
+            assert!(err.contains("gateway.metadata.x") && err.contains("must not be null"), "{err}");
+        }
     }
 
     #[test]

@@ -380,8 +380,8 @@ fn parse_patch(body: &[u8]) -> Result<LogPatch, String> {
     let score = patch_field(&map, "score", in_range("score", 0.0, 100.0))?;
     let metadata = patch_field(&map, "metadata", |v| {
         let Value::Object(entries) = v else { return Err("metadata must be an object or null".to_owned()) };
-        if entries.values().any(|e| !(e.is_string() || e.is_number() || e.is_boolean())) {
-            return Err("metadata values must be strings, numbers or booleans".to_owned());
+        if !entries.values().all(crate::options::is_metadata_value) {
+            return Err(crate::options::METADATA_VALUE_REASON.to_owned());
         }
         Ok(())
     })?;

@@ -58,9 +58,11 @@ fn main() {
     assert!(matches!(step.headers.get("x-key"), Some(StepHeaderValue::Secret(_))));
     assert!(matches!(step.headers.get("x-version"), Some(StepHeaderValue::String(v)) if v == "7"));
 
-    // Another provider is refused.
+    // Another provider does not compile as a typed step (tests/ui/fail/fallback_provider_of_another_kind.rs);
+    // an untyped step is refused when it is built.
     let local = Local { key: None };
-    assert!(request.to_step(&local).is_err());
+    assert!(request.to_step_dyn(&local).is_err());
+    assert!(request.to_step_dyn(&provider).is_ok());
     assert!(local.credential().is_none());
     assert_eq!(Local { key: Some("t".into()) }.request_headers()[0].0, "Authorization");
     assert!(Byok {}.credential().is_none());

@@ -24,7 +24,10 @@ pub struct Mistral {
 fn main() {
     let tags = Tags { user: "u1".into(), attempt: 2, score: 0.5, beta: true, team: None };
     let metadata = tags.to_metadata();
-    assert_eq!(metadata.len(), 5);
+    // `team: None` is absent: left out, never sent as `null`.
+    assert_eq!(metadata.len(), 4);
+    assert!(metadata.get("team").is_none());
+    assert_eq!(metadata.to_json(), r#"{"user_id":"u1","attempt":2,"score":0.5,"beta":true}"#);
     assert_eq!(metadata.get("user_id"), Some(&MetadataValue::from("u1")));
     assert!(metadata.get("user").is_none());
     assert_eq!(metadata.get("beta"), Some(&MetadataValue::from(true)));
