@@ -297,6 +297,8 @@ mod tests {
             "\"output_tokens\":1,\"cache_read_input_tokens\":40,\"cache_creation_input_tokens\":8}}}\n\n",
             "event: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":10}}\n\n",
         );
+        // The offline upstream's encoder: the same bytes a Bedrock stream carries.
+        let eventstream = |payload: &[u8]| crate::upstream::offline::eventstream_message("metadata", payload);
         let mut bedrock_stream = eventstream(b"{\"contentBlockDelta\":{\"delta\":{\"text\":\"hi\"}}}");
         bedrock_stream.extend(eventstream(
             br#"{"usage":{"inputTokens":60,"outputTokens":10,"cacheReadInputTokens":40,"cacheWriteInputTokens":8},"metrics":{"latencyMs":1}}"#,
@@ -352,18 +354,5 @@ mod tests {
         };
         let cost = cost_of(Some(example), "x", apart).unwrap();
         assert!((cost - (60e-6 + 40e-7 + 8.0 * 5e-7 + 20e-6)).abs() < 1e-15, "{cost}");
-    }
-
-    /// One AWS event-stream message (zero checksums: the log does not check them).
-    fn eventstream(payload: &[u8]) -> Vec<u8> {
-        let headers = b"\x0b:event-type\x07\x00\x08metadata";
-        let total = u32::try_from(12 + headers.len() + payload.len() + 4).unwrap();
-        let mut out = total.to_be_bytes().to_vec();
-        out.extend(u32::try_from(headers.len()).unwrap().to_be_bytes());
-        out.extend([0; 4]);
-        out.extend(headers);
-        out.extend(payload);
-        out.extend([0; 4]);
-        out
     }
 }

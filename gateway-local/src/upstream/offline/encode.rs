@@ -144,7 +144,7 @@ pub(super) fn wav(seed: u64, encoding: &str, sample_rate: u32, samples: usize) -
 
 /// One AWS event-stream message (`application/vnd.amazon.eventstream`):
 /// prelude + prelude CRC, string headers, payload, message CRC.
-pub(super) fn eventstream_message(event_type: &str, payload: &[u8]) -> Vec<u8> {
+pub(crate) fn eventstream_message(event_type: &str, payload: &[u8]) -> Vec<u8> {
     let mut headers = Vec::new();
     for (name, value) in
         [(":event-type", event_type), (":content-type", "application/json"), (":message-type", "event")]

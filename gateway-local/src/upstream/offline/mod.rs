@@ -28,6 +28,9 @@ mod reply;
 mod tests;
 
 use self::call::Call;
+/// Shared with the log's usage-parsing tests, so they read real Bedrock stream bytes.
+#[cfg(test)]
+pub(crate) use self::encode::eventstream_message;
 use self::fault::{Cut, Pacing, fault_response, models_of};
 pub use self::fault::{Fault, FaultRule};
 use self::providers::{answered_slugs, dispatch};
