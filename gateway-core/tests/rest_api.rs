@@ -28,6 +28,17 @@ fn through(gateway: &str) -> RunOptions {
     RunOptions::new().gateway(GatewayOptions::new(gateway))
 }
 
+/// Answers POSTs to `url`: `stream` (as SSE) when the body asks to stream, `plain` otherwise.
+async fn mount_plain_and_streamed(server: &MockServer, url: &str, plain: ResponseTemplate, stream: &str) {
+    Mock::given(method("POST"))
+        .and(path(url))
+        .and(wiremock::matchers::body_partial_json(json!({"stream": true})))
+        .respond_with(sse(stream))
+        .mount(server)
+        .await;
+    mount(server, "POST", url, plain).await;
+}
+
 fn sse(body: &str) -> ResponseTemplate {
     ResponseTemplate::new(200)
         .insert_header("cf-aig-log-id", "stream-1")
@@ -63,13 +74,13 @@ const MESSAGES_STREAM: &str = "event: message_start\ndata: {\"type\":\"message_s
 async fn chat_completions_plain_and_streamed() {
     let server = MockServer::start().await;
     let url = format!("{V1}/chat/completions");
-    Mock::given(method("POST"))
-        .and(path(&url))
-        .and(wiremock::matchers::body_partial_json(json!({"stream": true})))
-        .respond_with(sse(CHAT_STREAM))
-        .mount(&server)
-        .await;
-    mount(&server, "POST", &url, json_answer(200, COMPLETION).insert_header("cf-aig-log-id", "L-chat")).await;
+    mount_plain_and_streamed(
+        &server,
+        &url,
+        json_answer(200, COMPLETION).insert_header("cf-aig-log-id", "L-chat"),
+        CHAT_STREAM,
+    )
+    .await;
     let ai = ai(&server);
     // §1.6's documented request.
     let body = json!({"model": "openai/gpt-5.5", "messages": [{"role": "user", "content": "What is Cloudflare?"}]});
@@ -106,13 +117,7 @@ async fn chat_completions_plain_and_streamed() {
 async fn responses_plain_and_streamed() {
     let server = MockServer::start().await;
     let url = format!("{V1}/responses");
-    Mock::given(method("POST"))
-        .and(path(&url))
-        .and(wiremock::matchers::body_partial_json(json!({"stream": true})))
-        .respond_with(sse(RESPONSES_STREAM))
-        .mount(&server)
-        .await;
-    mount(&server, "POST", &url, json_answer(200, RESPONSE)).await;
+    mount_plain_and_streamed(&server, &url, json_answer(200, RESPONSE), RESPONSES_STREAM).await;
     let ai = ai(&server);
     let body = json!({"model": "openai/gpt-4.1-mini", "input": "Say hello"});
     let options = RunOptions::new().gateway(GatewayOptions::new("gw").cache_ttl(60));
@@ -150,13 +155,7 @@ async fn a_responses_stream_without_its_terminal_event_is_truncated() {
 async fn messages_plain_and_streamed() {
     let server = MockServer::start().await;
     let url = format!("{V1}/messages");
-    Mock::given(method("POST"))
-        .and(path(&url))
-        .and(wiremock::matchers::body_partial_json(json!({"stream": true})))
-        .respond_with(sse(MESSAGES_STREAM))
-        .mount(&server)
-        .await;
-    mount(&server, "POST", &url, json_answer(200, MESSAGE)).await;
+    mount_plain_and_streamed(&server, &url, json_answer(200, MESSAGE), MESSAGES_STREAM).await;
     let ai = ai(&server);
     // §1.6's documented Anthropic request.
     let body = json!({"model": "anthropic/claude-sonnet-4-5", "max_tokens": 512,
