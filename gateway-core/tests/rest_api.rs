@@ -16,17 +16,11 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use common::{aig_headers, binding_config, body_json, header, json_answer, mount, only_request, received, rest_config};
+use common::{
+    aig_headers, binding_config, body_json, header, json_answer, mount, only_request, received, rest_ai, through,
+};
 
 const V1: &str = "/client/v4/accounts/acc/ai/v1";
-
-fn ai(server: &MockServer) -> Ai {
-    Ai::new(rest_config(server, "cf-token").with_gateway_token("aig-secret")).unwrap()
-}
-
-fn through(gateway: &str) -> RunOptions {
-    RunOptions::new().gateway(GatewayOptions::new(gateway))
-}
 
 /// Answers POSTs to `url`: `stream` (as SSE) when the body asks to stream, `plain` otherwise.
 async fn mount_plain_and_streamed(server: &MockServer, url: &str, plain: ResponseTemplate, stream: &str) {
@@ -81,7 +75,7 @@ async fn chat_completions_plain_and_streamed() {
         CHAT_STREAM,
     )
     .await;
-    let ai = ai(&server);
+    let ai = rest_ai(&server);
     // §1.6's documented request.
     let body = json!({"model": "openai/gpt-5.5", "messages": [{"role": "user", "content": "What is Cloudflare?"}]});
     let answer = ai.v1().chat_completions::<_, ChatCompletion>(&body, &RunOptions::new()).await.unwrap();
@@ -118,7 +112,7 @@ async fn responses_plain_and_streamed() {
     let server = MockServer::start().await;
     let url = format!("{V1}/responses");
     mount_plain_and_streamed(&server, &url, json_answer(200, RESPONSE), RESPONSES_STREAM).await;
-    let ai = ai(&server);
+    let ai = rest_ai(&server);
     let body = json!({"model": "openai/gpt-4.1-mini", "input": "Say hello"});
     let options = RunOptions::new().gateway(GatewayOptions::new("gw").cache_ttl(60));
     let answer = ai.v1().responses::<_, Value>(&body, &options).await.unwrap();
@@ -144,7 +138,7 @@ async fn a_responses_stream_without_its_terminal_event_is_truncated() {
     let cut = RESPONSES_STREAM.split("event: response.completed").next().unwrap();
     mount(&server, "POST", &format!("{V1}/responses"), sse(cut)).await;
     let body = json!({"model": "openai/gpt-4.1-mini", "input": "x"});
-    let result = ai(&server).v1().responses_stream::<_, ResponseEvent>(&body, &RunOptions::new()).await.unwrap();
+    let result = rest_ai(&server).v1().responses_stream::<_, ResponseEvent>(&body, &RunOptions::new()).await.unwrap();
     match result.try_collect_all().await.unwrap_err() {
         Error::StreamTruncated { chunks } => assert_eq!(chunks, 5),
         other => panic!("{other:?}"),
@@ -156,7 +150,7 @@ async fn messages_plain_and_streamed() {
     let server = MockServer::start().await;
     let url = format!("{V1}/messages");
     mount_plain_and_streamed(&server, &url, json_answer(200, MESSAGE), MESSAGES_STREAM).await;
-    let ai = ai(&server);
+    let ai = rest_ai(&server);
     // §1.6's documented Anthropic request.
     let body = json!({"model": "anthropic/claude-sonnet-4-5", "max_tokens": 512,
         "messages": [{"role": "user", "content": "What is Cloudflare?"}]});
@@ -180,7 +174,7 @@ async fn messages_plain_and_streamed() {
 async fn bad_v1_calls_are_refused_before_sending() {
     let server = MockServer::start().await;
     Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(500)).expect(0).mount(&server).await;
-    let ai = ai(&server);
+    let ai = rest_ai(&server);
     let field = |error: Error| match error {
         Error::InvalidInput { field, reason } => (field, reason),
         other => panic!("{other:?}"),
@@ -226,7 +220,7 @@ async fn v1_errors_are_classified() {
         json_answer(400, openai_error).insert_header("cf-aig-log-id", "L-bad"),
     )
     .await;
-    let ai = ai(&server);
+    let ai = rest_ai(&server);
     let body = json!({"model": "openai/gpt-5.5", "messages": []});
     match ai.v1().chat_completions::<_, Value>(&body, &RunOptions::new()).await.unwrap_err() {
         Error::UpstreamInference { status, name, message, meta, .. } => {
@@ -269,7 +263,7 @@ async fn typed_declarations_run_over_v1_with_their_catalog_names() {
     mount(&server, "POST", &format!("{V1}/messages"), json_answer(200, MESSAGE)).await;
     let log = "/client/v4/accounts/acc/ai-gateway/gateways/default/logs/L-typed";
     mount(&server, "PATCH", log, json_answer(200, r#"{"result":{},"success":true}"#)).await;
-    let ai = ai(&server);
+    let ai = rest_ai(&server);
 
     let chat = Gpt4oMiniRequest::new(vec![ChatMessage::user("Hi")]).temperature(0.2);
     let result = ai.run_model(&chat, &RunOptions::new()).await.unwrap();
@@ -312,7 +306,7 @@ async fn typed_declarations_stream_over_v1() {
     mount(&server, "POST", &format!("{V1}/chat/completions"), sse(CHAT_STREAM)).await;
     mount(&server, "POST", &format!("{V1}/responses"), sse(RESPONSES_STREAM)).await;
     mount(&server, "POST", &format!("{V1}/messages"), sse(MESSAGES_STREAM)).await;
-    let ai = ai(&server);
+    let ai = rest_ai(&server);
     let chunks = ai
         .run_model_stream(&Gpt4oMiniRequest::new(vec![ChatMessage::user("Hi")]), &RunOptions::new())
         .await
@@ -373,7 +367,7 @@ struct Embeddings {
 async fn declarations_the_rest_api_does_not_serve_are_refused() {
     let server = MockServer::start().await;
     Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(500)).expect(0).mount(&server).await;
-    let error = ai(&server).run_model(&EmbeddingsRequest::new("x"), &RunOptions::new()).await.unwrap_err();
+    let error = rest_ai(&server).run_model(&EmbeddingsRequest::new("x"), &RunOptions::new()).await.unwrap_err();
     match error {
         Error::InvalidInput { field, reason } => {
             assert_eq!(field, "provider");
@@ -394,8 +388,14 @@ async fn a_responses_stream_without_event_names_ends_at_its_terminal_type() {
                   data: {\"type\":\"response.output_text.delta\",\"delta\":\" never\"}\n\n";
     mount(&server, "POST", &format!("{V1}/responses"), sse(stream)).await;
     let body = json!({"model": "openai/gpt-4.1-mini", "input": "x"});
-    let events: Vec<ResponseEvent> =
-        ai(&server).v1().responses_stream(&body, &RunOptions::new()).await.unwrap().try_collect_all().await.unwrap();
+    let events: Vec<ResponseEvent> = rest_ai(&server)
+        .v1()
+        .responses_stream(&body, &RunOptions::new())
+        .await
+        .unwrap()
+        .try_collect_all()
+        .await
+        .unwrap();
     assert_eq!(events.iter().filter_map(ResponseEvent::text).collect::<String>(), "Hi");
     assert!(matches!(events.last(), Some(ResponseEvent::Incomplete { .. })), "{events:?}");
 }
@@ -416,7 +416,7 @@ async fn typed_results_in_the_run_api_envelope_are_unwrapped() {
     let answer = r#"{"state":"Completed","result":{"response":"hi there"}}"#;
     mount(&rest, "POST", "/client/v4/accounts/acc/ai/run", json_answer(200, answer)).await;
     let llama = Llama31InstructRequest::new(Llama31InstructInput::Prompt("Hi".into()));
-    let result = ai(&rest).run_model(&llama, &through("default").rest_api()).await.unwrap();
+    let result = rest_ai(&rest).run_model(&llama, &through("default").rest_api()).await.unwrap();
     assert_eq!(result.response.response.as_deref(), Some("hi there"));
     let request = only_request(&rest).await;
     assert_eq!(body_json(&request)["model"], "@cf/meta/llama-3.1-8b-instruct-fp8");

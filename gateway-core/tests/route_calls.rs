@@ -7,11 +7,11 @@
 mod common;
 mod route_spec;
 
-use gateway_core::{Ai, BuiltinProvider, Gateway, GatewayOptions, ProviderSlug, RunOptions, UniversalOptions};
+use gateway_core::{BuiltinProvider, Gateway, GatewayOptions, ProviderSlug, RunOptions, UniversalOptions};
 use serde_json::{Value, json};
 use wiremock::{MockServer, ResponseTemplate};
 
-use common::{header, mount, only_request, rest_config};
+use common::{header, mount, only_request, rest_ai};
 use route_spec::spec_route;
 
 const COMPLETION: &str = r#"{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}]}"#;
@@ -22,10 +22,6 @@ fn answered(body: &str) -> ResponseTemplate {
         .set_body_raw(body.as_bytes().to_vec(), "application/json")
         .insert_header("cf-aig-model", "@cf/moonshotai/kimi-k2.6")
         .insert_header("cf-aig-provider", "workers-ai")
-}
-
-fn ai(server: &MockServer) -> Ai {
-    Ai::new(rest_config(server, "cf-token").with_gateway_token("aig-secret")).unwrap()
 }
 
 fn messages() -> Value {
@@ -39,7 +35,7 @@ async fn run_sends_the_route_model_name_to_the_rest_api_with_the_gateway() {
     mount(&server, "POST", "/client/v4/accounts/acc/ai/run", answered(&envelope)).await;
     let options = RunOptions::new().gateway(GatewayOptions::new("my-gateway"));
     let input = json!({"messages": messages()});
-    let answer = ai(&server).run::<_, Value>(&spec_route().model_name(), &input, &options).await.unwrap();
+    let answer = rest_ai(&server).run::<_, Value>(&spec_route().model_name(), &input, &options).await.unwrap();
 
     let request = only_request(&server).await;
     assert_eq!(request.body, br#"{"model":"dynamic/support","input":{"messages":[{"role":"user","content":"hi"}]}}"#);
@@ -54,7 +50,7 @@ async fn v1_chat_completions_takes_the_route_as_its_model() {
     mount(&server, "POST", "/client/v4/accounts/acc/ai/v1/chat/completions", answered(COMPLETION)).await;
     let options = RunOptions::new().gateway(GatewayOptions::new("my-gateway"));
     let body = json!({"model": spec_route().model_name(), "messages": messages()});
-    let answer = ai(&server).v1().chat_completions::<_, Value>(&body, &options).await.unwrap();
+    let answer = rest_ai(&server).v1().chat_completions::<_, Value>(&body, &options).await.unwrap();
 
     let request = only_request(&server).await;
     assert_eq!(request.body, br#"{"model":"dynamic/support","messages":[{"role":"user","content":"hi"}]}"#);
@@ -66,7 +62,7 @@ async fn v1_chat_completions_takes_the_route_as_its_model() {
 async fn the_gateway_hosts_compat_endpoint_takes_the_route_as_its_model() {
     let server = MockServer::start().await;
     mount(&server, "POST", "/v1/acc/my-gateway/compat/chat/completions", answered(COMPLETION)).await;
-    let gateway = ai(&server).gateway("my-gateway");
+    let gateway = rest_ai(&server).gateway("my-gateway");
     let compat = BuiltinProvider::new(ProviderSlug::from("compat"));
     let body = json!({"model": spec_route().model_name(), "messages": messages()});
     let answer = gateway.provider_request(&compat, "chat/completions", &body, &UniversalOptions::new()).await.unwrap();

@@ -10,19 +10,13 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use common::{aig_headers, binding_config, header, json_answer, mount, only_request, received, rest_config};
+use common::{
+    aig_headers, assert_json_without_aig_headers, binding_config, header, json_answer, mount, only_request, received,
+    rest_ai, through,
+};
 
 /// The REST API's run endpoint for account `acc`.
 const RUN: &str = "/client/v4/accounts/acc/ai/run";
-
-fn rest_ai(server: &MockServer) -> Ai {
-    // A gateway token is configured: it must still never reach the API host.
-    Ai::new(rest_config(server, "cf-token").with_gateway_token("aig-secret")).unwrap()
-}
-
-fn through(gateway: &str) -> RunOptions {
-    RunOptions::new().gateway(GatewayOptions::new(gateway))
-}
 
 fn chat(text: &str) -> Value {
     json!({"messages": [{"role": "user", "content": text}]})
@@ -70,8 +64,7 @@ async fn binding_dynamic_route_is_byte_exact() {
     );
     assert_eq!(header(&request, "cf-consn-model-id"), Some("dynamic/my-route"));
     assert_eq!(header(&request, "cf-consn-sdk-version"), Some("2.0.0"));
-    assert_eq!(header(&request, "content-type"), Some("application/json"));
-    assert!(aig_headers(&request).is_empty(), "{:?}", aig_headers(&request));
+    assert_json_without_aig_headers(&request);
 }
 
 #[tokio::test]
@@ -125,9 +118,8 @@ async fn rest_catalog_model_goes_to_the_rest_api_run_envelope() {
         br#"{"model":"openai/gpt-4.1","input":{"messages":[{"role":"user","content":"What is Cloudflare?"}],"max_tokens":512}}"#
     );
     assert_eq!(header(&request, "authorization"), Some("Bearer cf-token"));
-    assert_eq!(header(&request, "content-type"), Some("application/json"));
     // No gateway id: the account's default gateway; never the gateway token on this host.
-    assert!(aig_headers(&request).is_empty(), "{:?}", aig_headers(&request));
+    assert_json_without_aig_headers(&request);
 }
 
 #[tokio::test]

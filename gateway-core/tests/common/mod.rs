@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use gateway_core::{Config, ResultInfo};
+use gateway_core::{Ai, Config, GatewayOptions, ResultInfo, RunOptions};
 
 /// The Workers AI model most tests run.
 pub(crate) const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct";
@@ -50,6 +50,17 @@ pub(crate) fn rest_config_at(origin: &str, api_token: &str) -> Config {
         .with_api_token(api_token)
         .with_gateway_base_url(&format!("{origin}/v1"))
         .with_api_base_url(&format!("{origin}/client/v4"))
+}
+
+/// A REST client at `server` (API token `cf-token`). A gateway token is
+/// configured too: it must still never reach the API host.
+pub(crate) fn rest_ai(server: &MockServer) -> Ai {
+    Ai::new(rest_config(server, "cf-token").with_gateway_token("aig-secret")).unwrap()
+}
+
+/// Run options that go through gateway `gateway`.
+pub(crate) fn through(gateway: &str) -> RunOptions {
+    RunOptions::new().gateway(GatewayOptions::new(gateway))
 }
 
 /// A binding-protocol client configuration for account `acc` at `server`.
@@ -116,6 +127,13 @@ pub(crate) fn aig_headers(request: &Request) -> Vec<String> {
         .collect();
     out.sort();
     out
+}
+
+/// Asserts `request` sent a JSON body and no `cf-aig-*` header (no gateway
+/// options, never the gateway token).
+pub(crate) fn assert_json_without_aig_headers(request: &Request) {
+    assert_eq!(header(request, "content-type"), Some("application/json"));
+    assert!(aig_headers(request).is_empty(), "{:?}", aig_headers(request));
 }
 
 /// The body of `request` parsed as JSON.
