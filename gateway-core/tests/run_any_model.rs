@@ -266,18 +266,14 @@ async fn rest_run_streams_with_the_flag_inside_input() {
     let anthropic = "event: message_start\ndata: {\"type\":\"message_start\"}\n\nevent: ping\ndata: {\"type\":\"ping\"}\n\n\
                      event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"text\":\"Hi\"}}\n\n\
                      event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
-    Mock::given(method("POST"))
-        .and(path(RUN))
-        .and(wiremock::matchers::body_partial_json(json!({"model": "openai/gpt-5.5"})))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(openai, "text/event-stream"))
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path(RUN))
-        .and(wiremock::matchers::body_partial_json(json!({"model": "anthropic/claude-sonnet-4-5"})))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(anthropic, "text/event-stream"))
-        .mount(&server)
-        .await;
+    for (model, stream) in [("openai/gpt-5.5", openai), ("anthropic/claude-sonnet-4-5", anthropic)] {
+        Mock::given(method("POST"))
+            .and(path(RUN))
+            .and(wiremock::matchers::body_partial_json(json!({"model": model})))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(stream, "text/event-stream"))
+            .mount(&server)
+            .await;
+    }
     let ai = rest_ai(&server);
     let chunks: Vec<Value> =
         ai.run_stream("openai/gpt-5.5", &chat("hi"), &through("gw")).await.unwrap().try_collect_all().await.unwrap();
