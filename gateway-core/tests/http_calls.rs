@@ -19,7 +19,7 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use common::{
     BINDING_UNIVERSAL, LOGS, MODEL, UNIVERSAL, aig_headers, assert_json_without_aig_headers, binding_config,
-    closed_port, envelope, fixture, from_step, header, json_answer, mount, only_request, received,
+    closed_port, envelope, fixture, from_step, header, json_answer, mount, only_request, received, silent_server,
 };
 
 const API_TOKEN: &str = "api-token-SECRET";
@@ -352,8 +352,7 @@ async fn binding_transport_ai_run_body_and_headers() {
 
 #[tokio::test]
 async fn invalid_input_is_rejected_before_sending() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(200)).expect(0).mount(&server).await;
+    let server = silent_server().await;
     let ai = Ai::new(rest(&server)).unwrap();
     let gateway = ai.gateway("my-gateway");
     let run = |options: RunOptions, model: &'static str| {
@@ -410,8 +409,7 @@ async fn invalid_input_is_rejected_before_sending() {
 /// call (`cf-aig-metadata`) and on a log patch alike.
 #[tokio::test]
 async fn explicit_null_metadata_is_refused_before_sending() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(200)).expect(0).mount(&server).await;
+    let server = silent_server().await;
     let ai = Ai::new(rest(&server)).unwrap();
     let gateway = ai.gateway("my-gateway");
     let nulls = [

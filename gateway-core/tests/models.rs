@@ -16,9 +16,9 @@ use gateway_core::{
     PatchLog, ProviderSlug, RunOptions, UniversalOptions,
 };
 use serde_json::{Value, json};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{MockServer, ResponseTemplate};
 
-use common::{LOGS, UNIVERSAL, body_json, envelope, fixture, from_step, json_answer, mount, received};
+use common::{LOGS, UNIVERSAL, body_json, envelope, fixture, from_step, json_answer, mount, received, silent_server};
 
 fn ai(server: &MockServer) -> Ai {
     Ai::new(common::rest_config(server, "cf-token")).unwrap()
@@ -107,8 +107,7 @@ type Case = (Box<dyn Fn() -> Llama31InstructRequest>, &'static str, &'static str
 
 #[tokio::test]
 async fn limits_are_checked_before_sending() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(200)).expect(0).mount(&server).await;
+    let server = silent_server().await;
     let ai = ai(&server);
     let cases: Vec<Case> = vec![
         (

@@ -17,7 +17,8 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use common::{
-    aig_headers, binding_config, body_json, header, json_answer, mount, only_request, received, rest_ai, through,
+    aig_headers, binding_config, body_json, header, json_answer, mount, only_request, received, rest_ai, silent_server,
+    through,
 };
 
 const V1: &str = "/client/v4/accounts/acc/ai/v1";
@@ -172,8 +173,7 @@ async fn messages_plain_and_streamed() {
 
 #[tokio::test]
 async fn bad_v1_calls_are_refused_before_sending() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(500)).expect(0).mount(&server).await;
+    let server = silent_server().await;
     let ai = rest_ai(&server);
     let field = |error: Error| match error {
         Error::InvalidInput { field, reason } => (field, reason),
@@ -365,8 +365,7 @@ struct Embeddings {
 
 #[tokio::test]
 async fn declarations_the_rest_api_does_not_serve_are_refused() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(500)).expect(0).mount(&server).await;
+    let server = silent_server().await;
     let error = rest_ai(&server).run_model(&EmbeddingsRequest::new("x"), &RunOptions::new()).await.unwrap_err();
     match error {
         Error::InvalidInput { field, reason } => {

@@ -12,7 +12,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use common::{
     aig_headers, assert_json_without_aig_headers, binding_config, header, json_answer, mount, only_request, received,
-    rest_ai, through,
+    rest_ai, silent_server, through,
 };
 
 /// The REST API's run endpoint for account `acc`.
@@ -20,13 +20,6 @@ const RUN: &str = "/client/v4/accounts/acc/ai/run";
 
 fn chat(text: &str) -> Value {
     json!({"messages": [{"role": "user", "content": text}]})
-}
-
-/// A server that answers everything with 500 and must receive nothing.
-async fn silent_server() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(500)).expect(0).mount(&server).await;
-    server
 }
 
 fn invalid_field(error: &Error) -> (&str, &str) {

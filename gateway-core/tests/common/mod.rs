@@ -63,6 +63,14 @@ pub(crate) fn through(gateway: &str) -> RunOptions {
     RunOptions::new().gateway(GatewayOptions::new(gateway))
 }
 
+/// A server that must receive nothing (checked when it drops): for calls
+/// refused before sending. It would answer 500.
+pub(crate) async fn silent_server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(500)).expect(0).mount(&server).await;
+    server
+}
+
 /// A binding-protocol client configuration for account `acc` at `server`.
 pub(crate) fn binding_config(server: &MockServer) -> Config {
     Config::new("acc").with_binding_origin(&server.uri())
