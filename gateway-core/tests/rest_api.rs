@@ -11,7 +11,7 @@ use gateway_core::models::openai::{
 };
 use gateway_core::models::workers_ai::ChatMessage;
 use gateway_core::rest_api::V1Endpoint;
-use gateway_core::{Ai, Error, GatewayOptions, Model, RunOptions, StreamProtocol, StreamingModel};
+use gateway_core::{Ai, Error, GatewayOptions, Model, ModelRequest, RunOptions, StreamProtocol, StreamingModel};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -23,15 +23,30 @@ use common::{
 
 const V1: &str = "/client/v4/accounts/acc/ai/v1";
 
-/// Answers POSTs to `url`: `stream` (as SSE) when the body asks to stream, `plain` otherwise.
-async fn mount_plain_and_streamed(server: &MockServer, url: &str, plain: ResponseTemplate, stream: &str) {
+/// Answers POSTs to `{V1}/{endpoint}` with `answer`.
+async fn mount_v1(server: &MockServer, endpoint: &str, answer: ResponseTemplate) {
+    mount(server, "POST", &format!("{V1}/{endpoint}"), answer).await;
+}
+
+/// Answers POSTs to `{V1}/{endpoint}`: `stream` (as SSE) when the body asks
+/// to stream, `plain` otherwise.
+async fn mount_plain_and_streamed(server: &MockServer, endpoint: &str, plain: ResponseTemplate, stream: &str) {
     Mock::given(method("POST"))
-        .and(path(url))
+        .and(path(format!("{V1}/{endpoint}")))
         .and(wiremock::matchers::body_partial_json(json!({"stream": true})))
         .respond_with(sse(stream))
         .mount(server)
         .await;
-    mount(server, "POST", url, plain).await;
+    mount_v1(server, endpoint, plain).await;
+}
+
+/// Runs typed `request` as a stream (default options) and collects every chunk.
+async fn stream_all<R>(ai: &Ai, request: &R) -> Vec<<R::Model as StreamingModel>::Chunk>
+where
+    R: ModelRequest,
+    R::Model: StreamingModel,
+{
+    ai.run_model_stream(request, &RunOptions::new()).await.unwrap().try_collect_all().await.unwrap()
 }
 
 fn sse(body: &str) -> ResponseTemplate {
@@ -68,10 +83,9 @@ const MESSAGES_STREAM: &str = "event: message_start\ndata: {\"type\":\"message_s
 #[tokio::test]
 async fn chat_completions_plain_and_streamed() {
     let server = MockServer::start().await;
-    let url = format!("{V1}/chat/completions");
     mount_plain_and_streamed(
         &server,
-        &url,
+        "chat/completions",
         json_answer(200, COMPLETION).insert_header("cf-aig-log-id", "L-chat"),
         CHAT_STREAM,
     )
@@ -111,8 +125,7 @@ async fn chat_completions_plain_and_streamed() {
 #[tokio::test]
 async fn responses_plain_and_streamed() {
     let server = MockServer::start().await;
-    let url = format!("{V1}/responses");
-    mount_plain_and_streamed(&server, &url, json_answer(200, RESPONSE), RESPONSES_STREAM).await;
+    mount_plain_and_streamed(&server, "responses", json_answer(200, RESPONSE), RESPONSES_STREAM).await;
     let ai = rest_ai(&server);
     let body = json!({"model": "openai/gpt-4.1-mini", "input": "Say hello"});
     let options = RunOptions::new().gateway(GatewayOptions::new("gw").cache_ttl(60));
@@ -137,7 +150,7 @@ async fn responses_plain_and_streamed() {
 async fn a_responses_stream_without_its_terminal_event_is_truncated() {
     let server = MockServer::start().await;
     let cut = RESPONSES_STREAM.split("event: response.completed").next().unwrap();
-    mount(&server, "POST", &format!("{V1}/responses"), sse(cut)).await;
+    mount_v1(&server, "responses", sse(cut)).await;
     let body = json!({"model": "openai/gpt-4.1-mini", "input": "x"});
     let result = rest_ai(&server).v1().responses_stream::<_, ResponseEvent>(&body, &RunOptions::new()).await.unwrap();
     match result.try_collect_all().await.unwrap_err() {
@@ -149,8 +162,7 @@ async fn a_responses_stream_without_its_terminal_event_is_truncated() {
 #[tokio::test]
 async fn messages_plain_and_streamed() {
     let server = MockServer::start().await;
-    let url = format!("{V1}/messages");
-    mount_plain_and_streamed(&server, &url, json_answer(200, MESSAGE), MESSAGES_STREAM).await;
+    mount_plain_and_streamed(&server, "messages", json_answer(200, MESSAGE), MESSAGES_STREAM).await;
     let ai = rest_ai(&server);
     // §1.6's documented Anthropic request.
     let body = json!({"model": "anthropic/claude-sonnet-4-5", "max_tokens": 512,
@@ -213,13 +225,7 @@ async fn v1_errors_are_classified() {
     let server = MockServer::start().await;
     let openai_error =
         r#"{"error":{"message":"Unsupported value: 'temperature'","type":"invalid_request_error","code":null}}"#;
-    mount(
-        &server,
-        "POST",
-        &format!("{V1}/chat/completions"),
-        json_answer(400, openai_error).insert_header("cf-aig-log-id", "L-bad"),
-    )
-    .await;
+    mount_v1(&server, "chat/completions", json_answer(400, openai_error).insert_header("cf-aig-log-id", "L-bad")).await;
     let ai = rest_ai(&server);
     let body = json!({"model": "openai/gpt-5.5", "messages": []});
     match ai.v1().chat_completions::<_, Value>(&body, &RunOptions::new()).await.unwrap_err() {
@@ -252,15 +258,9 @@ fn declarations_map_onto_the_rest_api_and_stream_as_it_does() {
 #[tokio::test]
 async fn typed_declarations_run_over_v1_with_their_catalog_names() {
     let server = MockServer::start().await;
-    mount(
-        &server,
-        "POST",
-        &format!("{V1}/chat/completions"),
-        json_answer(200, COMPLETION).insert_header("cf-aig-log-id", "L-typed"),
-    )
-    .await;
-    mount(&server, "POST", &format!("{V1}/responses"), json_answer(200, RESPONSE)).await;
-    mount(&server, "POST", &format!("{V1}/messages"), json_answer(200, MESSAGE)).await;
+    mount_v1(&server, "chat/completions", json_answer(200, COMPLETION).insert_header("cf-aig-log-id", "L-typed")).await;
+    mount_v1(&server, "responses", json_answer(200, RESPONSE)).await;
+    mount_v1(&server, "messages", json_answer(200, MESSAGE)).await;
     let log = "/client/v4/accounts/acc/ai-gateway/gateways/default/logs/L-typed";
     mount(&server, "PATCH", log, json_answer(200, r#"{"result":{},"success":true}"#)).await;
     let ai = rest_ai(&server);
@@ -303,28 +303,15 @@ async fn typed_declarations_run_over_v1_with_their_catalog_names() {
 #[tokio::test]
 async fn typed_declarations_stream_over_v1() {
     let server = MockServer::start().await;
-    mount(&server, "POST", &format!("{V1}/chat/completions"), sse(CHAT_STREAM)).await;
-    mount(&server, "POST", &format!("{V1}/responses"), sse(RESPONSES_STREAM)).await;
-    mount(&server, "POST", &format!("{V1}/messages"), sse(MESSAGES_STREAM)).await;
+    mount_v1(&server, "chat/completions", sse(CHAT_STREAM)).await;
+    mount_v1(&server, "responses", sse(RESPONSES_STREAM)).await;
+    mount_v1(&server, "messages", sse(MESSAGES_STREAM)).await;
     let ai = rest_ai(&server);
-    let chunks = ai
-        .run_model_stream(&Gpt4oMiniRequest::new(vec![ChatMessage::user("Hi")]), &RunOptions::new())
-        .await
-        .unwrap()
-        .try_collect_all()
-        .await
-        .unwrap();
+    let chunks = stream_all(&ai, &Gpt4oMiniRequest::new(vec![ChatMessage::user("Hi")])).await;
     assert_eq!(chunks.iter().filter_map(|c| c.choices[0].delta.content.as_deref()).collect::<String>(), "Hello");
-    let events = ai
-        .run_model_stream(&Gpt41MiniResponsesRequest::new("Say hello"), &RunOptions::new())
-        .await
-        .unwrap()
-        .try_collect_all()
-        .await
-        .unwrap();
+    let events = stream_all(&ai, &Gpt41MiniResponsesRequest::new("Say hello")).await;
     assert_eq!(events.iter().filter_map(ResponseEvent::text).collect::<String>(), "Hello");
-    let claude = ClaudeSonnet45Request::new(10u32, vec![ChatMessage::user("Hi")]);
-    let events = ai.run_model_stream(&claude, &RunOptions::new()).await.unwrap().try_collect_all().await.unwrap();
+    let events = stream_all(&ai, &ClaudeSonnet45Request::new(10u32, vec![ChatMessage::user("Hi")])).await;
     assert_eq!(events.iter().filter_map(MessageEvent::text).collect::<String>(), "Hi");
 
     let requests = received(&server).await;
@@ -385,7 +372,7 @@ async fn a_responses_stream_without_event_names_ends_at_its_terminal_type() {
                   data: {\"type\":\"response.output_text.delta\",\"delta\":\"Hi\"}\n\n\
                   data: {\"type\":\"response.incomplete\",\"response\":{}}\n\n\
                   data: {\"type\":\"response.output_text.delta\",\"delta\":\" never\"}\n\n";
-    mount(&server, "POST", &format!("{V1}/responses"), sse(stream)).await;
+    mount_v1(&server, "responses", sse(stream)).await;
     let body = json!({"model": "openai/gpt-4.1-mini", "input": "x"});
     let events: Vec<ResponseEvent> = rest_ai(&server)
         .v1()
