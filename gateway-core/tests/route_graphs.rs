@@ -7,7 +7,9 @@ mod route_spec;
 
 use std::time::Duration;
 
-use gateway_core::route::{Element, LimitKind, LimitSpec, ModelSpec, Node, Route, RouteRule, Split, Technique};
+use gateway_core::route::{
+    Element, LimitKind, LimitSpec, ModelSpec, Node, NodeRef, Route, RouteError, RouteRule, Split, Technique,
+};
 use proptest::prelude::*;
 use route_spec::{SPEC_CREATE, spec_route};
 use serde_json::json;
@@ -231,15 +233,23 @@ fn fractional_shares_totalling_100_pass() {
     route.validate().unwrap();
 }
 
-#[test]
-fn equal_shares_get_distinct_keys_from_the_builder_and_are_refused_when_written_twice() {
-    let route = Route::build("r", |b| {
+/// A built route `start` → percentage `split` → ends `end` and `second`;
+/// `shares` fills the split given both ends.
+fn split_route(
+    second: &str,
+    shares: impl for<'b> FnOnce(Split<'b>, NodeRef<'b>, NodeRef<'b>) -> Split<'b>,
+) -> Result<Route, RouteError> {
+    Route::build("r", |b| {
         let end = b.end("end");
-        let other = b.end("other");
-        let split = b.percentage("split", Split::new().share(50.0, end).share(50.0, other));
+        let second = b.end(second);
+        let split = b.percentage("split", shares(Split::new(), end, second));
         b.start("start", split)
     })
-    .unwrap();
+}
+
+#[test]
+fn equal_shares_get_distinct_keys_from_the_builder_and_are_refused_when_written_twice() {
+    let route = split_route("other", |split, end, other| split.share(50.0, end).share(50.0, other)).unwrap();
     let written = serde_json::to_string(&route).unwrap();
     assert!(written.contains(r#""outputs":{"50%":{"elementId":"end"},"50.0%":{"elementId":"other"}}"#), "{written}");
 
@@ -252,13 +262,7 @@ fn equal_shares_get_distinct_keys_from_the_builder_and_are_refused_when_written_
 
 #[test]
 fn the_builder_refuses_shares_not_totalling_100_and_unused_elements() {
-    let error = Route::build("r", |b| {
-        let end = b.end("end");
-        let _unused = b.end("orphan");
-        let split = b.percentage("split", Split::new().share(50.0, end).share(40.0, end));
-        b.start("start", split)
-    })
-    .unwrap_err();
+    let error = split_route("orphan", |split, end, _unused| split.share(50.0, end).share(40.0, end)).unwrap_err();
     assert!(error.names(Some("split"), &RouteRule::SharesNotHundred { total: 0.0 }), "{error}");
     assert!(error.names(Some("orphan"), &RouteRule::Unreachable), "{error}");
     assert!(error.to_string().contains("90%"), "{error}");
