@@ -478,7 +478,8 @@ mod tests {
 
     #[test]
     fn bad_queries_are_named() {
-        for (raw, needle) in [
+        // (the query, whether it is a bulk delete's, what the error names)
+        let listing = [
             ("per_page=51", "per_page"),
             ("page=0", "page"),
             ("filters.operator=eq", "filters.operator"),
@@ -499,11 +500,9 @@ mod tests {
             ("direction=asc&order_by_direction=desc", "not both"),
             ("page=9223372036854775807&per_page=2", "page"),
             ("min_cost=x", "not a valid value"),
-        ] {
-            let err = parse_query(Some(raw), false).unwrap_err();
-            assert!(err.contains(needle), "{raw}: {err}");
-        }
-        for (raw, needle) in [
+        ]
+        .map(|(raw, needle)| (raw, false, needle));
+        let deleting = [
             ("limit=10001", "limit"),
             ("limit=1&limit=2", "more than once"),
             ("search=abc", "`search`"),
@@ -512,8 +511,10 @@ mod tests {
             ("provider=openai", "`provider`"),
             ("id=abc", "\"id\""),
             ("filter.key=id", "\"filter.key\""),
-        ] {
-            let err = parse_query(Some(raw), true).unwrap_err();
+        ]
+        .map(|(raw, needle)| (raw, true, needle));
+        for (raw, bulk_delete, needle) in listing.into_iter().chain(deleting) {
+            let err = parse_query(Some(raw), bulk_delete).unwrap_err();
             assert!(err.contains(needle), "{raw}: {err}");
         }
     }
