@@ -19,21 +19,21 @@ const MAX_PER_PAGE: u64 = 50;
 /// Largest bulk delete.
 const MAX_DELETE: u64 = 10_000;
 
-fn ok(result: &Value) -> Response {
+pub(super) fn ok(result: &Value) -> Response {
     json_response(StatusCode::OK, &json!({"result": result, "success": true, "errors": [], "messages": []}))
 }
 
-fn json_response(status: StatusCode, body: &Value) -> Response {
+pub(super) fn json_response(status: StatusCode, body: &Value) -> Response {
     let mut response = (status, body.to_string()).into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     response
 }
 
-fn invalid(message: &str) -> Rejection {
+pub(super) fn invalid(message: &str) -> Rejection {
     Rejection::api(StatusCode::BAD_REQUEST, code::INVALID_PARAMETER, message)
 }
 
-fn store_error(error: &StoreError) -> Rejection {
+pub(super) fn store_error(error: &StoreError) -> Rejection {
     match error {
         StoreError::Invalid(message) => invalid(message),
         // Cheaper filters (fewer values, a narrower time range) get an answer.
@@ -73,7 +73,12 @@ pub(super) fn check_api_token(state: &AppState, account: &str, headers: &HeaderM
 }
 
 /// The token and account checks, plus: the gateway exists (or may be created).
-fn check_gateway(state: &AppState, account: &str, gateway: &str, headers: &HeaderMap) -> Result<(), Rejection> {
+pub(super) fn check_gateway(
+    state: &AppState,
+    account: &str,
+    gateway: &str,
+    headers: &HeaderMap,
+) -> Result<(), Rejection> {
     check_api_token(state, account, headers)?;
     if gateway_core::types::options::validate_gateway_id(gateway, "gateway").is_err()
         || state.gateways.resolve(&state.config, gateway).is_none()

@@ -1,5 +1,6 @@
 //! The HTTP surface: thin handlers over `proxy` and `store`.
 
+mod dynamic_routes;
 mod gateway;
 mod logs;
 mod rest;
@@ -12,6 +13,8 @@ use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
+
+use self::dynamic_routes as dr;
 
 use crate::error::{Rejection, Shape, code};
 use crate::state::AppState;
@@ -48,6 +51,23 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         // `.../request` and `.../response`; other parts: no route.
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs/{id}/{part}", get(logs::payload))
         .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/url/{provider}", get(logs::url))
+        .route("/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/routes", get(dr::list).post(dr::create))
+        .route(
+            "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/routes/{route}",
+            get(dr::get).patch(dr::rename).delete(dr::delete),
+        )
+        .route(
+            "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/routes/{route}/versions",
+            get(dr::list_versions).post(dr::create_version),
+        )
+        .route(
+            "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/routes/{route}/versions/{version}",
+            get(dr::get_version),
+        )
+        .route(
+            "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/routes/{route}/deployments",
+            get(dr::list_deployments).post(dr::deploy),
+        )
         .route("/health", get(health))
         // Each host answers in its own envelope, wherever the path leads.
         .fallback(|uri: Uri| async move { Rejection::no_route_in(Shape::of_path(uri.path())) })

@@ -62,6 +62,7 @@ pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Writer, 
     conn.execute_batch(SCHEMA)?;
     super::schema::migrate(&conn)?;
     conn.execute_batch(super::gateways::SCHEMA)?;
+    conn.execute_batch(super::routes::SCHEMA)?;
     // A shared cache runs one connection's step at a time: more readers
     // would not read in parallel, only queue before the writer.
     let reader_count = match database {

@@ -15,6 +15,7 @@
 //! - `logs`: what the gateway does with logs (insert, finish, get, list,
 //!   patch, delete, payload);
 //! - `gateways`: the gateways the gateway created itself (`default`);
+//! - `routes`: dynamic routes, their versions and deployments, per gateway;
 //! - `health`: counted write failures and the database-file watcher, for `/health`;
 //! - `test_knobs`: hidden public methods that exist for tests and benchmarks.
 
@@ -23,6 +24,7 @@ mod gateways;
 mod health;
 mod logs;
 mod query;
+mod routes;
 mod schema;
 mod test_knobs;
 
@@ -35,6 +37,7 @@ use serde::{Deserialize, Serialize};
 use self::connections::{Readers, Writer};
 use self::health::{DatabaseFile, Health};
 pub(crate) use self::query::{Filter, LogPatch, LogQuery, check_query};
+pub(crate) use self::routes::{DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, VersionRow};
 pub(crate) use self::schema::LogRecord;
 
 /// Where logs are kept.

@@ -1,0 +1,380 @@
+//! The `routes`, `route_versions` and `route_deployments` tables: dynamic
+//! routes (`cloudflare-2026.md` §3.3) per gateway, each save a version, each
+//! deploy a deployment; the latest deployment is the live one. Elements are
+//! kept as the JSON text they are served back in (`Version.data`).
+
+use rusqlite::{Connection, OptionalExtension as _, params};
+
+use super::{Store, StoreError};
+
+/// Most routes per gateway.
+pub(crate) const MAX_ROUTES_PER_GATEWAY: u64 = 100;
+/// Most versions per route (and most deployments per route).
+pub(crate) const MAX_VERSIONS_PER_ROUTE: u64 = 1_000;
+
+/// The tables, created with the logs table when a store is opened.
+pub(super) const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS routes (
+    id TEXT PRIMARY KEY,
+    gateway TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    modified_ms INTEGER NOT NULL,
+    UNIQUE (gateway, name)
+);
+CREATE TABLE IF NOT EXISTS route_versions (
+    version_id TEXT PRIMARY KEY,
+    route_id TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    elements TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS route_versions_route ON route_versions (route_id, created_ms);
+CREATE TABLE IF NOT EXISTS route_deployments (
+    deployment_id TEXT PRIMARY KEY,
+    route_id TEXT NOT NULL,
+    version_id TEXT NOT NULL,
+    created_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS route_deployments_route ON route_deployments (route_id, created_ms);
+";
+
+/// A stored route with its live deployment and that deployment's version.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RouteRow {
+    pub(crate) id: String,
+    pub(crate) gateway: String,
+    pub(crate) name: String,
+    pub(crate) created_ms: i64,
+    pub(crate) modified_ms: i64,
+    /// The live deployment and its version (a stored route always has one).
+    pub(crate) live: Option<(DeploymentRow, VersionRow)>,
+}
+
+/// One saved version: its elements as JSON text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct VersionRow {
+    pub(crate) version_id: String,
+    pub(crate) created_ms: i64,
+    pub(crate) elements: String,
+}
+
+/// One deployment: which version went live when.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DeploymentRow {
+    pub(crate) deployment_id: String,
+    pub(crate) version_id: String,
+    pub(crate) created_ms: i64,
+}
+
+fn new_id() -> String {
+    uuid::Uuid::now_v7().hyphenated().to_string()
+}
+
+fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+fn count(conn: &Connection, sql: &str, key: &str) -> Result<u64, StoreError> {
+    let n: i64 = conn.prepare_cached(sql)?.query_row([key], |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+fn version_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<VersionRow> {
+    Ok(VersionRow { version_id: row.get(0)?, created_ms: row.get(1)?, elements: row.get(2)? })
+}
+
+fn deployment_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeploymentRow> {
+    Ok(DeploymentRow { deployment_id: row.get(0)?, version_id: row.get(1)?, created_ms: row.get(2)? })
+}
+
+/// Route `id` of `gateway` with its live deployment, if stored.
+fn load(conn: &Connection, gateway: &str, id: &str) -> Result<Option<RouteRow>, StoreError> {
+    let route = conn
+        .prepare_cached("SELECT id, gateway, name, created_ms, modified_ms FROM routes WHERE gateway = ?1 AND id = ?2")?
+        .query_row([gateway, id], |r| {
+            Ok(RouteRow {
+                id: r.get(0)?,
+                gateway: r.get(1)?,
+                name: r.get(2)?,
+                created_ms: r.get(3)?,
+                modified_ms: r.get(4)?,
+                live: None,
+            })
+        })
+        .optional()?;
+    let Some(mut route) = route else { return Ok(None) };
+    let deployment = conn
+        .prepare_cached(
+            "SELECT deployment_id, version_id, created_ms FROM route_deployments WHERE route_id = ?1 \
+             ORDER BY created_ms DESC, rowid DESC LIMIT 1",
+        )?
+        .query_row([id], deployment_of)
+        .optional()?;
+    if let Some(deployment) = deployment {
+        let version = version(conn, id, &deployment.version_id)?;
+        route.live = version.map(|v| (deployment, v));
+    }
+    Ok(Some(route))
+}
+
+fn version(conn: &Connection, route_id: &str, version_id: &str) -> Result<Option<VersionRow>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT version_id, created_ms, elements FROM route_versions WHERE route_id = ?1 AND version_id = ?2",
+        )?
+        .query_row([route_id, version_id], version_of)
+        .optional()?)
+}
+
+/// A name taken by another route of the gateway.
+fn name_taken(conn: &Connection, gateway: &str, name: &str, except: &str) -> Result<(), StoreError> {
+    let taken: Option<String> = conn
+        .prepare_cached("SELECT id FROM routes WHERE gateway = ?1 AND name = ?2 AND id != ?3")?
+        .query_row([gateway, name, except], |r| r.get(0))
+        .optional()?;
+    match taken {
+        Some(_) => Err(StoreError::Invalid(format!("a route named {name:?} exists already in this gateway"))),
+        None => Ok(()),
+    }
+}
+
+/// Saves a version of `route_id` (after the bound check); its id.
+fn insert_version(conn: &Connection, route_id: &str, elements: &str, now: i64) -> Result<String, StoreError> {
+    let versions = count(conn, "SELECT COUNT(*) FROM route_versions WHERE route_id = ?1", route_id)?;
+    if versions >= MAX_VERSIONS_PER_ROUTE {
+        return Err(StoreError::Invalid(format!("a route has at most {MAX_VERSIONS_PER_ROUTE} versions")));
+    }
+    let version_id = new_id();
+    conn.prepare_cached(
+        "INSERT INTO route_versions (version_id, route_id, created_ms, elements) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![version_id, route_id, now, elements])?;
+    conn.prepare_cached("UPDATE routes SET modified_ms = ?2 WHERE id = ?1")?.execute(params![route_id, now])?;
+    Ok(version_id)
+}
+
+/// Makes `version_id` live (after the bound check).
+fn insert_deployment(conn: &Connection, route_id: &str, version_id: &str, now: i64) -> Result<(), StoreError> {
+    let deployments = count(conn, "SELECT COUNT(*) FROM route_deployments WHERE route_id = ?1", route_id)?;
+    if deployments >= MAX_VERSIONS_PER_ROUTE {
+        return Err(StoreError::Invalid(format!("a route has at most {MAX_VERSIONS_PER_ROUTE} deployments")));
+    }
+    conn.prepare_cached(
+        "INSERT INTO route_deployments (deployment_id, route_id, version_id, created_ms) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![new_id(), route_id, version_id, now])?;
+    conn.prepare_cached("UPDATE routes SET modified_ms = ?2 WHERE id = ?1")?.execute(params![route_id, now])?;
+    Ok(())
+}
+
+impl Store {
+    /// Stores a new route of `gateway` with `elements` (JSON) as its first
+    /// version, deployed. `Invalid` when the name is taken or the gateway
+    /// holds its most routes.
+    pub(crate) async fn create_route(
+        &self,
+        gateway: &str,
+        name: &str,
+        elements: String,
+    ) -> Result<RouteRow, StoreError> {
+        let (gateway, name) = (gateway.to_owned(), name.to_owned());
+        self.with(move |conn| {
+            let tx = conn.transaction()?;
+            if count(&tx, "SELECT COUNT(*) FROM routes WHERE gateway = ?1", &gateway)? >= MAX_ROUTES_PER_GATEWAY {
+                return Err(StoreError::Invalid(format!("a gateway has at most {MAX_ROUTES_PER_GATEWAY} routes")));
+            }
+            name_taken(&tx, &gateway, &name, "")?;
+            let (id, now) = (new_id(), now_ms());
+            tx.prepare_cached(
+                "INSERT INTO routes (id, gateway, name, created_ms, modified_ms) VALUES (?1, ?2, ?3, ?4, ?4)",
+            )?
+            .execute(params![id, gateway, name, now])?;
+            let version_id = insert_version(&tx, &id, &elements, now)?;
+            insert_deployment(&tx, &id, &version_id, now)?;
+            let route = load(&tx, &gateway, &id)?.ok_or_else(|| StoreError::Task("the new route is gone".into()))?;
+            tx.commit()?;
+            Ok(route)
+        })
+        .await
+    }
+
+    /// A page of `gateway`'s routes, newest first.
+    pub(crate) async fn list_routes(
+        &self,
+        gateway: &str,
+        page: u64,
+        per_page: u64,
+    ) -> Result<Vec<RouteRow>, StoreError> {
+        let gateway = gateway.to_owned();
+        let offset = i64::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(i64::MAX);
+        let limit = i64::try_from(per_page).unwrap_or(i64::MAX);
+        self.read(false, move |conn| {
+            let ids = conn
+                .prepare_cached(
+                    "SELECT id FROM routes WHERE gateway = ?1 ORDER BY created_ms DESC, rowid DESC LIMIT ?2 OFFSET ?3",
+                )?
+                .query_map(params![gateway, limit, offset], |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut routes = Vec::with_capacity(ids.len());
+            for id in ids {
+                routes.extend(load(conn, &gateway, &id)?);
+            }
+            Ok(routes)
+        })
+        .await
+    }
+
+    /// Route `id` of `gateway`.
+    pub(crate) async fn get_route(&self, gateway: &str, id: &str) -> Result<Option<RouteRow>, StoreError> {
+        let (gateway, id) = (gateway.to_owned(), id.to_owned());
+        self.read(false, move |conn| load(conn, &gateway, &id)).await
+    }
+
+    /// Renames route `id`; `None` when there is no such route.
+    pub(crate) async fn rename_route(
+        &self,
+        gateway: &str,
+        id: &str,
+        name: &str,
+    ) -> Result<Option<RouteRow>, StoreError> {
+        let (gateway, id, name) = (gateway.to_owned(), id.to_owned(), name.to_owned());
+        self.with(move |conn| {
+            let tx = conn.transaction()?;
+            if load(&tx, &gateway, &id)?.is_none() {
+                return Ok(None);
+            }
+            name_taken(&tx, &gateway, &name, &id)?;
+            tx.prepare_cached("UPDATE routes SET name = ?2, modified_ms = ?3 WHERE id = ?1")?.execute(params![
+                id,
+                name,
+                now_ms()
+            ])?;
+            let route = load(&tx, &gateway, &id)?;
+            tx.commit()?;
+            Ok(route)
+        })
+        .await
+    }
+
+    /// Deletes route `id` with its versions and deployments; what it was.
+    pub(crate) async fn delete_route(&self, gateway: &str, id: &str) -> Result<Option<RouteRow>, StoreError> {
+        let (gateway, id) = (gateway.to_owned(), id.to_owned());
+        self.with(move |conn| {
+            let tx = conn.transaction()?;
+            let route = load(&tx, &gateway, &id)?;
+            if route.is_some() {
+                for sql in [
+                    "DELETE FROM route_deployments WHERE route_id = ?1",
+                    "DELETE FROM route_versions WHERE route_id = ?1",
+                    "DELETE FROM routes WHERE id = ?1",
+                ] {
+                    tx.prepare_cached(sql)?.execute([&id])?;
+                }
+            }
+            tx.commit()?;
+            Ok(route)
+        })
+        .await
+    }
+
+    /// Saves `elements` as a new version (a draft) of route `id`: the route
+    /// and the version, or `None` when there is no such route.
+    pub(crate) async fn create_route_version(
+        &self,
+        gateway: &str,
+        id: &str,
+        elements: String,
+    ) -> Result<Option<(RouteRow, VersionRow)>, StoreError> {
+        let (gateway, id) = (gateway.to_owned(), id.to_owned());
+        self.with(move |conn| {
+            let tx = conn.transaction()?;
+            if load(&tx, &gateway, &id)?.is_none() {
+                return Ok(None);
+            }
+            let version_id = insert_version(&tx, &id, &elements, now_ms())?;
+            let found = load(&tx, &gateway, &id)?.zip(version(&tx, &id, &version_id)?);
+            tx.commit()?;
+            Ok(found)
+        })
+        .await
+    }
+
+    /// The versions of route `id`, newest first; `None` when there is no such route.
+    pub(crate) async fn list_route_versions(
+        &self,
+        gateway: &str,
+        id: &str,
+    ) -> Result<Option<Vec<VersionRow>>, StoreError> {
+        let (gateway, id) = (gateway.to_owned(), id.to_owned());
+        self.read(false, move |conn| {
+            if load(conn, &gateway, &id)?.is_none() {
+                return Ok(None);
+            }
+            let versions = conn
+                .prepare_cached(
+                    "SELECT version_id, created_ms, elements FROM route_versions WHERE route_id = ?1 \
+                     ORDER BY created_ms DESC, rowid DESC",
+                )?
+                .query_map([&id], version_of)?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Some(versions))
+        })
+        .await
+    }
+
+    /// Route `id` and its version `version_id`, when both are stored.
+    pub(crate) async fn get_route_version(
+        &self,
+        gateway: &str,
+        id: &str,
+        version_id: &str,
+    ) -> Result<Option<(RouteRow, VersionRow)>, StoreError> {
+        let (gateway, id, version_id) = (gateway.to_owned(), id.to_owned(), version_id.to_owned());
+        self.read(false, move |conn| Ok(load(conn, &gateway, &id)?.zip(version(conn, &id, &version_id)?))).await
+    }
+
+    /// Makes version `version_id` of route `id` live: the route after, or
+    /// `None` when the route or the version is not stored.
+    pub(crate) async fn deploy_route_version(
+        &self,
+        gateway: &str,
+        id: &str,
+        version_id: &str,
+    ) -> Result<Option<RouteRow>, StoreError> {
+        let (gateway, id, version_id) = (gateway.to_owned(), id.to_owned(), version_id.to_owned());
+        self.with(move |conn| {
+            let tx = conn.transaction()?;
+            if load(&tx, &gateway, &id)?.is_none() || version(&tx, &id, &version_id)?.is_none() {
+                return Ok(None);
+            }
+            insert_deployment(&tx, &id, &version_id, now_ms())?;
+            let route = load(&tx, &gateway, &id)?;
+            tx.commit()?;
+            Ok(route)
+        })
+        .await
+    }
+
+    /// The deployments of route `id`, newest first; `None` when there is no such route.
+    pub(crate) async fn list_route_deployments(
+        &self,
+        gateway: &str,
+        id: &str,
+    ) -> Result<Option<Vec<DeploymentRow>>, StoreError> {
+        let (gateway, id) = (gateway.to_owned(), id.to_owned());
+        self.read(false, move |conn| {
+            if load(conn, &gateway, &id)?.is_none() {
+                return Ok(None);
+            }
+            let deployments = conn
+                .prepare_cached(
+                    "SELECT deployment_id, version_id, created_ms FROM route_deployments WHERE route_id = ?1 \
+                     ORDER BY created_ms DESC, rowid DESC",
+                )?
+                .query_map([&id], deployment_of)?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Some(deployments))
+        })
+        .await
+    }
+}
