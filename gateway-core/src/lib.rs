@@ -84,7 +84,7 @@ pub use provider::{AuthScheme, BuiltinKind, BuiltinProvider, Provider, ProviderS
 pub use response::{AiResponse, CacheStatus, GatewayMeta, GatewayResponse, LogPayload};
 pub use stream::{ChunkStream, EventStream, StreamProtocol};
 pub use types::filter::{DeleteLogs, Direction, FilterKey, FilterOperator, FilterValue, ListLogs, LogFilter, OrderBy};
-pub use types::log::{AiGatewayLog, LogMetadata, LogPage, ResultInfo};
+pub use types::log::{AiGatewayLog, LogMetadata, LogPage, ResultInfo, RouteTrace};
 pub use types::metadata::{IntoMetadataValue, Metadata, MetadataValue};
 pub use types::options::{Backoff, CustomCost, GatewayOptions, GatewayRetries};
 pub use types::patch::{Feedback, Patch, PatchLog};

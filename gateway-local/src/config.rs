@@ -310,6 +310,11 @@ pub struct LocalConfig {
     /// `default`), in the provider's credential header. Keys are never
     /// logged, stored or shown.
     pub provider_keys: BTreeMap<String, BTreeMap<String, ProviderKey>>,
+    /// The seed of dynamic routes' percentage splits: with the same seed,
+    /// the same requests in the same order since start (or with the same
+    /// `cf-aig-event-id`s, in any order) take the same outputs. None: a
+    /// random seed at each start.
+    pub route_seed: Option<u64>,
 }
 
 /// A fault rule for the offline test double, as the configuration writes it:
@@ -466,6 +471,7 @@ impl Default for LocalConfig {
             max_connections: DEFAULT_MAX_CONNECTIONS,
             shutdown_grace_ms: DEFAULT_SHUTDOWN_GRACE_MS,
             provider_keys: BTreeMap::new(),
+            route_seed: None,
         }
     }
 }
@@ -521,6 +527,7 @@ impl fmt::Debug for LocalConfig {
             .field("max_connections", &self.max_connections)
             .field("shutdown_grace_ms", &self.shutdown_grace_ms)
             .field("provider_keys", &self.provider_keys)
+            .field("route_seed", &self.route_seed)
             .finish()
     }
 }
@@ -564,6 +571,13 @@ impl LocalConfig {
     #[must_use]
     pub fn with_gateway(mut self, id: impl Into<String>, settings: GatewaySettings) -> Self {
         self.gateways.insert(id.into(), settings);
+        self
+    }
+
+    /// Sets the seed of dynamic routes' percentage splits ([`route_seed`](Self::route_seed)).
+    #[must_use]
+    pub fn with_route_seed(mut self, seed: u64) -> Self {
+        self.route_seed = Some(seed);
         self
     }
 

@@ -214,6 +214,7 @@ impl LocalGatewayBuilder {
         };
         let cache = Cache::new(self.config.cache_max_bytes, self.config.cache_max_entry_bytes);
         let keys = credentials::StoredKeys::resolve(&self.config)?;
+        let route_seed = self.config.route_seed;
         let state = Arc::new(AppState {
             config: self.config,
             store: store.clone(),
@@ -221,6 +222,7 @@ impl LocalGatewayBuilder {
             cache,
             gateways: created,
             rate: RateLimiter::default(),
+            routes: proxy::route::RouteState::new(route_seed),
             keys,
             pending: PendingLogs::default(),
             tasks: tokio_util::task::TaskTracker::new(),

@@ -19,6 +19,8 @@ pub(crate) struct AppState {
     /// The gateways the gateway created itself (`default`), beside the configured ones.
     pub(crate) gateways: crate::gateways::CreatedGateways,
     pub(crate) rate: RateLimiter,
+    /// Dynamic routes' seed, draw count and limit counters.
+    pub(crate) routes: crate::proxy::route::RouteState,
     /// Stored provider keys (`provider_keys`), resolved at start.
     pub(crate) keys: crate::credentials::StoredKeys,
     /// Logs of streams still running or being completed.
@@ -30,8 +32,9 @@ pub(crate) struct AppState {
     pub(crate) public_url: String,
 }
 
-/// Request counters per gateway, fixed or sliding windows (spec §5.2), in
-/// bounded memory: one small entry per rate-limited gateway.
+/// Request counters per key (a gateway, or a route's limit node and key
+/// value), fixed or sliding windows (spec §5.2), in bounded memory: one
+/// small entry per key, at most [`MAX_WINDOWS`].
 #[derive(Debug, Default)]
 pub(crate) struct RateLimiter {
     windows: Mutex<HashMap<String, Window>>,
@@ -58,6 +61,21 @@ enum Window {
     Sliding { width_ms: u64, newest: u64, counts: Vec<u32> },
 }
 
+/// Most windows one limiter keeps: keys may come from callers (a dynamic
+/// route's limit per metadata value), so memory stays bounded; windows
+/// whose interval has passed are dropped first.
+const MAX_WINDOWS: usize = 20_000;
+
+impl Window {
+    /// Whether nothing counted in it still counts at `now_ms`.
+    fn passed(&self, now_ms: u64) -> bool {
+        match self {
+            Self::Fixed { interval, index, .. } => now_ms / *interval > *index,
+            Self::Sliding { width_ms, newest, counts } => now_ms / *width_ms >= *newest + counts.len() as u64,
+        }
+    }
+}
+
 impl RateLimiter {
     /// Counts a request; `false` when the gateway is over its limit.
     pub(crate) fn admit(&self, gateway: &str, limit: RateLimit) -> bool {
@@ -79,6 +97,13 @@ impl RateLimiter {
                 Window::Sliding { width_ms, newest: now_ms / width_ms, counts: vec![0; slots] }
             }
         };
+        if windows.len() >= MAX_WINDOWS && !windows.contains_key(gateway) {
+            windows.retain(|_, window| !window.passed(now_ms));
+            if windows.len() >= MAX_WINDOWS {
+                // Full of live windows (keys chosen by callers): refuse rather than forget a count.
+                return false;
+            }
+        }
         let window = windows.entry(gateway.to_owned()).or_insert_with(fresh);
         // Settings that changed since (a gateway updated at run time) start over.
         let unchanged = match (&*window, limit.technique) {

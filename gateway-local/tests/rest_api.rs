@@ -403,7 +403,8 @@ async fn models_this_api_does_not_serve_are_refused_in_its_shape() {
     let cases = [
         ("/ai/run", json!({"model": "meta/llama-4", "input": {}}), "no known author"),
         ("/ai/run", json!({"model": "gpt-4o", "input": {}}), "catalog name"),
-        ("/ai/v1/chat/completions", chat("dynamic/support"), "dynamic routes"),
+        ("/ai/v1/chat/completions", chat("dynamic/support"), "no deployed dynamic route named `support`"),
+        ("/ai/v1/messages", chat("dynamic/support"), "dynamic routes take OpenAI Chat Completions"),
         ("/ai/v1/chat/completions", chat("@cf/"), "names no model"),
         ("/ai/v1/responses", chat("anthropic/claude-sonnet-4-5"), "not served on /ai/v1/responses"),
         ("/ai/v1/messages", chat("openai/gpt-5.5"), "not served on /ai/v1/messages"),

@@ -158,6 +158,32 @@ pub struct AiGatewayLog {
     pub response_head_complete: Option<bool>,
     /// When the request was made (RFC 3339 on the wire).
     pub created_at: Timestamp,
+    /// The dynamic route the request went through, if any: a field of
+    /// gateway-local's own (Cloudflare's logs have none), left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "nullable")]
+    pub dynamic_route: Option<RouteTrace>,
+}
+
+/// Which dynamic route a logged request went through, as gateway-local
+/// records it in the log's `dynamic_route` field (our own; Cloudflare's
+/// logs have no such field): the route, its deployed version, and the
+/// element ids walked from the start to the model node this log is of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RouteTrace {
+    /// The route's name (`dynamic/{name}` was the model asked for).
+    pub name: String,
+    /// The deployed version that ran.
+    pub version_id: String,
+    /// Element ids from `start` to the model node this log is of, in order.
+    pub path: Vec<String>,
+}
+
+impl RouteTrace {
+    /// A trace of route `name` at `version_id` along `path`.
+    pub fn new(name: impl Into<String>, version_id: impl Into<String>, path: Vec<String>) -> Self {
+        Self { name: name.into(), version_id: version_id.into(), path }
+    }
 }
 
 impl AiGatewayLog {
@@ -194,6 +220,7 @@ impl AiGatewayLog {
             response_head: None,
             response_head_complete: None,
             created_at,
+            dynamic_route: None,
         }
     }
 }

@@ -5,12 +5,14 @@
 //! - [`stream`]: passing a stream on, with its provisional and final log.
 //! - [`record`]: what a log records of an answer (and of an abandoned request).
 //! - [`accounting`]: model names, token usage, prices and cost.
+//! - [`route`]: running a dynamic route (`dynamic/{name}`) over the engine's steps.
 //! - [`keys`]: provider credentials a request does not bring (stored keys,
 //!   `byok_only`, `cf-aig-no-wholesale`), for every step before any is sent.
 
 mod accounting;
 mod keys;
 mod record;
+pub(crate) mod route;
 mod stream;
 
 pub(crate) use self::record::new_id;
@@ -50,6 +52,8 @@ pub(crate) struct Step {
     /// Step-level `cf-aig-*` options.
     pub(crate) options: HeaderOptions,
     pub(crate) config: Option<gateway_core::StepConfig>,
+    /// The dynamic route this step is a model node of, and the path to it.
+    pub(crate) route: Option<Arc<gateway_core::RouteTrace>>,
 }
 
 /// What a request arrived with.
@@ -168,6 +172,70 @@ fn retryable(outcome: &StepOutcome) -> bool {
     }
 }
 
+/// The caller's headers for a provider that has no credential of the
+/// caller's (a REST API request, authenticated with the API token, which is
+/// never a provider key; a dynamic route's model node): less every
+/// credential header and the gateway's own `cf-aig-*` headers; plus the
+/// headers the provider always needs (`anthropic-version`) when absent.
+pub(crate) fn provider_headers(headers: &HeaderMap, provider: &gateway_core::provider::ProviderInfo) -> HeaderMap {
+    let mut out = HeaderMap::new();
+    for (name, value) in headers {
+        let lower = name.as_str();
+        let own = lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache";
+        if own || credentials::is_credential_header(lower) || lower == "host" || lower == "content-length" {
+            continue;
+        }
+        out.append(name.clone(), value.clone());
+    }
+    for (name, value) in provider.fixed_headers {
+        if let (Ok(name), false) = (HeaderName::from_bytes(name.as_bytes()), out.contains_key(*name)) {
+            out.insert(name, HeaderValue::from_static(value));
+        }
+    }
+    // The body is re-encoded as JSON whatever the caller declared.
+    out.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    out
+}
+
+/// How one step ended, for whoever decides what comes next (the next
+/// universal step, or a route's fallback edge).
+pub(crate) enum Tried {
+    /// A success, or a stream under way: the request's answer.
+    Answered(Response),
+    /// A failure; its answer is the request's if nothing else is tried.
+    Failed(Response),
+}
+
+impl Tried {
+    /// The answer, success or not.
+    pub(crate) fn into_response(self) -> Response {
+        match self {
+            Self::Answered(response) | Self::Failed(response) => response,
+        }
+    }
+}
+
+/// What the steps of one request share.
+pub(crate) struct Attempts {
+    /// Upstream attempts this request may still make, retries included: one
+    /// request never fans out into more calls (and logs) than `max_steps`.
+    left: usize,
+    /// Why a log of this request could not be written, for the answer's header.
+    log_error: Option<&'static str>,
+}
+
+impl Attempts {
+    /// The budget of a new request.
+    pub(crate) fn new(state: &AppState) -> Self {
+        Self { left: state.config.max_steps, log_error: None }
+    }
+
+    /// Whether no upstream attempt is left.
+    pub(crate) fn exhausted(&self) -> bool {
+        self.left == 0
+    }
+}
+
 /// Runs steps in order and answers with the first success (or the last failure).
 pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut steps: Vec<Step>) -> Response {
     let count = steps.len();
@@ -175,106 +243,129 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut ste
     if let Err(refused) = keys::apply_all(state, context, &mut steps) {
         return refused.into_response();
     }
-    // Upstream attempts this request may still make, retries included: one
-    // request never fans out into more calls (and logs) than `max_steps`.
-    let mut attempts_left = state.config.max_steps;
-    let upstream_timeout = Duration::from_millis(state.config.upstream_timeout_ms);
-    // Why a log of this request could not be written, for the answer's header.
-    let mut log_error: Option<&'static str> = None;
+    let mut attempts = Attempts::new(state);
     for (index, step) in steps.into_iter().enumerate() {
-        let options = context.options.overlay(&step.options);
-        let mut effective = Effective::resolve(&context.settings, &options, step.config.as_ref());
-        // No upstream holds a request forever: the request's own timeout, within the gateway's.
-        effective.timeout = Some(effective.timeout.map_or(upstream_timeout, |t| t.min(upstream_timeout)));
-        let started = Instant::now();
-        let cache_key = effective.cacheable().then(|| cache_key(context, &step, &effective));
-        let step_index = context.universal.then_some(index);
-        let step_log_id = step_log_id(&context.request_id, index);
-        let model = accounting::model_of(&step.provider, &step.endpoint, &step.body);
-        let outcome = match cache_key.as_deref().and_then(|k| state.cache.get(k)) {
-            Some(hit) => StepOutcome::Answer { response: from_cache(hit), cached: true },
-            None => {
-                // If the caller leaves before the answer, the attempt is
-                // cancelled; this guard still logs it.
-                let mut abandoned = AbandonedLog {
-                    state,
-                    context,
-                    step: &step,
-                    effective: &effective,
-                    started,
-                    index: step_index,
-                    log_id: &step_log_id,
-                    armed: effective.collect_log,
-                };
-                let outcome = attempt(state, &step, &effective, &mut attempts_left).await;
-                abandoned.armed = false;
-                outcome
-            }
-        };
-        if let StepOutcome::Streaming { status, headers, first, rest } = outcome {
-            // Committed: the first byte is going out, so no later step can take over.
-            let provider = step.provider.clone();
-            let mut finish = StreamRecorder {
-                state: Arc::clone(state),
-                context: context.clone(),
-                step,
-                effective: effective.clone(),
-                started,
-                index: step_index,
-                cache_key,
-                status,
-                content_type: headers.get(header::CONTENT_TYPE).cloned(),
-                log_id: step_log_id,
-                done: false,
-                completion: None,
-                copy: SentCopy::new(state.config.max_stored_body_bytes),
-                encoded: headers.contains_key(header::CONTENT_ENCODING),
-                log_error: None,
-            };
-            let log_id = finish.log_start(&first).await;
-            let log_error = finish.log_error.or(log_error);
-            let idle = Duration::from_millis(state.config.stream_idle_timeout_ms);
-            let body = stream_through(first, rest, finish, idle);
-            let mut response =
-                (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), axum::body::Body::from_stream(body))
-                    .into_response();
-            response.headers_mut().insert(header::CONTENT_TYPE, content_type_or_sse(&headers));
-            if let Some(encoding) = headers.get(header::CONTENT_ENCODING) {
-                response.headers_mut().insert(header::CONTENT_ENCODING, encoding.clone());
-            }
-            let report = Report { index, log_id: log_id.as_deref(), cached: false, provider: &provider, model: &model };
-            return with_log_error(decorate(response, context, &report, &effective), log_error);
-        }
-        if let Some(key) = &cache_key {
-            keep_in_cache(state, key, &outcome, effective.cache_ttl);
-        }
-        let log_id = if effective.collect_log {
-            let mut record =
-                log_record(state, context, &step, &effective, logged_answer(&outcome), started, step_index);
-            record.id.clone_from(&step_log_id);
-            let id = step_log_id;
-            match state.store.insert(record, context.settings.log_limit()).await {
-                Ok(stored) => stored.then_some(id),
-                // The answer is in hand and goes out; the store has counted
-                // and reported the failure (`/health`), the header tells the client.
-                Err(e) => {
-                    log_error = Some(e.reason());
-                    None
-                }
-            }
-        } else {
-            None
-        };
-        let succeeded = matches!(&outcome, StepOutcome::Answer { response, .. } if is_success(response.status));
-        trace_step(context, &step, &options, index, succeeded);
-        if succeeded || index + 1 == count || attempts_left == 0 {
-            let report =
-                Report { index, log_id: log_id.as_deref(), cached: false, provider: &step.provider, model: &model };
-            return with_log_error(answer(context, outcome, report, &effective), log_error);
+        match try_step(state, context, step, index, &mut attempts).await {
+            Tried::Failed(answer) if index + 1 < count && !attempts.exhausted() => drop(answer),
+            tried => return tried.into_response(),
         }
     }
     Rejection::gateway(StatusCode::BAD_REQUEST, code::BAD_REQUEST, "a universal request needs at least one step")
         .into_response()
+}
+
+/// One step of a request that was not checked with the others (a route's
+/// model node): its credentials, then [`try_step`].
+pub(crate) async fn try_single_step(
+    state: &Arc<AppState>,
+    context: &RequestContext,
+    mut step: Step,
+    index: usize,
+    attempts: &mut Attempts,
+) -> Tried {
+    if let Err(refused) = keys::apply_all(state, context, std::slice::from_mut(&mut step)) {
+        return Tried::Failed(refused.into_response());
+    }
+    try_step(state, context, step, index, attempts).await
+}
+
+/// Step `index` of a request: the cache, then attempts with retries, its
+/// log, and the answer it would give.
+async fn try_step(
+    state: &Arc<AppState>,
+    context: &RequestContext,
+    step: Step,
+    index: usize,
+    attempts: &mut Attempts,
+) -> Tried {
+    let upstream_timeout = Duration::from_millis(state.config.upstream_timeout_ms);
+    let options = context.options.overlay(&step.options);
+    let mut effective = Effective::resolve(&context.settings, &options, step.config.as_ref());
+    // No upstream holds a request forever: the request's own timeout, within the gateway's.
+    effective.timeout = Some(effective.timeout.map_or(upstream_timeout, |t| t.min(upstream_timeout)));
+    let started = Instant::now();
+    let cache_key = effective.cacheable().then(|| cache_key(context, &step, &effective));
+    let step_index = context.universal.then_some(index);
+    let step_log_id = step_log_id(&context.request_id, index);
+    let model = accounting::model_of(&step.provider, &step.endpoint, &step.body);
+    let outcome = match cache_key.as_deref().and_then(|k| state.cache.get(k)) {
+        Some(hit) => StepOutcome::Answer { response: from_cache(hit), cached: true },
+        None => {
+            // If the caller leaves before the answer, the attempt is
+            // cancelled; this guard still logs it.
+            let mut abandoned = AbandonedLog {
+                state,
+                context,
+                step: &step,
+                effective: &effective,
+                started,
+                index: step_index,
+                log_id: &step_log_id,
+                armed: effective.collect_log,
+            };
+            let outcome = attempt(state, &step, &effective, &mut attempts.left).await;
+            abandoned.armed = false;
+            outcome
+        }
+    };
+    if let StepOutcome::Streaming { status, headers, first, rest } = outcome {
+        // Committed: the first byte is going out, so no later step can take over.
+        let provider = step.provider.clone();
+        let mut finish = StreamRecorder {
+            state: Arc::clone(state),
+            context: context.clone(),
+            step,
+            effective: effective.clone(),
+            started,
+            index: step_index,
+            cache_key,
+            status,
+            content_type: headers.get(header::CONTENT_TYPE).cloned(),
+            log_id: step_log_id,
+            done: false,
+            completion: None,
+            copy: SentCopy::new(state.config.max_stored_body_bytes),
+            encoded: headers.contains_key(header::CONTENT_ENCODING),
+            log_error: None,
+        };
+        let log_id = finish.log_start(&first).await;
+        let log_error = finish.log_error.or(attempts.log_error);
+        let idle = Duration::from_millis(state.config.stream_idle_timeout_ms);
+        let body = stream_through(first, rest, finish, idle);
+        let mut response =
+            (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), axum::body::Body::from_stream(body))
+                .into_response();
+        response.headers_mut().insert(header::CONTENT_TYPE, content_type_or_sse(&headers));
+        if let Some(encoding) = headers.get(header::CONTENT_ENCODING) {
+            response.headers_mut().insert(header::CONTENT_ENCODING, encoding.clone());
+        }
+        let report = Report { index, log_id: log_id.as_deref(), cached: false, provider: &provider, model: &model };
+        return Tried::Answered(with_log_error(decorate(response, context, &report, &effective), log_error));
+    }
+    if let Some(key) = &cache_key {
+        keep_in_cache(state, key, &outcome, effective.cache_ttl);
+    }
+    let log_id = if effective.collect_log {
+        let mut record = log_record(state, context, &step, &effective, logged_answer(&outcome), started, step_index);
+        record.id.clone_from(&step_log_id);
+        let id = step_log_id;
+        match state.store.insert(record, context.settings.log_limit()).await {
+            Ok(stored) => stored.then_some(id),
+            // The answer is in hand and goes out; the store has counted
+            // and reported the failure (`/health`), the header tells the client.
+            Err(e) => {
+                attempts.log_error = Some(e.reason());
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let succeeded = matches!(&outcome, StepOutcome::Answer { response, .. } if is_success(response.status));
+    trace_step(context, &step, &options, index, succeeded);
+    let report = Report { index, log_id: log_id.as_deref(), cached: false, provider: &step.provider, model: &model };
+    let response = with_log_error(answer(context, outcome, report, &effective), attempts.log_error);
+    if succeeded { Tried::Answered(response) } else { Tried::Failed(response) }
 }
 
 /// Caches a fresh successful whole answer for `ttl` seconds; encoded answers

@@ -195,5 +195,6 @@ pub(super) fn log_record(
         user_agent: context.user_agent.clone(),
         wholesale: !credentials::carries_credential(&step.provider, &step.headers, &step.endpoint),
         compatibility_mode: context.compatibility_mode,
+        route: step.route.as_deref().cloned(),
     }
 }

@@ -22,7 +22,7 @@ use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use gateway_core::route::{Element, Route};
+use gateway_core::route::{Element, Node, Route};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -30,6 +30,7 @@ use serde_json::{Value, json};
 use super::gateway::{BODY_TOO_LARGE, body_or_error};
 use super::logs::{check_gateway, invalid, json_response, ok, store_error};
 use crate::error::{Rejection, Shape, code};
+use crate::proxy::route::Condition;
 use crate::state::AppState;
 use crate::store::{DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, VersionRow};
 
@@ -109,6 +110,13 @@ fn parse<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, 
 /// `route` checked by the shared rules, then its elements as stored JSON.
 fn checked(route: &Route) -> Result<String, Rejection> {
     route.validate().map_err(|e| invalid(&format!("invalid route: {e}")))?;
+    // What gateway-local could not run is refused now, not failed at run time.
+    for element in &route.elements {
+        if let Node::Conditional(node) = &element.node {
+            Condition::parse(&node.condition)
+                .map_err(|e| invalid(&format!("invalid route: element `{}`: {e}", element.id)))?;
+        }
+    }
     serde_json::to_string(&route.elements).map_err(|e| invalid(&format!("invalid route: {e}")))
 }
 

@@ -321,6 +321,7 @@ fn to_step(index: usize, step: UniversalStep) -> Result<Step, Rejection> {
         body: Bytes::from(serde_json::to_vec(&step.query).unwrap_or_default()),
         options: step_options,
         config: step.config,
+        route: None,
     })
 }
 
@@ -393,6 +394,7 @@ pub(super) async fn provider(
         body,
         options: HeaderOptions::default(),
         config: None,
+        route: None,
     };
     let context = RequestContext::new(gateway, settings, options, authenticated, &headers, "provider");
     Ok(proxy::run(&state, &context, vec![step]).await)
@@ -427,7 +429,10 @@ async fn compat(
         ));
     };
     if provider == "dynamic" {
-        return Err(bad_format("dynamic routes are not supported by gateway-local"));
+        let Value::Object(body) = parsed else { return Err(bad_format("Chat completion bad format")) };
+        let context = RequestContext::new(gateway, settings, options, authenticated, headers, "compat");
+        let request = proxy::route::RouteRequest { name: bare_model, body, headers };
+        return Ok(proxy::route::run(state, &context, request).await);
     }
     let endpoint = compat_endpoint(provider).ok_or_else(|| {
         Rejection::gateway(
@@ -446,6 +451,7 @@ async fn compat(
         body: Bytes::from(serde_json::to_vec(&parsed).unwrap_or_default()),
         options: HeaderOptions::default(),
         config: None,
+        route: None,
     };
     let mut extra_headers = Vec::new();
     for (name, value) in [(h::MODEL, bare_model), (h::PROVIDER, provider)] {

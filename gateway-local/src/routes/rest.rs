@@ -20,7 +20,6 @@ use serde_json::{Value, json};
 
 use super::gateway::{BODY_TOO_LARGE, body_or_error, endpoint_problem, request_options_in};
 use crate::config::GatewaySettings;
-use crate::credentials::is_credential_header;
 use crate::error::{Rejection, Shape, code};
 use crate::gateways::DEFAULT_GATEWAY;
 use crate::options::HeaderOptions;
@@ -126,6 +125,9 @@ async fn serve(
     let body = body_or_error(body, SHAPE, BODY_TOO_LARGE)?;
     let (model, mut upstream_body) = read_body(endpoint, &body)?;
     let name = ModelName::parse(&model).map_err(|e| model_refused(format!("{e}")))?;
+    if let ModelName::Dynamic(route_name) = name {
+        return serve_route(state, endpoint, headers, route_name, upstream_body).await;
+    }
     let (provider, upstream) = route(endpoint, &name)?;
     let (gateway, settings) = gateway_for(state, headers, &name).await?;
     rate_limit(state, &gateway, &settings)?;
@@ -139,10 +141,11 @@ async fn serve(
         provider: provider.slug.to_owned(),
         endpoint: upstream,
         method: Method::POST,
-        headers: forwarded_headers(headers, provider),
+        headers: proxy::provider_headers(headers, provider),
         body: Bytes::from(serde_json::to_vec(&upstream_body).unwrap_or_default()),
         options: HeaderOptions::default(),
         config: None,
+        route: None,
     };
     let authenticated = state.config.api_token.is_some();
     let mut context = RequestContext::new(gateway, settings, options, authenticated, headers, REQUEST_TYPE);
@@ -157,6 +160,40 @@ async fn serve(
     let answer = proxy::run(state, &context, vec![step]).await;
     let wrap = endpoint == Endpoint::Run && !matches!(name, ModelName::WorkersAi(_));
     Ok(finish(state, answer, wrap).await)
+}
+
+/// A request naming `dynamic/{route}`: on `/ai/run` (its `input` is the
+/// Chat Completions body; a JSON answer is wrapped in the envelope) and
+/// `/ai/v1/chat/completions`, the only request shape routes take
+/// (`cloudflare-2026.md` §3.4).
+async fn serve_route(
+    state: &Arc<AppState>,
+    endpoint: Endpoint,
+    headers: &HeaderMap,
+    route_name: &str,
+    body: Value,
+) -> Result<Response, Rejection> {
+    if !matches!(endpoint, Endpoint::Run | Endpoint::ChatCompletions) {
+        return Err(model_refused(format!(
+            "dynamic routes take OpenAI Chat Completions requests: call `dynamic/{route_name}` on /ai/run or \
+             /ai/v1/chat/completions, not {}",
+            endpoint.path()
+        )));
+    }
+    let Value::Object(body) = body else {
+        return Err(bad_request("a dynamic route's request must be a JSON object".to_owned()));
+    };
+    let name = ModelName::Dynamic(route_name);
+    let (gateway, settings) = gateway_for(state, headers, &name).await?;
+    rate_limit(state, &gateway, &settings)?;
+    let options = request_options_in(headers, SHAPE)?;
+    let authenticated = state.config.api_token.is_some();
+    let mut context = RequestContext::new(gateway, settings, options, authenticated, headers, REQUEST_TYPE);
+    context.shape = SHAPE;
+    context.compatibility_mode = endpoint != Endpoint::Run;
+    let request = proxy::route::RouteRequest { name: route_name, body, headers };
+    let answer = proxy::route::run(state, &context, request).await;
+    Ok(finish(state, answer, endpoint == Endpoint::Run).await)
 }
 
 /// The model named and the body for the provider (still with the caller's `model`).
@@ -184,11 +221,6 @@ fn read_body(endpoint: Endpoint, body: &[u8]) -> Result<(String, Value), Rejecti
 
 /// The provider serving `name` on `endpoint`, and the path there.
 fn route(endpoint: Endpoint, name: &ModelName<'_>) -> Result<(&'static ProviderInfo, String), Rejection> {
-    if let ModelName::Dynamic(route) = name {
-        return Err(model_refused(format!(
-            "dynamic routes (`dynamic/{route}`) are not supported by gateway-local yet; name a model instead"
-        )));
-    }
     let provider = name.provider().ok_or_else(|| {
         model_refused(format!(
             "model not found: `{name}` has no known author (known: openai, anthropic, google, xai, workers-ai)"
@@ -277,30 +309,6 @@ fn rate_limit(state: &AppState, gateway: &str, settings: &GatewaySettings) -> Re
         }
         _ => Ok(()),
     }
-}
-
-/// The caller's headers for the provider, less the API token (this API
-/// authenticates with it; it is never a provider key), every other
-/// credential header and the gateway's own `cf-aig-*` headers; plus the
-/// headers the provider always needs (`anthropic-version`) when absent.
-fn forwarded_headers(headers: &HeaderMap, provider: &ProviderInfo) -> HeaderMap {
-    let mut out = HeaderMap::new();
-    for (name, value) in headers {
-        let lower = name.as_str();
-        let own = lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache";
-        if own || is_credential_header(lower) || lower == "host" || lower == "content-length" {
-            continue;
-        }
-        out.append(name.clone(), value.clone());
-    }
-    for (name, value) in provider.fixed_headers {
-        if let (Ok(name), false) = (HeaderName::from_bytes(name.as_bytes()), out.contains_key(*name)) {
-            out.insert(name, HeaderValue::from_static(value));
-        }
-    }
-    // The body is re-encoded as JSON whatever the caller declared.
-    out.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    out
 }
 
 /// The answer as this API gives it: a provider's 401 becomes 401/2009; on

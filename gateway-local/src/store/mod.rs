@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 use self::connections::{Readers, Writer};
 use self::health::{DatabaseFile, Health};
 pub(crate) use self::query::{Filter, LogPatch, LogQuery, check_query};
-pub(crate) use self::routes::{DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, VersionRow};
+pub(crate) use self::routes::{DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, RouteSpend, VersionRow};
 pub(crate) use self::schema::LogRecord;
 
 /// Where logs are kept.

@@ -378,3 +378,75 @@ impl Store {
         .await
     }
 }
+
+/// Which logs a budget-limit node counts: its route's logs that walked
+/// through it, in one bucket of its key.
+#[derive(Debug, Clone)]
+pub(crate) struct RouteSpend {
+    pub(crate) gateway: String,
+    pub(crate) route: String,
+    pub(crate) element: String,
+    /// Logs created at or after this instant (milliseconds since the epoch).
+    pub(crate) since_ms: i64,
+    /// The metadata key the node is keyed by and this request's value of it
+    /// (`None`: the requests without it share a bucket); no key: one bucket.
+    pub(crate) bucket: Option<(String, Option<serde_json::Value>)>,
+}
+
+impl Store {
+    /// The deployed version of `gateway`'s route named `name`: its version id
+    /// and elements (JSON); `None` when there is no such route or nothing of
+    /// it is deployed.
+    pub(crate) async fn deployed_route(
+        &self,
+        gateway: &str,
+        name: &str,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        let (gateway, name) = (gateway.to_owned(), name.to_owned());
+        self.read(false, move |conn| {
+            let id: Option<String> = conn
+                .prepare_cached("SELECT id FROM routes WHERE gateway = ?1 AND name = ?2")?
+                .query_row([&gateway, &name], |r| r.get(0))
+                .optional()?;
+            let Some(id) = id else { return Ok(None) };
+            Ok(load(conn, &gateway, &id)?.and_then(|route| route.live).map(|(_, v)| (v.version_id, v.elements)))
+        })
+        .await
+    }
+
+    /// The logged cost (US dollars) of the requests [`RouteSpend`] selects.
+    pub(crate) async fn route_spend(&self, spend: RouteSpend) -> Result<f64, StoreError> {
+        self.read(false, move |conn| {
+            let mut sql = String::from(
+                "SELECT COALESCE(SUM(cost), 0) FROM logs WHERE gateway = ?1 AND created_ms >= ?2 AND route_name = ?3 \
+                 AND EXISTS (SELECT 1 FROM json_each(route_path) WHERE value = ?4)",
+            );
+            let mut values: Vec<rusqlite::types::Value> =
+                vec![spend.gateway.into(), spend.since_ms.into(), spend.route.into(), spend.element.into()];
+            if let Some((key, value)) = spend.bucket {
+                // `$."key"`: any key, quoted as a JSON path member.
+                values.push(format!("$.{}", serde_json::Value::String(key)).into());
+                match value.as_ref().and_then(sql_value) {
+                    Some(value) => {
+                        sql.push_str(" AND json_valid(metadata) AND json_extract(metadata, ?5) = ?6");
+                        values.push(value);
+                    }
+                    None => sql.push_str(" AND (NOT json_valid(metadata) OR json_extract(metadata, ?5) IS NULL)"),
+                }
+            }
+            Ok(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(values), |r| r.get(0))?)
+        })
+        .await
+    }
+}
+
+/// A metadata value as SQLite's `json_extract` returns it.
+fn sql_value(value: &serde_json::Value) -> Option<rusqlite::types::Value> {
+    use rusqlite::types::Value as Sql;
+    match value {
+        serde_json::Value::String(s) => Some(Sql::Text(s.clone())),
+        serde_json::Value::Bool(b) => Some(Sql::Integer(i64::from(*b))),
+        serde_json::Value::Number(n) => n.as_i64().map(Sql::Integer).or_else(|| n.as_f64().map(Sql::Real)),
+        _ => None,
+    }
+}

@@ -1,10 +1,10 @@
 //! The `logs` table: its schema, the columns a list reads, what is kept
 //! about one request ([`LogRecord`]), and rows to and from Rust values.
 
-use gateway_core::{AiGatewayLog, LogMetadata, Metadata};
+use gateway_core::{AiGatewayLog, LogMetadata, Metadata, RouteTrace};
 use std::sync::LazyLock;
 
-use rusqlite::types::{Null, ToSqlOutput};
+use rusqlite::types::{Null, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql, params_from_iter};
 
 use super::StoreError;
@@ -50,6 +50,8 @@ pub(crate) struct LogRecord {
     /// It came through an OpenAI-compatible endpoint (`/compat`, the REST
     /// API's `/ai/v1/...`): the logs API's `compatibilityMode` filter.
     pub(crate) compatibility_mode: bool,
+    /// The dynamic route it went through (the log's `dynamic_route`, ours).
+    pub(crate) route: Option<RouteTrace>,
 }
 
 pub(super) const SCHEMA: &str = "
@@ -95,7 +97,8 @@ CREATE INDEX IF NOT EXISTS logs_gateway_created ON logs (gateway, created_ms);
 /// Columns of the list (no heads or sizes), in `AiGatewayLog` terms.
 pub(super) const COLUMNS: &str = "id, created_ms, provider, model, model_type, path, duration, request_type, request_content_type, \
      response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, custom_cost, metadata, step, \
-     request_size, request_head, request_head_complete, response_size, response_head, response_head_complete";
+     request_size, request_head, request_head_complete, response_size, response_head, response_head_complete, \
+     route_name, route_version, route_path";
 
 #[allow(clippy::cast_sign_loss, reason = "stored values are written from unsigned fields")]
 pub(super) fn row_to_log(row: &rusqlite::Row<'_>, with_heads: bool) -> rusqlite::Result<AiGatewayLog> {
@@ -130,6 +133,13 @@ pub(super) fn row_to_log(row: &rusqlite::Row<'_>, with_heads: bool) -> rusqlite:
         log.response_head = Some(row.get("response_head")?);
         log.response_head_complete = Some(row.get("response_head_complete")?);
     }
+    let route_name: Option<String> = row.get("route_name")?;
+    if let Some(name) = route_name {
+        let version: Option<String> = row.get("route_version")?;
+        let path: Option<String> = row.get("route_path")?;
+        let path = path.and_then(|p| serde_json::from_str(&p).ok()).unwrap_or_default();
+        log.dynamic_route = Some(RouteTrace::new(name, version.unwrap_or_default(), path));
+    }
     Ok(log)
 }
 
@@ -145,7 +155,9 @@ const ENDED: bool = true;
 /// A log row's columns with their values in `r`, in the order of the table:
 /// the one list the INSERT of a log and the UPDATE of a stream's ended log
 /// are both written from. `feedback` and `score` are left to the logs API.
-fn columns(r: &LogRecord) -> rusqlite::Result<[Column<'_>; 33]> {
+fn columns(r: &LogRecord) -> rusqlite::Result<[Column<'_>; 36]> {
+    let route = r.route.as_ref();
+    let route_path = route.map(|t| serde_json::to_string(&t.path).unwrap_or_default());
     Ok([
         ("id", STORED, r.id.to_sql()?),
         ("gateway", STORED, r.gateway.to_sql()?),
@@ -180,7 +192,15 @@ fn columns(r: &LogRecord) -> rusqlite::Result<[Column<'_>; 33]> {
         ("user_agent", STORED, r.user_agent.to_sql()?),
         ("wholesale", STORED, r.wholesale.to_sql()?),
         ("compatibility_mode", STORED, r.compatibility_mode.to_sql()?),
+        ("route_name", STORED, text_or_null(route.map(|t| t.name.as_str()))),
+        ("route_version", STORED, text_or_null(route.map(|t| t.version_id.as_str()))),
+        ("route_path", STORED, route_path.map_or(Null.into(), |p| ToSqlOutput::Owned(p.into()))),
     ])
+}
+
+/// Text, or `NULL` when absent.
+fn text_or_null(value: Option<&str>) -> ToSqlOutput<'_> {
+    value.map_or(Null.into(), |text| ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())))
 }
 
 /// A size or duration as SQLite's signed integer, saturating.
@@ -237,10 +257,14 @@ pub(super) fn update_ended(conn: &Connection, r: &LogRecord) -> Result<usize, St
 /// database made before them gets them when opened ([`migrate`]); its older
 /// rows hold NULL there (not known), except `compatibility_mode`, which the
 /// request type tells. `dlp_action` stays NULL: gateway-local runs no DLP.
-const ADDED_COLUMNS: [(&str, &str, Option<&str>); 3] = [
+const ADDED_COLUMNS: [(&str, &str, Option<&str>); 6] = [
     ("wholesale", "INTEGER", None),
     ("compatibility_mode", "INTEGER", Some("UPDATE logs SET compatibility_mode = (request_type = 'compat')")),
     ("dlp_action", "TEXT", None),
+    // The dynamic route, its version, and the path walked (a JSON array of element ids).
+    ("route_name", "TEXT", None),
+    ("route_version", "TEXT", None),
+    ("route_path", "TEXT", None),
 ];
 
 /// Brings a `logs` table of any earlier schema up to date, in one
@@ -281,9 +305,9 @@ mod tests {
              request_content_type, response_content_type, status_code, success, cached, tokens_in, tokens_out, cost, \
              custom_cost, metadata, step, event_id, request_size, request_head, request_head_complete, response_size, \
              response_head, response_head_complete, request_body, response_body, authentication, user_agent, wholesale, \
-             compatibility_mode) \
+             compatibility_mode, route_name, route_version, route_path) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
-             ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)"
+             ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)"
         );
         assert_eq!(
             *UPDATE_ENDED,

@@ -109,7 +109,8 @@ async fn malformed_compat_requests() {
         (br#"{"model":"gpt-4o-mini","messages":[]}"#, 400, 2019),
         (br#"{"model":"no-such-provider/x","messages":[]}"#, 400, 2006),
         (br#"{"model":"../../x","messages":[]}"#, 400, 2006),
-        (br#"{"model":"dynamic/route","messages":[]}"#, 400, 2019),
+        // No such route in the gateway: a model not found.
+        (br#"{"model":"dynamic/route","messages":[]}"#, 400, 7003),
     ];
     for (body, status, code) in cases {
         let before = h.seen();
