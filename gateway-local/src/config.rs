@@ -276,6 +276,10 @@ pub struct LocalConfig {
     /// the file). Past it the answer goes out unlogged, with
     /// `x-gateway-local-log-error`.
     pub log_write_wait_ms: u64,
+    /// Most logs each gateway keeps when logs are kept in memory (no
+    /// database file), the oldest dropped first; a gateway's own
+    /// `log_management` wins. Default 100 000, what Cloudflare's free plan keeps.
+    pub memory_log_limit: u64,
     /// How often the database file is checked for having been deleted or
     /// replaced, in milliseconds.
     pub database_check_interval_ms: u64,
@@ -417,6 +421,9 @@ pub const DEFAULT_LOG_QUERY_TIME_LIMIT_MS: u64 = 2_000;
 /// held by another process cannot hold answers for long).
 pub const DEFAULT_LOG_WRITE_WAIT_MS: u64 = 5_000;
 
+/// Default [`LocalConfig::memory_log_limit`]: Cloudflare's free plan keeps 100 000 logs.
+pub const DEFAULT_MEMORY_LOG_LIMIT: u64 = 100_000;
+
 /// Default interval of the database file check (5 s).
 pub const DEFAULT_DATABASE_CHECK_INTERVAL_MS: u64 = 5_000;
 
@@ -464,6 +471,7 @@ impl Default for LocalConfig {
             offline_faults: Vec::new(),
             log_query_time_limit_ms: DEFAULT_LOG_QUERY_TIME_LIMIT_MS,
             log_write_wait_ms: DEFAULT_LOG_WRITE_WAIT_MS,
+            memory_log_limit: DEFAULT_MEMORY_LOG_LIMIT,
             database_check_interval_ms: DEFAULT_DATABASE_CHECK_INTERVAL_MS,
             header_read_timeout_ms: DEFAULT_HEADER_READ_TIMEOUT_MS,
             idle_timeout_ms: DEFAULT_IDLE_TIMEOUT_MS,
@@ -520,6 +528,7 @@ impl fmt::Debug for LocalConfig {
             .field("offline_faults", &self.offline_faults)
             .field("log_query_time_limit_ms", &self.log_query_time_limit_ms)
             .field("log_write_wait_ms", &self.log_write_wait_ms)
+            .field("memory_log_limit", &self.memory_log_limit)
             .field("database_check_interval_ms", &self.database_check_interval_ms)
             .field("header_read_timeout_ms", &self.header_read_timeout_ms)
             .field("idle_timeout_ms", &self.idle_timeout_ms)
@@ -628,9 +637,11 @@ impl LocalConfig {
                 return Err(ConfigError::Invalid(format!("{name} must be positive")));
             }
         }
-        for (name, value) in
-            [("upstream_timeout_ms", self.upstream_timeout_ms), ("stream_idle_timeout_ms", self.stream_idle_timeout_ms)]
-        {
+        for (name, value) in [
+            ("upstream_timeout_ms", self.upstream_timeout_ms),
+            ("stream_idle_timeout_ms", self.stream_idle_timeout_ms),
+            ("memory_log_limit", self.memory_log_limit),
+        ] {
             if value == 0 {
                 return Err(ConfigError::Invalid(format!("{name} must be positive")));
             }

@@ -186,7 +186,15 @@ impl LocalGatewayBuilder {
         let limits = store::StoreLimits {
             query_time_limit: std::time::Duration::from_millis(self.config.log_query_time_limit_ms),
             write_wait: std::time::Duration::from_millis(self.config.log_write_wait_ms),
+            memory_log_limit: self.config.memory_log_limit,
         };
+        if self.database == Database::Memory {
+            tracing::info!(
+                "logs are kept in memory: at most {} per gateway (memory_log_limit), the oldest dropped first; \
+                 --db FILE keeps them across restarts",
+                self.config.memory_log_limit
+            );
+        }
         let store = Store::open_with(&self.database, limits)?;
         let created = gateways::CreatedGateways::load(&store).await?;
         let listener =

@@ -523,3 +523,36 @@ async fn transport_errors_do_not_reveal_the_upstream_url() {
     let stored = h.api("g", &format!("logs/{id}/response")).await;
     assert!(!String::from_utf8_lossy(&stored.body).contains("private-base"));
 }
+
+/// Without a database file, logs are bounded: each gateway keeps its newest
+/// `memory_log_limit` (default 100 000), the oldest dropped first; a
+/// gateway's own `log_management` wins.
+#[tokio::test]
+async fn logs_in_memory_keep_the_newest_up_to_the_memory_limit() {
+    use gateway_core::Gateway as _;
+    let mut config = LocalConfig::default().with_gateway("prod", GatewaySettings::default()).with_gateway(
+        "own",
+        GatewaySettings::default().with_log_limit(2, gateway_local::LogLimitStrategy::DeleteOldest),
+    );
+    config.memory_log_limit = 5;
+    let h = harness::Harness::start(config).await;
+    assert_eq!(LocalConfig::default().memory_log_limit, 100_000);
+    let ai = gateway_core::Ai::new(h.gateway.client_config()).unwrap();
+    let mut ids = Vec::new();
+    for n in 0..8 {
+        let url = h.provider_url("prod", "openai", "chat/completions");
+        let answer = h.post(&url, chat(&format!("request {n}")).to_string(), &[]).await;
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        ids.push(answer.header("cf-aig-log-id").unwrap().to_owned());
+        let url = h.provider_url("own", "openai", "chat/completions");
+        assert_eq!(h.post(&url, chat("own").to_string(), &[]).await.status, 200);
+    }
+    let kept = ai.gateway("prod").list_logs(&gateway_core::ListLogs::new().per_page(50)).await.unwrap();
+    let mut kept: Vec<String> = kept.logs.into_iter().map(|log| log.id).collect();
+    kept.sort();
+    let mut newest = ids[3..].to_vec();
+    newest.sort();
+    assert_eq!(kept, newest, "the newest five are kept");
+    let own = ai.gateway("own").list_logs(&gateway_core::ListLogs::new()).await.unwrap();
+    assert_eq!(own.logs.len(), 2, "the gateway's own limit wins");
+}

@@ -15,6 +15,12 @@ impl Store {
     /// `limit`, a full gateway either keeps its logs and stores nothing
     /// (`Ok(false)`), or drops its oldest logs in the same transaction.
     pub(crate) async fn insert(&self, record: LogRecord, limit: Option<LogLimit>) -> Result<bool, StoreError> {
+        // In memory, nothing else bounds the logs: the oldest go first.
+        let limit = limit.or_else(|| {
+            self.file
+                .is_none()
+                .then_some(LogLimit { max: self.limits.memory_log_limit, strategy: LogLimitStrategy::DeleteOldest })
+        });
         let result = self.insert_unnoted(record, limit).await;
         self.note_log_write(&result);
         result

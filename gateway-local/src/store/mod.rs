@@ -123,6 +123,8 @@ pub(crate) struct StoreLimits {
     /// Longest a write waits for the database: for the writer in this
     /// process, then for another process's lock on the file.
     pub(crate) write_wait: Duration,
+    /// Most logs a gateway keeps in memory without a limit of its own.
+    pub(crate) memory_log_limit: u64,
 }
 
 impl Default for StoreLimits {
@@ -130,6 +132,7 @@ impl Default for StoreLimits {
         Self {
             query_time_limit: Duration::from_millis(crate::config::DEFAULT_LOG_QUERY_TIME_LIMIT_MS),
             write_wait: Duration::from_millis(crate::config::DEFAULT_LOG_WRITE_WAIT_MS),
+            memory_log_limit: crate::config::DEFAULT_MEMORY_LOG_LIMIT,
         }
     }
 }
