@@ -45,6 +45,7 @@ mod options;
 mod proxy;
 mod routes;
 mod server;
+mod spend;
 mod state;
 mod store;
 mod upstream;

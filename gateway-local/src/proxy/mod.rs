@@ -8,7 +8,7 @@
 //! - [`keys`]: provider credentials a request does not bring (stored keys,
 //!   `byok_only`, `cf-aig-no-wholesale`), for every step before any is sent.
 
-mod accounting;
+pub(crate) mod accounting;
 mod keys;
 mod record;
 mod stream;
@@ -175,6 +175,12 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut ste
     if let Err(refused) = keys::apply_all(state, context, &mut steps) {
         return refused.into_response();
     }
+    // Spend limits next, for every step: nothing is sent if one is over budget.
+    for step in &steps {
+        if let Err(refused) = crate::spend::check_step(state, context, step).await {
+            return refused.into_response();
+        }
+    }
     // Upstream attempts this request may still make, retries included: one
     // request never fans out into more calls (and logs) than `max_steps`.
     let mut attempts_left = state.config.max_steps;
@@ -322,7 +328,7 @@ fn content_type_or_sse(headers: &HeaderMap) -> HeaderValue {
 /// The cache key of a step: scoped to the caller's credentials unless the
 /// gateway shares answers (`cache_shared`); credential values in the
 /// endpoint count as credentials, not as part of the request.
-fn cache_key(context: &RequestContext, step: &Step, effective: &Effective) -> String {
+pub(crate) fn cache_key(context: &RequestContext, step: &Step, effective: &Effective) -> String {
     let caller = (!context.settings.cache_shared).then(|| {
         credentials::caller_digest(&step.headers, &step.endpoint, context.gateway_token.as_ref().map(|d| &d[..]))
     });
