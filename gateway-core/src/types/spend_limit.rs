@@ -107,7 +107,7 @@ fn fixed() -> Technique {
 
 /// How a rule treats the provider or the model of a request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "lowercase", deny_unknown_fields)]
+#[serde(tag = "mode", rename_all = "lowercase", try_from = "DimensionJson")]
 pub enum Dimension {
     /// One bucket per value: `{"mode": "split"}`.
     Split,
@@ -116,6 +116,35 @@ pub enum Dimension {
         /// The provider slug or model name.
         value: String,
     },
+}
+
+/// [`Dimension`] as read: serde's internal tagging would take
+/// `{"mode": "split", "value": …}` without a word (a unit variant has no
+/// fields to deny), so the JSON is read whole and checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DimensionJson {
+    mode: DimensionMode,
+    value: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum DimensionMode {
+    Split,
+    Filter,
+}
+
+impl TryFrom<DimensionJson> for Dimension {
+    type Error = &'static str;
+    fn try_from(json: DimensionJson) -> Result<Self, Self::Error> {
+        match (json.mode, json.value) {
+            (DimensionMode::Split, None) => Ok(Self::Split),
+            (DimensionMode::Split, Some(_)) => Err("`split` takes no `value` (a filter does)"),
+            (DimensionMode::Filter, Some(value)) => Ok(Self::Filter { value }),
+            (DimensionMode::Filter, None) => Err("`filter` needs a `value`"),
+        }
+    }
 }
 
 /// How a rule treats one metadata key of a request.
@@ -535,7 +564,10 @@ mod tests {
             json!({"budget": 1, "window": 60, "model": {"mode": "split", "value": "x"}}),
             json!({"budget": 1, "window": 60, "model": {"mode": "filter"}}),
             json!({"budget": 1, "window": 60, "model": "split"}),
+            json!({"budget": 1, "window": 60, "model": {"value": "x"}}),
+            json!({"budget": 1, "window": 60, "model": {"mode": "filter", "value": "x", "extra": 1}}),
             json!({"budget": 1, "window": 60, "metadata": {"mode": "split"}}),
+            json!({"budget": 1, "window": 60, "metadata": {"mode": "split", "key": "k", "value": "v"}}),
             json!({"budget": 1, "window": 60, "metadata": {"mode": "filter", "key": "k"}}),
         ] {
             assert!(serde_json::from_value::<SpendLimit>(bad.clone()).is_err(), "{bad}");
