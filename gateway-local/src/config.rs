@@ -234,9 +234,8 @@ impl GatewaySettings {
         if self.log_management == Some(0) {
             return bad("log_management must be at least 1 (omit it for no limit)".to_owned());
         }
-        gateway_core::validate_spend_limits(&self.spend_limits).map_err(|e| {
-            ConfigError::Invalid(format!("gateways.{id}.{}: {}", e.path(), e.reason()))
-        })?;
+        gateway_core::validate_spend_limits(&self.spend_limits)
+            .map_err(|e| ConfigError::Invalid(format!("gateways.{id}.{}: {}", e.path(), e.reason())))?;
         Ok(())
     }
 }
@@ -859,6 +858,14 @@ mod tests {
         config.validate().unwrap();
         let prod = &config.gateways["prod"];
         assert_eq!(prod.log_limit(), Some(LogLimit { max: 100_000, strategy: LogLimitStrategy::DeleteOldest }));
+        let day = std::time::Duration::from_secs(86_400);
+        assert_eq!(
+            prod.spend_limits,
+            vec![
+                SpendLimit::new(100.0, day * 30),
+                SpendLimit::new(5.0, day).sliding().for_model("gpt-4o-mini").per_metadata("cf.user_id"),
+            ]
+        );
         assert_eq!(config.offline_faults.len(), 1);
         assert_eq!(config.offline_faults[0].fault, FaultKind::Status { status: 429 });
     }

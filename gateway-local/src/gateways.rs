@@ -57,7 +57,9 @@ impl CreatedGateways {
         let mut spend_limits = HashMap::new();
         for stored in store.stored_spend_limits().await? {
             let parsed = serde_json::from_str::<Vec<SpendLimit>>(&stored.rules).map_err(|e| e.to_string());
-            match parsed.and_then(|rules| gateway_core::validate_spend_limits(&rules).map(|()| rules).map_err(|e| e.to_string())) {
+            match parsed.and_then(|rules| {
+                gateway_core::validate_spend_limits(&rules).map(|()| rules).map_err(|e| e.to_string())
+            }) {
                 Ok(rules) => {
                     tracing::info!(
                         gateway = %stored.gateway,
@@ -66,7 +68,9 @@ impl CreatedGateways {
                     );
                     spend_limits.insert(stored.gateway, SetSpendLimits { rules, modified_ms: stored.modified_ms });
                 }
-                Err(e) => tracing::warn!(gateway = %stored.gateway, error = %e, "stored spend limits do not parse; skipped"),
+                Err(e) => {
+                    tracing::warn!(gateway = %stored.gateway, error = %e, "stored spend limits do not parse; skipped")
+                }
             }
         }
         Ok(Self {

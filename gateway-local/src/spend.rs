@@ -99,7 +99,8 @@ pub(crate) async fn check_step(state: &AppState, context: &RequestContext, step:
         rule.budget(),
         describe(bucket),
     );
-    let mut rejection = Rejection::new(context.shape, StatusCode::TOO_MANY_REQUESTS, code::SPEND_LIMIT_EXCEEDED, message);
+    let mut rejection =
+        Rejection::new(context.shape, StatusCode::TOO_MANY_REQUESTS, code::SPEND_LIMIT_EXCEEDED, message);
     if let Some(at) = retry_at {
         let seconds = (at.saturating_sub(now_ms).max(1) + 999) / 1000;
         rejection = rejection.with_header(header::RETRY_AFTER, HeaderValue::from(seconds));
@@ -148,7 +149,11 @@ mod tests {
         let noon = 1_764_936_000_000; // 2025-12-05 12:00 UTC, a multiple of ten minutes
         let at = noon + 9 * MINUTE;
         assert_eq!(window_range(Technique::Fixed, 10 * MINUTE, at), (noon, noon + 10 * MINUTE));
-        assert_eq!(window_range(Technique::Fixed, 10 * MINUTE, noon), (noon, noon + 10 * MINUTE), "a boundary opens a window");
+        assert_eq!(
+            window_range(Technique::Fixed, 10 * MINUTE, noon),
+            (noon, noon + 10 * MINUTE),
+            "a boundary opens a window"
+        );
         assert_eq!(window_range(Technique::Sliding, 10 * MINUTE, at), (noon - MINUTE + 1, i64::MAX));
         assert_eq!(window_range(Technique::Fixed, 7, -3), (-7, 0), "before the epoch too");
     }

@@ -59,7 +59,11 @@ async fn logged_cost(h: &Harness) -> f64 {
 fn refused(answer: &Answer, rule: usize) -> String {
     let message = answer.gateway_error(429, SPEND_LIMIT_EXCEEDED);
     assert!(message.contains("spend limit") && message.contains(&format!("spend_limits[{rule}]")), "{message}");
-    assert!(answer.header("retry-after").is_some_and(|s| s.parse::<u64>().is_ok_and(|s| s >= 1)), "{:?}", answer.headers);
+    assert!(
+        answer.header("retry-after").is_some_and(|s| s.parse::<u64>().is_ok_and(|s| s >= 1)),
+        "{:?}",
+        answer.headers
+    );
     message
 }
 
@@ -67,7 +71,8 @@ fn refused(answer: &Answer, rule: usize) -> String {
 async fn requests_pass_until_the_logged_cost_reaches_the_budget_then_the_client_sees_spend_limit_exceeded() {
     let h = Harness::start(gateway_with(vec![SpendLimit::new(1.0, LONG)])).await;
     let ai = Ai::new(h.gateway.client_config()).unwrap();
-    let options = RunOptions::new().gateway(GatewayOptions::new("g").custom_cost(CustomCost::Total { total_cost: 0.25 }));
+    let options =
+        RunOptions::new().gateway(GatewayOptions::new("g").custom_cost(CustomCost::Total { total_cost: 0.25 }));
     let mut passed = 0;
     let error = loop {
         let before = logged_cost(&h).await;
@@ -184,7 +189,10 @@ async fn the_rest_api_answers_in_its_own_shape() {
     let answer = h.send(send()).await;
     assert_eq!(answer.status, 429, "{}", answer.text());
     let error = answer.json();
-    assert_eq!((error["name"].as_str(), error["internalCode"].as_i64()), (Some("AiGatewayError"), Some(SPEND_LIMIT_EXCEEDED)));
+    assert_eq!(
+        (error["name"].as_str(), error["internalCode"].as_i64()),
+        (Some("AiGatewayError"), Some(SPEND_LIMIT_EXCEEDED))
+    );
     assert!(error["message"].as_str().unwrap().contains("spend limit"), "{error}");
     assert!(answer.header("retry-after").is_some());
 }
@@ -204,7 +212,10 @@ async fn a_fixed_window_opens_afresh_at_its_boundary_while_a_sliding_one_waits_f
     let window = Duration::from_secs(WINDOW);
     let config = LocalConfig::default()
         .with_gateway("fixed", GatewaySettings::default().with_spend_limits(vec![SpendLimit::new(1.0, window)]))
-        .with_gateway("sliding", GatewaySettings::default().with_spend_limits(vec![SpendLimit::new(1.0, window).sliding()]));
+        .with_gateway(
+            "sliding",
+            GatewaySettings::default().with_spend_limits(vec![SpendLimit::new(1.0, window).sliding()]),
+        );
     let h = Harness::start(config).await;
     let send = |gateway: &'static str| spend_through(&h, gateway, MODEL, 1.0, &[]);
     // Spend each budget half-way through a fixed window.
@@ -237,7 +248,10 @@ async fn rules_put_over_the_gateway_resource_replace_the_configurations_and_surv
     let db = Database::File(dir.join("logs.sqlite3"));
     // The configuration's rule: a budget nothing here reaches.
     let config = || gateway_with(vec![SpendLimit::new(1000.0, LONG)]);
-    let put = vec![SpendLimit::new(0.5, LONG).for_model(MODEL), SpendLimit::new(9.0, LONG).sliding().per_metadata("cf.user_id")];
+    let put = vec![
+        SpendLimit::new(0.5, LONG).for_model(MODEL),
+        SpendLimit::new(9.0, LONG).sliding().per_metadata("cf.user_id"),
+    ];
     {
         let h = Harness::start_with(config(), db.clone()).await;
         let ai = Ai::new(h.gateway.client_config()).unwrap();
@@ -269,7 +283,10 @@ async fn bad_rules_and_too_many_are_refused_naming_the_rule_and_field() {
     let toml = |rules: &str| LocalConfig::from_toml(&format!("[gateways.g]\nspend_limits = [{rules}]\n"));
     let ok = "{ budget = 5, window = 86400, technique = \"sliding\", metadata = { mode = \"split\", key = \"cf.user_id\" } }";
     let parsed = toml(ok).unwrap();
-    assert_eq!(parsed.gateways["g"].spend_limits, vec![SpendLimit::new(5.0, LONG).sliding().per_metadata("cf.user_id")]);
+    assert_eq!(
+        parsed.gateways["g"].spend_limits,
+        vec![SpendLimit::new(5.0, LONG).sliding().per_metadata("cf.user_id")]
+    );
     let message = toml(&format!("{ok}, {{ budget = 1, window = 0 }}")).unwrap_err().to_string();
     assert!(message.contains("gateways.g.spend_limits[1].window"), "{message}");
     let message = toml(&vec![ok; MAX_SPEND_LIMITS + 1].join(", ")).unwrap_err().to_string();
@@ -283,7 +300,10 @@ async fn bad_rules_and_too_many_are_refused_naming_the_rule_and_field() {
     let rule = json!({"budget": 1.0, "window": 60});
     for (rules, named) in [
         (json!([rule, {"budget": -1.0, "window": 60}]), "spend_limits[1].budget"),
-        (json!([rule, rule, {"budget": 1.0, "window": 60, "metadata": {"mode": "split", "key": "cf.other"}}]), "spend_limits[2].metadata.key"),
+        (
+            json!([rule, rule, {"budget": 1.0, "window": 60, "metadata": {"mode": "split", "key": "cf.other"}}]),
+            "spend_limits[2].metadata.key",
+        ),
         (json!([{"budget": 1.0, "window": 60, "provider": {"mode": "filter"}}]), "spend_limits[0]"),
         (json!([{"budget": 1.0, "window": 60, "typo": 1}]), "spend_limits[0]"),
         (json!(vec![rule.clone(); MAX_SPEND_LIMITS + 1]), "at most 20"),

@@ -296,7 +296,9 @@ impl SpendLimit {
             if value.is_empty() || value.len() > MAX_NAME_LEN || !value.chars().all(slug_char) {
                 return Err((
                     F::ProviderValue,
-                    format!("must be a provider slug (1 to {MAX_NAME_LEN} letters, digits, `-`, `_` or `.`), got {value:?}"),
+                    format!(
+                        "must be a provider slug (1 to {MAX_NAME_LEN} letters, digits, `-`, `_` or `.`), got {value:?}"
+                    ),
                 ));
             }
         }
@@ -312,7 +314,9 @@ impl SpendLimit {
             check_metadata_key(metadata.key()).map_err(|reason| (F::MetadataKey, reason))?;
             if let MetadataDimension::Filter { value, .. } = metadata {
                 match value {
-                    MetadataValue::Null => return Err((F::MetadataValue, "must be a string, number or boolean, not null".into())),
+                    MetadataValue::Null => {
+                        return Err((F::MetadataValue, "must be a string, number or boolean, not null".into()));
+                    }
                     MetadataValue::Number(n) if !n.is_finite() => {
                         return Err((F::MetadataValue, format!("must be a finite number, got {n}")));
                     }
@@ -606,7 +610,10 @@ mod tests {
 
         let too_many = vec![ok.clone(); MAX_SPEND_LIMITS + 1];
         let error = validate_spend_limits(&too_many).unwrap_err();
-        assert_eq!((error.rule(), error.field(), error.path().as_str()), (None, SpendLimitField::Count, "spend_limits"));
+        assert_eq!(
+            (error.rule(), error.field(), error.path().as_str()),
+            (None, SpendLimitField::Count, "spend_limits")
+        );
         validate_spend_limits(&too_many[1..]).unwrap();
         let as_input: crate::Error = error.into();
         assert!(matches!(as_input, crate::Error::InvalidInput { ref field, .. } if field == "spend_limits"));

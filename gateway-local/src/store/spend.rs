@@ -66,12 +66,10 @@ pub(crate) struct OverBudget {
 impl BucketQuery {
     /// The `WHERE` clause and its parameters.
     fn filter(&self) -> (String, Vec<SqlValue>) {
-        let mut sql = "gateway = ? AND created_ms >= ? AND created_ms < ? AND cached = 0 AND cost IS NOT NULL".to_owned();
-        let mut params = vec![
-            SqlValue::Text(self.gateway.clone()),
-            SqlValue::Integer(self.from_ms),
-            SqlValue::Integer(self.to_ms),
-        ];
+        let mut sql =
+            "gateway = ? AND created_ms >= ? AND created_ms < ? AND cached = 0 AND cost IS NOT NULL".to_owned();
+        let mut params =
+            vec![SqlValue::Text(self.gateway.clone()), SqlValue::Integer(self.from_ms), SqlValue::Integer(self.to_ms)];
         for (column, value) in [("provider", &self.provider), ("model", &self.model)] {
             if let Some(value) = value {
                 sql.push_str(&format!(" AND {column} = ?"));
@@ -155,7 +153,8 @@ impl Store {
     /// Every gateway's stored rules.
     pub(crate) async fn stored_spend_limits(&self) -> Result<Vec<StoredSpendLimits>, StoreError> {
         self.read(false, |conn| {
-            let mut statement = conn.prepare("SELECT gateway, rules, modified_ms FROM spend_limits ORDER BY gateway")?;
+            let mut statement =
+                conn.prepare("SELECT gateway, rules, modified_ms FROM spend_limits ORDER BY gateway")?;
             let rows = statement
                 .query_map([], |row| {
                     Ok(StoredSpendLimits { gateway: row.get(0)?, rules: row.get(1)?, modified_ms: row.get(2)? })
@@ -191,7 +190,14 @@ mod tests {
     const HOUR: i64 = 3_600_000;
 
     /// A log of `cost` US dollars at `at`, with `metadata`.
-    fn log(gateway: &str, provider: &str, model: &str, at: i64, cost: Option<f64>, metadata: Option<&str>) -> LogRecord {
+    fn log(
+        gateway: &str,
+        provider: &str,
+        model: &str,
+        at: i64,
+        cost: Option<f64>,
+        metadata: Option<&str>,
+    ) -> LogRecord {
         LogRecord {
             id: crate::proxy::new_id(),
             gateway: gateway.to_owned(),
@@ -232,7 +238,14 @@ mod tests {
         for record in [
             log("g", "openai", "gpt-4o", HOUR, Some(1.0), Some(r#"{"user":"ada","tier":2,"vip":true}"#)),
             log("g", "openai", "gpt-4o-mini", 2 * HOUR, Some(2.0), Some(r#"{"user":"bob","tier":2.0}"#)),
-            log("g", "anthropic", "claude", 3 * HOUR, Some(4.0), Some(r#"{"user":"ada","tier":"2","cf.user_id":"u1"}"#)),
+            log(
+                "g",
+                "anthropic",
+                "claude",
+                3 * HOUR,
+                Some(4.0),
+                Some(r#"{"user":"ada","tier":"2","cf.user_id":"u1"}"#),
+            ),
             log("g", "anthropic", "claude", 4 * HOUR, None, Some(r#"{"user":"ada"}"#)),
             log("other", "openai", "gpt-4o", 2 * HOUR, Some(100.0), None),
             LogRecord { cached: true, ..log("g", "openai", "gpt-4o", 2 * HOUR, Some(50.0), None) },
