@@ -57,9 +57,11 @@ impl CreatedGateways {
         let mut spend_limits = HashMap::new();
         for stored in store.stored_spend_limits().await? {
             let parsed = serde_json::from_str::<Vec<SpendLimit>>(&stored.rules).map_err(|e| e.to_string());
-            match parsed.and_then(|rules| {
-                gateway_core::validate_spend_limits(&rules).map(|()| rules).map_err(|e| e.to_string())
-            }) {
+            let checked = parsed.and_then(|rules| match gateway_core::validate_spend_limits(&rules) {
+                Ok(()) => Ok(rules),
+                Err(e) => Err(e.to_string()),
+            });
+            match checked {
                 Ok(rules) => {
                     tracing::info!(
                         gateway = %stored.gateway,
@@ -69,7 +71,7 @@ impl CreatedGateways {
                     spend_limits.insert(stored.gateway, SetSpendLimits { rules, modified_ms: stored.modified_ms });
                 }
                 Err(e) => {
-                    tracing::warn!(gateway = %stored.gateway, error = %e, "stored spend limits do not parse; skipped")
+                    tracing::warn!(gateway = %stored.gateway, error = %e, "stored spend limits do not parse; skipped");
                 }
             }
         }

@@ -38,6 +38,14 @@ use crate::proxy::{RequestContext, Step, cache_key};
 use crate::state::AppState;
 use crate::store::{BucketQuery, OverBudget};
 
+/// [`check_step`] for each of `steps`, in order: the first refusal.
+pub(crate) async fn check_steps(state: &AppState, context: &RequestContext, steps: &[Step]) -> Result<(), Rejection> {
+    for step in steps {
+        check_step(state, context, step).await?;
+    }
+    Ok(())
+}
+
 /// Refuses `step` with a 429 if a spend limit that applies to it has
 /// reached its budget. No rule configured: nothing is read.
 pub(crate) async fn check_step(state: &AppState, context: &RequestContext, step: &Step) -> Result<(), Rejection> {

@@ -362,16 +362,14 @@ impl SpendLimit {
     }
 }
 
-/// Whether two metadata values are the same value (numbers by value).
+/// Whether two metadata values are the same value as they travel: a big
+/// integer is sent as its decimal string (see [`MetadataValue::BigInt`]).
 fn same_value(a: &MetadataValue, b: &MetadataValue) -> bool {
-    match (a, b) {
-        (MetadataValue::Number(x), MetadataValue::Number(y)) => x == y,
-        #[allow(clippy::cast_precision_loss, reason = "compared as JavaScript would, as doubles")]
-        (MetadataValue::Number(x), MetadataValue::BigInt(i)) | (MetadataValue::BigInt(i), MetadataValue::Number(x)) => {
-            *x == *i as f64
-        }
-        _ => a == b,
-    }
+    let wire = |value: &MetadataValue| match value {
+        MetadataValue::BigInt(i) => MetadataValue::String(i.to_string()),
+        other => other.clone(),
+    };
+    wire(a) == wire(b)
 }
 
 /// The bucket of a rule one request counts in: the provider, model and
@@ -640,6 +638,8 @@ mod tests {
         let numeric = SpendLimit::new(1.0, DAY).for_metadata("tier", 2.0);
         assert!(numeric.bucket("p", "m", |_| Some(MetadataValue::Number(2.0))).is_some());
         assert!(numeric.bucket("p", "m", |_| Some("2".into())).is_none(), "a string is not a number");
+        let big = SpendLimit::new(1.0, DAY).for_metadata("id", 12_345_678_901_234_567_890_i128);
+        assert!(big.bucket("p", "m", |_| Some("12345678901234567890".into())).is_some(), "sent as a string");
     }
 
     #[test]

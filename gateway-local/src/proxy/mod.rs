@@ -176,10 +176,8 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut ste
         return refused.into_response();
     }
     // Spend limits next, for every step: nothing is sent if one is over budget.
-    for step in &steps {
-        if let Err(refused) = crate::spend::check_step(state, context, step).await {
-            return refused.into_response();
-        }
+    if let Err(refused) = crate::spend::check_steps(state, context, &steps).await {
+        return refused.into_response();
     }
     // Upstream attempts this request may still make, retries included: one
     // request never fans out into more calls (and logs) than `max_steps`.

@@ -72,7 +72,9 @@ impl BucketQuery {
             vec![SqlValue::Text(self.gateway.clone()), SqlValue::Integer(self.from_ms), SqlValue::Integer(self.to_ms)];
         for (column, value) in [("provider", &self.provider), ("model", &self.model)] {
             if let Some(value) = value {
-                sql.push_str(&format!(" AND {column} = ?"));
+                sql.push_str(" AND ");
+                sql.push_str(column);
+                sql.push_str(" = ?");
                 params.push(SqlValue::Text(value.clone()));
             }
         }
@@ -183,6 +185,7 @@ impl Store {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp, reason = "sums of binary-exact costs, compared exactly")]
 mod tests {
     use super::*;
     use crate::store::{Database, LogRecord};
