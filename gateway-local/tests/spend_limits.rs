@@ -138,6 +138,18 @@ async fn split_buckets_are_independent_and_a_request_without_the_key_is_not_coun
 }
 
 #[tokio::test]
+async fn the_reserved_user_id_key_splits_like_any_other() {
+    // Locally `cf.user_id` is whatever the request's metadata says (no Cloudflare Access here).
+    let h = Harness::start(gateway_with(vec![SpendLimit::new(0.25, LONG).sliding().per_metadata("cf.user_id")])).await;
+    let user = |id: &'static str| format!(r#"{{"cf.user_id":"{id}"}}"#);
+    let (u1, u2) = (user("u1"), user("u2"));
+    assert_eq!(spend(&h, MODEL, 0.25, &[("cf-aig-metadata", &u1)]).await.status, 200);
+    let message = refused(&spend(&h, MODEL, 0.25, &[("cf-aig-metadata", &u1)]).await, 0);
+    assert!(message.contains(r#"metadata cf.user_id = "u1""#), "{message}");
+    assert_eq!(spend(&h, MODEL, 0.25, &[("cf-aig-metadata", &u2)]).await.status, 200);
+}
+
+#[tokio::test]
 async fn a_filter_rule_applies_to_its_value_only() {
     let rules = vec![
         SpendLimit::new(0.5, LONG).for_model(MODEL),
