@@ -26,9 +26,10 @@ use crate::types::universal::{StepHeaderValue, UniversalRequest};
 use crate::wire::decode::{self, Call};
 use crate::wire::url::{self, Part};
 
-/// One AI Gateway: the binding's `AiGateway` methods plus the REST log API
-/// and the dynamic-routing API (`cloudflare-2026.md` §3.3; route, version
-/// and deployment ids are opaque, sent as one URL path segment each).
+/// One AI Gateway: the binding's `AiGateway` methods plus the REST log API,
+/// the dynamic-routing API (`cloudflare-2026.md` §3.3; route, version
+/// and deployment ids are opaque, sent as one URL path segment each) and the
+/// spend limits of the gateway object (§5.1).
 ///
 /// Log ids are opaque (`cloudflare-2026.md` §4.1): lowercase `UUIDv7` ids
 /// (`019a7b3e-5f2c-7c41-9d3e-2b8f6a1c4e07`, logs written since 2026-10-08)
