@@ -95,7 +95,7 @@ pub(crate) async fn check_step(state: &AppState, context: &RequestContext, step:
         }
     };
     let Some(OverBudget { index, spent, release_ms }) = over else { return Ok(()) };
-    let (rule_index, bucket, window_ms, window_end_ms) = &applying[index];
+    let Some((rule_index, bucket, window_ms, window_end_ms)) = applying.get(index) else { return Ok(()) };
     let rule = &rules[*rule_index];
     let retry_at = match rule.window_technique() {
         Technique::Fixed => Some(*window_end_ms),
