@@ -21,13 +21,15 @@ use crate::types::filter::{DeleteLogs, ListLogs};
 use crate::types::log::{AiGatewayLog, LogPage};
 use crate::types::options::GatewayOptions;
 use crate::types::patch::PatchLog;
+use crate::types::spend_limit::{SpendLimit, validate_spend_limits};
 use crate::types::universal::{StepHeaderValue, UniversalRequest};
 use crate::wire::decode::{self, Call};
 use crate::wire::url::{self, Part};
 
-/// One AI Gateway: the binding's `AiGateway` methods plus the REST log API
-/// and the dynamic-routing API (`cloudflare-2026.md` §3.3; route, version
-/// and deployment ids are opaque, sent as one URL path segment each).
+/// One AI Gateway: the binding's `AiGateway` methods plus the REST log API,
+/// the dynamic-routing API (`cloudflare-2026.md` §3.3; route, version
+/// and deployment ids are opaque, sent as one URL path segment each) and the
+/// spend limits of the gateway object (§5.1).
 ///
 /// Log ids are opaque (`cloudflare-2026.md` §4.1): lowercase `UUIDv7` ids
 /// (`019a7b3e-5f2c-7c41-9d3e-2b8f6a1c4e07`, logs written since 2026-10-08)
@@ -126,6 +128,19 @@ pub trait Gateway: Send + Sync + fmt::Debug {
     /// Lists a route's deployments (`GET /routes/{route_id}/deployments`).
     async fn list_route_deployments(&self, route_id: &str) -> Result<Listing<Deployment>>;
 
+    /// The gateway's spend limits (`cloudflare-2026.md` §5.1): the
+    /// `spend_limits` of the gateway object (`GET /ai-gateway/gateways/{id}`;
+    /// absent or `null`: none). REST only. The field's JSON is our choice
+    /// (see [`spend_limit`](crate::types::spend_limit)).
+    async fn spend_limits(&self) -> Result<Vec<SpendLimit>>;
+
+    /// Replaces the gateway's spend limits with `rules` after
+    /// [`validate_spend_limits`]: reads the gateway object, sets its
+    /// `spend_limits` and writes the whole object back
+    /// (`GET`, then `PUT /ai-gateway/gateways/{id}`); answers the rules the
+    /// gateway then holds. REST only.
+    async fn set_spend_limits(&self, rules: &[SpendLimit]) -> Result<Vec<SpendLimit>>;
+
     /// [`get_log`](Self::get_log), retried while the log is not found yet
     /// (a fresh log can take a moment to be written), for up to `wait`.
     async fn wait_for_log(&self, log_id: &str, wait: Duration) -> Result<AiGatewayLog> {
@@ -203,6 +218,21 @@ impl HttpGateway {
                 format!("{operation} is part of {api}; the binding protocol has no such call"),
             )),
         }
+    }
+
+    /// The gateway object (`/ai-gateway/gateways/{id}`): read with `body`
+    /// `None`, else replaced by `body`; the body of the (successful) answer.
+    async fn gateway_object(&self, method: Method, body: Option<Vec<u8>>) -> Result<bytes::Bytes> {
+        self.rest_only_in("spend limits", "the REST gateway API (`/ai-gateway/gateways/{id}`)")?;
+        let mut request = self.management(method, &[], "gateway id")?;
+        if let Some(body) = body {
+            request = request.json_body(body);
+        }
+        let answer = self.inner.execute(request).await?;
+        if !answer.is_success() {
+            return Err(failure(&answer, Call::Management { gateway_id: &self.id }));
+        }
+        Ok(answer.body)
     }
 
     /// Headers shared by gateway-host requests: gateway token, options, extras.
@@ -316,6 +346,18 @@ impl HttpGateway {
     }
 }
 
+/// The `spend_limits` of a gateway object (absent or `null`: none), from
+/// a v4 answer whose `result` is the object; decode errors name the path
+/// (`result.spend_limits[0].budget`).
+fn spend_limits_of(body: &[u8]) -> Result<Vec<SpendLimit>> {
+    #[derive(Deserialize)]
+    struct Object {
+        #[serde(default)]
+        spend_limits: Option<Vec<SpendLimit>>,
+    }
+    decode::envelope::<Object>(body).map(|e| e.result.spend_limits.unwrap_or_default())
+}
+
 fn failure(answer: &Answer, call: Call<'_>) -> Error {
     decode::classify(answer.status, &answer.headers, &answer.body, call)
 }
@@ -426,6 +468,20 @@ impl Gateway for HttpGateway {
         self.payload(log_id, "response").await
     }
 
+    async fn spend_limits(&self) -> Result<Vec<SpendLimit>> {
+        spend_limits_of(&self.gateway_object(Method::GET, None).await?)
+    }
+
+    async fn set_spend_limits(&self, rules: &[SpendLimit]) -> Result<Vec<SpendLimit>> {
+        validate_spend_limits(rules)?;
+        let read = self.gateway_object(Method::GET, None).await?;
+        let mut object = decode::envelope::<serde_json::Map<String, Value>>(&read)?.result;
+        let rules = serde_json::to_value(rules).map_err(|e| Error::invalid("spend_limits", e.to_string()))?;
+        object.insert("spend_limits".to_owned(), rules);
+        let body = serde_json::to_vec(&object).map_err(|e| Error::invalid("spend_limits", e.to_string()))?;
+        spend_limits_of(&self.gateway_object(Method::PUT, Some(body)).await?)
+    }
+
     async fn create_route(&self, route: &Route) -> Result<RouteInfo> {
         self.create_route_impl(route).await
     }
@@ -520,6 +576,12 @@ impl<G: Gateway + ?Sized> Gateway for Arc<G> {
     }
     async fn wait_for_log(&self, log_id: &str, wait: Duration) -> Result<AiGatewayLog> {
         (**self).wait_for_log(log_id, wait).await
+    }
+    async fn spend_limits(&self) -> Result<Vec<SpendLimit>> {
+        (**self).spend_limits().await
+    }
+    async fn set_spend_limits(&self, rules: &[SpendLimit]) -> Result<Vec<SpendLimit>> {
+        (**self).set_spend_limits(rules).await
     }
     async fn create_route(&self, route: &Route) -> Result<RouteInfo> {
         (**self).create_route(route).await

@@ -8,7 +8,7 @@
 //! - [`provider`]: [`Provider`], [`ProviderSlug`] and [`BuiltinProvider`]; the provider table
 //!   ([`provider::PROVIDERS`]), one row per provider, is the single source of what a provider is.
 //! - [`types`]: wire types ([`GatewayOptions`], [`Metadata`](struct@Metadata), [`AiGatewayLog`],
-//!   [`PatchLog`], [`UniversalStep`], [`ListLogs`], ...) and the `cf-aig-*` header table.
+//!   [`PatchLog`], [`UniversalStep`], [`ListLogs`], [`SpendLimit`], ...) and the `cf-aig-*` header table.
 //! - [`route`]: dynamic routes as typed graphs ([`Route`](route::Route)), checked before sending;
 //!   their REST operations are on [`Gateway`].
 //! - [`rest_api`]: Cloudflare's REST API on the API host (`/ai/run`, `/ai/v1/*`), [`Ai::v1`].
@@ -88,6 +88,7 @@ pub use types::log::{AiGatewayLog, LogMetadata, LogPage, ResultInfo, RouteTrace}
 pub use types::metadata::{IntoMetadataValue, Metadata, MetadataValue};
 pub use types::options::{Backoff, CustomCost, GatewayOptions, GatewayRetries};
 pub use types::patch::{Feedback, Patch, PatchLog};
+pub use types::spend_limit::{MAX_SPEND_LIMITS, SpendLimit, SpendLimitError, SpendLimitField, validate_spend_limits};
 pub use types::universal::{StepConfig, StepHeaderValue, StepHeaders, UniversalRequest, UniversalStep};
 
 #[doc(hidden)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use gateway_core::Backoff;
+use gateway_core::{Backoff, SpendLimit};
 use serde::{Deserialize, Serialize};
 
 use crate::store::{LogLimit, LogLimitStrategy};
@@ -109,6 +109,14 @@ pub struct GatewaySettings {
     /// stored key ([`LocalConfig::provider_keys`]), is refused with 400;
     /// Workers AI requests are not affected. Default `false`.
     pub byok_only: bool,
+    /// Spend limits (`cloudflare-2026.md` §5.1): at most
+    /// [`MAX_SPEND_LIMITS`](gateway_core::MAX_SPEND_LIMITS) budget rules,
+    /// checked before each upstream call against the costs logged
+    /// (`spend_limits = [{ budget = 5.0, window = 86400, ... }]`, the JSON
+    /// shape of [`gateway_core::types::spend_limit`] in TOML). Rules set
+    /// over the gateway REST resource (`PUT .../ai-gateway/gateways/{id}`)
+    /// are kept in the database and replace these for that gateway.
+    pub spend_limits: Vec<SpendLimit>,
 }
 
 impl Default for GatewaySettings {
@@ -125,6 +133,7 @@ impl Default for GatewaySettings {
             log_management_strategy: None,
             cache_shared: false,
             byok_only: false,
+            spend_limits: Vec::new(),
         }
     }
 }
@@ -190,6 +199,13 @@ impl GatewaySettings {
         self
     }
 
+    /// Sets the spend limits (see [`spend_limits`](Self::spend_limits)).
+    #[must_use]
+    pub fn with_spend_limits(mut self, rules: Vec<SpendLimit>) -> Self {
+        self.spend_limits = rules;
+        self
+    }
+
     /// Requires provider credentials (see [`byok_only`](Self::byok_only)).
     #[must_use]
     pub fn with_byok_only(mut self, byok_only: bool) -> Self {
@@ -218,6 +234,8 @@ impl GatewaySettings {
         if self.log_management == Some(0) {
             return bad("log_management must be at least 1 (omit it for no limit)".to_owned());
         }
+        gateway_core::validate_spend_limits(&self.spend_limits)
+            .map_err(|e| ConfigError::Invalid(format!("gateways.{id}.{}: {}", e.path(), e.reason())))?;
         Ok(())
     }
 }
@@ -503,6 +521,7 @@ impl fmt::Debug for GatewaySettings {
             .field("log_management_strategy", &self.log_management_strategy)
             .field("cache_shared", &self.cache_shared)
             .field("byok_only", &self.byok_only)
+            .field("spend_limits", &self.spend_limits)
             .finish()
     }
 }
@@ -864,6 +883,14 @@ mod tests {
         config.validate().unwrap();
         let prod = &config.gateways["prod"];
         assert_eq!(prod.log_limit(), Some(LogLimit { max: 100_000, strategy: LogLimitStrategy::DeleteOldest }));
+        let day = std::time::Duration::from_secs(86_400);
+        assert_eq!(
+            prod.spend_limits,
+            vec![
+                SpendLimit::new(100.0, day * 30),
+                SpendLimit::new(5.0, day).sliding().for_model("gpt-4o-mini").per_metadata("cf.user_id"),
+            ]
+        );
         assert_eq!(config.offline_faults.len(), 1);
         assert_eq!(config.offline_faults[0].fault, FaultKind::Status { status: 429 });
     }

@@ -30,6 +30,11 @@ pub(crate) mod code {
     pub(crate) const PROVIDER_CREDENTIAL_REQUIRED: i64 = 2008;
     /// Authenticated Gateway: missing or wrong `cf-aig-authorization`.
     pub(crate) const UNAUTHORIZED: i64 = 2009;
+    /// A spend limit of the gateway is reached (HTTP 429). Unconfirmed in the
+    /// spec (`cloudflare-2026.md` §5.1: "HTTP 429", body and code not
+    /// documented): we chose this code of ours; the message says "spend
+    /// limit", which is what clients tell it from a rate limit by.
+    pub(crate) const SPEND_LIMIT_EXCEEDED: i64 = 2010;
     /// Compat endpoint: model without a provider prefix.
     pub(crate) const COMPAT_BAD_FORMAT: i64 = 2019;
     /// v4 Workers AI: request too large.

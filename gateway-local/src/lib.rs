@@ -27,7 +27,8 @@
 //!
 //! Where things live: `routes` (thin handlers) and `server` (connections,
 //! deadlines, shutdown) take requests in; `proxy` runs them (steps,
-//! retries, fallbacks, streams, what a log records, cost); `store` keeps the
+//! retries, fallbacks, streams, what a log records, cost); `spend` checks
+//! spend limits against logged costs before upstream calls; `store` keeps the
 //! logs (all SQL); `upstream` sends to a provider's base URL or answers from
 //! the offline double ([`OfflineUpstream`]); `error` is the one error type
 //! with every code; `cache`, `credentials` and `options` are what their names say.
@@ -45,6 +46,7 @@ mod options;
 mod proxy;
 mod routes;
 mod server;
+mod spend;
 mod state;
 mod store;
 mod upstream;

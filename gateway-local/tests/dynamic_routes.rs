@@ -344,3 +344,30 @@ async fn a_condition_gateway_local_cannot_evaluate_is_refused_when_stored() {
         ai.gateway("main").list_routes(&gateway_core::route::ListRoutes::default()).await.unwrap().items.is_empty()
     );
 }
+
+#[tokio::test]
+async fn a_model_node_over_a_spend_limit_takes_its_fallback() {
+    let rule = gateway_core::SpendLimit::new(0.000_000_1, Duration::from_secs(3600)).for_provider("openai");
+    let h = Harness::start(
+        LocalConfig::default()
+            .with_gateway("main", GatewaySettings::default().with_spend_limits(vec![rule]))
+            .with_route_seed(1),
+    )
+    .await;
+    let route = Route::build("capped", |b| {
+        let end = b.end("end");
+        let cheap =
+            b.model("cheap", ModelSpec::new("workers-ai", "@cf/meta/llama-3.1-8b-instruct-fp8", MINUTE, 0), end, end);
+        let main = b.model("main", ModelSpec::new("openai", "gpt-4o-mini", MINUTE, 0), end, cheap);
+        b.start("start", main)
+    })
+    .unwrap();
+    deploy(&h, &route).await;
+    // The first request is under the budget; its logged cost is over it.
+    assert_eq!(answered_by(&call(&h, "capped", &[]).await).0, "openai");
+    let ai = Ai::new(h.gateway.client_config()).unwrap();
+    let logs = ai.gateway("main").list_logs(&gateway_core::ListLogs::default()).await.unwrap();
+    assert!(logs.logs.iter().any(|l| l.cost.unwrap_or(0.0) > 0.000_000_1), "the first answer is priced");
+    // Then the OpenAI node is over the gateway's spend limit: the route falls back.
+    assert_eq!(answered_by(&call(&h, "capped", &[]).await).0, "workers-ai");
+}

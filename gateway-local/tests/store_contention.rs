@@ -152,7 +152,10 @@ async fn slow_queries_and_an_outside_write_lock_do_not_hold_up_proxying() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_queries_do_not_hold_up_proxying_in_memory() {
-    let gateway = start(Database::Memory, LocalConfig::default()).await;
+    // Above the seeded logs: every proxied request adds one.
+    let mut config = LocalConfig::default();
+    config.memory_log_limit = 2 * LOGS;
+    let gateway = start(Database::Memory, config).await;
     let (http, base) = (http(), gateway.url());
     let stop = Arc::new(AtomicBool::new(false));
     let queries = hammer(&http, &logs_url(&gateway), 4, &stop);

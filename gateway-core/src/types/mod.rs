@@ -1,4 +1,4 @@
-//! Wire types: options, metadata, logs, patches, universal requests, filters.
+//! Wire types: options, metadata, logs, patches, universal requests, filters, spend limits.
 
 /// `From` conversions into one of the value enums (metadata, filter and step
 /// header values): the strings, booleans and `f64` that every one of them
@@ -29,4 +29,5 @@ pub mod metadata;
 pub mod options;
 pub mod otel;
 pub mod patch;
+pub mod spend_limit;
 pub mod universal;

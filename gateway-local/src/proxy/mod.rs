@@ -9,7 +9,7 @@
 //! - [`keys`]: provider credentials a request does not bring (stored keys,
 //!   `byok_only`, `cf-aig-no-wholesale`), for every step before any is sent.
 
-mod accounting;
+pub(crate) mod accounting;
 mod keys;
 mod record;
 pub(crate) mod route;
@@ -243,6 +243,10 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut ste
     if let Err(refused) = keys::apply_all(state, context, &mut steps) {
         return refused.into_response();
     }
+    // Spend limits next, for every step: nothing is sent if one is over budget.
+    if let Err(refused) = crate::spend::check_steps(state, context, &steps).await {
+        return refused.into_response();
+    }
     let mut attempts = Attempts::new(state);
     for (index, step) in steps.into_iter().enumerate() {
         match try_step(state, context, step, index, &mut attempts).await {
@@ -255,7 +259,9 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut ste
 }
 
 /// One step of a request that was not checked with the others (a route's
-/// model node): its credentials, then [`try_step`].
+/// model node): its credentials and spend limits, then [`try_step`]. A step
+/// over a spend limit fails like any other, so a route's fallback takes over
+/// (Cloudflare's documented alternative to blocking, `cloudflare-2026.md` §5.1).
 pub(crate) async fn try_single_step(
     state: &Arc<AppState>,
     context: &RequestContext,
@@ -264,6 +270,9 @@ pub(crate) async fn try_single_step(
     attempts: &mut Attempts,
 ) -> Tried {
     if let Err(refused) = keys::apply_all(state, context, std::slice::from_mut(&mut step)) {
+        return Tried::Failed(refused.into_response());
+    }
+    if let Err(refused) = crate::spend::check_step(state, context, &step).await {
         return Tried::Failed(refused.into_response());
     }
     try_step(state, context, step, index, attempts).await
@@ -413,7 +422,7 @@ fn content_type_or_sse(headers: &HeaderMap) -> HeaderValue {
 /// The cache key of a step: scoped to the caller's credentials unless the
 /// gateway shares answers (`cache_shared`); credential values in the
 /// endpoint count as credentials, not as part of the request.
-fn cache_key(context: &RequestContext, step: &Step, effective: &Effective) -> String {
+pub(crate) fn cache_key(context: &RequestContext, step: &Step, effective: &Effective) -> String {
     let caller = (!context.settings.cache_shared).then(|| {
         credentials::caller_digest(&step.headers, &step.endpoint, context.gateway_token.as_ref().map(|d| &d[..]))
     });

@@ -2,6 +2,7 @@
 
 mod dynamic_routes;
 mod gateway;
+mod gateway_resource;
 mod logs;
 mod rest;
 
@@ -40,6 +41,10 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/client/v4/accounts/{account}/ai/run/{*model}", post(gateway::workers_ai_direct))
         .route("/client/v4/accounts/{account}/ai/run", post(rest::run))
         .route("/client/v4/accounts/{account}/ai/v1/{*endpoint}", post(rest::v1))
+        .route(
+            "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}",
+            get(gateway_resource::get).put(gateway_resource::put),
+        )
         .route(
             "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/logs",
             get(logs::list_or_delete).delete(logs::list_or_delete),

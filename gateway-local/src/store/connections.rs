@@ -63,6 +63,7 @@ pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Writer, 
     super::schema::migrate(&conn)?;
     conn.execute_batch(super::gateways::SCHEMA)?;
     conn.execute_batch(super::routes::SCHEMA)?;
+    conn.execute_batch(super::spend::SCHEMA)?;
     // A shared cache runs one connection's step at a time: more readers
     // would not read in parallel, only queue before the writer.
     let reader_count = match database {

@@ -69,6 +69,18 @@ impl Store {
             _ => Ok(settings.clone()),
         }
     }
+
+    /// When the gateway created gateway `id` (the account's `default`), if it did.
+    pub(crate) async fn gateway_created_ms(&self, id: &str) -> Result<Option<i64>, StoreError> {
+        let id = id.to_owned();
+        self.read(false, move |conn| {
+            Ok(conn
+                .prepare_cached("SELECT created_ms FROM gateways WHERE id = ?1")?
+                .query_row([&id], |row| row.get(0))
+                .optional()?)
+        })
+        .await
+    }
 }
 
 #[cfg(test)]
@@ -86,5 +98,7 @@ mod tests {
         let second = GatewaySettings::default();
         assert_eq!(store.create_gateway("default", &second).await.unwrap(), first);
         assert_eq!(store.created_gateways().await.unwrap(), vec![("default".to_owned(), first)]);
+        assert!(store.gateway_created_ms("default").await.unwrap().is_some());
+        assert_eq!(store.gateway_created_ms("other").await.unwrap(), None);
     }
 }

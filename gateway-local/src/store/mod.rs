@@ -16,6 +16,7 @@
 //!   patch, delete, payload);
 //! - `gateways`: the gateways the gateway created itself (`default`);
 //! - `routes`: dynamic routes, their versions and deployments, per gateway;
+//! - `spend`: stored spend limits and the sum of a bucket's logged costs;
 //! - `health`: counted write failures and the database-file watcher, for `/health`;
 //! - `test_knobs`: hidden public methods that exist for tests and benchmarks.
 
@@ -26,6 +27,7 @@ mod logs;
 mod query;
 mod routes;
 mod schema;
+mod spend;
 mod test_knobs;
 
 use std::path::PathBuf;
@@ -39,6 +41,7 @@ use self::health::{DatabaseFile, Health};
 pub(crate) use self::query::{Filter, LogPatch, LogQuery, check_query};
 pub(crate) use self::routes::{DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, RouteSpend, VersionRow};
 pub(crate) use self::schema::LogRecord;
+pub(crate) use self::spend::{BucketQuery, OverBudget};
 
 /// Where logs are kept.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -67,7 +67,7 @@ async fn unknown_routes_are_v4_404s() {
         ("GET", "/client/v4".to_owned()),
         ("GET", format!("/client/v4/accounts/{ACCOUNT}/ai-gateway/gateways")),
         ("GET", format!("/client/v4/accounts/{ACCOUNT}/ai-gateway/gateways/prod/logs/x/y/z")),
-        ("DELETE", format!("/client/v4/accounts/{ACCOUNT}/ai-gateway/gateways/prod")),
+        ("GET", format!("/client/v4/accounts/{ACCOUNT}/ai-gateway/gateways/prod/nope")),
         ("GET", "/.env".to_owned()),
         ("GET", "/client/v4/../../etc/passwd".to_owned()),
     ] {
@@ -89,6 +89,8 @@ async fn wrong_methods_get_an_error_shape() {
     for (method, path) in [
         ("GET", format!("/v1/{ACCOUNT}/prod")),
         ("PUT", format!("/client/v4/accounts/{ACCOUNT}/ai-gateway/gateways/prod/logs")),
+        // The gateway resource is read and replaced, not deleted.
+        ("DELETE", format!("/client/v4/accounts/{ACCOUNT}/ai-gateway/gateways/prod")),
         ("POST", format!("/client/v4/accounts/{ACCOUNT}/ai-gateway/gateways/prod/logs/x")),
         ("GET", format!("/client/v4/accounts/{ACCOUNT}/ai/run/{MODEL}")),
     ] {
