@@ -35,10 +35,10 @@ use std::time::Duration;
 use futures::StreamExt as _;
 use gateway_core::config::{ENV_ACCOUNT_ID, ENV_API_TOKEN};
 use gateway_core::models::openai::ChatCompletion;
-use gateway_core::secrecy::{ExposeSecret as _, SecretString};
 use gateway_core::models::workers_ai::{
     Llama31Instruct, Llama31InstructInput, Llama31InstructRequest, Llama31InstructResponse,
 };
+use gateway_core::secrecy::{ExposeSecret as _, SecretString};
 use gateway_core::serde_json::{Value, json};
 use gateway_core::types::headers;
 use gateway_core::{
