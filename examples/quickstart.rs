@@ -68,8 +68,8 @@ pub(crate) enum Mode {
     Local,
     /// Cloudflare, or what `CF_AIG_BASE_URL` and `CLOUDFLARE_API_BASE_URL` point at.
     Cloudflare {
-        /// The client's configuration.
-        config: Config,
+        /// The client's configuration (boxed: it is large beside `Local`).
+        config: Box<Config>,
         /// The gateway id.
         gateway: String,
         /// The API token again, as the Workers AI credential of the fallback's
@@ -88,7 +88,7 @@ impl Mode {
         }
         let gateway = get(ENV_GATEWAY).map_or_else(|| "default".to_owned(), |id| id.trim().to_owned());
         let api_token = SecretString::from(get(ENV_API_TOKEN).unwrap_or_default().trim().to_owned());
-        Ok(Self::Cloudflare { config: Config::from_lookup(&lookup)?, gateway, api_token })
+        Ok(Self::Cloudflare { config: Box::new(Config::from_lookup(&lookup)?), gateway, api_token })
     }
 }
 
@@ -124,7 +124,7 @@ pub(crate) async fn run(mode: Mode) -> Result<Outcome, Box<dyn std::error::Error
         }
         Mode::Cloudflare { config, gateway, api_token } => {
             println!("using Cloudflare (CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN are set), gateway `{gateway}`");
-            (None, Ai::new(config)?, gateway, api_token.expose_secret().to_owned())
+            (None, Ai::new(*config)?, gateway, api_token.expose_secret().to_owned())
         }
     };
     let gateway = ai.gateway(&gateway_id);

@@ -185,8 +185,9 @@ impl CustomCost {
         js::to_string(self).unwrap_or_default()
     }
 
-    /// The `cf-aig-custom-cost` header value: [`to_json`](Self::to_json),
-    /// ASCII only ([`js::to_header_json`]).
+    /// The `cf-aig-custom-cost` header value: [`to_json`](Self::to_json)
+    /// with any non-ASCII character escaped as `\uXXXX`, as in every
+    /// JSON-valued header (see [`Metadata::to_header_value`]).
     pub fn to_header_value(&self) -> String {
         js::to_header_json(self).unwrap_or_default()
     }
@@ -452,7 +453,9 @@ impl GatewayOptions {
     /// The header-only options follow. Validates first.
     ///
     /// These are the headers of a provider-native route or the universal
-    /// endpoint; elsewhere `cf-aig-byok-alias` is left out ([`ByokAlias`]).
+    /// endpoint. Elsewhere the client leaves `cf-aig-byok-alias` out, as it
+    /// has no effect there: the `workers-ai` route, the REST API host and the
+    /// binding path (`cloudflare-2026.md` §5.4, §1.7).
     pub fn to_headers(&self) -> Result<Vec<(&'static str, String)>> {
         self.headers_for(ByokAlias::Applies)
     }
@@ -469,7 +472,8 @@ impl GatewayOptions {
 
     /// The options over the binding protocol: the body's `options.gateway`
     /// and the headers of the options the binding type lacks (not
-    /// `cf-aig-byok-alias`: [`ByokAlias::Ignored`]). Validates first.
+    /// `cf-aig-byok-alias`: the binding path uses only the `default` alias).
+    /// Validates first.
     pub fn to_binding(&self) -> Result<(BindingGatewayOptions<'_>, Vec<(&'static str, String)>)> {
         self.validate()?;
         let mut headers = Vec::new();
