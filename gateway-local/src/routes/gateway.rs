@@ -60,9 +60,12 @@ async fn admit(
     create_default_if_asked(state, gateway, headers).await?;
     let settings = state.gateways.resolve(&state.config, gateway).ok_or_else(Rejection::gateway_not_found)?;
     let presented = headers.get(h::AUTHORIZATION).map(HeaderValue::as_bytes);
+    // Cloudflare's gateway tokens are API tokens with AI Gateway
+    // permissions: the account's API token authenticates every gateway too.
+    let api_token = state.config.api_token.as_deref();
     let authenticated = match (&settings.token, presented) {
         (Some(token), Some(presented)) => {
-            if !bearer_matches(presented, token) {
+            if !bearer_matches(presented, token) && !api_token.is_some_and(|api| bearer_matches(presented, api)) {
                 return Err(Rejection::unauthorized());
             }
             true
