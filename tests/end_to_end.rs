@@ -10,8 +10,8 @@ use gateway_core::models::openai::{Gpt4oMini, Gpt4oMiniRequest};
 use gateway_core::models::workers_ai::{ChatMessage, Llama31Instruct, Llama31InstructInput, Llama31InstructRequest};
 use gateway_core::{
     Ai, Backoff, BuiltinProvider, CustomCost, DeleteLogs, Direction, Error, Fallback, Feedback, FilterKey,
-    FilterOperator, Gateway, GatewayExt, GatewayOptions, GatewayRetries, ListLogs, ListOrderBy, LogFilter, Metadata,
-    Model, ModelRequest, PatchLog, ProviderSlug, RunOptions, StepConfig, UniversalOptions,
+    FilterOperator, Gateway, GatewayCredential, GatewayExt, GatewayOptions, GatewayRetries, ListLogs, ListOrderBy,
+    LogFilter, Metadata, Model, ModelRequest, PatchLog, ProviderSlug, RunOptions, StepConfig, UniversalOptions,
 };
 use gateway_local::{Database, Fault, FaultRule, GatewaySettings, LocalConfig, LocalGateway, UnknownGateway};
 use serde_json::{Value, json};
@@ -354,8 +354,15 @@ async fn authenticated_and_unknown_gateways() {
         .with_gateway("main", GatewaySettings::default())
         .with_unknown_gateways(UnknownGateway::Reject);
     let (local, ai) = start(config).await;
-    let err = ai.run::<_, Value>(LLAMA, &prompt("x"), &through("secure")).await.unwrap_err();
-    assert!(matches!(err, Error::GatewayUnauthorized { status: 401, .. }), "{err:?}");
+    // Without a gateway token, the account's API token authenticates the gateway host.
+    ai.run::<_, Value>(LLAMA, &prompt("x"), &through("secure")).await.unwrap();
+    let stranger = Ai::new(local.client_config().with_api_token("not-the-api-token")).unwrap();
+    let err = stranger.run::<_, Value>(LLAMA, &prompt("x"), &through("secure")).await.unwrap_err();
+    assert!(
+        matches!(err, Error::GatewayUnauthorized { status: 401, credential: GatewayCredential::ApiToken, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("CLOUDFLARE_API_TOKEN") && !err.to_string().contains("not-the-api-token"));
     let authed = Ai::new(local.client_config().with_gateway_token("aig-secret")).unwrap();
     authed.run::<_, Value>(LLAMA, &prompt("x"), &through("secure")).await.unwrap();
     let wrong = Ai::new(local.client_config().with_gateway_token("aig-secreT")).unwrap();
