@@ -6,24 +6,44 @@
 //!
 //! Without Cloudflare credentials it starts an embedded `gateway-local` with
 //! its offline upstream on a free loopback port. With `CLOUDFLARE_ACCOUNT_ID`
-//! and `CLOUDFLARE_API_TOKEN` set (and optionally `CF_AIG_GATEWAY`, default
-//! `default`) the same steps run against Cloudflare.
+//! and `CLOUDFLARE_API_TOKEN` set and not empty (and optionally
+//! `CF_AIG_GATEWAY`, default `default`) the same steps run against
+//! Cloudflare; nothing else is needed. The API token goes in
+//! `Authorization` on the Cloudflare API host (REST API, logs API) and, as
+//! no gateway token (`CF_AIG_TOKEN`) is set, in `cf-aig-authorization` on
+//! the gateway host: Cloudflare creates the account's `default` gateway with
+//! authentication on, and accepts an API token with AI Gateway permissions
+//! there. The token needs the AI Gateway (read and edit) and Workers AI
+//! permissions; a gateway that refuses it answers 401 (code 2009), an error
+//! that says which variable to set. `CF_AIG_BASE_URL` and
+//! `CLOUDFLARE_API_BASE_URL` point the Cloudflare mode elsewhere (a
+//! `gateway-local serve`, or the test suite's stand-in of Cloudflare).
 //!
 //! Cloudflare's current surface comes first: a third-party catalog model
 //! through `run`, and an OpenAI-format request through the REST API's
 //! `/ai/v1/chat/completions`, each with its UUIDv7 log id. The universal
 //! endpoint's fallback list, which Cloudflare has deprecated in favour of
-//! dynamic routes, follows as the older way.
+//! dynamic routes, follows as the older way; its first step fails by a
+//! step-level `cf-aig-request-timeout` it cannot meet (a timeout hands over
+//! to the next step, as Cloudflare documents).
+//!
+//! `tests/quickstart_cloudflare.rs` runs this file's [`run`] in both modes.
 
 use std::io::Write as _;
+use std::time::Duration;
 
 use futures::StreamExt as _;
+use gateway_core::config::{ENV_ACCOUNT_ID, ENV_API_TOKEN};
 use gateway_core::models::openai::ChatCompletion;
-use gateway_core::models::workers_ai::{Llama31InstructInput, Llama31InstructRequest, Llama31InstructResponse};
+use gateway_core::models::workers_ai::{
+    Llama31Instruct, Llama31InstructInput, Llama31InstructRequest, Llama31InstructResponse,
+};
+use gateway_core::secrecy::{ExposeSecret as _, SecretString};
 use gateway_core::serde_json::{Value, json};
+use gateway_core::types::headers;
 use gateway_core::{
-    Ai, BuiltinProvider, Feedback, FilterKey, Gateway, GatewayOptions, ListLogs, LogFilter, Metadata, ModelRequest,
-    PatchLog, RunOptions, UniversalOptions,
+    Ai, BuiltinProvider, Config, Feedback, FilterKey, Gateway, GatewayOptions, ListLogs, LogFilter, Metadata, Model,
+    ModelRequest, PatchLog, RunOptions, UniversalOptions,
 };
 use gateway_local::{Fault, FaultRule, GatewaySettings, LocalConfig, LocalGateway};
 
@@ -34,26 +54,77 @@ struct Tags {
     feature: String,
 }
 
-/// A Workers AI model id that does not exist: the first fallback step fails on purpose.
-const FAILING_MODEL: &str = "@cf/typed-gateway/made-to-fail";
+/// The fallback's first step must answer within this many milliseconds
+/// (`cf-aig-request-timeout` in the step's headers), which no model can.
+pub(crate) const UNMEETABLE_TIMEOUT_MS: u32 = 1;
+
+/// Environment variable: the gateway of the Cloudflare mode (default `default`).
+pub(crate) const ENV_GATEWAY: &str = "CF_AIG_GATEWAY";
+
+/// Where the quickstart runs.
+#[derive(Debug)]
+pub(crate) enum Mode {
+    /// An embedded `gateway-local` with its offline upstream.
+    Local,
+    /// Cloudflare, or what `CF_AIG_BASE_URL` and `CLOUDFLARE_API_BASE_URL` point at.
+    Cloudflare {
+        /// The client's configuration (boxed: it is large beside `Local`).
+        config: Box<Config>,
+        /// The gateway id.
+        gateway: String,
+        /// The API token again, as the Workers AI credential of the fallback's
+        /// steps (a secret: never in `Debug` output).
+        api_token: SecretString,
+    },
+}
+
+impl Mode {
+    /// The Cloudflare mode when `CLOUDFLARE_ACCOUNT_ID` and
+    /// `CLOUDFLARE_API_TOKEN` are both set and not empty, else the local one.
+    pub(crate) fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, gateway_core::Error> {
+        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        if get(ENV_ACCOUNT_ID).is_none() || get(ENV_API_TOKEN).is_none() {
+            return Ok(Self::Local);
+        }
+        let gateway = get(ENV_GATEWAY).map_or_else(|| "default".to_owned(), |id| id.trim().to_owned());
+        let api_token = SecretString::from(get(ENV_API_TOKEN).unwrap_or_default().trim().to_owned());
+        Ok(Self::Cloudflare { config: Box::new(Config::from_lookup(&lookup)?), gateway, api_token })
+    }
+}
+
+/// What a run showed.
+#[derive(Debug)]
+pub(crate) struct Outcome {
+    /// The universal step that answered the fallback (step 0 is made to fail).
+    pub(crate) fallback_step: Option<u32>,
+}
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let remote = std::env::var("CLOUDFLARE_ACCOUNT_ID").is_ok() && std::env::var("CLOUDFLARE_API_TOKEN").is_ok();
-    // The REST API reaches only gateways that exist (`default` is created on
-    // first use): the local one is configured, as one made in the dashboard.
-    let config = LocalConfig::default().with_gateway("quickstart", GatewaySettings::default());
-    let local = if remote { None } else { Some(LocalGateway::builder().config(config).offline(true).start().await?) };
-    let (ai, gateway_id, api_token) = match &local {
-        Some(local) => {
+    let mode = Mode::from_lookup(|name| std::env::var(name).ok())?;
+    let outcome = run(mode).await?;
+    if outcome.fallback_step != Some(1) {
+        println!("note: the gateway did not hand step 0 over to step 1 as its timeout asks");
+    }
+    Ok(())
+}
+
+/// The quickstart's steps, in `mode`.
+pub(crate) async fn run(mode: Mode) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let (local, ai, gateway_id, api_token) = match mode {
+        Mode::Local => {
+            // The REST API reaches only gateways that exist (`default` is created on
+            // first use): the local one is configured, as one made in the dashboard.
+            let config = LocalConfig::default().with_gateway("quickstart", GatewaySettings::default());
+            let local = LocalGateway::builder().config(config).offline(true).start().await?;
             println!("gateway-local listening on {} (offline upstream)", local.url());
             let token = local.config().api_token.clone().unwrap_or_default();
-            (Ai::new(local.client_config())?, "quickstart".to_owned(), token)
+            let ai = Ai::new(local.client_config())?;
+            (Some(local), ai, "quickstart".to_owned(), token)
         }
-        None => {
-            println!("using Cloudflare (CLOUDFLARE_ACCOUNT_ID is set)");
-            let gateway = std::env::var("CF_AIG_GATEWAY").unwrap_or_else(|_| "default".to_owned());
-            (Ai::from_env()?, gateway, std::env::var("CLOUDFLARE_API_TOKEN")?)
+        Mode::Cloudflare { config, gateway, api_token } => {
+            println!("using Cloudflare (CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN are set), gateway `{gateway}`");
+            (None, Ai::new(*config)?, gateway, api_token.expose_secret().to_owned())
         }
     };
     let gateway = ai.gateway(&gateway_id);
@@ -109,26 +180,25 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 7. The older way to fall back: a two-step list on the universal endpoint
     //    (Cloudflare now points to dynamic routes for this; it still works).
-    //    Step 0 is made to fail, step 1 answers.
+    //    Step 0 must answer within 1 ms (a step-level `cf-aig-request-timeout`),
+    //    which it cannot: the gateway hands over to step 1, which answers.
     if let Some(offline) = local.as_ref().and_then(LocalGateway::offline_upstream) {
-        offline.add_fault(FaultRule {
-            provider: Some("workers-ai".into()),
-            model: Some(FAILING_MODEL.into()),
-            fault: Fault::Status(503),
-            remaining: None,
-        });
+        // The offline upstream answers at once; this makes step 0 take a while, as a real model does.
+        let slow = Fault::Latency(Duration::from_secs(2));
+        offline.add_fault(FaultRule::new(slow).for_provider("workers-ai").for_model(Llama31Instruct::ID).times(1));
     }
     let workers_ai = BuiltinProvider::workers_ai(api_token);
-    let mut failing = request.to_step(&workers_ai)?;
-    FAILING_MODEL.clone_into(&mut failing.endpoint);
+    let hurried = request.to_step(&workers_ai)?.header(headers::REQUEST_TIMEOUT, UNMEETABLE_TIMEOUT_MS);
     let answering = request.to_step(&workers_ai)?;
-    let response = gateway.run(vec![failing, answering].into(), &UniversalOptions::new()).await?;
+    let response = gateway.run(vec![hurried, answering].into(), &UniversalOptions::new()).await?;
     let answer: Llama31InstructResponse = response.output()?;
     println!(
-        "\n7. universal-endpoint fallback (the older way): step {} answered (step 0 was made to fail): {}",
+        "\n7. universal-endpoint fallback (the older way): step {} answered (step 0 could not answer within \
+         {UNMEETABLE_TIMEOUT_MS} ms): {}",
         response.meta.step.unwrap_or(0),
         answer.response.as_deref().unwrap_or_default()
     );
+    let fallback_step = response.meta.step;
 
     // 8. A streamed answer, printed as it arrives.
     print!("\n8. streamed: ");
@@ -144,7 +214,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(local) = local {
         local.shutdown().await?;
     }
-    Ok(())
+    Ok(Outcome { fallback_step })
 }
 
 /// Prints a log id, says whether it is a UUIDv7 (Cloudflare's log ids since

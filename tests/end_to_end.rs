@@ -10,8 +10,8 @@ use gateway_core::models::openai::{Gpt4oMini, Gpt4oMiniRequest};
 use gateway_core::models::workers_ai::{ChatMessage, Llama31Instruct, Llama31InstructInput, Llama31InstructRequest};
 use gateway_core::{
     Ai, Backoff, BuiltinProvider, CustomCost, DeleteLogs, Direction, Error, Fallback, Feedback, FilterKey,
-    FilterOperator, Gateway, GatewayExt, GatewayOptions, GatewayRetries, ListLogs, LogFilter, Metadata, Model,
-    ModelRequest, OrderBy, PatchLog, ProviderSlug, RunOptions, StepConfig, UniversalOptions,
+    FilterOperator, Gateway, GatewayCredential, GatewayExt, GatewayOptions, GatewayRetries, ListLogs, ListOrderBy,
+    LogFilter, Metadata, Model, ModelRequest, PatchLog, ProviderSlug, RunOptions, StepConfig, UniversalOptions,
 };
 use gateway_local::{Database, Fault, FaultRule, GatewaySettings, LocalConfig, LocalGateway, UnknownGateway};
 use serde_json::{Value, json};
@@ -148,7 +148,7 @@ async fn patch_list_filter_paginate_and_delete_logs() {
     assert_eq!(got, want);
     assert!(positive.logs.iter().all(|l| l.request_head.is_none()), "list items carry no heads");
 
-    let page = |n| ListLogs::new().per_page(2).page(n).order_by(OrderBy::CreatedAt, Direction::Asc);
+    let page = |n| ListLogs::new().per_page(2).page(n).order_by(ListOrderBy::CreatedAt, Direction::Asc);
     let first = gateway.list_logs(&page(1)).await.unwrap();
     let third = gateway.list_logs(&page(3)).await.unwrap();
     assert_eq!(first.logs.iter().map(|l| l.id.clone()).collect::<Vec<_>>(), ids[..2]);
@@ -158,8 +158,10 @@ async fn patch_list_filter_paginate_and_delete_logs() {
         (Some(5), Some(1), Some(2), Some(2))
     );
     assert!(first.has_next() && !third.has_next());
-    let newest =
-        gateway.list_logs(&ListLogs::new().per_page(1).order_by(OrderBy::CreatedAt, Direction::Desc)).await.unwrap();
+    let newest = gateway
+        .list_logs(&ListLogs::new().per_page(1).order_by(ListOrderBy::CreatedAt, Direction::Desc))
+        .await
+        .unwrap();
     assert_eq!(newest.logs[0].id, ids[4]);
 
     let by_metadata = ListLogs::new().filter(LogFilter::eq(FilterKey::MetadataValue, "batch"));
@@ -183,9 +185,9 @@ async fn patch_list_filter_paginate_and_delete_logs() {
     gateway.delete_logs(&DeleteLogs::by_id(&ids[0])).await.unwrap();
     assert!(matches!(gateway.get_log(&ids[0]).await, Err(Error::LogNotFound { .. })));
     assert!(matches!(gateway.patch_log(&ids[0], &PatchLog::new().score(1)).await, Err(Error::LogNotFound { .. })));
-    gateway.delete_logs(&DeleteLogs::new().limit(2).order_by(OrderBy::CreatedAt, Direction::Asc)).await.unwrap();
+    gateway.delete_logs(&DeleteLogs::new().limit(2).order_by(ListOrderBy::CreatedAt, Direction::Asc)).await.unwrap();
     let left: Vec<String> = gateway
-        .list_logs(&ListLogs::new().order_by(OrderBy::CreatedAt, Direction::Asc))
+        .list_logs(&ListLogs::new().order_by(ListOrderBy::CreatedAt, Direction::Asc))
         .await
         .unwrap()
         .logs
@@ -232,7 +234,7 @@ async fn universal_fallback_retries_and_timeouts() {
     assert_eq!((result.step, result.model), (1, "gpt-4o-mini"));
     let typed = result.decode::<Gpt4oMini>().unwrap();
     assert!(typed.response.choices[0].message.content.as_deref().unwrap().starts_with("Offline answer"));
-    let logs = gateway.list_logs(&ListLogs::new().order_by(OrderBy::CreatedAt, Direction::Asc)).await.unwrap().logs;
+    let logs = gateway.list_logs(&ListLogs::new().order_by(ListOrderBy::CreatedAt, Direction::Asc)).await.unwrap().logs;
     assert_eq!(
         logs.iter().map(|l| (l.step, l.success, l.status_code)).collect::<Vec<_>>(),
         [(Some(0), false, Some(500)), (Some(1), true, Some(200))]
@@ -352,8 +354,15 @@ async fn authenticated_and_unknown_gateways() {
         .with_gateway("main", GatewaySettings::default())
         .with_unknown_gateways(UnknownGateway::Reject);
     let (local, ai) = start(config).await;
-    let err = ai.run::<_, Value>(LLAMA, &prompt("x"), &through("secure")).await.unwrap_err();
-    assert!(matches!(err, Error::GatewayUnauthorized { status: 401, .. }), "{err:?}");
+    // Without a gateway token, the account's API token authenticates the gateway host.
+    ai.run::<_, Value>(LLAMA, &prompt("x"), &through("secure")).await.unwrap();
+    let stranger = Ai::new(local.client_config().with_api_token("not-the-api-token")).unwrap();
+    let err = stranger.run::<_, Value>(LLAMA, &prompt("x"), &through("secure")).await.unwrap_err();
+    assert!(
+        matches!(err, Error::GatewayUnauthorized { status: 401, credential: GatewayCredential::ApiToken, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("CLOUDFLARE_API_TOKEN") && !err.to_string().contains("not-the-api-token"));
     let authed = Ai::new(local.client_config().with_gateway_token("aig-secret")).unwrap();
     authed.run::<_, Value>(LLAMA, &prompt("x"), &through("secure")).await.unwrap();
     let wrong = Ai::new(local.client_config().with_gateway_token("aig-secreT")).unwrap();
@@ -410,7 +419,7 @@ async fn logs_survive_a_restart() {
     let local = LocalGateway::builder().database(Database::File(path.clone())).offline(true).start().await.unwrap();
     let ai = Ai::new(local.client_config()).unwrap();
     let page =
-        ai.gateway("main").list_logs(&ListLogs::new().order_by(OrderBy::CreatedAt, Direction::Asc)).await.unwrap();
+        ai.gateway("main").list_logs(&ListLogs::new().order_by(ListOrderBy::CreatedAt, Direction::Asc)).await.unwrap();
     assert_eq!(page.logs.into_iter().map(|l| l.id).collect::<Vec<_>>(), ids);
     assert_eq!(local.store().integrity_check().await.unwrap(), "ok");
     local.shutdown().await.unwrap();

@@ -16,7 +16,7 @@ use gateway_core::models::openai::{Gpt4oMini, Gpt4oMiniRequest};
 use gateway_core::models::workers_ai::ChatMessage;
 use gateway_core::{
     Ai, Backoff, BuiltinProvider, Config, Direction, Error, Gateway, GatewayExt, GatewayOptions, GatewayRetries,
-    ListLogs, OrderBy, ProviderSlug, StepConfig, UniversalOptions, UniversalStep,
+    ListLogs, ListOrderBy, ProviderSlug, StepConfig, UniversalOptions, UniversalStep,
 };
 use gateway_local::{GatewaySettings, LocalConfig, LocalGateway};
 use serde_json::{Value, json};
@@ -485,7 +485,7 @@ async fn fallback_order_holds_on_the_wire() {
     );
     assert_spacing(&provider.gaps()[..1], &[30], SLACK);
     let logs = gateway
-        .list_logs(&ListLogs::new().order_by(OrderBy::CreatedAt, Direction::Asc))
+        .list_logs(&ListLogs::new().order_by(ListOrderBy::CreatedAt, Direction::Asc))
         .await
         .unwrap()
         .logs

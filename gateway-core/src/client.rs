@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 
 use futures::StreamExt as _;
 
-use crate::config::{Config, Transport};
+use crate::config::{Config, GatewayCredential, Transport};
 use crate::error::{Error, Result, StreamPhase};
 use crate::gateway::HttpGateway;
 use crate::provider::ModelName;
@@ -21,7 +21,7 @@ use crate::response::{AiResponse, GatewayResponse};
 use crate::rest_api;
 use crate::stream::{ChunkStream, EventStream, StreamProtocol, StreamTimeouts};
 use crate::types::headers;
-use crate::types::options::{BindingGatewayOptions, GatewayOptions, validate_gateway_id};
+use crate::types::options::{BindingGatewayOptions, ByokAlias, GatewayOptions, validate_gateway_id};
 use crate::wire::decode::{self, Call};
 use crate::wire::js;
 use crate::wire::url::{self, Part};
@@ -201,9 +201,10 @@ impl Prepared {
         pairs.iter().try_for_each(|(k, v)| self.set(k, v, field))
     }
 
-    pub(crate) fn gateway_options(&mut self, options: Option<&GatewayOptions>) -> Result<()> {
+    /// Sets the `cf-aig-*` headers of `options` (with the BYOK alias only where it applies).
+    pub(crate) fn gateway_options(&mut self, options: Option<&GatewayOptions>, alias: ByokAlias) -> Result<()> {
         if let Some(options) = options {
-            for (name, value) in options.to_headers()? {
+            for (name, value) in options.headers_for(alias)? {
                 self.set(name, &value, "gateway")?;
             }
         }
@@ -274,7 +275,8 @@ pub(crate) struct Inner {
     run_urls: RunUrls,
     /// `Bearer <api token>`, built once, marked sensitive.
     api_bearer: Option<HeaderValue>,
-    /// `Bearer <gateway token>`, built once, marked sensitive.
+    /// `Bearer <token>` for `cf-aig-authorization` (the gateway token, else
+    /// the API token: [`Config::gateway_credential`]), built once, marked sensitive.
     gateway_bearer: Option<HeaderValue>,
 }
 
@@ -295,10 +297,20 @@ impl Inner {
         Ok(())
     }
 
-    /// `cf-aig-authorization: Bearer <gateway token>`, when one is configured.
+    /// `cf-aig-authorization: Bearer <token>` on the gateway host: the
+    /// gateway token, else the API token ([`GatewayCredential`]).
     pub(crate) fn authorize_gateway(&self, request: &mut Prepared) {
         if let Some(value) = &self.gateway_bearer {
             request.headers.insert(HeaderName::from_static(headers::AUTHORIZATION), value.clone());
+        }
+    }
+
+    /// What gateway-host requests carry in `cf-aig-authorization`: nothing
+    /// over the binding protocol (the binding's identity authenticates).
+    pub(crate) fn gateway_credential(&self) -> GatewayCredential {
+        match self.config.transport {
+            Transport::Rest => self.config.gateway_credential(),
+            Transport::Binding(_) => GatewayCredential::None,
         }
     }
 
@@ -487,6 +499,7 @@ impl Ai {
         let mut builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .redirect(reqwest::redirect::Policy::none())
+            .user_agent(config.user_agent())
             // What goes on the wire stays the binding's, even when another crate in
             // the build (a user's, say) turns on reqwest's decompression features.
             .no_gzip()
@@ -499,7 +512,10 @@ impl Ai {
         let http =
             builder.build().map_err(|e| Error::Config { setting: "http client".to_owned(), reason: e.to_string() })?;
         let api_bearer = config.api_token.as_ref().map(|t| bearer("api_token", t)).transpose()?;
-        let gateway_bearer = config.gateway_token.as_ref().map(|t| bearer("gateway_token", t)).transpose()?;
+        let gateway_bearer = match config.gateway_token.as_ref() {
+            Some(token) => Some(bearer("gateway_token", token)?),
+            None => api_bearer.clone(),
+        };
         Ok(Self {
             inner: Arc::new(Inner {
                 config,
@@ -637,20 +653,21 @@ impl Ai {
         let name = ModelName::parse(model)?;
         let protocol = rest_api::run_stream_protocol(&name);
         let uses_run_api = name.requires_gateway() || options.rest_api;
+        let credential = self.inner.gateway_credential();
         match &self.inner.config.transport {
             Transport::Rest if uses_run_api => {
                 let gateway_id = rest_api::gateway_of(&name, options)?;
                 let body = rest_api::run_body(&name, input)?;
                 let request = rest_api::request(&self.inner, "run", body, options, gateway_id)?;
                 let gateway_id = Some(gateway_id.unwrap_or(rest_api::DEFAULT_GATEWAY));
-                Ok((request, RunRoute { gateway_id, run_api: true, protocol, rest_api_host: true }))
+                Ok((request, RunRoute { gateway_id, run_api: true, protocol, rest_api_host: true, credential }))
             }
             Transport::Rest => {
                 let gateway_id = run_gateway_id(options)?;
                 // A Workers AI id, `/compat`'s `workers-ai/` prefix dropped.
                 let id = name.provider_model().unwrap_or(model);
                 let request = self.rest_run(id, input, options, gateway_id)?;
-                Ok((request, RunRoute { gateway_id, run_api: false, protocol, rest_api_host: false }))
+                Ok((request, RunRoute { gateway_id, run_api: false, protocol, rest_api_host: false, credential }))
             }
             Transport::Binding(origin) => {
                 let gateway_id = run_gateway_id(options)?;
@@ -666,7 +683,16 @@ impl Ai {
                 let tags = options.checked_tags()?;
                 let request = binding_run(origin, model, input, options, gateway_id, &tags)?;
                 let request = if gateway_id.is_some() { request.behind_gateway() } else { request };
-                Ok((request, RunRoute { gateway_id, run_api: name.requires_gateway(), protocol, rest_api_host: false }))
+                Ok((
+                    request,
+                    RunRoute {
+                        gateway_id,
+                        run_api: name.requires_gateway(),
+                        protocol,
+                        rest_api_host: false,
+                        credential,
+                    },
+                ))
             }
         }
     }
@@ -699,7 +725,8 @@ impl Ai {
         })?;
         let body = js::to_vec(input).map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))?;
         let mut request = Prepared::new(Method::POST, url);
-        request.gateway_options(options.gateway.as_ref())?;
+        // The `workers-ai` route and Workers AI itself use the API token, never a stored key.
+        request.gateway_options(options.gateway.as_ref(), ByokAlias::Ignored)?;
         request.apply(&options.extra_headers, "extraHeaders")?;
         request = request.json_body(body);
         self.inner.authorize_api(&mut request)?;
@@ -723,6 +750,8 @@ pub(crate) struct RunRoute<'o> {
     /// Whether the request went to the REST API on the Cloudflare API host,
     /// where 401/2009 means the provider refused its credential.
     rest_api_host: bool,
+    /// What went in `cf-aig-authorization`.
+    credential: GatewayCredential,
 }
 
 impl RunRoute<'_> {
@@ -731,7 +760,7 @@ impl RunRoute<'_> {
         if self.rest_api_host {
             Call::RestApi { gateway_id: self.gateway_id }
         } else {
-            Call::Inference { gateway_id: self.gateway_id }
+            Call::Inference { gateway_id: self.gateway_id, credential: self.credential }
         }
     }
 }

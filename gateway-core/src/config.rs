@@ -23,6 +23,57 @@ pub const ENV_GATEWAY_BASE_URL: &str = "CF_AIG_BASE_URL";
 /// Environment variable: Cloudflare API base URL.
 pub const ENV_API_BASE_URL: &str = "CLOUDFLARE_API_BASE_URL";
 
+/// The `user-agent` of every request: `typed-gateway/{version}`, followed by
+/// the application's own product token when one is set
+/// ([`Config::with_application`]). Cloudflare's logs record it and can be
+/// filtered by it (`FilterKey::UserAgent`).
+pub const USER_AGENT: &str = concat!("typed-gateway/", env!("CARGO_PKG_VERSION"));
+
+/// What the client sends in `cf-aig-authorization` on the gateway host
+/// ([`Config::gateway_credential`]).
+///
+/// The gateway token when one is set; otherwise the Cloudflare API token.
+/// Cloudflare's gateway tokens are API tokens with AI Gateway permissions,
+/// so an API token with those permissions authenticates the gateway host
+/// too, and the account's `default` gateway, which Cloudflare creates with
+/// authentication on (`cloudflare-2026.md` §5.10), works with
+/// `CLOUDFLARE_ACCOUNT_ID` and `CLOUDFLARE_API_TOKEN` alone. A gateway with
+/// authentication off ignores the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum GatewayCredential {
+    /// Nothing: neither token is configured.
+    None,
+    /// The gateway token (`CF_AIG_TOKEN`, [`Config::with_gateway_token`]).
+    GatewayToken,
+    /// The Cloudflare API token (`CLOUDFLARE_API_TOKEN`, [`Config::with_api_token`]),
+    /// as no gateway token is configured.
+    ApiToken,
+}
+
+impl GatewayCredential {
+    /// What to do when the gateway refuses this credential (401, code 2009):
+    /// which variable to set.
+    pub fn advice(self) -> String {
+        match self {
+            Self::None => format!(
+                "no credential was sent in `cf-aig-authorization`: set {ENV_API_TOKEN} to a Cloudflare API token \
+                 with AI Gateway permissions (sent there when no gateway token is set), or {ENV_GATEWAY_TOKEN} to \
+                 the gateway's token"
+            ),
+            Self::GatewayToken => format!(
+                "the gateway token ({ENV_GATEWAY_TOKEN}, `Config::with_gateway_token`) was refused: set \
+                 {ENV_GATEWAY_TOKEN} to a valid token of this gateway"
+            ),
+            Self::ApiToken => format!(
+                "the Cloudflare API token ({ENV_API_TOKEN}), sent in `cf-aig-authorization` because no gateway \
+                 token is set, was refused: give it AI Gateway permissions, or set {ENV_GATEWAY_TOKEN} to the \
+                 gateway's token"
+            ),
+        }
+    }
+}
+
 /// Which HTTP surface the client speaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -62,6 +113,8 @@ pub struct Config {
     pub(crate) max_retry_delay: Duration,
     pub(crate) first_byte_timeout: Option<Duration>,
     pub(crate) idle_timeout: Option<Duration>,
+    /// The application's product token, appended to [`USER_AGENT`].
+    pub(crate) application: Option<String>,
     /// A setting rejected by a `with_*` call: (setting, reason), reported at build time.
     pub(crate) invalid: Option<(String, String)>,
 }
@@ -85,6 +138,7 @@ impl Config {
             max_retry_delay: Duration::from_secs(30),
             first_byte_timeout: Some(Duration::from_secs(60)),
             idle_timeout: Some(Duration::from_secs(60)),
+            application: None,
             invalid: None,
         }
     }
@@ -117,14 +171,18 @@ impl Config {
         Ok(config)
     }
 
-    /// Sets the Cloudflare API token (v4 API and Workers AI).
+    /// Sets the Cloudflare API token (v4 API and Workers AI; on the gateway
+    /// host also `cf-aig-authorization` when no gateway token is set, see
+    /// [`GatewayCredential`]).
     #[must_use]
     pub fn with_api_token(mut self, token: impl Into<String>) -> Self {
         self.api_token = Some(SecretString::from(token.into()));
         self
     }
 
-    /// Sets the gateway token, sent as `cf-aig-authorization: Bearer <token>`.
+    /// Sets the gateway token, sent as `cf-aig-authorization: Bearer <token>`
+    /// on the gateway host. Without one, the API token is sent there
+    /// instead (see [`GatewayCredential`]).
     #[must_use]
     pub fn with_gateway_token(mut self, token: impl Into<String>) -> Self {
         self.gateway_token = Some(SecretString::from(token.into()));
@@ -161,6 +219,44 @@ impl Config {
             Err(e) => self.invalid = Some(config_parts(e)),
         }
         self
+    }
+
+    /// Adds the application's product token to the `user-agent` of every
+    /// request: `with_application("myapp/1.2")` sends
+    /// `typed-gateway/{version} myapp/1.2` ([`USER_AGENT`]). Printable ASCII
+    /// without spaces at the ends; anything else is reported when the client is built.
+    #[must_use]
+    pub fn with_application(mut self, product: impl Into<String>) -> Self {
+        let product = product.into();
+        let printable = product.bytes().all(|b| (0x20..0x7f).contains(&b));
+        if product.is_empty() || product.trim() != product || !printable {
+            self.invalid = Some((
+                "application".to_owned(),
+                format!("{product:?} is not a user-agent product token (printable ASCII, e.g. `myapp/1.2`)"),
+            ));
+        } else {
+            self.application = Some(product);
+        }
+        self
+    }
+
+    /// The `user-agent` every request carries: [`USER_AGENT`], then the
+    /// application's product token when one is set.
+    pub fn user_agent(&self) -> String {
+        match &self.application {
+            Some(product) => format!("{USER_AGENT} {product}"),
+            None => USER_AGENT.to_owned(),
+        }
+    }
+
+    /// What goes in `cf-aig-authorization` on the gateway host: the gateway
+    /// token, else the API token, else nothing ([`GatewayCredential`]).
+    pub fn gateway_credential(&self) -> GatewayCredential {
+        match (&self.gateway_token, &self.api_token) {
+            (Some(_), _) => GatewayCredential::GatewayToken,
+            (None, Some(_)) => GatewayCredential::ApiToken,
+            (None, None) => GatewayCredential::None,
+        }
     }
 
     /// Sets the whole-request timeout (`None`: no limit).
@@ -297,6 +393,27 @@ mod tests {
         assert_eq!(config.api_base_url().as_str(), "http://127.0.0.1:9/client/v4");
         let debug = format!("{config:?}");
         assert!(!debug.contains("api-secret") && !debug.contains("aig-secret"), "{debug}");
+    }
+
+    #[test]
+    fn the_api_token_authenticates_the_gateway_host_when_no_gateway_token_is_set() {
+        assert_eq!(Config::new("a").gateway_credential(), GatewayCredential::None);
+        assert_eq!(Config::new("a").with_api_token("t").gateway_credential(), GatewayCredential::ApiToken);
+        let both = Config::new("a").with_api_token("t").with_gateway_token("g");
+        assert_eq!(both.gateway_credential(), GatewayCredential::GatewayToken);
+        assert!(GatewayCredential::None.advice().contains(ENV_API_TOKEN));
+        assert!(GatewayCredential::GatewayToken.advice().contains(ENV_GATEWAY_TOKEN));
+    }
+
+    #[test]
+    fn user_agent_names_the_library_then_the_application() {
+        assert_eq!(Config::new("a").user_agent(), format!("typed-gateway/{}", env!("CARGO_PKG_VERSION")));
+        let app = Config::new("a").with_application("myapp/1.2");
+        assert_eq!(app.user_agent(), format!("typed-gateway/{} myapp/1.2", env!("CARGO_PKG_VERSION")));
+        for bad in ["", " x", "caf\u{e9}/1", "a\nb"] {
+            let err = Config::new("a").with_application(bad).validate().unwrap_err().to_string();
+            assert!(err.contains("application"), "{bad:?}: {err}");
+        }
     }
 
     #[test]

@@ -112,16 +112,15 @@ pub enum Error {
     },
     /// Authenticated Gateway rejected the request: `cf-aig-authorization`
     /// missing or wrong (gateway error code 2009 on the gateway host or the
-    /// binding).
-    #[error(
-        "AI Gateway authentication failed (code 2009): the gateway requires a valid gateway token in `cf-aig-authorization`; set {} (or `Config::with_gateway_token`): {message}",
-        crate::config::ENV_GATEWAY_TOKEN
-    )]
+    /// binding). The message says which variable to set, from what was sent.
+    #[error("AI Gateway authentication failed (code 2009): {}: {message}", .credential.advice())]
     GatewayUnauthorized {
         /// HTTP status (401 from the REST gateway).
         status: u16,
         /// The server's message.
         message: String,
+        /// What the request carried in `cf-aig-authorization`.
+        credential: crate::config::GatewayCredential,
     },
     /// The AI provider rejected the provider credential (401 with code 2009
     /// on the REST API of the Cloudflare API host, `/ai/run` and `/ai/v1/*`,

@@ -19,7 +19,7 @@ use crate::route::{Deployment, ListRoutes, Listing, Route, RouteInfo, RouteRecor
 use crate::stream::EventStream;
 use crate::types::filter::{DeleteLogs, ListLogs};
 use crate::types::log::{AiGatewayLog, LogPage};
-use crate::types::options::GatewayOptions;
+use crate::types::options::{ByokAlias, GatewayOptions};
 use crate::types::patch::PatchLog;
 use crate::types::spend_limit::{SpendLimit, validate_spend_limits};
 use crate::types::universal::{StepHeaderValue, UniversalRequest};
@@ -235,14 +235,15 @@ impl HttpGateway {
         Ok(answer.body)
     }
 
-    /// Headers shared by gateway-host requests: gateway token, options, extras.
-    fn gateway_headers(&self, request: &mut Prepared, options: &UniversalOptions) -> Result<()> {
+    /// Headers shared by gateway-host requests: gateway token, options
+    /// (the BYOK alias where it applies), extras.
+    fn gateway_headers(&self, request: &mut Prepared, options: &UniversalOptions, alias: ByokAlias) -> Result<()> {
         if self.inner.config.transport == Transport::Rest {
             self.inner.authorize_gateway(request);
         }
         // No options still sends what comes from the caller's context (OpenTelemetry ids).
         let none = GatewayOptions::default();
-        request.gateway_options(Some(options.gateway.as_ref().unwrap_or(&none)))?;
+        request.gateway_options(Some(options.gateway.as_ref().unwrap_or(&none)), alias)?;
         request.apply(&options.extra_headers, "extraHeaders")
     }
 
@@ -254,7 +255,10 @@ impl HttpGateway {
         let request = request.behind_gateway();
         match self.inner.execute_stream(request).await? {
             Ok(events) => Ok(events),
-            Err(answer) => Err(failure(&answer, Call::Inference { gateway_id: Some(&self.id) })),
+            Err(answer) => Err(failure(
+                &answer,
+                Call::Inference { gateway_id: Some(&self.id), credential: self.inner.gateway_credential() },
+            )),
         }
     }
 
@@ -273,7 +277,7 @@ impl HttpGateway {
             }
         };
         let mut prepared = Prepared::new(Method::POST, url).json_body(body);
-        self.gateway_headers(&mut prepared, options)?;
+        self.gateway_headers(&mut prepared, options, ByokAlias::Applies)?;
         Ok(prepared)
     }
 
@@ -313,7 +317,9 @@ impl HttpGateway {
                 prepared.set(&name, &wire, "provider")?;
             }
         }
-        self.gateway_headers(&mut prepared, options)?;
+        // The `workers-ai` route takes the Cloudflare API token, never a stored key.
+        let alias = if slug == ProviderSlug::WorkersAi { ByokAlias::Ignored } else { ByokAlias::Applies };
+        self.gateway_headers(&mut prepared, options, alias)?;
         Ok(prepared)
     }
 
@@ -327,7 +333,7 @@ impl HttpGateway {
                 answer.status,
                 &answer.headers,
                 &answer.body,
-                Call::Inference { gateway_id: Some(&self.id) },
+                Call::Inference { gateway_id: Some(&self.id), credential: self.inner.gateway_credential() },
             ))
         }
     }

@@ -72,7 +72,7 @@ pub mod types;
 mod wire;
 
 pub use client::{Ai, RunOptions, UniversalOptions};
-pub use config::{Config, Transport};
+pub use config::{Config, GatewayCredential, Transport};
 pub use error::{ApiMessage, BlockedStage, Error, Result, StreamPhase};
 pub use gateway::{Gateway, HttpGateway};
 pub use gateway_derive::{Metadata, Model, Provider};
@@ -83,7 +83,9 @@ pub use model::{
 pub use provider::{AuthScheme, BuiltinKind, BuiltinProvider, Provider, ProviderSlug, kind};
 pub use response::{AiResponse, CacheStatus, GatewayMeta, GatewayResponse, LogPayload};
 pub use stream::{ChunkStream, EventStream, StreamProtocol};
-pub use types::filter::{DeleteLogs, Direction, FilterKey, FilterOperator, FilterValue, ListLogs, LogFilter, OrderBy};
+pub use types::filter::{
+    DeleteLogs, DeleteOrderBy, Direction, FilterKey, FilterOperator, FilterValue, ListLogs, ListOrderBy, LogFilter,
+};
 pub use types::log::{AiGatewayLog, LogMetadata, LogPage, ResultInfo, RouteTrace};
 pub use types::metadata::{IntoMetadataValue, Metadata, MetadataValue};
 pub use types::options::{Backoff, CustomCost, GatewayOptions, GatewayRetries};

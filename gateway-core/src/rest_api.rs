@@ -43,6 +43,7 @@ use crate::model::Model;
 use crate::provider::{ModelName, ProviderSlug};
 use crate::response::{AiResponse, GatewayResponse};
 use crate::stream::{ChunkStream, EventStream, StreamProtocol};
+use crate::types::options::ByokAlias;
 use crate::wire::decode::{self, Call};
 use crate::wire::js;
 use crate::wire::url::{self, Part};
@@ -222,7 +223,7 @@ pub(crate) fn request(
         "account id",
     )?;
     let mut request = Prepared::new(Method::POST, url);
-    request.gateway_options(options.gateway.as_ref())?;
+    request.gateway_options(options.gateway.as_ref(), ByokAlias::Ignored)?;
     if let Some(id) = gateway_id {
         request.set(GATEWAY_ID_HEADER, id, "gateway.id")?;
     }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use gateway_core::{
     Ai, AuthScheme, Backoff, BuiltinProvider, CacheStatus, Config, DeleteLogs, Direction, Error, Feedback, FilterKey,
-    FilterOperator, Gateway, GatewayOptions, GatewayRetries, ListLogs, LogFilter, Metadata, MetadataValue, OrderBy,
+    FilterOperator, Gateway, GatewayOptions, GatewayRetries, ListLogs, ListOrderBy, LogFilter, Metadata, MetadataValue,
     PatchLog, Provider, ProviderSlug, RunOptions, StepHeaderValue, UniversalOptions, UniversalRequest, UniversalStep,
 };
 use secrecy::SecretString;
@@ -468,7 +468,7 @@ async fn log_operations_hit_the_v4_endpoints() {
         .filter(LogFilter::eq(FilterKey::Success, true))
         .filter(LogFilter::new(FilterKey::Cost, FilterOperator::Gt, [0.5, 1.0]))
         .page(2)
-        .order_by(OrderBy::CreatedAt, Direction::Desc);
+        .order_by(ListOrderBy::CreatedAt, Direction::Desc);
     let page = gateway.list_logs(&filters).await.unwrap();
     assert_eq!(page.logs.len(), 1);
     gateway.delete_logs(&DeleteLogs::by_id("L1").limit(1)).await.unwrap();

@@ -26,11 +26,14 @@ async fn rest_server() -> (MockServer, Ai) {
     (server, ai)
 }
 
-/// The `cf-aig-*` headers of one gateway run with `options`.
+/// The `cf-aig-*` option headers of one gateway run with `options` (not
+/// `cf-aig-authorization`, which carries the API token here).
 async fn run_headers(options: GatewayOptions) -> Vec<String> {
     let (server, ai) = rest_server().await;
     ai.run::<_, Value>(MODEL, &json!({"prompt": "hi"}), &RunOptions::new().gateway(options)).await.unwrap();
-    aig_headers(&only_request(&server).await)
+    let mut headers = aig_headers(&only_request(&server).await);
+    headers.retain(|h| h != "cf-aig-authorization: Bearer api-token");
+    headers
 }
 
 /// A context whose current span is the remote span `TRACE`/`SPAN`.
@@ -143,7 +146,12 @@ async fn otel_ids_come_from_the_current_trace_unless_the_caller_set_them() {
         .unwrap();
     assert_eq!(
         aig_headers(&only_request(&server).await),
-        [format!("cf-aig-otel-parent-span-id: {SPAN}"), format!("cf-aig-otel-trace-id: {TRACE}")]
+        [
+            // No gateway token: the API token authenticates the gateway host.
+            "cf-aig-authorization: Bearer api-token".to_owned(),
+            format!("cf-aig-otel-parent-span-id: {SPAN}"),
+            format!("cf-aig-otel-trace-id: {TRACE}")
+        ]
     );
 }
 
@@ -178,7 +186,7 @@ async fn binding_run_keeps_the_body_exact_and_sends_header_only_options_as_heade
     assert_eq!(
         aig_headers(&request),
         [
-            "cf-aig-byok-alias: prod",
+            // Not `cf-aig-byok-alias`: the binding path uses only the `default` alias (§5.4).
             "cf-aig-collect-log-payload: false",
             r#"cf-aig-custom-cost: {"per_token_in":1,"per_token_out":2,"per_cache_read_token":0.25}"#,
             "cf-aig-no-wholesale: true",

@@ -60,13 +60,36 @@ wire_enum!(
 );
 
 wire_enum!(
-    /// Sort field of a logs list.
-    OrderBy {
+    /// Sort field of a logs list (`rest-api.md` §10.1). The bulk delete
+    /// takes more ([`DeleteOrderBy`]); Cloudflare refuses those on a list.
+    ListOrderBy {
+        CreatedAt => "created_at", Provider => "provider", Model => "model", ModelType => "model_type",
+        Success => "success", Cached => "cached",
+    }
+);
+
+wire_enum!(
+    /// Sort field of a bulk delete (`rest-api.md` §10.6): every
+    /// [`ListOrderBy`] (which converts into it) and the numeric fields.
+    DeleteOrderBy {
         CreatedAt => "created_at", Provider => "provider", Model => "model", ModelType => "model_type",
         Success => "success", Cached => "cached", Cost => "cost", TokensIn => "tokens_in",
         TokensOut => "tokens_out", Duration => "duration", Feedback => "feedback",
     }
 );
+
+impl From<ListOrderBy> for DeleteOrderBy {
+    fn from(order: ListOrderBy) -> Self {
+        match order {
+            ListOrderBy::CreatedAt => Self::CreatedAt,
+            ListOrderBy::Provider => Self::Provider,
+            ListOrderBy::Model => Self::Model,
+            ListOrderBy::ModelType => Self::ModelType,
+            ListOrderBy::Success => Self::Success,
+            ListOrderBy::Cached => Self::Cached,
+        }
+    }
+}
 
 wire_enum!(
     /// Sort direction.
@@ -159,9 +182,9 @@ fn push_filters(q: &mut QueryBuilder, filters: &[LogFilter]) -> Result<()> {
 }
 
 /// The builder methods both logs queries ([`ListLogs`], [`DeleteLogs`])
-/// have: add a filter, set the order.
+/// have: add a filter, set the order (from the orderings each accepts).
 macro_rules! filter_and_order_builders {
-    () => {
+    ($order:ty) => {
         /// Adds a filter.
         #[must_use]
         pub fn filter(mut self, filter: LogFilter) -> Self {
@@ -170,8 +193,8 @@ macro_rules! filter_and_order_builders {
         }
         /// Sets the order.
         #[must_use]
-        pub fn order_by(mut self, field: OrderBy, direction: Direction) -> Self {
-            self.order = Some((field, direction));
+        pub fn order_by(mut self, field: impl Into<$order>, direction: Direction) -> Self {
+            self.order = Some((field.into(), direction));
             self
         }
     };
@@ -191,20 +214,20 @@ macro_rules! option_setters {
 }
 
 /// `order_by` and `order_by_direction`, which travel together.
-fn push_order(q: &mut QueryBuilder, order: Option<&(OrderBy, Direction)>) {
+fn push_order(q: &mut QueryBuilder, order: Option<(&str, &Direction)>) {
     if let Some((field, direction)) = order {
-        q.push("order_by", field.as_str()).push("order_by_direction", direction.as_str());
+        q.push("order_by", field).push("order_by_direction", direction.as_str());
     }
 }
 
 /// A logs list query.
 ///
 /// ```
-/// use gateway_core::{Direction, FilterKey, ListLogs, LogFilter, OrderBy};
+/// use gateway_core::{Direction, FilterKey, ListLogs, ListOrderBy, LogFilter};
 /// let query = ListLogs::new()
 ///     .filter(LogFilter::eq(FilterKey::Feedback, 1))
 ///     .per_page(10)
-///     .order_by(OrderBy::CreatedAt, Direction::Desc);
+///     .order_by(ListOrderBy::CreatedAt, Direction::Desc);
 /// assert_eq!(
 ///     query.to_query().unwrap(),
 ///     "filters.key=feedback&filters.operator=eq&filters.value=1&per_page=10&order_by=created_at&order_by_direction=desc"
@@ -222,7 +245,7 @@ pub struct ListLogs {
     /// Free-text search.
     pub search: Option<String>,
     /// Sort field and direction.
-    pub order: Option<(OrderBy, Direction)>,
+    pub order: Option<(ListOrderBy, Direction)>,
     /// Ask for aggregates in `result_info`.
     pub meta_info: Option<bool>,
 }
@@ -232,7 +255,7 @@ impl ListLogs {
     pub fn new() -> Self {
         Self::default()
     }
-    filter_and_order_builders!();
+    filter_and_order_builders!(ListOrderBy);
     option_setters! {
         /// Sets the page (from 1).
         page: u32;
@@ -257,7 +280,7 @@ impl ListLogs {
         let mut q = QueryBuilder::default();
         push_filters(&mut q, &self.filters)?;
         q.push_opt("page", self.page).push_opt("per_page", self.per_page).push_opt("search", self.search.as_ref());
-        push_order(&mut q, self.order.as_ref());
+        push_order(&mut q, self.order.as_ref().map(|(field, direction)| (field.as_str(), direction)));
         q.push_opt("meta_info", self.meta_info);
         Ok(q.finish())
     }
@@ -272,7 +295,7 @@ pub struct DeleteLogs {
     /// At most this many logs, 1 to 10 000.
     pub limit: Option<u32>,
     /// Which logs go first when `limit` applies.
-    pub order: Option<(OrderBy, Direction)>,
+    pub order: Option<(DeleteOrderBy, Direction)>,
 }
 
 impl DeleteLogs {
@@ -284,7 +307,7 @@ impl DeleteLogs {
     pub fn by_id(id: impl Into<String>) -> Self {
         Self::new().filter(LogFilter::eq(FilterKey::Id, id.into()))
     }
-    filter_and_order_builders!();
+    filter_and_order_builders!(DeleteOrderBy);
     option_setters! {
         /// Sets the limit (1 to 10 000).
         limit: u32;
@@ -300,7 +323,7 @@ impl DeleteLogs {
         let mut q = QueryBuilder::default();
         push_filters(&mut q, &self.filters)?;
         q.push_opt("limit", self.limit);
-        push_order(&mut q, self.order.as_ref());
+        push_order(&mut q, self.order.as_ref().map(|(field, direction)| (field.as_str(), direction)));
         Ok(q.finish())
     }
 }
@@ -320,7 +343,7 @@ mod tests {
             .filter(LogFilter::eq(FilterKey::Success, true))
             .filter(LogFilter::new(FilterKey::Cost, FilterOperator::Gt, [0.5, 1.0]))
             .page(2)
-            .order_by(OrderBy::CreatedAt, Direction::Desc);
+            .order_by(ListOrderBy::CreatedAt, Direction::Desc);
         assert_eq!(two.to_query().unwrap(), lines.next().unwrap());
     }
 
@@ -349,5 +372,10 @@ mod tests {
             DeleteLogs::by_id("x").limit(1).to_query().unwrap(),
             "filters.key=id&filters.operator=eq&filters.value=x&limit=1"
         );
+        // A bulk delete takes every list ordering and the numeric ones.
+        let by_cost = DeleteLogs::new().order_by(DeleteOrderBy::Cost, Direction::Asc);
+        assert_eq!(by_cost.to_query().unwrap(), "order_by=cost&order_by_direction=asc");
+        let by_model = DeleteLogs::new().order_by(ListOrderBy::Model, Direction::Desc);
+        assert_eq!(by_model.to_query().unwrap(), "order_by=model&order_by_direction=desc");
     }
 }

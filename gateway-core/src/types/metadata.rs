@@ -257,11 +257,18 @@ impl Metadata {
         Ok(())
     }
 
-    /// Compact JSON exactly as `JSON.stringify` writes it (the
-    /// `cf-aig-metadata` header value).
+    /// Compact JSON exactly as `JSON.stringify` writes it.
     pub fn to_json(&self) -> String {
         // Serializing scalars into a string cannot fail.
         crate::wire::js::to_string(self).unwrap_or_default()
+    }
+
+    /// The `cf-aig-metadata` header value: [`to_json`](Self::to_json) with
+    /// every non-ASCII character escaped as `\uXXXX` (UTF-16, so a character
+    /// beyond the BMP is a surrogate pair), which decodes to the same
+    /// strings: a header's bytes are ASCII, however Cloudflare reads them.
+    pub fn to_header_value(&self) -> String {
+        crate::wire::js::to_header_json(self).unwrap_or_default()
     }
 }
 

@@ -180,9 +180,16 @@ impl CustomCost {
         }
     }
 
-    /// Compact JSON, as the header carries it.
+    /// Compact JSON, as `JSON.stringify` writes it.
     pub fn to_json(&self) -> String {
         js::to_string(self).unwrap_or_default()
+    }
+
+    /// The `cf-aig-custom-cost` header value: [`to_json`](Self::to_json)
+    /// with any non-ASCII character escaped as `\uXXXX`, as in every
+    /// JSON-valued header (see [`Metadata::to_header_value`]).
+    pub fn to_header_value(&self) -> String {
+        js::to_header_json(self).unwrap_or_default()
     }
 
     fn validate(&self, field: &str) -> Result<()> {
@@ -444,20 +451,33 @@ impl GatewayOptions {
     /// quirks: `cacheTtl: 0` and an empty `cacheKey` are not sent, while
     /// `requestTimeoutMs: 0`, an empty `eventId` and empty metadata are.
     /// The header-only options follow. Validates first.
+    ///
+    /// These are the headers of a provider-native route or the universal
+    /// endpoint. Elsewhere the client leaves `cf-aig-byok-alias` out, as it
+    /// has no effect there: the `workers-ai` route, the REST API host and the
+    /// binding path (`cloudflare-2026.md` §5.4, §1.7).
     pub fn to_headers(&self) -> Result<Vec<(&'static str, String)>> {
+        self.headers_for(ByokAlias::Applies)
+    }
+
+    /// [`to_headers`](Self::to_headers) for a route where the BYOK alias
+    /// applies or not.
+    pub(crate) fn headers_for(&self, alias: ByokAlias) -> Result<Vec<(&'static str, String)>> {
         self.validate()?;
         let mut out = Vec::new();
         self.push_binding_type_headers(&mut out);
-        self.push_header_only(&mut out);
+        self.push_header_only(&mut out, alias);
         Ok(out)
     }
 
     /// The options over the binding protocol: the body's `options.gateway`
-    /// and the headers of the options the binding type lacks. Validates first.
+    /// and the headers of the options the binding type lacks (not
+    /// `cf-aig-byok-alias`: the binding path uses only the `default` alias).
+    /// Validates first.
     pub fn to_binding(&self) -> Result<(BindingGatewayOptions<'_>, Vec<(&'static str, String)>)> {
         self.validate()?;
         let mut headers = Vec::new();
-        self.push_header_only(&mut headers);
+        self.push_header_only(&mut headers, ByokAlias::Ignored);
         Ok((BindingGatewayOptions(self), headers))
     }
 
@@ -470,7 +490,7 @@ impl GatewayOptions {
             out.push((headers::CACHE_TTL, ttl.to_string()));
         }
         if let Some(metadata) = &self.metadata {
-            out.push((headers::METADATA, metadata.to_json()));
+            out.push((headers::METADATA, metadata.to_header_value()));
         }
         if let Some(key) = self.cache_key.as_ref().filter(|k| !k.is_empty()) {
             out.push((headers::CACHE_KEY, key.clone()));
@@ -499,14 +519,14 @@ impl GatewayOptions {
 
     /// Headers of the options the binding's `GatewayOptions` type lacks
     /// (`cloudflare-2026.md` §2.3: "Nothing new"): the same on every transport.
-    fn push_header_only(&self, out: &mut Vec<(&'static str, String)>) {
+    fn push_header_only(&self, out: &mut Vec<(&'static str, String)>, alias_use: ByokAlias) {
         if let Some(cost) = &self.custom_cost {
-            out.push((headers::CUSTOM_COST, cost.to_json()));
+            out.push((headers::CUSTOM_COST, cost.to_header_value()));
         }
         if let Some(collect) = self.collect_log_payload {
             out.push((headers::COLLECT_LOG_PAYLOAD, collect.to_string()));
         }
-        if let Some(alias) = &self.byok_alias {
+        if let Some(alias) = self.byok_alias.as_ref().filter(|_| alias_use == ByokAlias::Applies) {
             out.push((headers::BYOK_ALIAS, alias.clone()));
         }
         if let Some(zdr) = self.zdr {
@@ -526,6 +546,23 @@ impl GatewayOptions {
             out.push((headers::OTEL_PARENT_SPAN_ID, span_id));
         }
     }
+}
+
+/// Whether `cf-aig-byok-alias` has an effect where a request goes; where it
+/// has none it is not sent.
+///
+/// Cloudflare reads the alias on the gateway host's provider-native routes
+/// (and the universal endpoint, whose steps are provider requests); the
+/// binding path uses only the `default` alias, the REST API on the
+/// Cloudflare API host does not take it (`cloudflare-2026.md` §5.4, §1.7,
+/// the latter inferred), and the `workers-ai` route authenticates with the
+/// Cloudflare API token, never a stored provider key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ByokAlias {
+    /// Provider-native routes and the universal endpoint: sent.
+    Applies,
+    /// The `workers-ai` route, the REST API host, the binding: not sent.
+    Ignored,
 }
 
 /// The one value `cf-aig-no-wholesale` is documented with.
@@ -717,6 +754,7 @@ mod tests {
         let (body, headers) = o.to_binding().unwrap();
         assert_eq!(js::to_string(&body).unwrap(), r#"{"id":"my-gateway","skipCache":true}"#);
         let names: Vec<&str> = headers.iter().map(|(k, _)| *k).collect();
-        assert_eq!(names, ["cf-aig-custom-cost", "cf-aig-byok-alias", "cf-aig-zdr"]);
+        // The binding path uses only the `default` alias: no alias header.
+        assert_eq!(names, ["cf-aig-custom-cost", "cf-aig-zdr"]);
     }
 }

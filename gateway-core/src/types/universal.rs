@@ -17,7 +17,8 @@ use crate::wire::js;
 
 /// A value in a step's `headers`, converted to its wire form as the binding does:
 /// strings unchanged, numbers in JavaScript formatting, booleans as
-/// `"true"`/`"false"`, objects and arrays as compact JSON, `null` kept as `null`.
+/// `"true"`/`"false"`, objects and arrays as compact JSON (non-ASCII
+/// characters escaped as `\uXXXX`, as in every JSON-valued header), `null` kept as `null`.
 #[derive(Clone)]
 pub enum StepHeaderValue {
     /// Sent unchanged.
@@ -42,7 +43,7 @@ impl StepHeaderValue {
             Self::Secret(s) => Some(s.expose_secret().to_owned()),
             Self::Number(n) => Some(js::number_to_string(*n)),
             Self::Bool(b) => Some(b.to_string()),
-            Self::Json(v) => Some(js::to_string(v).unwrap_or_default()),
+            Self::Json(v) => Some(js::to_header_json(v).unwrap_or_default()),
             Self::Null => None,
         }
     }
@@ -86,12 +87,12 @@ impl From<Value> for StepHeaderValue {
 }
 impl From<&Metadata> for StepHeaderValue {
     fn from(v: &Metadata) -> Self {
-        Self::String(v.to_json())
+        Self::String(v.to_header_value())
     }
 }
 impl From<CustomCost> for StepHeaderValue {
     fn from(v: CustomCost) -> Self {
-        Self::String(v.to_json())
+        Self::String(v.to_header_value())
     }
 }
 

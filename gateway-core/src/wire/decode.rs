@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::config::GatewayCredential;
 use crate::error::{ApiMessage, BlockedStage, Error, Result};
 use crate::response::GatewayMeta;
 
@@ -101,8 +102,9 @@ pub(crate) enum Call<'a> {
     Log { gateway_id: &'a str, log_id: &'a str },
     /// Other management calls (list, delete, URL).
     Management { gateway_id: &'a str },
-    /// A model or provider call, through a gateway or not.
-    Inference { gateway_id: Option<&'a str> },
+    /// A model or provider call, through a gateway or not, and what it
+    /// carried in `cf-aig-authorization` (for a 2009's advice).
+    Inference { gateway_id: Option<&'a str>, credential: GatewayCredential },
     /// A call to the REST API on the Cloudflare API host (`POST /ai/run`,
     /// `/ai/v1/*`): 401/2009 there means the provider rejected the provider
     /// credential, and its error bodies are read as `cloudflare-2026.md` §1.8 says.
@@ -115,7 +117,7 @@ pub(crate) fn classify(status: u16, headers: &HeaderMap, body: &[u8], call: Call
     let text = || String::from_utf8_lossy(body).into_owned();
     let gateway_id = match call {
         Call::Log { gateway_id, .. } | Call::Management { gateway_id } => Some(gateway_id),
-        Call::Inference { gateway_id } | Call::RestApi { gateway_id } => gateway_id,
+        Call::Inference { gateway_id, .. } | Call::RestApi { gateway_id } => gateway_id,
     };
 
     if status == 429 {
@@ -278,7 +280,14 @@ impl GatewayError {
             (401, 2009) if matches!(call, Call::RestApi { .. }) => {
                 Error::ProviderCredentialRejected { status, message, meta: meta() }
             }
-            (_, 2009) => Error::GatewayUnauthorized { status, message },
+            (_, 2009) => {
+                let credential = match call {
+                    Call::Inference { credential, .. } => credential,
+                    // The REST API host and the logs API: the API token authenticates.
+                    _ => GatewayCredential::ApiToken,
+                };
+                Error::GatewayUnauthorized { status, message, credential }
+            }
             (402, 2021) => Error::InsufficientCredits { status, message, meta: meta() },
             (422 | 424, code @ (2016 | 2017)) => {
                 let stage = match (status, code) {
@@ -389,7 +398,8 @@ mod tests {
     }
 
     const REST_API: Call<'static> = Call::RestApi { gateway_id: Some("gw") };
-    const GATEWAY_HOST: Call<'static> = Call::Inference { gateway_id: Some("gw") };
+    const GATEWAY_HOST: Call<'static> =
+        Call::Inference { gateway_id: Some("gw"), credential: GatewayCredential::GatewayToken };
 
     /// The variant and first fields of `error`, from its `Debug` form (`GuardrailsBlocked { status: 424`).
     fn kind(error: &Error, fields: usize) -> String {
@@ -501,7 +511,17 @@ mod tests {
     #[test]
     fn messages_say_what_to_do() {
         let gateway = classify_str(401, &rest_body(2009), GATEWAY_HOST).to_string();
-        assert!(gateway.contains("CF_AIG_TOKEN"), "{gateway}");
+        assert!(gateway.contains("CF_AIG_TOKEN") && gateway.contains("was refused"), "{gateway}");
+        // Nothing sent: the two variables that would send something.
+        let nothing = Call::Inference { gateway_id: Some("gw"), credential: GatewayCredential::None };
+        let nothing = classify_str(401, &rest_body(2009), nothing).to_string();
+        assert!(nothing.contains("CLOUDFLARE_API_TOKEN") && nothing.contains("CF_AIG_TOKEN"), "{nothing}");
+        let api_token = Call::Inference { gateway_id: Some("gw"), credential: GatewayCredential::ApiToken };
+        let api_token = classify_str(401, &rest_body(2009), api_token).to_string();
+        assert!(
+            api_token.contains("CLOUDFLARE_API_TOKEN") && api_token.contains("AI Gateway permissions"),
+            "{api_token}"
+        );
         let provider = classify_str(401, &rest_body(2009), REST_API).to_string();
         assert!(provider.contains("provider rejected the provider credential"), "{provider}");
         assert!(!provider.contains("CF_AIG_TOKEN"), "{provider}");
@@ -524,8 +544,12 @@ mod tests {
         ];
         for status in [0, 200, 400, 401, 404, 429, 500, 599, 999] {
             for body in bodies {
-                for call in [LOG, Call::Management { gateway_id: "g" }, Call::Inference { gateway_id: None }, REST_API]
-                {
+                for call in [
+                    LOG,
+                    Call::Management { gateway_id: "g" },
+                    Call::Inference { gateway_id: None, credential: GatewayCredential::None },
+                    REST_API,
+                ] {
                     let _ = classify_str(status, body, call).to_string();
                 }
             }

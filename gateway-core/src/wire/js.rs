@@ -91,6 +91,40 @@ pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, serd
     to_vec(value).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// [`to_string`] as a header value: every non-ASCII character escaped as
+/// `\uXXXX` (UTF-16 code units, so a character beyond the BMP is a
+/// surrogate pair), the rest as `JSON.stringify` writes it.
+///
+/// JSON text holds non-ASCII characters only inside strings, where the
+/// escape decodes to the same character; the header is ASCII, so no reader
+/// has to guess how its bytes are encoded (how Cloudflare decodes
+/// non-ASCII header bytes is undocumented, and a Worker's `Headers` would
+/// take them as Latin-1). Used for every JSON-valued `cf-aig-*` header.
+pub(crate) fn to_header_json<T: Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+    to_string(value).map(|json| escape_non_ascii(&json))
+}
+
+/// `json` with each non-ASCII character replaced by its `\uXXXX` escape(s).
+fn escape_non_ascii(json: &str) -> String {
+    use std::fmt::Write as _;
+    if json.is_ascii() {
+        return json.to_owned();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                // Writing to a `String` cannot fail.
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +160,18 @@ mod tests {
     fn json_is_compact_ordered_and_js_formatted() {
         let value = serde_json::json!({"b": 1.0, "a": [1.22, 100.0, "x"], "c": null});
         assert_eq!(to_string(&value).unwrap(), r#"{"b":1,"a":[1.22,100,"x"],"c":null}"#);
+    }
+
+    #[test]
+    fn header_json_is_ascii_and_decodes_to_the_same_strings() {
+        let value = serde_json::json!({"caf\u{e9}": "na\u{ef}ve \u{2603} \u{65e5}\u{672c} \u{1f980}", "n": 1.5});
+        let header = to_header_json(&value).unwrap();
+        assert_eq!(header, r#"{"caf\u00e9":"na\u00efve \u2603 \u65e5\u672c \ud83e\udd80","n":1.5}"#);
+        assert!(header.is_ascii());
+        let back: serde_json::Value = serde_json::from_str(&header).unwrap();
+        assert_eq!(back, value);
+        // ASCII JSON is unchanged, escapes included.
+        let ascii = serde_json::json!({"a": "tab\tquote\""});
+        assert_eq!(to_header_json(&ascii).unwrap(), to_string(&ascii).unwrap());
     }
 }

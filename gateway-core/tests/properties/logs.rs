@@ -13,8 +13,8 @@ use serde_json::{Value, json};
 
 use crate::scalar_strategies::{finite_f64, json_value, text};
 use crate::type_strategies::{
-    OPERATORS, canonical_key, decoded_log, delete_logs, gateway_meta, list_logs, log, log_filter, metadata, order,
-    result_info,
+    OPERATORS, canonical_key, decoded_log, delete_logs, delete_order, gateway_meta, list_logs, list_order, log,
+    log_filter, metadata, result_info,
 };
 use crate::wire_codecs::{
     decode_delete, decode_list, is_escaped, query_text, read_back, response_headers, sent_filters,
@@ -74,12 +74,15 @@ proptest! {
     #[test]
     fn filter_names_round_trip(
         operator in select(OPERATORS.to_vec()),
-        (field, direction) in order(),
+        (field, direction) in list_order(),
+        (delete_field, _) in delete_order(),
     ) {
         prop_assert_eq!(serde_json::to_value(&operator).unwrap(), Value::String(operator.to_string()));
         prop_assert_eq!(json_round_trip(&operator), operator);
         prop_assert_eq!(serde_json::to_value(&field).unwrap(), Value::String(field.to_string()));
         prop_assert_eq!(json_round_trip(&field), field);
+        prop_assert_eq!(serde_json::to_value(&delete_field).unwrap(), Value::String(delete_field.to_string()));
+        prop_assert_eq!(json_round_trip(&delete_field), delete_field);
         prop_assert_eq!(serde_json::to_value(&direction).unwrap(), Value::String(direction.to_string()));
         prop_assert_eq!(json_round_trip(&direction), direction);
     }

@@ -3,9 +3,9 @@
 
 use gateway_core::secrecy::SecretString;
 use gateway_core::{
-    AiGatewayLog, Backoff, CacheStatus, CustomCost, DeleteLogs, Direction, FilterKey, FilterOperator, FilterValue,
-    GatewayMeta, GatewayOptions, GatewayRetries, ListLogs, LogFilter, LogMetadata, Metadata, MetadataValue, OrderBy,
-    ProviderSlug, ResultInfo, StepConfig, StepHeaderValue, UniversalStep,
+    AiGatewayLog, Backoff, CacheStatus, CustomCost, DeleteLogs, DeleteOrderBy, Direction, FilterKey, FilterOperator,
+    FilterValue, GatewayMeta, GatewayOptions, GatewayRetries, ListLogs, ListOrderBy, LogFilter, LogMetadata, Metadata,
+    MetadataValue, ProviderSlug, ResultInfo, StepConfig, StepHeaderValue, UniversalStep,
 };
 use http::HeaderMap;
 use proptest::collection::vec;
@@ -247,18 +247,27 @@ pub(crate) const FILTER_KEYS: [FilterKey; 26] = [
 pub(crate) const OPERATORS: [FilterOperator; 5] =
     [FilterOperator::Eq, FilterOperator::Neq, FilterOperator::Contains, FilterOperator::Lt, FilterOperator::Gt];
 
-pub(crate) const ORDER_BY: [OrderBy; 11] = [
-    OrderBy::CreatedAt,
-    OrderBy::Provider,
-    OrderBy::Model,
-    OrderBy::ModelType,
-    OrderBy::Success,
-    OrderBy::Cached,
-    OrderBy::Cost,
-    OrderBy::TokensIn,
-    OrderBy::TokensOut,
-    OrderBy::Duration,
-    OrderBy::Feedback,
+pub(crate) const LIST_ORDER_BY: [ListOrderBy; 6] = [
+    ListOrderBy::CreatedAt,
+    ListOrderBy::Provider,
+    ListOrderBy::Model,
+    ListOrderBy::ModelType,
+    ListOrderBy::Success,
+    ListOrderBy::Cached,
+];
+
+pub(crate) const DELETE_ORDER_BY: [DeleteOrderBy; 11] = [
+    DeleteOrderBy::CreatedAt,
+    DeleteOrderBy::Provider,
+    DeleteOrderBy::Model,
+    DeleteOrderBy::ModelType,
+    DeleteOrderBy::Success,
+    DeleteOrderBy::Cached,
+    DeleteOrderBy::Cost,
+    DeleteOrderBy::TokensIn,
+    DeleteOrderBy::TokensOut,
+    DeleteOrderBy::Duration,
+    DeleteOrderBy::Feedback,
 ];
 
 pub(crate) const DIRECTIONS: [Direction; 2] = [Direction::Asc, Direction::Desc];
@@ -301,8 +310,12 @@ prop_compose! {
     }
 }
 
-pub(crate) fn order() -> impl Strategy<Value = (OrderBy, Direction)> {
-    (select(ORDER_BY.to_vec()), select(DIRECTIONS.to_vec()))
+pub(crate) fn list_order() -> impl Strategy<Value = (ListOrderBy, Direction)> {
+    (select(LIST_ORDER_BY.to_vec()), select(DIRECTIONS.to_vec()))
+}
+
+pub(crate) fn delete_order() -> impl Strategy<Value = (DeleteOrderBy, Direction)> {
+    (select(DELETE_ORDER_BY.to_vec()), select(DIRECTIONS.to_vec()))
 }
 
 prop_compose! {
@@ -311,7 +324,7 @@ prop_compose! {
         page in option::of(prop_oneof![Just(1u32), Just(u32::MAX), 1..=u32::MAX]),
         per_page in option::of(prop_oneof![Just(1u32), Just(50), 1u32..=50]),
         search in option::of(text()),
-        order in option::of(order()),
+        order in option::of(list_order()),
         meta_info in option::of(any::<bool>()),
     ) -> ListLogs {
         let mut q = ListLogs::new();
@@ -329,7 +342,7 @@ prop_compose! {
     pub(crate) fn delete_logs()(
         filters in vec(log_filter(), 0..4),
         limit in option::of(prop_oneof![Just(1u32), Just(10_000), 1u32..=10_000]),
-        order in option::of(order()),
+        order in option::of(delete_order()),
     ) -> DeleteLogs {
         let mut q = DeleteLogs::new();
         q.filters = filters;

@@ -4,9 +4,10 @@
 
 use gateway_core::types::headers;
 use gateway_core::{
-    CacheStatus, DeleteLogs, Direction, FilterValue, GatewayMeta, ListLogs, LogFilter, OrderBy, StepHeaderValue,
+    CacheStatus, DeleteLogs, Direction, FilterValue, GatewayMeta, ListLogs, LogFilter, StepHeaderValue,
 };
 use http::{HeaderMap, HeaderValue};
+use serde::de::DeserializeOwned;
 
 use crate::from_wire;
 use crate::type_strategies::canonical_key;
@@ -65,7 +66,7 @@ pub(crate) fn decode_filters(query: &str) -> (Vec<LogFilter>, Vec<(String, Strin
 }
 
 /// Reads `order_by` and `order_by_direction`, which travel together.
-fn decode_order(order_by: Option<String>, direction: Option<String>) -> Option<(OrderBy, Direction)> {
+fn decode_order<O: DeserializeOwned>(order_by: Option<String>, direction: Option<String>) -> Option<(O, Direction)> {
     match (order_by, direction) {
         (Some(field), Some(direction)) => Some((from_wire(&field), from_wire(&direction))),
         (None, None) => None,
@@ -75,10 +76,10 @@ fn decode_order(order_by: Option<String>, direction: Option<String>) -> Option<(
 
 /// Decodes the filters and the order of a logs query, which list and delete
 /// queries share, and hands every other parameter to `param`.
-fn decode_logs_query(
+fn decode_logs_query<O: DeserializeOwned>(
     query: &str,
     mut param: impl FnMut(&str, String),
-) -> (Vec<LogFilter>, Option<(OrderBy, Direction)>) {
+) -> (Vec<LogFilter>, Option<(O, Direction)>) {
     let (filters, rest) = decode_filters(query);
     let (mut order_by, mut direction) = (None, None);
     for (name, value) in rest {

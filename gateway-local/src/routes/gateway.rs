@@ -60,9 +60,12 @@ async fn admit(
     create_default_if_asked(state, gateway, headers).await?;
     let settings = state.gateways.resolve(&state.config, gateway).ok_or_else(Rejection::gateway_not_found)?;
     let presented = headers.get(h::AUTHORIZATION).map(HeaderValue::as_bytes);
+    // Cloudflare's gateway tokens are API tokens with AI Gateway
+    // permissions: the account's API token authenticates every gateway too.
+    let api_token = state.config.api_token.as_deref();
     let authenticated = match (&settings.token, presented) {
         (Some(token), Some(presented)) => {
-            if !bearer_matches(presented, token) {
+            if !bearer_matches(presented, token) && !api_token.is_some_and(|api| bearer_matches(presented, api)) {
                 return Err(Rejection::unauthorized());
             }
             true
@@ -108,16 +111,22 @@ fn request_options(headers: &HeaderMap) -> Result<HeaderOptions, Rejection> {
 }
 
 /// The request's `cf-aig-*` options, or a 400 in `shape` naming the bad header.
+///
+/// Values are read as UTF-8: a JSON value (`cf-aig-metadata`,
+/// `cf-aig-custom-cost`) may come as raw UTF-8 bytes or ASCII with
+/// `\uXXXX` escapes (as gateway-core sends it), and both decode to the same
+/// strings. Other bytes are refused.
 pub(super) fn request_options_in(headers: &HeaderMap, shape: Shape) -> Result<HeaderOptions, Rejection> {
-    if let Some((name, _)) = headers.iter().find(|(k, v)| is_gateway_header(k.as_str()) && v.to_str().is_err()) {
+    if let Some((name, _)) = headers.iter().find(|(k, v)| is_gateway_header(k.as_str()) && utf8(v).is_none()) {
         return Err(Rejection::new(
             shape,
             StatusCode::BAD_REQUEST,
             code::INVALID_HEADER,
-            format!("invalid header {name}: the value is not visible ASCII"),
+            format!("invalid header {name}: the value is not UTF-8"),
         ));
     }
-    let pairs = headers.iter().filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)));
+    let pairs =
+        headers.iter().filter(|(k, _)| is_gateway_header(k.as_str())).filter_map(|(k, v)| Some((k.as_str(), utf8(v)?)));
     HeaderOptions::parse(pairs).map_err(|e| {
         Rejection::new(
             shape,
@@ -126,6 +135,11 @@ pub(super) fn request_options_in(headers: &HeaderMap, shape: Shape) -> Result<He
             format!("invalid header {}: {}", e.name, e.reason),
         )
     })
+}
+
+/// A header value as UTF-8 text.
+fn utf8(value: &HeaderValue) -> Option<&str> {
+    std::str::from_utf8(value.as_bytes()).ok()
 }
 
 /// Checks a caller's endpoint: a relative path that cannot climb out of the

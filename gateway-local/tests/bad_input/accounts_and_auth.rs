@@ -177,6 +177,10 @@ async fn authenticated_gateway_needs_its_token() {
             answer.gateway_error(401, 2009);
             h.assert_unsent_and_alive(before, format_args!("{url} {headers:?}")).await;
         }
+        // The account's API token is accepted too (Cloudflare's gateway tokens are API tokens).
+        let api_token = format!("Bearer {API_TOKEN}");
+        let answer = h.post(url, body.clone(), &[("cf-aig-authorization", api_token.as_str())]).await;
+        assert_eq!(answer.status, 200, "{url}: {}", answer.text());
         let answer = h.post(url, body.clone(), &[("cf-aig-authorization", "Bearer t")]).await;
         assert_eq!(answer.status, 200, "{url}: {}", answer.text());
         let id = answer.headers["cf-aig-log-id"].to_str().unwrap().to_owned();
