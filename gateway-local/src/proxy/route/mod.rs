@@ -105,7 +105,7 @@ async fn deployed(state: &AppState, context: &RequestContext, name: &str) -> Res
             StatusCode::BAD_REQUEST,
             code::MODEL_NOT_FOUND,
             format!(
-                "model not found: gateway `{}` has no deployed dynamic route named `{name}` \
+                "model not found: `dynamic/{name}`: gateway `{}` has no deployed dynamic route named `{name}` \
                  (create and deploy one through .../ai-gateway/gateways/{}/routes)",
                 context.gateway, context.gateway
             ),
