@@ -75,7 +75,108 @@ pub use client::{Ai, RunOptions, UniversalOptions};
 pub use config::{Config, Transport};
 pub use error::{ApiMessage, BlockedStage, Error, Result, StreamPhase};
 pub use gateway::{Gateway, HttpGateway};
-pub use gateway_derive::{Metadata, Model, Provider};
+/// Declares a model: derives [`Model`](trait@Model) and generates its typed
+/// `{Name}Request` and `{Name}Response`. The declaration syntax, with its
+/// container and field attribute tables, is in the [`model`] module docs.
+///
+/// ```
+/// use gateway_core::{Model, ModelRequest};
+///
+/// /// `@cf/baai/bge-base-en-v1.5`: text embeddings.
+/// #[derive(Debug, Model)]
+/// #[model(id = "@cf/baai/bge-base-en-v1.5")]
+/// pub struct Embed {
+///     #[model(length = 1..=100)]
+///     text: Vec<String>,
+///     #[model(values("mean", "cls"))]
+///     pooling: Option<String>,
+///     #[model(output)]
+///     data: Vec<Vec<f32>>,
+/// }
+///
+/// let request = EmbedRequest::new(vec!["hello".to_owned()]).pooling(EmbedPooling::Cls);
+/// assert_eq!(request.to_query()?, gateway_core::serde_json::json!({"text": ["hello"], "pooling": "cls"}));
+/// # Ok::<(), gateway_core::Error>(())
+/// ```
+pub use gateway_derive::Model;
+
+/// Typed log metadata: derives [`ToMetadata`] (and `From<T>`, `From<&T>` for
+/// [`Metadata`](struct@Metadata)) for a struct whose fields become the
+/// entries, in declaration order.
+///
+/// Fields are strings, numbers (up to `i128`/`u64`) or booleans, or an
+/// `Option` of one: `None` is left out, never sent as `null`. At most five
+/// fields (Cloudflare keeps five entries and drops the rest silently).
+///
+/// | attribute | on | meaning |
+/// |---|---|---|
+/// | `#[metadata(rename = "key")]` | field | the entry's key (default: the field name without `r#`) |
+/// | `#[metadata(crate = "path")]` | struct | where `gateway_core` is, when renamed or re-exported |
+///
+/// ```
+/// use gateway_core::{Metadata, ToMetadata};
+///
+/// #[derive(Metadata)]
+/// struct Tags {
+///     #[metadata(rename = "user_id")]
+///     user: String,
+///     attempt: u32,
+///     team: Option<String>,
+/// }
+///
+/// let tags = Tags { user: "u1".into(), attempt: 2, team: None };
+/// assert_eq!(tags.to_metadata().to_json(), r#"{"user_id":"u1","attempt":2}"#);
+/// let metadata: gateway_core::Metadata = tags.into(); // what `RunOptions` and `Fallback` take
+/// assert_eq!(metadata.len(), 2);
+/// ```
+pub use gateway_derive::Metadata;
+
+/// A custom provider: derives [`Provider`](trait@Provider) and
+/// [`ProviderKind`] for a struct, so models declared with
+/// `#[model(provider = ThisType, endpoint = "...")]` run through it and a
+/// typed fallback step takes only this provider.
+///
+/// | attribute | on | meaning |
+/// |---|---|---|
+/// | `slug = "in-house"` | struct (required) | the gateway route: lowercase letters, digits and inner `-` |
+/// | `base_url = "https://..."` | struct (required) | the provider's base URL (http or https) |
+/// | `auth = bearer` | struct | the credential goes in `Authorization: Bearer` (the default) |
+/// | `auth = header("x-key")` | struct | the credential goes in this header |
+/// | `auth = none` | struct | no credential |
+/// | `header("name", "value")` | struct, repeatable | a fixed header sent with every request |
+/// | `crate = "path"` | struct | where `gateway_core` is, when renamed or re-exported |
+/// | `credential` | field | the credential: a `SecretString` or `Option<SecretString>` (never in `Debug`); at most one |
+///
+/// The struct implements `Debug` itself (the trait needs it).
+///
+/// ```
+/// use gateway_core::secrecy::SecretString;
+/// use gateway_core::{AuthScheme, Model, ModelRequest, Provider, ProviderKind};
+///
+/// #[derive(Debug, Provider)]
+/// #[provider(slug = "in-house", base_url = "https://llm.example.com/v1", auth = header("x-key"), header("x-version", "7"))]
+/// pub struct InHouse {
+///     #[provider(credential)]
+///     key: SecretString,
+/// }
+///
+/// #[derive(Debug, Model)]
+/// #[model(id = "house-large", provider = InHouse, endpoint = "generate")]
+/// pub struct HouseLarge {
+///     prompt: String,
+///     #[model(output)]
+///     text: String,
+/// }
+///
+/// let provider = InHouse { key: SecretString::from("k") };
+/// assert_eq!(<InHouse as ProviderKind>::SLUG, "in-house");
+/// assert_eq!(provider.auth_scheme(), AuthScheme::Header("x-key".into()));
+/// // A typed step for this provider; another provider would not compile.
+/// let step = HouseLargeRequest::new("Hi").to_step(&provider)?;
+/// assert_eq!(step.endpoint, "generate");
+/// # Ok::<(), gateway_core::Error>(())
+/// ```
+pub use gateway_derive::Provider;
 pub use model::{
     BinaryOutput, Fallback, FallbackResult, GatewayExt, Model, ModelRequest, ModelResponse, ModelResult, ProviderKind,
     ProviderOf, RequestFor, StreamingModel, ToMetadata,

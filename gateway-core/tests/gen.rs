@@ -259,11 +259,8 @@ mod shadow {
                 r#"{"model":"odd-1","type":"t","new":7,"validate":true,"serialize":"s","__map":1,"__v":4,"value":9,"__serializer":false,"enum":"plain-text","loop":5}"#
             );
             assert_eq!(odd().r#enum(OddNamesEnum::Json).to_query().unwrap()["enum"], "json");
-            // Unset optionals are left out; the default of `__v` is sent.
-            assert_eq!(
-                odd().to_query().unwrap().to_string(),
-                r#"{"model":"odd-1","type":"t","new":7,"__v":3,"loop":5}"#
-            );
+            // Unset optionals are left out, `__v` (with a default) too.
+            assert_eq!(odd().to_query().unwrap().to_string(), r#"{"model":"odd-1","type":"t","new":7,"loop":5}"#);
             let other = OddNamesRequest::new("t", 7_u32, OddNamesKind::Value("v".to_owned()));
             assert_eq!(other.to_query().unwrap()["__value"], "v");
             assert_eq!(other.r#type, "t");
@@ -322,22 +319,20 @@ fn shadowing_items_are_ours() {
 }
 
 #[test]
-fn everything_request_serializes_defaults_and_set_values() {
+fn everything_request_serializes_set_values_only() {
     use shadow::{EverythingEffort, EverythingInput, EverythingMode, EverythingRequest};
 
+    // A `default` is the model's own: not sent unless set.
     let request = EverythingRequest::new(EverythingInput::Prompt("hi".to_owned()));
-    assert_eq!(
-        request.to_query().unwrap().to_string(),
-        r#"{"prompt":"hi","effort":"low","temperature":0.5,"max_tokens":16,"greeting":"hello","raw":false}"#
-    );
-    assert_eq!(request.effort, EverythingEffort::Low);
+    assert_eq!(request.to_query().unwrap().to_string(), r#"{"prompt":"hi"}"#);
+    assert_eq!(request.effort, None);
     assert!(request.mode.is_none());
 
     let request = EverythingRequest::new(EverythingInput::Messages(vec!["a".to_owned(), "b".to_owned()]))
         .mode(EverythingMode::Careful)
         .effort(EverythingEffort::High)
         .temperature(0.25)
-        .max_tokens(64_u32)
+        .max_tokens(64)
         .greeting("hey")
         .raw(true)
         .nucleus(0.9)

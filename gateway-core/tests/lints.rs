@@ -142,19 +142,17 @@ pub struct Bare {
 
 #[test]
 fn undocumented_declaration_fields_need_no_docs() {
-    let request = BareRequest::new().limit(2_u32);
-    assert_eq!(request.to_query().unwrap(), json!({"limit": 2, "count": 1}));
+    let request = BareRequest::new().limit(2);
+    assert_eq!(request.to_query().unwrap(), json!({"limit": 2}));
+    assert_eq!(BareRequest::new().count(1).to_query().unwrap(), json!({"count": 1}));
     let response: BareResponse = serde_json::from_value(json!({"out": 3})).unwrap();
     assert_eq!(response.out, 3);
 }
 
 #[test]
 fn model_api_under_strict_lints() {
-    let request = ChatRequest::new(ChatInput::Prompt("Hi".to_owned())).mode(ChatMode::Fast).limit(8_u32);
-    assert_eq!(
-        request.to_query().unwrap().to_string(),
-        r#"{"prompt":"Hi","mode":"fast","effort":"low","temperature":0.6,"max_tokens":8,"raw":false}"#
-    );
+    let request = ChatRequest::new(ChatInput::Prompt("Hi".to_owned())).mode(ChatMode::Fast).limit(8);
+    assert_eq!(request.to_query().unwrap().to_string(), r#"{"prompt":"Hi","mode":"fast","max_tokens":8}"#);
     let request = ChatRequest::new(ChatInput::Messages(vec!["Hi".to_owned()]))
         .mode(ChatMode::Careful)
         .effort(ChatEffort::High)

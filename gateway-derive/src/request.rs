@@ -4,6 +4,7 @@
 use heck::ToUpperCamelCase;
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::Ident;
 use syn::spanned::Spanned;
 
 use crate::internals::attr::{Bounds, DefaultValue};
@@ -17,7 +18,8 @@ pub(crate) fn docs(attrs: &[syn::Attribute], fallback: &str) -> TokenStream {
     if own.is_empty() { quote!(#[doc = #fallback]) } else { quote!(#(#own)*) }
 }
 
-fn member_variant(input: &Input<'_>) -> syn::Ident {
+/// The group variant of a member.
+pub(crate) fn member_variant(input: &Input<'_>) -> Ident {
     format_ident!("{}", input.field.ident.to_string().trim_start_matches("r#").to_upper_camel_case())
 }
 
@@ -81,7 +83,14 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
                 }
             }
             Role::Optional => fields.push(quote!(#docs pub #ident: ::core::option::Option<#ty>)),
-            Role::Required | Role::Defaulted(_) => fields.push(quote!(#docs pub #ident: #ty)),
+            Role::Defaulted(default) => {
+                let doc = format!(
+                    "Not sent when `None`: the model then uses its default `{}`.",
+                    default.to_token_stream().to_string().replace(' ', "")
+                );
+                fields.push(quote!(#docs #[doc = ""] #[doc = #doc] pub #ident: ::core::option::Option<#ty>));
+            }
+            Role::Required => fields.push(quote!(#docs pub #ident: #ty)),
         }
     }
     let doc = format!(
@@ -94,28 +103,6 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
         #vis struct #request { #(#fields,)* }
     });
     out
-}
-
-fn default_expr(input: &Input<'_>, default: &DefaultValue) -> TokenStream {
-    let ty = &input.value_ty;
-    if let Some(values) = &input.values {
-        if let DefaultValue::Lit(syn::Lit::Str(s)) = default {
-            if let Some((variant, _)) = values.variants.iter().find(|(_, l)| l.value() == s.value()) {
-                let ident = &values.ident;
-                return quote!(#ident::#variant);
-            }
-        }
-    }
-    let span = default.to_token_stream().span();
-    match (input.kind, default) {
-        (Kind::Float, DefaultValue::Number(n)) if !n.is_float => {
-            let mut lit = Literal::f64_unsuffixed(n.value);
-            lit.set_span(span);
-            quote_spanned!(span=> { let __value: #ty = #lit; __value })
-        }
-        (Kind::Str, _) => quote_spanned!(span=> ::core::convert::From::from(#default)),
-        _ => quote_spanned!(span=> { let __value: #ty = #default; __value }),
-    }
 }
 
 fn bound(b: Option<&crate::internals::attr::Number>, as_usize: bool) -> TokenStream {
@@ -152,7 +139,59 @@ fn checks(input: &Input<'_>) -> TokenStream {
             quote_spanned!(ty.span()=> __gateway_core::__private::check_length::<#ty>(__v, #wire, #min, #max)?;),
         );
     }
+    if let Some(Bounds { min, max }) = &input.each_range {
+        let (min, max) = (bound(min.as_ref(), false), bound(max.as_ref(), false));
+        out.extend(
+            quote_spanned!(ty.span()=> __gateway_core::__private::check_each_range::<#ty>(__v, #wire, #min, #max)?;),
+        );
+    }
+    if let Some(Bounds { min, max }) = &input.each_length {
+        let (min, max) = (bound(min.as_ref(), true), bound(max.as_ref(), true));
+        out.extend(
+            quote_spanned!(ty.span()=> __gateway_core::__private::check_each_length::<#ty>(__v, #wire, #min, #max)?;),
+        );
+    }
     out
+}
+
+/// The trait a value enum or group enum `ident` is taken through, so a
+/// wrong value names the variants to write (`#[diagnostic::on_unimplemented]`).
+fn into_trait(ident: &Ident) -> Ident {
+    format_ident!("Into{}", ident)
+}
+
+/// The trait a group member is guarded by: a builder method named after the
+/// member fails with a message saying to choose it in `new`.
+fn member_guard(group: &Group, member: &Input<'_>) -> Ident {
+    format_ident!("{}{}ChosenInNew", group.enum_ident, member_variant(member))
+}
+
+/// The type `new` or a builder method takes for `input`: integers and
+/// booleans as themselves (so `.max_tokens(64)` infers `u32`), a value enum
+/// through its `Into{Enum}` trait, anything else through `Into` (so a float
+/// also takes an integer literal, `.temperature(1)`).
+fn param_type(input: &Input<'_>) -> TokenStream {
+    let ty = &input.value_ty;
+    if let Some(values) = &input.values {
+        let into = into_trait(&values.ident);
+        return quote!(impl #into);
+    }
+    match input.kind {
+        Kind::Int | Kind::Bool => ty.clone(),
+        Kind::Float | Kind::Str | Kind::List | Kind::Other => quote!(impl ::core::convert::Into<#ty>),
+    }
+}
+
+/// `expr` (of [`param_type`]) as the field's value.
+fn converted(input: &Input<'_>, expr: &TokenStream) -> TokenStream {
+    if let Some(values) = &input.values {
+        let into = into_trait(&values.ident);
+        return quote!(#into::into_value(#expr));
+    }
+    match input.kind {
+        Kind::Int | Kind::Bool => expr.clone(),
+        Kind::Float | Kind::Str | Kind::List | Kind::Other => quote!(::core::convert::Into::into(#expr)),
+    }
 }
 
 /// The pieces of the request's impls, gathered field by field.
@@ -175,19 +214,25 @@ fn serialize_entry(wire: &str, value: &TokenStream) -> TokenStream {
     quote!(__gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, #value)?)
 }
 
-/// A builder method setting `ident` to `value` (an expression of `value`).
-fn setter(input: &Input<'_>, doc: &str, value: &TokenStream) -> TokenStream {
+/// A builder method setting the optional field of `input`; a stub's only
+/// takes its value.
+fn setter(input: &Input<'_>, doc: &str, stub: bool) -> TokenStream {
     let ident = input.field.ident;
-    let ty = &input.value_ty;
+    let param = param_type(input);
     let docs = docs(&input.field.original.attrs, "");
+    let (receiver, body) = if stub {
+        (quote!(self), quote!(let _ = value; self))
+    } else {
+        let value = converted(input, &quote!(value));
+        (quote!(mut self), quote!(self.#ident = ::core::option::Option::Some(#value); self))
+    };
     quote! {
         #docs
         #[doc = #doc]
         #[must_use]
         #[inline]
-        pub fn #ident(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
-            self.#ident = #value;
-            self
+        pub fn #ident(#receiver, value: #param) -> Self {
+            #body
         }
     }
 }
@@ -196,29 +241,10 @@ impl RequestParts {
     /// A parameter of `new`.
     fn required(&mut self, input: &Input<'_>) {
         let ident = input.field.ident;
-        let ty = &input.value_ty;
-        self.params.push(quote!(#ident: impl ::core::convert::Into<#ty>));
-        self.inits.push(quote!(#ident: ::core::convert::Into::into(#ident)));
-        self.always_sent(input);
-    }
-
-    /// Starts at its default; a builder method changes it.
-    fn defaulted(&mut self, input: &Input<'_>, default: &DefaultValue) {
-        let ident = input.field.ident;
-        let value = default_expr(input, default);
+        let param = param_type(input);
+        self.params.push(quote!(#ident: #param));
+        let value = converted(input, &quote!(#ident));
         self.inits.push(quote!(#ident: #value));
-        let doc = format!(
-            "Sets `{}` (default `{}`).",
-            input.wire.name,
-            default.to_token_stream().to_string().replace(' ', "")
-        );
-        self.setters.push(setter(input, &doc, &quote!(::core::convert::Into::into(value))));
-        self.always_sent(input);
-    }
-
-    /// Serialized and checked whatever its value.
-    fn always_sent(&mut self, input: &Input<'_>) {
-        let ident = input.field.ident;
         let entry = serialize_entry(&input.wire.name, &quote!(&self.#ident));
         self.serialize.push(quote!(#entry;));
         let check = checks(input);
@@ -227,13 +253,20 @@ impl RequestParts {
         }
     }
 
-    /// Starts unset; a builder method sets it; sent and checked only when set.
-    fn optional(&mut self, input: &Input<'_>) {
+    /// Starts unset; a builder method sets it; sent and checked only when
+    /// set. A `default` is the model's own, so it is documented, not sent.
+    fn optional(&mut self, input: &Input<'_>, default: Option<&DefaultValue>, stub: bool) {
         let ident = input.field.ident;
         self.inits.push(quote!(#ident: ::core::option::Option::None));
-        let doc = format!("Sets `{}`.", input.wire.name);
-        let value = quote!(::core::option::Option::Some(::core::convert::Into::into(value)));
-        self.setters.push(setter(input, &doc, &value));
+        let doc = match default {
+            Some(default) => format!(
+                "Sets `{}`; when it is not set, it is not sent and the model uses its default `{}`.",
+                input.wire.name,
+                default.to_token_stream().to_string().replace(' ', "")
+            ),
+            None => format!("Sets `{}`; when it is not set, it is not sent.", input.wire.name),
+        };
+        self.setters.push(setter(input, &doc, stub));
         let entry = serialize_entry(&input.wire.name, &quote!(__value));
         self.serialize.push(quote! {
             if let ::core::option::Option::Some(__value) = &self.#ident {
@@ -246,11 +279,30 @@ impl RequestParts {
         }
     }
 
-    /// The group's enum is a parameter of `new`; the set member is sent and checked.
+    /// The group's enum is a parameter of `new`; the set member is sent and
+    /// checked. A builder method named after a member says to choose it in `new`.
     fn group(&mut self, plan: &ModelPlan<'_>, group: &Group) {
         let (field, enum_ident) = (&group.field_ident, &group.enum_ident);
-        self.params.push(quote!(#field: #enum_ident));
-        self.inits.push(quote!(#field));
+        let into = into_trait(enum_ident);
+        self.params.push(quote!(#field: impl #into));
+        self.inits.push(quote!(#field: #into::into_value(#field)));
+        for &i in &group.members {
+            let member = plan.inputs[i].field.ident;
+            if member == "new" {
+                continue;
+            }
+            let guard = member_guard(group, &plan.inputs[i]);
+            let doc = format!("`{member}` is chosen in `new`, as a member of the exclusive group `{}`.", group.name);
+            self.setters.push(quote! {
+                #[doc = #doc]
+                #[doc(hidden)]
+                #[must_use]
+                pub fn #member<__V: #guard>(self, value: __V) -> Self {
+                    let _ = value;
+                    self
+                }
+            });
+        }
         let arms = group.members.iter().map(|&i| {
             let member = &plan.inputs[i];
             let variant = member_variant(member);
@@ -269,49 +321,150 @@ impl RequestParts {
             match &self.#field { #(#checks)* }
         }));
     }
+
+    /// Every field's share, in declaration order (each group once, at its first member).
+    fn of(plan: &ModelPlan<'_>, stub: bool) -> Self {
+        let mut parts = Self::default();
+        let mut emitted_groups = Vec::new();
+        for input in &plan.inputs {
+            match &input.role {
+                Role::Required => parts.required(input),
+                Role::Defaulted(default) => parts.optional(input, Some(default), stub),
+                Role::Optional => parts.optional(input, None, stub),
+                Role::Member(g) => {
+                    if !emitted_groups.contains(g) {
+                        emitted_groups.push(*g);
+                        if let Some(group) = plan.groups.get(*g) {
+                            parts.group(plan, group);
+                        }
+                    }
+                }
+            }
+        }
+        parts
+    }
+}
+
+/// The traits values are taken through (see [`into_trait`]) and the group
+/// member guards (see [`member_guard`]), with their messages.
+fn value_traits(plan: &ModelPlan<'_>) -> TokenStream {
+    let mut out = TokenStream::new();
+    for input in &plan.inputs {
+        let Some(values) = &input.values else { continue };
+        let ident = &values.ident;
+        let into = into_trait(ident);
+        let listed: Vec<String> =
+            values.variants.iter().map(|(v, lit)| format!("`{ident}::{v}` ({:?})", lit.value())).collect();
+        let message = format!("`{}` takes a variant of `{ident}`, not `{{Self}}`", input.field.ident);
+        let label = format!("expected `{ident}`");
+        let note = format!("write one of {}", listed.join(", "));
+        let doc = format!("A value of `{ident}`.");
+        out.extend(quote! {
+            #[doc = #doc]
+            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            pub trait #into {
+                /// The value.
+                fn into_value(self) -> #ident;
+            }
+            #[automatically_derived]
+            impl #into for #ident {
+                #[inline]
+                fn into_value(self) -> #ident {
+                    self
+                }
+            }
+        });
+    }
+    for group in &plan.groups {
+        let ident = &group.enum_ident;
+        let into = into_trait(ident);
+        let variants: Vec<String> =
+            group.members.iter().map(|&i| format!("`{ident}::{}(..)`", member_variant(&plan.inputs[i]))).collect();
+        let members: Vec<String> = group.members.iter().map(|&i| format!("`{}`", plan.inputs[i].field.ident)).collect();
+        let message =
+            format!("`new` takes the exclusive group `{}` as a variant of `{ident}`, not `{{Self}}`", group.name);
+        let label = format!("expected `{ident}`");
+        let note = format!("write one of {}", variants.join(", "));
+        let doc = format!("A value of `{ident}`.");
+        out.extend(quote! {
+            #[doc = #doc]
+            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            pub trait #into {
+                /// The value.
+                fn into_value(self) -> #ident;
+            }
+            #[automatically_derived]
+            impl #into for #ident {
+                #[inline]
+                fn into_value(self) -> #ident {
+                    self
+                }
+            }
+        });
+        let request = &plan.request_ident;
+        for &i in &group.members {
+            let member = &plan.inputs[i];
+            let (field, variant) = (member.field.ident, member_variant(member));
+            let guard = member_guard(group, member);
+            let message = format!(
+                "`{field}` is a member of the exclusive group `{}`: it is chosen in `new`, not with a builder method",
+                group.name
+            );
+            let label = format!("`{field}` goes in `new`");
+            let note = format!(
+                "write `{request}::new({ident}::{variant}(..))`: a request holds exactly one of {}",
+                members.join(", ")
+            );
+            out.extend(quote! {
+                /// Not implemented: a group member is chosen in `new`.
+                #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+                pub trait #guard {}
+            });
+        }
+    }
+    out
+}
+
+/// `new` and the builder methods; a stub's take the same arguments and do nothing.
+fn constructor(plan: &ModelPlan<'_>, parts: &RequestParts, stub: bool) -> TokenStream {
+    let request = &plan.request_ident;
+    let RequestParts { params, inits, setters, .. } = parts;
+    let new_doc = if params.is_empty() {
+        "A request with no field set.".to_owned()
+    } else {
+        "A request from its required fields; set optional ones with the builder methods.".to_owned()
+    };
+    let body = if stub { quote!(::core::unreachable!()) } else { quote!(Self { #(#inits,)* }) };
+    let allow = stub.then(|| quote!(#[allow(unused_variables)]));
+    quote! {
+        #[automatically_derived]
+        impl #request {
+            #[doc = #new_doc]
+            #[inline]
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                #body
+            }
+            #(#setters)*
+        }
+    }
 }
 
 /// Impls (inside the `const _`).
 pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
     let request = &plan.request_ident;
     let decl = plan.container.ident;
-    let mut parts = RequestParts::default();
-    let mut emitted_groups = Vec::new();
-
+    let mut parts = RequestParts::of(plan, false);
     if plan.model_in_body {
         let entry = serialize_entry("model", &quote!(<#decl as __gateway_core::Model>::ID));
-        parts.serialize.push(quote!(#entry;));
+        parts.serialize.insert(0, quote!(#entry;));
     }
-    for input in &plan.inputs {
-        match &input.role {
-            Role::Required => parts.required(input),
-            Role::Defaulted(default) => parts.defaulted(input, default),
-            Role::Optional => parts.optional(input),
-            Role::Member(g) => {
-                if !emitted_groups.contains(g) {
-                    emitted_groups.push(*g);
-                    parts.group(plan, &plan.groups[*g]);
-                }
-            }
-        }
-    }
-
-    let RequestParts { params, inits, setters, serialize, validate } = parts;
-    let new_doc = if params.is_empty() {
-        "A request with every field at its default.".to_owned()
-    } else {
-        "A request from its required fields; set optional ones with the builder methods.".to_owned()
-    };
+    let constructor = constructor(plan, &parts, false);
+    let traits = value_traits(plan);
+    let RequestParts { serialize, validate, .. } = parts;
     quote! {
-        #[automatically_derived]
-        impl #request {
-            #[doc = #new_doc]
-            #[inline]
-            pub fn new(#(#params),*) -> Self {
-                Self { #(#inits,)* }
-            }
-            #(#setters)*
-        }
+        #traits
+        #constructor
 
         #[automatically_derived]
         impl __gateway_core::__private::serde::Serialize for #request {
@@ -338,6 +491,16 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
     }
 }
 
+/// Stand-in impls of a declaration with errors (inside the `const _`): the
+/// same `new`, builder methods and value traits, so code using them adds no
+/// error of its own.
+pub(crate) fn stub_impls(plan: &ModelPlan<'_>) -> TokenStream {
+    let parts = RequestParts::of(plan, true);
+    let mut out = value_traits(plan);
+    out.extend(constructor(plan, &parts, true));
+    out
+}
+
 /// `Serialize` and `as_str` of the value enums.
 pub(crate) fn value_enum_impls(plan: &ModelPlan<'_>) -> TokenStream {
     let mut out = TokenStream::new();
@@ -356,7 +519,7 @@ pub(crate) fn value_enum_impls(plan: &ModelPlan<'_>) -> TokenStream {
             #[automatically_derived]
             impl __gateway_core::__private::serde::Serialize for #ident {
                 #[inline]
-            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
                 where
                     __S: __gateway_core::__private::serde::Serializer,
                 {

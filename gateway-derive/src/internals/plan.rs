@@ -84,6 +84,10 @@ pub(crate) struct Input<'a> {
     pub(crate) range: Option<Bounds>,
     pub(crate) length: Option<Bounds>,
     pub(crate) values: Option<ValuesEnum>,
+    /// `each(range = ..)`: the range of each item of a list.
+    pub(crate) each_range: Option<Bounds>,
+    /// `each(length = ..)`: the length of each item of a list.
+    pub(crate) each_length: Option<Bounds>,
 }
 
 /// An exclusive group (`one_of`): one request field holding one of its members.
