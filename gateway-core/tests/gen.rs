@@ -143,6 +143,23 @@ mod shadow {
         id: ::std::string::String,
     }
 
+    /// Group members with fields of their own (`with`, required and
+    /// optional, one named like a local), `each` limits and `OneOrMany`.
+    #[derive(::gateway_core::Model)]
+    #[model(id = "@cf/test/variants")]
+    pub(crate) struct Variants {
+        #[model(one_of = "input", length = 1..)]
+        text: ::gateway_core::model::OneOrMany<::std::string::String>,
+        #[model(with = "text", each(range = 0..=1))]
+        __value: ::std::option::Option<::std::vec::Vec<f64>>,
+        #[model(one_of = "input")]
+        image: ::gateway_core::model::Base64,
+        #[model(with = "image", values("png", "jpeg"))]
+        format: ::std::string::String,
+        #[model(output)]
+        data: ::std::vec::Vec<f32>,
+    }
+
     /// Private, with private fields named like generated methods and locals,
     /// raw identifiers, and a custom provider type.
     #[derive(::gateway_core::Model)]
@@ -311,6 +328,18 @@ mod shadow {
             );
         }
     }
+}
+
+#[test]
+fn variants_send_their_own_fields() {
+    use shadow::{VariantsFormat, VariantsImage, VariantsRequest, VariantsText};
+
+    let request = VariantsRequest::new(VariantsText::new(["a", "b"]).__value(vec![0.5]));
+    assert_eq!(request.to_query().unwrap().to_string(), r#"{"text":["a","b"],"__value":[0.5]}"#);
+    let request = VariantsRequest::new(VariantsImage::new("UE5H", VariantsFormat::Png));
+    assert_eq!(request.to_query().unwrap().to_string(), r#"{"image":"UE5H","format":"png"}"#);
+    let err = VariantsRequest::new(VariantsText::new("a").__value(vec![0.5, 1.5])).validate().unwrap_err();
+    assert_eq!(err.to_string(), "invalid __value[1]: must be between 0 and 1, got 1.5");
 }
 
 #[test]

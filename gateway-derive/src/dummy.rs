@@ -2,7 +2,7 @@
 //! errors so one mistake gives one error.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use crate::internals::plan::{CratePath, ModelPlan, ModelProvider};
 use crate::request;
@@ -85,6 +85,17 @@ pub(crate) fn model_stubs_of(plan: &ModelPlan<'_>) -> TokenStream {
         #vis struct #response;
     };
     let is_variant = |v: &syn::Ident| v != "Self";
+    for ident in plan.inputs.iter().filter_map(|i| i.variant_struct.as_ref()) {
+        if !defined.contains(ident) {
+            defined.push(ident.clone());
+            out.extend(quote! {
+                #[doc(hidden)]
+                #[derive(::core::fmt::Debug)]
+                #[allow(dead_code)]
+                #vis struct #ident;
+            });
+        }
+    }
     for values in plan.inputs.iter().filter_map(|i| i.values.as_ref()) {
         if defined.contains(&values.ident) {
             continue;
@@ -107,7 +118,7 @@ pub(crate) fn model_stubs_of(plan: &ModelPlan<'_>) -> TokenStream {
         let variants = group.members.iter().filter_map(|&i| {
             let member = &plan.inputs[i];
             let variant = request::member_variant(member);
-            let ty = &member.value_ty;
+            let ty = member.variant_struct.as_ref().map_or_else(|| member.value_ty.clone(), ToTokens::to_token_stream);
             is_variant(&variant).then(|| quote!(#variant(#ty)))
         });
         out.extend(quote! {

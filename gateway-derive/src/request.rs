@@ -52,7 +52,7 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
         let variants = group.members.iter().map(|&i| {
             let input = &plan.inputs[i];
             let variant = member_variant(input);
-            let ty = &input.value_ty;
+            let ty = input.variant_struct.as_ref().map_or_else(|| input.value_ty.clone(), ToTokens::to_token_stream);
             let docs = docs(&input.field.original.attrs, "");
             let wire = format!("Sends `{}`.", input.wire.name);
             quote!(#docs #[doc = #wire] #variant(#ty))
@@ -66,12 +66,25 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
         });
     }
 
+    for (i, member) in plan.inputs.iter().enumerate() {
+        let (Some(ident), Role::Member(g)) = (&member.variant_struct, &member.role) else { continue };
+        let group_name = plan.groups.get(*g).map_or("", |group| group.name.as_str());
+        let mut fields = vec![field_decl(member)];
+        fields.extend(plan.inputs.iter().filter(|a| a.attached_to == Some(i)).map(field_decl));
+        let doc = format!(
+            "The `{}` variant of the exclusive group `{group_name}` of [`{decl}`], with the fields sent only with it: required ones through `new`, optional ones through builder methods.",
+            member.wire.name
+        );
+        out.extend(quote! {
+            #[doc = #doc]
+            #[derive(::core::fmt::Debug, ::core::clone::Clone)]
+            #vis struct #ident { #(#fields,)* }
+        });
+    }
+
     let mut fields = Vec::new();
     let mut emitted_groups = Vec::new();
-    for input in &plan.inputs {
-        let ident = input.field.ident;
-        let ty = &input.value_ty;
-        let docs = docs(&input.field.original.attrs, &format!("Input `{}`.", input.wire.name));
+    for input in plan.inputs.iter().filter(|i| i.attached_to.is_none()) {
         match &input.role {
             Role::Member(g) => {
                 if !emitted_groups.contains(g) {
@@ -82,15 +95,7 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
                     fields.push(quote!(#[doc = #doc] pub #field: #enum_ident));
                 }
             }
-            Role::Optional => fields.push(quote!(#docs pub #ident: ::core::option::Option<#ty>)),
-            Role::Defaulted(default) => {
-                let doc = format!(
-                    "Not sent when `None`: the model then uses its default `{}`.",
-                    default.to_token_stream().to_string().replace(' ', "")
-                );
-                fields.push(quote!(#docs #[doc = ""] #[doc = #doc] pub #ident: ::core::option::Option<#ty>));
-            }
-            Role::Required => fields.push(quote!(#docs pub #ident: #ty)),
+            _ => fields.push(field_decl(input)),
         }
     }
     let doc = format!(
@@ -103,6 +108,25 @@ pub(crate) fn items(plan: &ModelPlan<'_>) -> TokenStream {
         #vis struct #request { #(#fields,)* }
     });
     out
+}
+
+/// The declaration of a field that is not a group member (or of a member
+/// inside its variant's struct).
+fn field_decl(input: &Input<'_>) -> TokenStream {
+    let ident = input.field.ident;
+    let ty = &input.value_ty;
+    let docs = docs(&input.field.original.attrs, &format!("Input `{}`.", input.wire.name));
+    match &input.role {
+        Role::Optional => quote!(#docs pub #ident: ::core::option::Option<#ty>),
+        Role::Defaulted(default) => {
+            let doc = format!(
+                "Not sent when `None`: the model then uses its default `{}`.",
+                default.to_token_stream().to_string().replace(' ', "")
+            );
+            quote!(#docs #[doc = ""] #[doc = #doc] pub #ident: ::core::option::Option<#ty>)
+        }
+        Role::Required | Role::Member(_) => quote!(#docs pub #ident: #ty),
+    }
 }
 
 fn bound(b: Option<&crate::internals::attr::Number>, as_usize: bool) -> TokenStream {
@@ -207,6 +231,8 @@ struct RequestParts {
     serialize: Vec<TokenStream>,
     /// Statements of `ModelRequest::validate`.
     validate: Vec<TokenStream>,
+    /// What the statements read fields of: `self`, or `__value` for a group variant's struct.
+    receiver: Option<TokenStream>,
 }
 
 /// `serialize_entry(&mut __map, wire, value)?`.
@@ -238,24 +264,30 @@ fn setter(input: &Input<'_>, doc: &str, stub: bool) -> TokenStream {
 }
 
 impl RequestParts {
+    fn receiver(&self) -> TokenStream {
+        self.receiver.clone().unwrap_or_else(|| quote!(self))
+    }
+
     /// A parameter of `new`.
     fn required(&mut self, input: &Input<'_>) {
+        let recv = self.receiver();
         let ident = input.field.ident;
         let param = param_type(input);
         self.params.push(quote!(#ident: #param));
         let value = converted(input, &quote!(#ident));
         self.inits.push(quote!(#ident: #value));
-        let entry = serialize_entry(&input.wire.name, &quote!(&self.#ident));
+        let entry = serialize_entry(&input.wire.name, &quote!(&#recv.#ident));
         self.serialize.push(quote!(#entry;));
         let check = checks(input);
         if !check.is_empty() {
-            self.validate.push(quote!({ let __v = &self.#ident; #check }));
+            self.validate.push(quote!({ let __v = &#recv.#ident; #check }));
         }
     }
 
     /// Starts unset; a builder method sets it; sent and checked only when
     /// set. A `default` is the model's own, so it is documented, not sent.
     fn optional(&mut self, input: &Input<'_>, default: Option<&DefaultValue>, stub: bool) {
+        let recv = self.receiver();
         let ident = input.field.ident;
         self.inits.push(quote!(#ident: ::core::option::Option::None));
         let doc = match default {
@@ -269,19 +301,19 @@ impl RequestParts {
         self.setters.push(setter(input, &doc, stub));
         let entry = serialize_entry(&input.wire.name, &quote!(__value));
         self.serialize.push(quote! {
-            if let ::core::option::Option::Some(__value) = &self.#ident {
+            if let ::core::option::Option::Some(__value) = &#recv.#ident {
                 #entry;
             }
         });
         let check = checks(input);
         if !check.is_empty() {
-            self.validate.push(quote!(if let ::core::option::Option::Some(__v) = &self.#ident { #check }));
+            self.validate.push(quote!(if let ::core::option::Option::Some(__v) = &#recv.#ident { #check }));
         }
     }
 
     /// The group's enum is a parameter of `new`; the set member is sent and
     /// checked. A builder method named after a member says to choose it in `new`.
-    fn group(&mut self, plan: &ModelPlan<'_>, group: &Group) {
+    fn group(&mut self, plan: &ModelPlan<'_>, group: &Group, stub: bool) {
         let (field, enum_ident) = (&group.field_ident, &group.enum_ident);
         let into = into_trait(enum_ident);
         self.params.push(quote!(#field: impl #into));
@@ -303,42 +335,67 @@ impl RequestParts {
                 }
             });
         }
-        let arms = group.members.iter().map(|&i| {
+        let mut arms = Vec::new();
+        let mut check_arms = Vec::new();
+        for &i in &group.members {
             let member = &plan.inputs[i];
             let variant = member_variant(member);
-            let entry = serialize_entry(&member.wire.name, &quote!(__value));
-            quote!(#enum_ident::#variant(__value) => #entry,)
-        });
-        self.serialize.push(quote!(match &self.#field { #(#arms)* }));
-        let checks = group.members.iter().map(|&i| {
-            let member = &plan.inputs[i];
-            let variant = member_variant(member);
-            let check = checks(member);
-            quote!(#enum_ident::#variant(__v) => { #check })
-        });
+            if member.variant_struct.is_some() {
+                let parts = Self::variant(plan, i, stub);
+                let (serialize, validate) = (&parts.serialize, &parts.validate);
+                arms.push(quote!(#enum_ident::#variant(__value) => { #(#serialize)* }));
+                check_arms.push(quote!(#enum_ident::#variant(__value) => { #(#validate)* }));
+            } else {
+                let entry = serialize_entry(&member.wire.name, &quote!(__value));
+                arms.push(quote!(#enum_ident::#variant(__value) => #entry,));
+                let check = checks(member);
+                check_arms.push(quote!(#enum_ident::#variant(__v) => { #check }));
+            }
+        }
+        let recv = self.receiver();
+        self.serialize.push(quote!(match &#recv.#field { #(#arms)* }));
+        let checks = check_arms;
         self.validate.push(quote!({
             #[allow(unused_variables)]
-            match &self.#field { #(#checks)* }
+            match &#recv.#field { #(#checks)* }
         }));
+    }
+
+    /// The struct of the group member `plan.inputs[member]` and the fields
+    /// sent with it (`with`): the member is a parameter of its `new`.
+    fn variant(plan: &ModelPlan<'_>, member: usize, stub: bool) -> Self {
+        let mut parts = Self { receiver: Some(quote!(__value)), ..Self::default() };
+        parts.required(&plan.inputs[member]);
+        for input in plan.inputs.iter().filter(|i| i.attached_to == Some(member)) {
+            parts.role(input, stub);
+        }
+        parts
+    }
+
+    /// A field that is not a group member, by its role.
+    fn role(&mut self, input: &Input<'_>, stub: bool) {
+        match &input.role {
+            Role::Required | Role::Member(_) => self.required(input),
+            Role::Defaulted(default) => self.optional(input, Some(default), stub),
+            Role::Optional => self.optional(input, None, stub),
+        }
     }
 
     /// Every field's share, in declaration order (each group once, at its first member).
     fn of(plan: &ModelPlan<'_>, stub: bool) -> Self {
         let mut parts = Self::default();
         let mut emitted_groups = Vec::new();
-        for input in &plan.inputs {
+        for input in plan.inputs.iter().filter(|i| i.attached_to.is_none()) {
             match &input.role {
-                Role::Required => parts.required(input),
-                Role::Defaulted(default) => parts.optional(input, Some(default), stub),
-                Role::Optional => parts.optional(input, None, stub),
                 Role::Member(g) => {
                     if !emitted_groups.contains(g) {
                         emitted_groups.push(*g);
                         if let Some(group) = plan.groups.get(*g) {
-                            parts.group(plan, group);
+                            parts.group(plan, group, stub);
                         }
                     }
                 }
+                _ => parts.role(input, stub),
             }
         }
         parts
@@ -378,8 +435,12 @@ fn value_traits(plan: &ModelPlan<'_>) -> TokenStream {
     for group in &plan.groups {
         let ident = &group.enum_ident;
         let into = into_trait(ident);
-        let variants: Vec<String> =
-            group.members.iter().map(|&i| format!("`{ident}::{}(..)`", member_variant(&plan.inputs[i]))).collect();
+        // How to write each member: its struct's `new` when it has one.
+        let written = |member: &Input<'_>| match &member.variant_struct {
+            Some(own) => format!("`{own}::new(..)`"),
+            None => format!("`{ident}::{}(..)`", member_variant(member)),
+        };
+        let variants: Vec<String> = group.members.iter().map(|&i| written(&plan.inputs[i])).collect();
         let members: Vec<String> = group.members.iter().map(|&i| format!("`{}`", plan.inputs[i].field.ident)).collect();
         let message =
             format!("`new` takes the exclusive group `{}` as a variant of `{ident}`, not `{{Self}}`", group.name);
@@ -404,7 +465,7 @@ fn value_traits(plan: &ModelPlan<'_>) -> TokenStream {
         let request = &plan.request_ident;
         for &i in &group.members {
             let member = &plan.inputs[i];
-            let (field, variant) = (member.field.ident, member_variant(member));
+            let field = member.field.ident;
             let guard = member_guard(group, member);
             let message = format!(
                 "`{field}` is a member of the exclusive group `{}`: it is chosen in `new`, not with a builder method",
@@ -412,7 +473,8 @@ fn value_traits(plan: &ModelPlan<'_>) -> TokenStream {
             );
             let label = format!("`{field}` goes in `new`");
             let note = format!(
-                "write `{request}::new({ident}::{variant}(..))`: a request holds exactly one of {}",
+                "write `{request}::new({})`: a request holds exactly one of {}",
+                written(member).trim_matches('`'),
                 members.join(", ")
             );
             out.extend(quote! {
@@ -425,14 +487,70 @@ fn value_traits(plan: &ModelPlan<'_>) -> TokenStream {
     out
 }
 
+/// The structs of group variants with fields of their own (`with`): `new`
+/// (the member and the required attached fields), builder methods for the
+/// optional ones, and their conversion into the group enum. On the request,
+/// a builder method named after an attached field says where it is set.
+fn variant_impls(plan: &ModelPlan<'_>, stub: bool) -> TokenStream {
+    let mut out = TokenStream::new();
+    for (i, member) in plan.inputs.iter().enumerate() {
+        let (Some(ident), Role::Member(g)) = (&member.variant_struct, &member.role) else { continue };
+        let Some(group) = plan.groups.get(*g) else { continue };
+        let (enum_ident, variant) = (&group.enum_ident, member_variant(member));
+        let into = into_trait(enum_ident);
+        let parts = RequestParts::variant(plan, i, stub);
+        out.extend(constructor(ident, &parts, stub));
+        out.extend(quote! {
+            #[automatically_derived]
+            impl #into for #ident {
+                #[inline]
+                fn into_value(self) -> #enum_ident {
+                    #enum_ident::#variant(self)
+                }
+            }
+        });
+        let request = &plan.request_ident;
+        for input in plan.inputs.iter().filter(|a| a.attached_to == Some(i)) {
+            let field = input.field.ident;
+            let guard = format_ident!("{}{}SetThere", ident, member_variant(input));
+            let message = format!("`{field}` is sent only with `{}`: it is set on `{ident}`", member.field.ident);
+            let label = format!("`{field}` is set on `{ident}`");
+            let note = format!("write `{request}::new({ident}::new(..).{field}(..))`");
+            let doc = format!("`{field}` is set on [`{ident}`].");
+            out.extend(quote! {
+                /// Not implemented: a field sent with one group member is set on that member's struct.
+                #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+                pub trait #guard {}
+            });
+            // On the request and on the structs of the group's other members.
+            let siblings =
+                group.members.iter().filter(|&&m| m != i).filter_map(|&m| plan.inputs[m].variant_struct.as_ref());
+            for owner in std::iter::once(request).chain(siblings) {
+                out.extend(quote! {
+                    #[automatically_derived]
+                    impl #owner {
+                        #[doc = #doc]
+                        #[doc(hidden)]
+                        #[must_use]
+                        pub fn #field<__V: #guard>(self, value: __V) -> Self {
+                            let _ = value;
+                            self
+                        }
+                    }
+                });
+            }
+        }
+    }
+    out
+}
+
 /// `new` and the builder methods; a stub's take the same arguments and do nothing.
-fn constructor(plan: &ModelPlan<'_>, parts: &RequestParts, stub: bool) -> TokenStream {
-    let request = &plan.request_ident;
+fn constructor(request: &Ident, parts: &RequestParts, stub: bool) -> TokenStream {
     let RequestParts { params, inits, setters, .. } = parts;
     let new_doc = if params.is_empty() {
-        "A request with no field set.".to_owned()
+        "With no field set.".to_owned()
     } else {
-        "A request from its required fields; set optional ones with the builder methods.".to_owned()
+        "From the required fields; set optional ones with the builder methods.".to_owned()
     };
     let body = if stub { quote!(::core::unreachable!()) } else { quote!(Self { #(#inits,)* }) };
     let allow = stub.then(|| quote!(#[allow(unused_variables)]));
@@ -459,8 +577,9 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
         let entry = serialize_entry("model", &quote!(<#decl as __gateway_core::Model>::ID));
         parts.serialize.insert(0, quote!(#entry;));
     }
-    let constructor = constructor(plan, &parts, false);
-    let traits = value_traits(plan);
+    let constructor = constructor(request, &parts, false);
+    let mut traits = value_traits(plan);
+    traits.extend(variant_impls(plan, false));
     let RequestParts { serialize, validate, .. } = parts;
     quote! {
         #traits
@@ -497,7 +616,8 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
 pub(crate) fn stub_impls(plan: &ModelPlan<'_>) -> TokenStream {
     let parts = RequestParts::of(plan, true);
     let mut out = value_traits(plan);
-    out.extend(constructor(plan, &parts, true));
+    out.extend(variant_impls(plan, true));
+    out.extend(constructor(&plan.request_ident, &parts, true));
     out
 }
 

@@ -316,7 +316,7 @@ pub(crate) struct ModelAttrs {
 
 const MODEL_KEYS: &str = "`id`, `provider`, `endpoint`, `binary`, `stream` or `crate`";
 const FIELD_KEYS: &str =
-    "`rename`, `default`, `range`, `length`, `each`, `one_of`, `values`, `output` or `transparent`";
+    "`rename`, `default`, `range`, `length`, `each`, `one_of`, `with`, `values`, `output` or `transparent`";
 const EACH_KEYS: &str = "`range` or `length`";
 
 /// Parses `crate = "path"`.
@@ -395,6 +395,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) transparent: Attr<()>,
     /// `each(range = .., length = ..)`: limits on each item of a list.
     pub(crate) each: Attr<Each>,
+    /// `with = "member"`: sent only with that member of an exclusive group.
+    pub(crate) with: Attr<LitStr>,
     /// Every `#[model(...)]` of the field could be read.
     pub(crate) complete: bool,
 }
@@ -411,12 +413,15 @@ impl FieldAttrs {
             output: Attr::none(symbol::OUTPUT),
             transparent: Attr::none(symbol::TRANSPARENT),
             each: Attr::none(symbol::EACH),
+            with: Attr::none(symbol::WITH),
             complete: true,
         };
         for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
             let complete = parse_keys(cx, attr, |meta| {
                 let path = &meta.path;
-                if path == symbol::EACH {
+                if path == symbol::WITH {
+                    out.with.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
+                } else if path == symbol::EACH {
                     out.each.set_parsed(cx, symbol::MODEL, path, parse_each(cx, meta))
                 } else if path == symbol::RENAME {
                     out.rename.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))

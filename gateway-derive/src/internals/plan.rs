@@ -88,6 +88,13 @@ pub(crate) struct Input<'a> {
     pub(crate) each_range: Option<Bounds>,
     /// `each(length = ..)`: the length of each item of a list.
     pub(crate) each_length: Option<Bounds>,
+    /// `with = "member"`, as written.
+    pub(crate) with: Option<LitStr>,
+    /// For an input with `with`: the index in [`ModelPlan::inputs`] of the
+    /// group member it is sent with (set once the member is found).
+    pub(crate) attached_to: Option<usize>,
+    /// For a group member with attached inputs: the struct its variant holds.
+    pub(crate) variant_struct: Option<Ident>,
 }
 
 /// An exclusive group (`one_of`): one request field holding one of its members.

@@ -202,7 +202,8 @@ async fn workers_ai_model_runs_directly() {
     assert_eq!(result.log_id(), None);
 
     let sent = only_request(&server).await;
-    assert_eq!(sent.body, br#"{"input_text":"A long text.","max_length":64,"style":"short"}"#);
+    // `max_length` keeps the model's default: not sent.
+    assert_eq!(sent.body, br#"{"input_text":"A long text.","style":"short"}"#);
     assert_eq!(header(&sent, "authorization"), Some("Bearer t"));
     assert_eq!(header(&sent, "content-type"), Some("application/json"));
     assert_eq!(header_names(&sent), ["authorization", "content-type"]);
@@ -223,7 +224,7 @@ async fn workers_ai_model_runs_through_a_gateway_with_derived_metadata() {
     let tags = Tags { user: 7, team_name: "search".to_owned() };
     let options = RunOptions::new().gateway(GatewayOptions::new("gw1").metadata(&tags));
     // Every value is sent somewhere: an unsent one would warn as dead code (see `gateway-core/tests/gen.rs`, BUG (4)).
-    let request = SummarizeRequest::new("Text.").max_length(10_u32).style(SummarizeStyle::Long);
+    let request = SummarizeRequest::new("Text.").max_length(10).style(SummarizeStyle::Long);
     let result = ai(&server).run_model(&request, &options).await.unwrap();
     assert_eq!(result.response.summary, "Via gateway.");
     assert_eq!(result.log_id(), Some("log-1"));
@@ -290,7 +291,11 @@ fn every_path_form_expands_and_works() {
 
     // "my_alias"
     assert_eq!(Translate::ID, "@cf/test/translate");
-    assert_eq!(TranslateRequest::new("hola").to_query().unwrap(), json!({"text": "hola", "target_lang": "en"}));
+    assert_eq!(TranslateRequest::new("hola").to_query().unwrap(), json!({"text": "hola"}));
+    assert_eq!(
+        TranslateRequest::new("hola").target_lang("fr").to_query().unwrap(),
+        json!({"text": "hola", "target_lang": "fr"})
+    );
     let response: TranslateResponse = serde_json::from_value(json!({"translated_text": "hello"})).unwrap();
     assert_eq!(response.translated_text, "hello");
     assert_eq!(Labels { run: 3 }.to_metadata().to_json(), r#"{"run":3}"#);

@@ -84,6 +84,7 @@ impl<'a> Fields<'a> {
             ("one_of", attrs.one_of.is_set(), &attrs.one_of.tokens),
             ("values", attrs.values.is_set(), &attrs.values.tokens),
             ("each", attrs.each.is_set(), &attrs.each.tokens),
+            ("with", attrs.with.is_set(), &attrs.with.tokens),
         ] {
             if set {
                 cx.error_spanned_by(
@@ -103,7 +104,13 @@ impl<'a> Fields<'a> {
 
     /// Checks an input's settings and decides how the request sets it.
     fn add_input(&mut self, cx: &Ctxt, field: &'a Field<'a>, attrs: FieldAttrs, wire: WireName) {
-        let FieldAttrs { default, range, length, one_of, values, each, .. } = attrs;
+        let FieldAttrs { default, range, length, one_of, values, each, with, .. } = attrs;
+        if let (Some(_), Some(_)) = (&one_of.value, &with.value) {
+            cx.error_spanned_by(
+                &with.tokens,
+                "a field is either a member of an exclusive group (`one_of`) or sent with one (`with`), not both",
+            );
+        }
         let inner = option_inner(field.ty);
         let value_decl_ty = inner.unwrap_or(field.ty);
         let kind = kind_of(value_decl_ty);
@@ -147,6 +154,9 @@ impl<'a> Fields<'a> {
             values: values_enum,
             each_range,
             each_length,
+            with: with.value.filter(|_| one_of.value.is_none()),
+            attached_to: None,
+            variant_struct: None,
         });
     }
 
