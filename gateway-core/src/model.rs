@@ -64,16 +64,57 @@
 //! | `rename = "wire"` | the name on the wire |
 //! | `default = <literal>` | the model's own default, on a plain (not `Option`) type: the field is optional, documented with this default and sent only when a builder method sets it |
 //! | `range = a..=b`, `a..`, `..=b` | numeric limits (inclusive), checked before sending |
-//! | `length = a..=b`, ... | characters of a string or items of a list, checked before sending |
+//! | `length = a..=b`, ... | characters of a string or items of a list (a [`OneOrMany`] value is one item), checked before sending |
+//! | `each(range = a..=b)`, `each(length = a..=b)` | limits on every item of a list (`Vec<T>`, [`OneOrMany<T>`]): the range of numeric items, the length of string or list items; an error names the item (`text[2]`) |
 //! | `values("a", "b")` | a `String` field becomes a generated enum `{Name}{Field}` (variants in `UpperCamelCase`) |
 //! | `one_of = "group"` | an exclusive group (two or more fields): `new` takes an enum `{Name}{Group}` with one variant per member, so "both" and "neither" cannot be built |
+//! | `with = "member"` | sent only with that member of an exclusive group (a schema's `oneOf` branch with fields of its own): the member's variant holds a struct `{Name}{Member}` of the member (a parameter of its `new`) and its `with` fields (required ones in `new`, optional ones as builder methods); the field cannot be set on the request or with another member |
 //! | `output` | an output field (`Option<T>` when it may be absent); with `default`, a missing value decodes as `Default::default()` |
 //! | `output, transparent` | the only output field is the whole answer (a bare list, say) |
 //!
-//! Builder methods and `new` take numbers and booleans as their own type
-//! (`.limit(64)`), strings and lists through `Into` (`.lora("x")`), and
-//! enums as the generated enum (`.mode(LlamaMode::Fast)`); a wrong value
-//! is a compile error naming the variants to write.
+//! Builder methods and `new` take integers and booleans as their own type
+//! (`.limit(64)`), floats, strings and lists through `Into`
+//! (`.temperature(1)`, `.lora("x")`), and enums as the generated enum
+//! (`.mode(LlamaMode::Fast)`); a wrong value is a compile error naming the
+//! variants to write, and so is a builder method for a group member (it is
+//! chosen in `new`) or for a field sent with another member.
+//!
+//! Schema shapes with no plain Rust type have value types here: a string or
+//! a list of strings is [`OneOrMany<String>`], base64-encoded bytes (an
+//! image output) are [`Base64`], which decodes. Bytes sent as a list of
+//! numbers (Workers AI `audio`) are `Vec<u8>`.
+//!
+//! A prompt-or-chat model whose branches have fields of their own:
+//!
+//! ```
+//! use gateway_core::{Model, ModelRequest};
+//!
+//! #[derive(Debug, Model)]
+//! #[model(id = "@cf/meta/llama-3.1-8b-instruct-fp8")]
+//! pub struct Chat {
+//!     #[model(one_of = "input", length = 1..)]
+//!     prompt: String,
+//!     /// Only with `prompt`.
+//!     #[model(with = "prompt")]
+//!     raw: Option<bool>,
+//!     #[model(one_of = "input", length = 1..)]
+//!     messages: Vec<String>,
+//!     /// Only with `messages`, at most 8.
+//!     #[model(with = "messages", length = ..=8, each(length = 1..))]
+//!     tools: Option<Vec<String>>,
+//!     #[model(default = 256, range = 1..)]
+//!     max_tokens: u32,
+//!     #[model(output)]
+//!     response: Option<String>,
+//! }
+//!
+//! let request = ChatRequest::new(ChatPrompt::new("Hi").raw(true)).max_tokens(64);
+//! assert_eq!(request.to_query()?, serde_json::json!({"prompt": "Hi", "raw": true, "max_tokens": 64}));
+//! let request = ChatRequest::new(ChatMessages::new(vec!["Hi".to_owned()]).tools(vec!["search".to_owned()]));
+//! assert_eq!(request.to_query()?, serde_json::json!({"messages": ["Hi"], "tools": ["search"]}));
+//! // `ChatPrompt::new("Hi").tools(..)` and `ChatRequest::new(..).raw(..)` do not compile.
+//! # Ok::<(), gateway_core::Error>(())
+//! ```
 //!
 //! The request derives `Debug` and `Clone` and serializes each input, so
 //! the type of every input field implements `Debug`, `Clone` and

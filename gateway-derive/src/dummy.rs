@@ -65,15 +65,11 @@ pub(crate) fn model_stubs(input: &syn::DeriveInput, enums: &[syn::Ident]) -> Tok
     out
 }
 
-/// Stand-ins for everything a checked declaration would generate, built
-/// from what the checks could still read: the request with the same `new`
-/// and builder methods, the response, the enums with their variants, and a
-/// `Model` impl. Each body is unreachable (the crate does not compile), but
-/// code using them type-checks, so one mistake gives one error.
-pub(crate) fn model_stubs_of(plan: &ModelPlan<'_>) -> TokenStream {
+/// The types of [`model_stubs_of`], with the enums' variants.
+fn stub_types(plan: &ModelPlan<'_>) -> TokenStream {
     let input = plan.container.original;
     let vis = &input.vis;
-    let (decl, request, response) = (&input.ident, &plan.request_ident, &plan.response_ident);
+    let (request, response) = (&plan.request_ident, &plan.response_ident);
     let mut defined = vec![request.clone(), response.clone()];
     let mut out = quote! {
         #[doc(hidden)]
@@ -138,6 +134,17 @@ pub(crate) fn model_stubs_of(plan: &ModelPlan<'_>) -> TokenStream {
             });
         }
     }
+    out
+}
+
+/// Stand-ins for everything a checked declaration would generate, built
+/// from what the checks could still read: the request with the same `new`
+/// and builder methods, the response, the enums with their variants, and a
+/// `Model` impl. Each body is unreachable (the crate does not compile), but
+/// code using them type-checks, so one mistake gives one error.
+pub(crate) fn model_stubs_of(plan: &ModelPlan<'_>) -> TokenStream {
+    let (decl, request, response) = (plan.container.ident, &plan.request_ident, &plan.response_ident);
+    let mut out = stub_types(plan);
     let kind = match &plan.provider {
         ModelProvider::Builtin(variant) => quote!(__gateway_core::provider::kind::#variant),
         ModelProvider::Custom(path) => quote!(#path),

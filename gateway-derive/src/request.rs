@@ -298,7 +298,10 @@ impl RequestParts {
             ),
             None => format!("Sets `{}`; when it is not set, it is not sent.", input.wire.name),
         };
-        self.setters.push(setter(input, &doc, stub));
+        // A field named `new` is reported (it would clash with `new`); its stub has no method.
+        if input.field.ident != "new" {
+            self.setters.push(setter(input, &doc, stub));
+        }
         let entry = serialize_entry(&input.wire.name, &quote!(__value));
         self.serialize.push(quote! {
             if let ::core::option::Option::Some(__value) = &#recv.#ident {
@@ -510,7 +513,7 @@ fn variant_impls(plan: &ModelPlan<'_>, stub: bool) -> TokenStream {
             }
         });
         let request = &plan.request_ident;
-        for input in plan.inputs.iter().filter(|a| a.attached_to == Some(i)) {
+        for input in plan.inputs.iter().filter(|a| a.attached_to == Some(i) && a.field.ident != "new") {
             let field = input.field.ident;
             let guard = format_ident!("{}{}SetThere", ident, member_variant(input));
             let message = format!("`{field}` is sent only with `{}`: it is set on `{ident}`", member.field.ident);
