@@ -100,6 +100,60 @@ pub use gateway::{Gateway, HttpGateway};
 /// ```
 pub use gateway_derive::Model;
 
+/// A nested object of a request or response (a chat message, a rerank
+/// context, a tool): derives `Serialize` (an unset `Option` is left out),
+/// `Deserialize` and [`model::Validate`] for the struct itself, so its
+/// limits are checked with the request's when a model field holding it is
+/// marked `#[model(nested)]`. An error names the path (`contexts[1].text`).
+///
+/// Field attributes are those of a model input that limit a value, in
+/// `#[model(...)]`: `rename = "wire"`, `range = a..=b`, `length = a..=b`,
+/// `each(range = ..)`, `each(length = ..)` and `nested` (a field that is
+/// itself an object, or a list of them). A field of type `Option<T>` is
+/// optional. On the struct, only `#[model(crate = "path")]` applies. Field
+/// types implement `serde::Serialize` and `serde::Deserialize` (another
+/// `Object`, a string, a number, a list, [`model::OneOrMany`], ...).
+///
+/// ```
+/// use gateway_core::{Model, ModelRequest, Object};
+///
+/// /// One passage to rank.
+/// #[derive(Debug, Clone, Object)]
+/// pub struct Context {
+///     #[model(length = 1..)]
+///     text: String,
+/// }
+///
+/// #[derive(Debug, Model)]
+/// #[model(id = "@cf/baai/bge-reranker-base")]
+/// pub struct Rerank {
+///     #[model(length = 1..)]
+///     query: String,
+///     #[model(nested, length = 1..=100)]
+///     contexts: Vec<Context>,
+///     #[model(output)]
+///     response: Vec<Ranked>,
+/// }
+///
+/// /// One ranked passage (an output object).
+/// #[derive(Debug, Clone, Object)]
+/// pub struct Ranked {
+///     id: Option<u32>,
+///     score: Option<f64>,
+/// }
+///
+/// let contexts = vec![Context { text: "a".into() }, Context { text: String::new() }];
+/// let err = RerankRequest::new("q", contexts).validate().unwrap_err();
+/// assert_eq!(err.to_string(), "invalid contexts[1].text: length must be at least 1, got 0");
+/// let ok = RerankRequest::new("q", vec![Context { text: "a".into() }]);
+/// assert_eq!(ok.to_query()?, gateway_core::serde_json::json!({"query": "q", "contexts": [{"text": "a"}]}));
+/// let answer: RerankResponse =
+///     gateway_core::serde_json::from_value(gateway_core::serde_json::json!({"response": [{"id": 0, "score": 0.9}]})).unwrap();
+/// assert_eq!(answer.response[0].id, Some(0));
+/// # Ok::<(), gateway_core::Error>(())
+/// ```
+pub use gateway_derive::Object;
+
 /// Typed log metadata: derives [`ToMetadata`] (and `From<T>`, `From<&T>` for
 /// [`Metadata`](struct@Metadata)) for a struct whose fields become the
 /// entries, in declaration order.

@@ -67,6 +67,7 @@
 //! | `length = a..=b`, ... | characters of a string or items of a list (a [`OneOrMany`] value is one item), checked before sending |
 //! | `each(range = a..=b)`, `each(length = a..=b)` | limits on every item of a list (`Vec<T>`, [`OneOrMany<T>`]): the range of numeric items, the length of string or list items; an error names the item (`text[2]`) |
 //! | `values("a", "b")` | a `String` field becomes a generated enum `{Name}{Field}` (variants in `UpperCamelCase`) |
+//! | `nested` | the value is a [`#[derive(Object)]`](crate::Object) (or a list, `Option` or [`OneOrMany`] of them) whose own limits are checked too; an error names the path (`messages[2].content`) |
 //! | `one_of = "group"` | an exclusive group (two or more fields): `new` takes an enum `{Name}{Group}` with one variant per member, so "both" and "neither" cannot be built |
 //! | `with = "member"` | sent only with that member of an exclusive group (a schema's `oneOf` branch with fields of its own): the member's variant holds a struct `{Name}{Member}` of the member (a parameter of its `new`) and its `with` fields (required ones in `new`, optional ones as builder methods); the field cannot be set on the request or with another member |
 //! | `output` | an output field (`Option<T>` when it may be absent); with `default`, a missing value decodes as `Default::default()` |
@@ -82,7 +83,9 @@
 //! Schema shapes with no plain Rust type have value types here: a string or
 //! a list of strings is [`OneOrMany<String>`], base64-encoded bytes (an
 //! image output) are [`Base64`], which decodes. Bytes sent as a list of
-//! numbers (Workers AI `audio`) are `Vec<u8>`.
+//! numbers (Workers AI `audio`) are `Vec<u8>`. Nested objects (chat
+//! messages, rerank contexts, tools) are structs with
+//! [`#[derive(Object)]`](crate::Object).
 //!
 //! A prompt-or-chat model whose branches have fields of their own:
 //!
@@ -146,7 +149,9 @@ use crate::types::patch::{Feedback, PatchLog};
 use crate::types::universal::{UniversalRequest, UniversalStep};
 use crate::wire::js;
 
+mod object;
 mod values;
+pub use object::Validate;
 pub use values::{Base64, Base64Error, OneOrMany};
 
 /// A model: its id, who serves it, and its request and response types.

@@ -122,6 +122,11 @@ where
     Ok(())
 }
 
+/// `path.field`, the name of a nested object's field in errors.
+pub fn join_path(path: &str, field: &str) -> String {
+    format!("{path}.{field}")
+}
+
 fn describe(min: Option<String>, max: Option<String>) -> String {
     match (min, max) {
         (Some(min), Some(max)) => format!("between {min} and {max}"),

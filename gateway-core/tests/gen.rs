@@ -160,6 +160,28 @@ mod shadow {
         data: ::std::vec::Vec<f32>,
     }
 
+    /// A nested object with fields named like the generated code's locals,
+    /// optional and nested fields, and one holding a list of itself.
+    #[derive(::core::fmt::Debug, ::core::clone::Clone, ::gateway_core::Object)]
+    pub(crate) struct Node {
+        #[model(length = 1..)]
+        pub(crate) __name: ::std::string::String,
+        #[model(rename = "path", range = 0..=9)]
+        pub(crate) __path: ::std::option::Option<u8>,
+        #[model(nested)]
+        pub(crate) __map: ::std::option::Option<::std::vec::Vec<Node>>,
+    }
+
+    /// A model with a nested list of objects.
+    #[derive(::gateway_core::Model)]
+    #[model(id = "@cf/test/tree")]
+    pub(crate) struct Tree {
+        #[model(nested, length = 1..)]
+        nodes: ::std::vec::Vec<Node>,
+        #[model(output)]
+        root: Node,
+    }
+
     /// Private, with private fields named like generated methods and locals,
     /// raw identifiers, and a custom provider type.
     #[derive(::gateway_core::Model)]
@@ -340,6 +362,33 @@ fn variants_send_their_own_fields() {
     assert_eq!(request.to_query().unwrap().to_string(), r#"{"image":"UE5H","format":"png"}"#);
     let err = VariantsRequest::new(VariantsText::new("a").__value(vec![0.5, 1.5])).validate().unwrap_err();
     assert_eq!(err.to_string(), "invalid __value[1]: must be between 0 and 1, got 1.5");
+}
+
+#[test]
+fn nested_objects_serialize_validate_and_decode() {
+    use shadow::{Node, TreeRequest, TreeResponse};
+
+    let leaf = |name: &str, path: Option<u8>| Node { __name: name.to_owned(), __path: path, __map: None };
+    let tree =
+        TreeRequest::new(vec![Node { __name: "root".to_owned(), __path: None, __map: Some(vec![leaf("a", Some(1))]) }]);
+    assert_eq!(
+        tree.to_query().unwrap().to_string(),
+        r#"{"nodes":[{"__name":"root","__map":[{"__name":"a","path":1}]}]}"#
+    );
+    let bad = TreeRequest::new(vec![Node {
+        __name: "root".to_owned(),
+        __path: None,
+        __map: Some(vec![leaf("a", Some(1)), leaf("", None)]),
+    }]);
+    assert_eq!(
+        bad.validate().unwrap_err().to_string(),
+        "invalid nodes[0].__map[1].__name: length must be at least 1, got 0"
+    );
+    let deep = TreeRequest::new(vec![leaf("x", Some(10))]);
+    assert_eq!(deep.validate().unwrap_err().to_string(), "invalid nodes[0].path: must be between 0 and 9, got 10");
+    let response: TreeResponse = serde_json::from_value(json!({"root": {"__name": "r", "path": 2}})).unwrap();
+    assert_eq!((response.root.__name.as_str(), response.root.__path), ("r", Some(2)));
+    assert!(response.root.__map.is_none());
 }
 
 #[test]

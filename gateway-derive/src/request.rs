@@ -148,32 +148,32 @@ fn bound(b: Option<&crate::internals::attr::Number>, as_usize: bool) -> TokenStr
     }
 }
 
-/// Checks of one value bound to `__v`.
+/// Checks of one value bound to `__v`, named by its wire name.
 fn checks(input: &Input<'_>) -> TokenStream {
     let wire = &input.wire.name;
+    checks_named(input, &quote!(#wire))
+}
+
+/// Checks of one value bound to `__v`; `name` (a `&str` expression) names
+/// it in errors.
+pub(crate) fn checks_named(input: &Input<'_>, name: &TokenStream) -> TokenStream {
     let mut out = TokenStream::new();
     let ty = &input.value_ty;
-    if let Some(Bounds { min, max }) = &input.range {
-        let (min, max) = (bound(min.as_ref(), false), bound(max.as_ref(), false));
-        out.extend(quote_spanned!(ty.span()=> __gateway_core::__private::check_range::<#ty>(__v, #wire, #min, #max)?;));
+    let private = quote!(__gateway_core::__private);
+    let limits = [
+        (&input.range, false, quote!(check_range)),
+        (&input.length, true, quote!(check_length)),
+        (&input.each_range, false, quote!(check_each_range)),
+        (&input.each_length, true, quote!(check_each_length)),
+    ];
+    for (bounds, count, check) in limits {
+        if let Some(Bounds { min, max }) = bounds {
+            let (min, max) = (bound(min.as_ref(), count), bound(max.as_ref(), count));
+            out.extend(quote_spanned!(ty.span()=> #private::#check::<#ty>(__v, #name, #min, #max)?;));
+        }
     }
-    if let Some(Bounds { min, max }) = &input.length {
-        let (min, max) = (bound(min.as_ref(), true), bound(max.as_ref(), true));
-        out.extend(
-            quote_spanned!(ty.span()=> __gateway_core::__private::check_length::<#ty>(__v, #wire, #min, #max)?;),
-        );
-    }
-    if let Some(Bounds { min, max }) = &input.each_range {
-        let (min, max) = (bound(min.as_ref(), false), bound(max.as_ref(), false));
-        out.extend(
-            quote_spanned!(ty.span()=> __gateway_core::__private::check_each_range::<#ty>(__v, #wire, #min, #max)?;),
-        );
-    }
-    if let Some(Bounds { min, max }) = &input.each_length {
-        let (min, max) = (bound(min.as_ref(), true), bound(max.as_ref(), true));
-        out.extend(
-            quote_spanned!(ty.span()=> __gateway_core::__private::check_each_length::<#ty>(__v, #wire, #min, #max)?;),
-        );
+    if input.nested {
+        out.extend(quote_spanned!(ty.span()=> <#ty as __gateway_core::model::Validate>::validate_at(__v, #name)?;));
     }
     out
 }

@@ -316,7 +316,7 @@ pub(crate) struct ModelAttrs {
 
 const MODEL_KEYS: &str = "`id`, `provider`, `endpoint`, `binary`, `stream` or `crate`";
 const FIELD_KEYS: &str =
-    "`rename`, `default`, `range`, `length`, `each`, `one_of`, `with`, `values`, `output` or `transparent`";
+    "`rename`, `default`, `range`, `length`, `each`, `nested`, `one_of`, `with`, `values`, `output` or `transparent`";
 const EACH_KEYS: &str = "`range` or `length`";
 
 /// Parses `crate = "path"`.
@@ -397,6 +397,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) each: Attr<Each>,
     /// `with = "member"`: sent only with that member of an exclusive group.
     pub(crate) with: Attr<LitStr>,
+    /// `nested`: the value is a `#[derive(Object)]` (or a list of them) whose limits are checked too.
+    pub(crate) nested: Attr<()>,
     /// Every `#[model(...)]` of the field could be read.
     pub(crate) complete: bool,
 }
@@ -414,12 +416,15 @@ impl FieldAttrs {
             transparent: Attr::none(symbol::TRANSPARENT),
             each: Attr::none(symbol::EACH),
             with: Attr::none(symbol::WITH),
+            nested: Attr::none(symbol::NESTED),
             complete: true,
         };
         for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
             let complete = parse_keys(cx, attr, |meta| {
                 let path = &meta.path;
-                if path == symbol::WITH {
+                if path == symbol::NESTED {
+                    out.nested.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
+                } else if path == symbol::WITH {
                     out.with.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::EACH {
                     out.each.set_parsed(cx, symbol::MODEL, path, parse_each(cx, meta))

@@ -95,6 +95,15 @@ pub(crate) struct Input<'a> {
     pub(crate) attached_to: Option<usize>,
     /// For a group member with attached inputs: the struct its variant holds.
     pub(crate) variant_struct: Option<Ident>,
+    /// `nested`: the value's own limits (`Validate`) are checked too.
+    pub(crate) nested: bool,
+}
+
+/// A checked `#[derive(Object)]`: its fields as inputs (required or optional, no groups).
+pub(crate) struct ObjectPlan<'a> {
+    pub(crate) container: &'a Container<'a>,
+    pub(crate) krate: CratePath,
+    pub(crate) fields: Vec<Input<'a>>,
 }
 
 /// An exclusive group (`one_of`): one request field holding one of its members.

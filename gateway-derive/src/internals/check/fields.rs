@@ -85,6 +85,7 @@ impl<'a> Fields<'a> {
             ("values", attrs.values.is_set(), &attrs.values.tokens),
             ("each", attrs.each.is_set(), &attrs.each.tokens),
             ("with", attrs.with.is_set(), &attrs.with.tokens),
+            ("nested", attrs.nested.is_set(), &attrs.nested.tokens),
         ] {
             if set {
                 cx.error_spanned_by(
@@ -104,7 +105,7 @@ impl<'a> Fields<'a> {
 
     /// Checks an input's settings and decides how the request sets it.
     fn add_input(&mut self, cx: &Ctxt, field: &'a Field<'a>, attrs: FieldAttrs, wire: WireName) {
-        let FieldAttrs { default, range, length, one_of, values, each, with, .. } = attrs;
+        let FieldAttrs { default, range, length, one_of, values, each, with, nested, .. } = attrs;
         if let (Some(_), Some(_)) = (&one_of.value, &with.value) {
             cx.error_spanned_by(
                 &with.tokens,
@@ -157,6 +158,7 @@ impl<'a> Fields<'a> {
             with: with.value.filter(|_| one_of.value.is_none()),
             attached_to: None,
             variant_struct: None,
+            nested: nested.is_set(),
         });
     }
 
@@ -225,7 +227,7 @@ impl<'a> Fields<'a> {
 }
 
 /// The field's wire name; a `rename` is never empty.
-fn wire_of(cx: &Ctxt, field: &Field<'_>, rename: &Attr<LitStr>) -> WireName {
+pub(super) fn wire_of(cx: &Ctxt, field: &Field<'_>, rename: &Attr<LitStr>) -> WireName {
     if let Some(lit) = &rename.value {
         if lit.value().is_empty() {
             cx.error_spanned_by(lit, "`rename` needs a non-empty name");

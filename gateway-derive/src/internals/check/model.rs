@@ -290,7 +290,7 @@ fn attached_fields_name_members(cx: &Ctxt, fields: &mut Fields<'_>, decl: &Ident
 
 /// Each input has its own wire name, and none is `model` when the body
 /// already sends the model id under that key.
-fn distinct_input_wire_names(cx: &Ctxt, inputs: &[Input<'_>], model_in_body: bool) {
+pub(super) fn distinct_input_wire_names(cx: &Ctxt, inputs: &[Input<'_>], model_in_body: bool) {
     let mut seen: Vec<(&str, &Ident)> = Vec::new();
     for input in inputs.iter().filter(|i| i.wire.known) {
         if input.wire.name == "model" && model_in_body {

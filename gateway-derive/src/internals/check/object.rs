@@ -1,0 +1,97 @@
+//! Rules of `#[derive(Object)]`: a nested object takes the value settings
+//! of a model input (`rename`, `range`, `length`, `each`, `nested`) and
+//! nothing that shapes a request (groups, `with`, `values`, defaults, outputs).
+
+use super::fields::wire_of;
+use super::model::distinct_input_wire_names;
+use super::values;
+use crate::internals::ast::Decl;
+use crate::internals::attr::{Attr, FieldAttrs, ModelAttrs};
+use crate::internals::ctxt::Ctxt;
+use crate::internals::plan::{CratePath, Input, ObjectPlan, Role};
+use crate::internals::ty::{kind_of, option_inner};
+
+const OBJECT_FIELD_KEYS: &str = "`rename`, `range`, `length`, `each` or `nested`";
+
+/// Checks a `#[derive(Object)]` struct.
+pub(crate) fn object<'a>(cx: &Ctxt, decl: Decl<'a, ModelAttrs, FieldAttrs>) -> ObjectPlan<'a> {
+    let Decl { container, attrs, fields: field_decls } = decl;
+    container_takes_only_crate(cx, &attrs);
+    let mut fields = Vec::new();
+    for field_decl in field_decls {
+        cx.report(field_decl.parse_errors);
+        let (field, attrs) = (field_decl.field, field_decl.attrs);
+        only_value_settings(cx, &attrs);
+        let wire = wire_of(cx, field, &attrs.rename);
+        let inner = option_inner(field.ty);
+        let value_ty = inner.unwrap_or(field.ty);
+        let kind = kind_of(value_ty);
+        let role = if inner.is_some() { Role::Optional } else { Role::Required };
+        values::range_on_number(cx, field, &attrs.range, kind, &role);
+        values::length_on_string_or_list(cx, field, &attrs.length, kind);
+        let (each_range, each_length) =
+            attrs.each.value.map_or((None, None), |e| values::each_on_list(cx, field, e, value_ty));
+        fields.push(Input {
+            field,
+            wire,
+            role,
+            value_ty: quote::ToTokens::to_token_stream(value_ty),
+            kind,
+            range: attrs.range.value,
+            length: attrs.length.value,
+            values: None,
+            each_range,
+            each_length,
+            with: None,
+            attached_to: None,
+            variant_struct: None,
+            nested: attrs.nested.is_set(),
+        });
+    }
+    distinct_input_wire_names(cx, &fields, false);
+    ObjectPlan { container, krate: CratePath::new(attrs.crate_path.value), fields }
+}
+
+/// An object is not a model: of the container settings only `crate` applies.
+fn container_takes_only_crate(cx: &Ctxt, attrs: &ModelAttrs) {
+    let written = [
+        ("id", attrs.id.written, &attrs.id.tokens),
+        ("provider", attrs.provider.written, &attrs.provider.tokens),
+        ("endpoint", attrs.endpoint.written, &attrs.endpoint.tokens),
+        ("binary", attrs.binary.written, &attrs.binary.tokens),
+        ("stream", attrs.stream.written, &attrs.stream.tokens),
+    ];
+    for (name, set, tokens) in written {
+        if set {
+            cx.error_spanned_by(
+                tokens,
+                format!(
+                    "`{name}` applies to `#[derive(Model)]`; a nested object takes only `#[model(crate = \"...\")]`"
+                ),
+            );
+        }
+    }
+}
+
+/// The settings that shape a request have no meaning inside a nested object.
+fn only_value_settings(cx: &Ctxt, attrs: &FieldAttrs) {
+    let check = |name: &str, set: bool, tokens: &proc_macro2::TokenStream| {
+        if set {
+            cx.error_spanned_by(
+                tokens,
+                format!(
+                    "`{name}` applies to `#[derive(Model)]` fields; a field of an object takes {OBJECT_FIELD_KEYS}"
+                ),
+            );
+        }
+    };
+    let flag = |attr: &Attr<()>| (attr.written, attr.tokens.clone());
+    check("default", attrs.default.written, &attrs.default.tokens);
+    check("one_of", attrs.one_of.written, &attrs.one_of.tokens);
+    check("with", attrs.with.written, &attrs.with.tokens);
+    check("values", attrs.values.written, &attrs.values.tokens);
+    let (set, tokens) = flag(&attrs.output);
+    check("output", set, &tokens);
+    let (set, tokens) = flag(&attrs.transparent);
+    check("transparent", set, &tokens);
+}

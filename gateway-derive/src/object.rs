@@ -1,0 +1,134 @@
+//! `#[derive(Object)]`: a nested object of a request or response. Its own
+//! struct gets `Serialize` (an unset `Option` is left out), `Deserialize`
+//! (through a private mirror struct, so the user needs no serde) and
+//! `Validate` (its limits, named by path).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::DeriveInput;
+
+use crate::dummy;
+use crate::internals::ast::Container;
+use crate::internals::attr::{FieldAttrs, ModelAttrs};
+use crate::internals::check;
+use crate::internals::ctxt::Ctxt;
+use crate::internals::plan::{ObjectPlan, Role};
+use crate::request::checks_named;
+
+pub(crate) fn derive_object(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let Some(container) = Container::from_ast(&cx, input, "Object") else {
+        return cx.check().err().map(syn::Error::into_compile_error).unwrap_or_default();
+    };
+    let plan = check::object(&cx, container.parse(&cx, ModelAttrs::parse, FieldAttrs::parse));
+    match cx.check() {
+        Ok(()) => dummy::wrap_in_const(&plan.krate, &impls(&plan)),
+        Err(errors) => {
+            let mut out = errors.into_compile_error();
+            out.extend(dummy::wrap_in_const(&plan.krate, &stub_impls(&plan)));
+            out
+        }
+    }
+}
+
+fn impls(plan: &ObjectPlan<'_>) -> TokenStream {
+    let ident = plan.container.ident;
+    let serde_path = plan.krate.serde_path();
+    let mut serialize = Vec::new();
+    let mut mirror_fields = Vec::new();
+    let mut moves = Vec::new();
+    let mut validate = Vec::new();
+    for input in &plan.fields {
+        let (field, ty, wire) = (input.field.ident, input.field.ty, &input.wire.name);
+        let entry =
+            quote!(__gateway_core::__private::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, __value)?;);
+        let optional = matches!(input.role, Role::Optional);
+        if optional {
+            serialize.push(quote!(if let ::core::option::Option::Some(__value) = &self.#field { #entry }));
+            mirror_fields.push(quote!(#[serde(rename = #wire, default)] #field: #ty));
+        } else {
+            serialize.push(quote!({ let __value = &self.#field; #entry }));
+            mirror_fields.push(quote!(#[serde(rename = #wire)] #field: #ty));
+        }
+        moves.push(quote!(#field: __mirror.#field));
+        let check = checks_named(input, &quote!(&__name));
+        if !check.is_empty() {
+            let check = quote! {
+                let __name = __gateway_core::__private::join_path(__path, #wire);
+                #check
+            };
+            validate.push(if optional {
+                quote!(if let ::core::option::Option::Some(__v) = &self.#field { #check })
+            } else {
+                quote!({ let __v = &self.#field; #check })
+            });
+        }
+    }
+    let mirror = format_ident!("__{}Mirror", ident);
+    let krate = &plan.krate.path;
+    quote! {
+        #[automatically_derived]
+        impl __gateway_core::__private::serde::Serialize for #ident {
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: __gateway_core::__private::serde::Serializer,
+            {
+                let mut __map = __gateway_core::__private::serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
+                #(#serialize)*
+                __gateway_core::__private::serde::ser::SerializeMap::end(__map)
+            }
+        }
+
+        #[derive(#krate::__private::serde::Deserialize)]
+        #[serde(crate = #serde_path)]
+        struct #mirror { #(#mirror_fields,)* }
+
+        #[automatically_derived]
+        impl<'__de> __gateway_core::__private::serde::Deserialize<'__de> for #ident {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: __gateway_core::__private::serde::Deserializer<'__de>,
+            {
+                let __mirror = <#mirror as __gateway_core::__private::serde::Deserialize>::deserialize(__deserializer)?;
+                ::core::result::Result::Ok(Self { #(#moves,)* })
+            }
+        }
+
+        #[automatically_derived]
+        impl __gateway_core::model::Validate for #ident {
+            fn validate_at(&self, __path: &str) -> __gateway_core::Result<()> {
+                #(#validate)*
+                ::core::result::Result::Ok(())
+            }
+        }
+    }
+}
+
+/// The same impls with unreachable bodies, beside the errors of a broken
+/// declaration, so code using the object adds no error of its own.
+fn stub_impls(plan: &ObjectPlan<'_>) -> TokenStream {
+    let ident = plan.container.ident;
+    quote! {
+        impl __gateway_core::__private::serde::Serialize for #ident {
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: __gateway_core::__private::serde::Serializer,
+            {
+                ::core::unreachable!()
+            }
+        }
+        impl<'__de> __gateway_core::__private::serde::Deserialize<'__de> for #ident {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: __gateway_core::__private::serde::Deserializer<'__de>,
+            {
+                ::core::unreachable!()
+            }
+        }
+        impl __gateway_core::model::Validate for #ident {
+            fn validate_at(&self, __path: &str) -> __gateway_core::Result<()> {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
