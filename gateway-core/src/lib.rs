@@ -152,6 +152,32 @@ pub use gateway_derive::Model;
 /// assert_eq!(answer.response[0].id, Some(0));
 /// # Ok::<(), gateway_core::Error>(())
 /// ```
+///
+/// On an enum of unit variants, it derives a string enum (a JSON Schema
+/// `enum` of strings) for objects and model fields alike: each variant is
+/// sent as `#[model(rename = "...")]` or its name in `snake_case`, and
+/// `#[model(other)]` on one variant catches values not listed (otherwise an
+/// unknown value is a decode error naming the known ones). It gets
+/// `as_str` and `Display` too.
+///
+/// ```
+/// use gateway_core::Object;
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, Object)]
+/// pub enum Role {
+///     User,
+///     Assistant,
+///     #[model(rename = "tool")]
+///     ToolResult,
+///     #[model(other)]
+///     Unknown,
+/// }
+///
+/// assert_eq!(gateway_core::serde_json::to_string(&Role::ToolResult).unwrap(), r#""tool""#);
+/// let role: Role = gateway_core::serde_json::from_str(r#""developer""#).unwrap();
+/// assert_eq!(role, Role::Unknown);
+/// assert_eq!(Role::User.as_str(), "user");
+/// ```
 pub use gateway_derive::Object;
 
 /// Typed log metadata: derives [`ToMetadata`] (and `From<T>`, `From<&T>` for

@@ -3,6 +3,8 @@
 pub use async_trait::async_trait;
 pub use serde;
 pub use serde_json;
+/// For generated code in a crate that shadows `String`.
+pub use std::string::String;
 
 use crate::error::{Error, Result};
 use crate::wire::js;

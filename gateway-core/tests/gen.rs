@@ -172,12 +172,23 @@ mod shadow {
         pub(crate) __map: ::std::option::Option<::std::vec::Vec<Node>>,
     }
 
+    /// A string enum with a raw identifier, a rename and an `other`.
+    #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::gateway_core::Object)]
+    pub(crate) enum Kind {
+        r#Type,
+        #[model(rename = "plain-text")]
+        PlainText,
+        #[model(other)]
+        __Other,
+    }
+
     /// A model with a nested list of objects.
     #[derive(::gateway_core::Model)]
     #[model(id = "@cf/test/tree")]
     pub(crate) struct Tree {
         #[model(nested, length = 1..)]
         nodes: ::std::vec::Vec<Node>,
+        kind: ::std::option::Option<Kind>,
         #[model(output)]
         root: Node,
     }
@@ -366,7 +377,7 @@ fn variants_send_their_own_fields() {
 
 #[test]
 fn nested_objects_serialize_validate_and_decode() {
-    use shadow::{Node, TreeRequest, TreeResponse};
+    use shadow::{Kind, Node, TreeRequest, TreeResponse};
 
     let leaf = |name: &str, path: Option<u8>| Node { __name: name.to_owned(), __path: path, __map: None };
     let tree =
@@ -389,6 +400,12 @@ fn nested_objects_serialize_validate_and_decode() {
     let response: TreeResponse = serde_json::from_value(json!({"root": {"__name": "r", "path": 2}})).unwrap();
     assert_eq!((response.root.__name.as_str(), response.root.__path), ("r", Some(2)));
     assert!(response.root.__map.is_none());
+
+    let request = TreeRequest::new(vec![leaf("a", None)]).kind(Kind::PlainText);
+    assert_eq!(request.to_query().unwrap()["kind"], "plain-text");
+    assert_eq!(serde_json::to_value(Kind::r#Type).unwrap(), "type");
+    assert_eq!(serde_json::from_value::<Kind>(json!("new-kind")).unwrap(), Kind::__Other);
+    assert_eq!(Kind::PlainText.to_string(), "plain-text");
 }
 
 #[test]

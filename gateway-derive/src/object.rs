@@ -12,11 +12,22 @@ use crate::internals::ast::Container;
 use crate::internals::attr::{FieldAttrs, ModelAttrs};
 use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
-use crate::internals::plan::{ObjectPlan, Role};
+use crate::internals::plan::{ObjectPlan, Role, StringEnumPlan};
 use crate::request::checks_named;
 
 pub(crate) fn derive_object(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
+    if let syn::Data::Enum(data) = &input.data {
+        let plan = check::string_enum(&cx, input, data);
+        return match cx.check() {
+            Ok(()) => dummy::wrap_in_const(&plan.krate, &string_enum_impls(&plan)),
+            Err(errors) => {
+                let mut out = errors.into_compile_error();
+                out.extend(dummy::wrap_in_const(&plan.krate, &stub_impls(plan.ident)));
+                out
+            }
+        };
+    }
     let Some(container) = Container::from_ast(&cx, input, "Object") else {
         return cx.check().err().map(syn::Error::into_compile_error).unwrap_or_default();
     };
@@ -25,7 +36,7 @@ pub(crate) fn derive_object(input: &DeriveInput) -> TokenStream {
         Ok(()) => dummy::wrap_in_const(&plan.krate, &impls(&plan)),
         Err(errors) => {
             let mut out = errors.into_compile_error();
-            out.extend(dummy::wrap_in_const(&plan.krate, &stub_impls(&plan)));
+            out.extend(dummy::wrap_in_const(&plan.krate, &stub_impls(plan.container.ident)));
             out
         }
     }
@@ -106,8 +117,7 @@ fn impls(plan: &ObjectPlan<'_>) -> TokenStream {
 
 /// The same impls with unreachable bodies, beside the errors of a broken
 /// declaration, so code using the object adds no error of its own.
-fn stub_impls(plan: &ObjectPlan<'_>) -> TokenStream {
-    let ident = plan.container.ident;
+fn stub_impls(ident: &syn::Ident) -> TokenStream {
     quote! {
         impl __gateway_core::__private::serde::Serialize for #ident {
             fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
@@ -128,6 +138,66 @@ fn stub_impls(plan: &ObjectPlan<'_>) -> TokenStream {
         impl __gateway_core::model::Validate for #ident {
             fn validate_at(&self, __path: &str) -> __gateway_core::Result<()> {
                 ::core::unreachable!()
+            }
+        }
+    }
+}
+
+/// A string enum: `as_str`, `Serialize` and `Deserialize` as its wire
+/// spelling (an unknown value is the `other` variant, or an error naming
+/// the known ones), `Display`, and a `Validate` that always passes.
+fn string_enum_impls(plan: &StringEnumPlan<'_>) -> TokenStream {
+    let ident = plan.ident;
+    let arms = plan.variants.iter().map(|(v, wire)| quote!(#ident::#v => #wire));
+    let from_arms = plan.variants.iter().map(|(v, wire)| quote!(#wire => ::core::result::Result::Ok(#ident::#v)));
+    let known: Vec<&String> = plan.variants.iter().map(|(_, wire)| wire).collect();
+    let unknown = match plan.other {
+        Some(other) => quote!(_ => ::core::result::Result::Ok(#ident::#other)),
+        None => quote!(__other => ::core::result::Result::Err(
+            <__D::Error as __gateway_core::__private::serde::de::Error>::unknown_variant(__other, &[#(#known),*])
+        )),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #ident {
+            /// The wire spelling.
+            pub fn as_str(&self) -> &'static str {
+                match self { #(#arms,)* }
+            }
+        }
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Formatter::write_str(__f, self.as_str())
+            }
+        }
+        #[automatically_derived]
+        impl __gateway_core::__private::serde::Serialize for #ident {
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: __gateway_core::__private::serde::Serializer,
+            {
+                __gateway_core::__private::serde::Serializer::serialize_str(__serializer, self.as_str())
+            }
+        }
+        #[automatically_derived]
+        impl<'__de> __gateway_core::__private::serde::Deserialize<'__de> for #ident {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: __gateway_core::__private::serde::Deserializer<'__de>,
+            {
+                let __value: __gateway_core::__private::String =
+                    __gateway_core::__private::serde::Deserialize::deserialize(__deserializer)?;
+                match __value.as_str() {
+                    #(#from_arms,)*
+                    #unknown,
+                }
+            }
+        }
+        #[automatically_derived]
+        impl __gateway_core::model::Validate for #ident {
+            fn validate_at(&self, __path: &str) -> __gateway_core::Result<()> {
+                ::core::result::Result::Ok(())
             }
         }
     }

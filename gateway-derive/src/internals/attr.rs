@@ -496,6 +496,32 @@ fn parse_each(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Each> {
     Ok(each)
 }
 
+/// The settings of a variant of a `#[derive(Object)]` string enum.
+pub(crate) struct VariantAttrs {
+    pub(crate) rename: Attr<LitStr>,
+    /// `other`: the variant any unknown value decodes as.
+    pub(crate) other: Attr<()>,
+}
+
+impl VariantAttrs {
+    pub(crate) fn parse(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut out = Self { rename: Attr::none(symbol::RENAME), other: Attr::none(symbol::OTHER) };
+        for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
+            parse_keys(cx, attr, |meta| {
+                let path = &meta.path;
+                if path == symbol::RENAME {
+                    out.rename.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
+                } else if path == symbol::OTHER {
+                    out.other.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
+                } else {
+                    unknown_key(meta, "enum variant attribute", "`rename` or `other`")
+                }
+            });
+        }
+        out
+    }
+}
+
 /// Settings of `#[derive(Metadata)]` (container: `crate`; fields: `rename`).
 pub(crate) struct MetadataAttrs {
     pub(crate) crate_path: Attr<syn::Path>,

@@ -99,6 +99,16 @@ pub(crate) struct Input<'a> {
     pub(crate) nested: bool,
 }
 
+/// A checked `#[derive(Object)]` on an enum: a string enum.
+pub(crate) struct StringEnumPlan<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) krate: CratePath,
+    /// Each variant and its wire spelling.
+    pub(crate) variants: Vec<(&'a Ident, String)>,
+    /// The variant unknown values decode as, if any.
+    pub(crate) other: Option<&'a Ident>,
+}
+
 /// A checked `#[derive(Object)]`: its fields as inputs (required or optional, no groups).
 pub(crate) struct ObjectPlan<'a> {
     pub(crate) container: &'a Container<'a>,

@@ -6,9 +6,9 @@ use super::fields::wire_of;
 use super::model::distinct_input_wire_names;
 use super::values;
 use crate::internals::ast::Decl;
-use crate::internals::attr::{Attr, FieldAttrs, ModelAttrs};
+use crate::internals::attr::{Attr, FieldAttrs, ModelAttrs, VariantAttrs};
 use crate::internals::ctxt::Ctxt;
-use crate::internals::plan::{CratePath, Input, ObjectPlan, Role};
+use crate::internals::plan::{CratePath, Input, ObjectPlan, Role, StringEnumPlan};
 use crate::internals::ty::{kind_of, option_inner};
 
 const OBJECT_FIELD_KEYS: &str = "`rename`, `range`, `length`, `each` or `nested`";
@@ -94,4 +94,52 @@ fn only_value_settings(cx: &Ctxt, attrs: &FieldAttrs) {
     check("output", set, &tokens);
     let (set, tokens) = flag(&attrs.transparent);
     check("transparent", set, &tokens);
+}
+
+/// Checks a `#[derive(Object)]` enum: a string enum of unit variants, each
+/// with its own wire spelling (`rename`, or the variant's name in
+/// `snake_case`), at most one of them `other` (unknown values decode as it).
+pub(crate) fn string_enum<'a>(cx: &Ctxt, input: &'a syn::DeriveInput, data: &'a syn::DataEnum) -> StringEnumPlan<'a> {
+    let attrs = ModelAttrs::parse(cx, &input.attrs);
+    container_takes_only_crate(cx, &attrs);
+    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
+        cx.error_spanned_by(&input.generics, "#[derive(Object)] does not support generic enums");
+    }
+    if data.variants.is_empty() {
+        cx.error_spanned_by(&input.ident, "a string enum needs at least one variant");
+    }
+    let mut variants: Vec<(&syn::Ident, String)> = Vec::new();
+    let mut other: Option<&syn::Ident> = None;
+    for variant in &data.variants {
+        let settings = VariantAttrs::parse(cx, &variant.attrs);
+        if !matches!(variant.fields, syn::Fields::Unit) {
+            cx.error_spanned_by(
+                &variant.fields,
+                "a string enum has unit variants only: each is one string on the wire",
+            );
+        }
+        if settings.other.is_set() {
+            if let Some(first) = other {
+                cx.error_spanned_by(
+                    &settings.other.tokens,
+                    format!("`other` is already variant `{first}`: expected one variant for unknown values"),
+                );
+            }
+            other = Some(&variant.ident);
+        }
+        let wire = settings.rename.value.as_ref().map_or_else(
+            || heck::ToSnakeCase::to_snake_case(variant.ident.to_string().trim_start_matches("r#")),
+            syn::LitStr::value,
+        );
+        if let Some((first, _)) = variants.iter().find(|(_, w)| *w == wire) {
+            let at = settings
+                .rename
+                .value
+                .as_ref()
+                .map_or_else(|| quote::ToTokens::to_token_stream(&variant.ident), quote::ToTokens::to_token_stream);
+            cx.error_spanned_by(at, format!("duplicate wire name `{wire}`: variant `{first}` already has it"));
+        }
+        variants.push((&variant.ident, wire));
+    }
+    StringEnumPlan { ident: &input.ident, krate: CratePath::new(attrs.crate_path.value), variants, other }
 }
