@@ -178,6 +178,33 @@ pub use gateway_derive::Model;
 /// assert_eq!(role, Role::Unknown);
 /// assert_eq!(Role::User.as_str(), "user");
 /// ```
+///
+/// On an enum whose variants each hold one value, it derives one of several
+/// shapes (a JSON Schema `oneOf` of types, such as a message `content` that
+/// is a string or a list of parts): each variant is sent as its value, and
+/// decoded as the first variant whose type fits. `#[model(nested)]` on a
+/// variant checks its value's limits.
+///
+/// ```
+/// use gateway_core::Object;
+///
+/// #[derive(Debug, Clone, Object)]
+/// pub struct Part {
+///     #[model(length = 1..)]
+///     text: String,
+/// }
+///
+/// #[derive(Debug, Clone, Object)]
+/// pub enum Content {
+///     Text(String),
+///     #[model(nested)]
+///     Parts(Vec<Part>),
+/// }
+///
+/// let content: Content = gateway_core::serde_json::from_str(r#"[{"text": "a"}]"#).unwrap();
+/// assert!(matches!(content, Content::Parts(_)));
+/// assert_eq!(gateway_core::serde_json::to_string(&Content::Text("hi".into())).unwrap(), r#""hi""#);
+/// ```
 pub use gateway_derive::Object;
 
 /// Typed log metadata: derives [`ToMetadata`] (and `From<T>`, `From<&T>` for

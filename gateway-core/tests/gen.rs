@@ -182,6 +182,14 @@ mod shadow {
         __Other,
     }
 
+    /// One of two shapes, one of them nested.
+    #[derive(::core::fmt::Debug, ::core::clone::Clone, ::gateway_core::Object)]
+    pub(crate) enum Label {
+        Name(::std::string::String),
+        #[model(nested)]
+        Nodes(::std::vec::Vec<Node>),
+    }
+
     /// A model with a nested list of objects.
     #[derive(::gateway_core::Model)]
     #[model(id = "@cf/test/tree")]
@@ -189,6 +197,8 @@ mod shadow {
         #[model(nested, length = 1..)]
         nodes: ::std::vec::Vec<Node>,
         kind: ::std::option::Option<Kind>,
+        #[model(nested)]
+        label: ::std::option::Option<Label>,
         #[model(output)]
         root: Node,
     }
@@ -377,7 +387,7 @@ fn variants_send_their_own_fields() {
 
 #[test]
 fn nested_objects_serialize_validate_and_decode() {
-    use shadow::{Kind, Node, TreeRequest, TreeResponse};
+    use shadow::{Kind, Label, Node, TreeRequest, TreeResponse};
 
     let leaf = |name: &str, path: Option<u8>| Node { __name: name.to_owned(), __path: path, __map: None };
     let tree =
@@ -406,6 +416,14 @@ fn nested_objects_serialize_validate_and_decode() {
     assert_eq!(serde_json::to_value(Kind::r#Type).unwrap(), "type");
     assert_eq!(serde_json::from_value::<Kind>(json!("new-kind")).unwrap(), Kind::__Other);
     assert_eq!(Kind::PlainText.to_string(), "plain-text");
+
+    let labelled = TreeRequest::new(vec![leaf("a", None)]).label(Label::Nodes(vec![leaf("", None)]));
+    assert_eq!(
+        labelled.validate().unwrap_err().to_string(),
+        "invalid label[0].__name: length must be at least 1, got 0"
+    );
+    let named = TreeRequest::new(vec![leaf("a", None)]).label(Label::Name("n".to_owned()));
+    assert_eq!(named.to_query().unwrap()["label"], "n");
 }
 
 #[test]

@@ -12,12 +12,23 @@ use crate::internals::ast::Container;
 use crate::internals::attr::{FieldAttrs, ModelAttrs};
 use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
-use crate::internals::plan::{ObjectPlan, Role, StringEnumPlan};
+use crate::internals::plan::{ObjectPlan, Role, StringEnumPlan, UnionPlan};
 use crate::request::checks_named;
 
 pub(crate) fn derive_object(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
     if let syn::Data::Enum(data) = &input.data {
+        if check::is_union(data) {
+            let plan = check::union(&cx, input, data);
+            return match cx.check() {
+                Ok(()) => dummy::wrap_in_const(&plan.krate, &union_impls(&plan)),
+                Err(errors) => {
+                    let mut out = errors.into_compile_error();
+                    out.extend(dummy::wrap_in_const(&plan.krate, &stub_impls(plan.ident)));
+                    out
+                }
+            };
+        }
         let plan = check::string_enum(&cx, input, data);
         return match cx.check() {
             Ok(()) => dummy::wrap_in_const(&plan.krate, &string_enum_impls(&plan)),
@@ -198,6 +209,63 @@ fn string_enum_impls(plan: &StringEnumPlan<'_>) -> TokenStream {
         impl __gateway_core::model::Validate for #ident {
             fn validate_at(&self, __path: &str) -> __gateway_core::Result<()> {
                 ::core::result::Result::Ok(())
+            }
+        }
+    }
+}
+
+/// One of several shapes: `Serialize` as the value itself, `Deserialize`
+/// as the first variant whose type fits (through a private untagged
+/// mirror), `Validate` of the `nested` variants' values.
+fn union_impls(plan: &UnionPlan<'_>) -> TokenStream {
+    let ident = plan.ident;
+    let mirror = format_ident!("__{}Mirror", ident);
+    let serde_path = plan.krate.serde_path();
+    let krate = &plan.krate.path;
+    let names: Vec<String> = plan.variants.iter().map(|(_, ty, _)| quote!(#ty).to_string().replace(' ', "")).collect();
+    let expecting = format!("one of: {}", names.join(", "));
+    let serialize = plan.variants.iter().map(|(v, _, _)| {
+        quote!(#ident::#v(__value) => __gateway_core::__private::serde::Serialize::serialize(__value, __serializer))
+    });
+    let mirror_variants = plan.variants.iter().map(|(v, ty, _)| quote!(#v(#ty)));
+    let moves = plan.variants.iter().map(|(v, _, _)| quote!(#mirror::#v(__value) => #ident::#v(__value)));
+    let validate = plan.variants.iter().map(|(v, ty, nested)| {
+        if *nested {
+            quote!(#ident::#v(__v) => <#ty as __gateway_core::model::Validate>::validate_at(__v, __path))
+        } else {
+            quote!(#ident::#v(_) => ::core::result::Result::Ok(()))
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl __gateway_core::__private::serde::Serialize for #ident {
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: __gateway_core::__private::serde::Serializer,
+            {
+                match self { #(#serialize,)* }
+            }
+        }
+
+        #[derive(#krate::__private::serde::Deserialize)]
+        #[serde(crate = #serde_path, untagged, expecting = #expecting)]
+        enum #mirror { #(#mirror_variants,)* }
+
+        #[automatically_derived]
+        impl<'__de> __gateway_core::__private::serde::Deserialize<'__de> for #ident {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: __gateway_core::__private::serde::Deserializer<'__de>,
+            {
+                let __mirror = <#mirror as __gateway_core::__private::serde::Deserialize>::deserialize(__deserializer)?;
+                ::core::result::Result::Ok(match __mirror { #(#moves,)* })
+            }
+        }
+
+        #[automatically_derived]
+        impl __gateway_core::model::Validate for #ident {
+            fn validate_at(&self, __path: &str) -> __gateway_core::Result<()> {
+                match self { #(#validate,)* }
             }
         }
     }

@@ -501,11 +501,17 @@ pub(crate) struct VariantAttrs {
     pub(crate) rename: Attr<LitStr>,
     /// `other`: the variant any unknown value decodes as.
     pub(crate) other: Attr<()>,
+    /// `nested`: a one-value variant whose value's own limits are checked.
+    pub(crate) nested: Attr<()>,
 }
 
 impl VariantAttrs {
     pub(crate) fn parse(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
-        let mut out = Self { rename: Attr::none(symbol::RENAME), other: Attr::none(symbol::OTHER) };
+        let mut out = Self {
+            rename: Attr::none(symbol::RENAME),
+            other: Attr::none(symbol::OTHER),
+            nested: Attr::none(symbol::NESTED),
+        };
         for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
             parse_keys(cx, attr, |meta| {
                 let path = &meta.path;
@@ -513,8 +519,10 @@ impl VariantAttrs {
                     out.rename.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::OTHER {
                     out.other.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
+                } else if path == symbol::NESTED {
+                    out.nested.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
                 } else {
-                    unknown_key(meta, "enum variant attribute", "`rename` or `other`")
+                    unknown_key(meta, "enum variant attribute", "`rename`, `other` or `nested`")
                 }
             });
         }

@@ -109,6 +109,15 @@ pub(crate) struct StringEnumPlan<'a> {
     pub(crate) other: Option<&'a Ident>,
 }
 
+/// A checked `#[derive(Object)]` on an enum of one-value variants: one of
+/// several shapes (a JSON Schema `oneOf` of types), untagged on the wire.
+pub(crate) struct UnionPlan<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) krate: CratePath,
+    /// Each variant, its value's type, and whether that value is `nested`.
+    pub(crate) variants: Vec<(&'a Ident, &'a Type, bool)>,
+}
+
 /// A checked `#[derive(Object)]`: its fields as inputs (required or optional, no groups).
 pub(crate) struct ObjectPlan<'a> {
     pub(crate) container: &'a Container<'a>,

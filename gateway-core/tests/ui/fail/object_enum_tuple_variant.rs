@@ -1,6 +1,6 @@
 use gateway_core::Object;
 
-// A string enum has unit variants only.
+// An `Object` enum is all unit variants or all one-value variants, not a mix.
 #[derive(Debug, Clone, Object)]
 pub enum Content {
     Text(String),

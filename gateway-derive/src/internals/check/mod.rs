@@ -19,7 +19,7 @@ use super::ast::Field;
 
 pub(crate) use metadata::metadata;
 pub(crate) use model::model;
-pub(crate) use object::{object, string_enum};
+pub(crate) use object::{is_union, object, string_enum, union};
 pub(crate) use provider::provider;
 
 /// The name a field is sent or read under: its `rename`, or its own name without `r#`.

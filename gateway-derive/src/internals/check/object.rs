@@ -8,7 +8,7 @@ use super::values;
 use crate::internals::ast::Decl;
 use crate::internals::attr::{Attr, FieldAttrs, ModelAttrs, VariantAttrs};
 use crate::internals::ctxt::Ctxt;
-use crate::internals::plan::{CratePath, Input, ObjectPlan, Role, StringEnumPlan};
+use crate::internals::plan::{CratePath, Input, ObjectPlan, Role, StringEnumPlan, UnionPlan};
 use crate::internals::ty::{kind_of, option_inner};
 
 const OBJECT_FIELD_KEYS: &str = "`rename`, `range`, `length`, `each` or `nested`";
@@ -115,7 +115,13 @@ pub(crate) fn string_enum<'a>(cx: &Ctxt, input: &'a syn::DeriveInput, data: &'a 
         if !matches!(variant.fields, syn::Fields::Unit) {
             cx.error_spanned_by(
                 &variant.fields,
-                "a string enum has unit variants only: each is one string on the wire",
+                "an `Object` enum has unit variants only (a string enum) or one-value variants only (one of several shapes), not a mix",
+            );
+        }
+        if settings.nested.is_set() {
+            cx.error_spanned_by(
+                &settings.nested.tokens,
+                "`nested` applies to one-value variants; a string enum variant has no value",
             );
         }
         if settings.other.is_set() {
@@ -142,4 +148,42 @@ pub(crate) fn string_enum<'a>(cx: &Ctxt, input: &'a syn::DeriveInput, data: &'a 
         variants.push((&variant.ident, wire));
     }
     StringEnumPlan { ident: &input.ident, krate: CratePath::new(attrs.crate_path.value), variants, other }
+}
+
+/// Checks a `#[derive(Object)]` enum of one-value variants (`Text(String)`,
+/// `Parts(Vec<Part>)`): sent as the value itself, decoded as the first
+/// variant whose type fits. `nested` on a variant checks its value's limits.
+pub(crate) fn union<'a>(cx: &Ctxt, input: &'a syn::DeriveInput, data: &'a syn::DataEnum) -> UnionPlan<'a> {
+    let attrs = ModelAttrs::parse(cx, &input.attrs);
+    container_takes_only_crate(cx, &attrs);
+    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
+        cx.error_spanned_by(&input.generics, "#[derive(Object)] does not support generic enums");
+    }
+    let mut variants = Vec::new();
+    for variant in &data.variants {
+        let settings = VariantAttrs::parse(cx, &variant.attrs);
+        for (name, set, tokens) in [
+            ("rename", settings.rename.written, &settings.rename.tokens),
+            ("other", settings.other.written, &settings.other.tokens),
+        ] {
+            if set {
+                cx.error_spanned_by(
+                    tokens,
+                    format!("`{name}` applies to string enum variants; a one-value variant is sent as its value"),
+                );
+            }
+        }
+        if let syn::Fields::Unnamed(fields) = &variant.fields {
+            if let Some(field) = fields.unnamed.first() {
+                variants.push((&variant.ident, &field.ty, settings.nested.is_set()));
+            }
+        }
+    }
+    UnionPlan { ident: &input.ident, krate: CratePath::new(attrs.crate_path.value), variants }
+}
+
+/// Whether an enum is one of several shapes: every variant holds one value.
+pub(crate) fn is_union(data: &syn::DataEnum) -> bool {
+    !data.variants.is_empty()
+        && data.variants.iter().all(|v| matches!(&v.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1))
 }
