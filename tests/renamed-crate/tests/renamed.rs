@@ -39,6 +39,69 @@ struct Summarize {
     summary: String,
 }
 
+/// A nested object, a string enum and a union, through the renamed crate.
+#[derive(Debug, Clone, gw::Object)]
+#[model(crate = "gw")]
+struct Passage {
+    #[model(length = 1..)]
+    text: String,
+    kind: Option<PassageKind>,
+}
+
+/// What a passage is.
+#[derive(Debug, Clone, Copy, PartialEq, gw::Object)]
+#[model(crate = "gw")]
+enum PassageKind {
+    Quote,
+    #[model(other)]
+    Other,
+}
+
+/// One passage or its text.
+#[derive(Debug, Clone, gw::Object)]
+#[model(crate = "gw")]
+enum PassageOrText {
+    Text(String),
+    #[model(nested)]
+    Passage(Passage),
+}
+
+/// A model with nested objects and branch fields.
+#[derive(Debug, gw::Model)]
+#[model(crate = "gw", id = "@cf/test/rank")]
+struct Rank {
+    #[model(one_of = "input")]
+    query: String,
+    #[model(with = "query", each(length = 1..))]
+    hints: Option<Vec<String>>,
+    #[model(one_of = "input")]
+    image: gw::model::Base64,
+    #[model(nested, length = 1..)]
+    contexts: Vec<PassageOrText>,
+    #[model(output)]
+    response: Vec<Passage>,
+}
+
+#[test]
+fn objects_and_branches_under_a_renamed_crate() {
+    let passage = Passage { text: "a".to_owned(), kind: Some(PassageKind::Quote) };
+    let request =
+        RankRequest::new(RankQuery::new("q").hints(vec!["h".to_owned()]), vec![PassageOrText::Passage(passage)]);
+    assert_eq!(
+        request.to_query().unwrap(),
+        json!({"query": "q", "hints": ["h"], "contexts": [{"text": "a", "kind": "quote"}]})
+    );
+    let empty = PassageOrText::Passage(Passage { text: String::new(), kind: None });
+    let request = RankRequest::new(RankInput::Image(gw::model::Base64::encode(b"x")), vec![empty]);
+    assert_eq!(
+        request.validate().unwrap_err().to_string(),
+        "invalid contexts[0].text: length must be at least 1, got 0"
+    );
+    let response: RankResponse = serde_json::from_value(json!({"response": [{"text": "b", "kind": "poem"}]})).unwrap();
+    assert_eq!(response.response[0].kind, Some(PassageKind::Other));
+    assert!(matches!(serde_json::from_value::<PassageOrText>(json!("t")).unwrap(), PassageOrText::Text(_)));
+}
+
 /// Log metadata.
 #[derive(Debug, gw::Metadata)]
 #[metadata(crate = "gw")]
