@@ -150,7 +150,7 @@ pub(crate) async fn run(mode: Mode) -> Result<Outcome, Box<dyn std::error::Error
     // 3. A typed run through the gateway, with metadata and a cache TTL.
     let request =
         Llama31InstructRequest::new(Llama31InstructInput::Prompt("What is an AI gateway, in one sentence?".into()))
-            .max_tokens(64u32);
+            .max_tokens(64);
     let options = RunOptions::new().gateway(
         GatewayOptions::new(&gateway_id).cache_ttl(3600).metadata(Tags { user: 42, feature: "quickstart".into() }),
     );

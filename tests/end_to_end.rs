@@ -302,7 +302,7 @@ async fn typed_models_on_every_route() {
     let (local, ai) = start(LocalConfig::default()).await;
     let gateway = ai.gateway("main");
     let llama =
-        Llama31InstructRequest::new(Llama31InstructInput::Messages(vec![ChatMessage::user("hi")])).max_tokens(16u32);
+        Llama31InstructRequest::new(Llama31InstructInput::Messages(vec![ChatMessage::user("hi")])).max_tokens(16);
     let result = ai.run_model(&llama, &through("main")).await.unwrap();
     assert!(result.response.usage.unwrap().completion_tokens <= 16);
     result.patch_log(&PatchLog::new().score(70)).await.unwrap();

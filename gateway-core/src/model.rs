@@ -21,7 +21,7 @@
 //!     prompt: String,
 //!     #[model(one_of = "input")]
 //!     messages: Vec<String>,
-//!     /// Not in `new`: sent as 0.6 unless set, checked against 0..=5.
+//!     /// The model's own default is 0.6: not sent unless set, checked against 0..=5.
 //!     #[model(default = 0.6, range = 0..=5)]
 //!     temperature: f64,
 //!     /// Optional: sent only when set.
@@ -34,10 +34,10 @@
 //!     response: Option<String>,
 //! }
 //!
-//! let request = LlamaRequest::new(LlamaInput::Prompt("Hi".into())).limit(64u32).mode(LlamaMode::Fast);
+//! let request = LlamaRequest::new(LlamaInput::Prompt("Hi".into())).limit(64).mode(LlamaMode::Fast);
 //! assert_eq!(
 //!     request.to_query().unwrap(),
-//!     serde_json::json!({"prompt": "Hi", "temperature": 0.6, "max_tokens": 64, "mode": "fast"})
+//!     serde_json::json!({"prompt": "Hi", "max_tokens": 64, "mode": "fast"})
 //! );
 //! // Limits the types cannot express are checked before sending.
 //! let err = LlamaRequest::new(LlamaInput::Prompt("Hi".into())).temperature(9.0).validate().unwrap_err();
@@ -49,24 +49,80 @@
 //! | key | meaning |
 //! |---|---|
 //! | `id = "..."` | the model id (required); Workers AI ids are `@cf/author/name` or `@hf/author/name` |
-//! | `provider = "openai"` | a published provider slug, or `provider = MyProvider`, a type implementing [`ProviderKind`]; implied `workers-ai` for `@cf/`/`@hf/` ids |
+//! | `provider = "openai"` | a published provider slug, or `provider = MyProvider`, a type implementing [`ProviderKind`] (`#[derive(Provider)]`); implied `workers-ai` for `@cf/`/`@hf/` ids |
 //! | `endpoint = "chat/completions"` | the path after the provider's base URL; implied for Workers AI (the model id), required otherwise. Other models get a `model` field holding the id in their body. |
 //! | `binary` | the answer is raw bytes (images, audio): the response is [`BinaryOutput`] |
+//! | `stream` | the output streams as Workers AI `{"response": …}` chunks, each decoded as `{Name}Response` (needs a `response` output; every output an `Option` or `default`); implements [`StreamingModel`] |
+//! | `stream = Chunk` | the output streams as chunks of the type `Chunk` (the provider's own chunk shape) |
 //! | `crate = "path"` | where `gateway_core` is, when renamed or re-exported |
 //!
 //! Field attributes, `#[model(...)]` on a field:
 //!
 //! | key | meaning |
 //! |---|---|
-//! | (none) | a required input, or an optional one when its type is `Option<T>` |
+//! | (none) | a required input (a parameter of `new`), or an optional one (a builder method, sent only when set) when its type is `Option<T>` |
 //! | `rename = "wire"` | the name on the wire |
-//! | `default = <literal>` | not in `new`; this value is sent unless a builder method sets another |
-//! | `range = a..=b`, `a..`, `..=b` | numeric limits, checked before sending |
-//! | `length = a..=b`, ... | characters of a string or items of a list |
-//! | `values("a", "b")` | a `String` field becomes a generated enum `{Name}{Field}` |
-//! | `one_of = "group"` | an exclusive group (two or more fields): the request holds an enum `{Name}{Group}`, so "both" and "neither" cannot be built |
+//! | `default = <literal>` | the model's own default, on a plain (not `Option`) type: the field is optional, documented with this default and sent only when a builder method sets it |
+//! | `range = a..=b`, `a..`, `..=b` | numeric limits (inclusive), checked before sending |
+//! | `length = a..=b`, ... | characters of a string or items of a list (a [`OneOrMany`] value is one item), checked before sending |
+//! | `each(range = a..=b)`, `each(length = a..=b)` | limits on every item of a list (`Vec<T>`, [`OneOrMany<T>`]): the range of numeric items, the length of string or list items; an error names the item (`text[2]`) |
+//! | `values("a", "b")` | a `String` field becomes a generated enum `{Name}{Field}` (variants in `UpperCamelCase`) |
+//! | `nested` | the value is a [`#[derive(Object)]`](crate::Object) (or a list, `Option` or [`OneOrMany`] of them) whose own limits are checked too; an error names the path (`messages[2].content`) |
+//! | `one_of = "group"` | an exclusive group (two or more fields): `new` takes an enum `{Name}{Group}` with one variant per member, so "both" and "neither" cannot be built |
+//! | `with = "member"` | sent only with that member of an exclusive group (a schema's `oneOf` branch with fields of its own): the member's variant holds a struct `{Name}{Member}` of the member (a parameter of its `new`) and its `with` fields (required ones in `new`, optional ones as builder methods); the field cannot be set on the request or with another member |
 //! | `output` | an output field (`Option<T>` when it may be absent); with `default`, a missing value decodes as `Default::default()` |
 //! | `output, transparent` | the only output field is the whole answer (a bare list, say) |
+//!
+//! Builder methods and `new` take integers and booleans as their own type
+//! (`.limit(64)`), floats, strings and lists through `Into`
+//! (`.temperature(1)`, `.lora("x")`), and enums as the generated enum
+//! (`.mode(LlamaMode::Fast)`); a wrong value is a compile error naming the
+//! variants to write, and so is a builder method for a group member (it is
+//! chosen in `new`) or for a field sent with another member.
+//!
+//! Schema shapes with no plain Rust type have value types here: a string or
+//! a list of strings is [`OneOrMany<String>`], base64-encoded bytes (an
+//! image output) are [`Base64`], which decodes. Bytes sent as a list of
+//! numbers (Workers AI `audio`) are `Vec<u8>`. Nested objects (chat
+//! messages, rerank contexts, tools) are structs with
+//! [`#[derive(Object)]`](crate::Object).
+//!
+//! A prompt-or-chat model whose branches have fields of their own:
+//!
+//! ```
+//! use gateway_core::{Model, ModelRequest};
+//!
+//! #[derive(Debug, Model)]
+//! #[model(id = "@cf/meta/llama-3.1-8b-instruct-fp8")]
+//! pub struct Chat {
+//!     #[model(one_of = "input", length = 1..)]
+//!     prompt: String,
+//!     /// Only with `prompt`.
+//!     #[model(with = "prompt")]
+//!     raw: Option<bool>,
+//!     #[model(one_of = "input", length = 1..)]
+//!     messages: Vec<String>,
+//!     /// Only with `messages`, at most 8.
+//!     #[model(with = "messages", length = ..=8, each(length = 1..))]
+//!     tools: Option<Vec<String>>,
+//!     #[model(default = 256, range = 1..)]
+//!     max_tokens: u32,
+//!     #[model(output)]
+//!     response: Option<String>,
+//! }
+//!
+//! let request = ChatRequest::new(ChatPrompt::new("Hi").raw(true)).max_tokens(64);
+//! assert_eq!(request.to_query()?, serde_json::json!({"prompt": "Hi", "raw": true, "max_tokens": 64}));
+//! let request = ChatRequest::new(ChatMessages::new(vec!["Hi".to_owned()]).tools(vec!["search".to_owned()]));
+//! assert_eq!(request.to_query()?, serde_json::json!({"messages": ["Hi"], "tools": ["search"]}));
+//! // `ChatPrompt::new("Hi").tools(..)` and `ChatRequest::new(..).raw(..)` do not compile.
+//! # Ok::<(), gateway_core::Error>(())
+//! ```
+//!
+//! The request derives `Debug` and `Clone` and serializes each input, so
+//! the type of every input field implements `Debug`, `Clone` and
+//! `serde::Serialize`; output types implement `Debug`, `Clone` and
+//! `serde::Deserialize`.
 //!
 //! Every mistake in a declaration is a compile error pointing at it, and all
 //! of a declaration's mistakes are reported together.
@@ -92,6 +148,11 @@ use crate::types::metadata::Metadata;
 use crate::types::patch::{Feedback, PatchLog};
 use crate::types::universal::{UniversalRequest, UniversalStep};
 use crate::wire::js;
+
+mod object;
+mod values;
+pub use object::Validate;
+pub use values::{Base64, Base64Error, OneOrMany};
 
 /// A model: its id, who serves it, and its request and response types.
 ///

@@ -3,6 +3,8 @@
 pub use async_trait::async_trait;
 pub use serde;
 pub use serde_json;
+/// For generated code in a crate that shadows `String`.
+pub use std::string::String;
 
 use crate::error::{Error, Result};
 use crate::wire::js;
@@ -55,6 +57,76 @@ impl<T> HasLength for std::collections::VecDeque<T> {
     fn length(&self) -> usize {
         self.len()
     }
+}
+
+impl<T> HasLength for crate::model::OneOrMany<T> {
+    fn length(&self) -> usize {
+        self.as_slice().len()
+    }
+}
+
+/// A list whose items can be checked one by one (`each(...)`).
+pub trait Items {
+    /// One item.
+    type Item;
+    /// The items, and whether they were given as a list (so an error names
+    /// `field[i]`) rather than as one value (`field`).
+    fn items(&self) -> (&[Self::Item], bool);
+}
+
+impl<T> Items for Vec<T> {
+    type Item = T;
+    fn items(&self) -> (&[T], bool) {
+        (self, true)
+    }
+}
+impl<T> Items for [T] {
+    type Item = T;
+    fn items(&self) -> (&[T], bool) {
+        (self, true)
+    }
+}
+impl<T> Items for crate::model::OneOrMany<T> {
+    type Item = T;
+    fn items(&self) -> (&[T], bool) {
+        (self.as_slice(), matches!(self, Self::Many(_)))
+    }
+}
+
+/// The name of item `index` of `field` in errors.
+fn item_name(field: &str, index: usize, in_list: bool) -> String {
+    if in_list { format!("{field}[{index}]") } else { field.to_owned() }
+}
+
+/// Checks `min <= item <= max` for each item.
+pub fn check_each_range<L>(list: &L, field: &str, min: Option<f64>, max: Option<f64>) -> Result<()>
+where
+    L: Items + ?Sized,
+    L::Item: Numeric,
+{
+    let (items, in_list) = list.items();
+    for (index, item) in items.iter().enumerate() {
+        check_range(item, &item_name(field, index, in_list), min, max)?;
+    }
+    Ok(())
+}
+
+/// Checks `min <= length <= max` for each item.
+pub fn check_each_length<L>(list: &L, field: &str, min: Option<usize>, max: Option<usize>) -> Result<()>
+where
+    L: Items + ?Sized,
+    L::Item: HasLength,
+{
+    let (items, in_list) = list.items();
+    for (index, item) in items.iter().enumerate() {
+        check_length(item, &item_name(field, index, in_list), min, max)?;
+    }
+    Ok(())
+}
+
+/// `path.field`, the name of a nested object's field in errors.
+pub fn join_path(path: &str, field: &str) -> String {
+    format!("{path}.{field}")
 }
 
 fn describe(min: Option<String>, max: Option<String>) -> String {

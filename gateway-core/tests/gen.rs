@@ -143,6 +143,66 @@ mod shadow {
         id: ::std::string::String,
     }
 
+    /// Group members with fields of their own (`with`, required and
+    /// optional, one named like a local), `each` limits and `OneOrMany`.
+    #[derive(::gateway_core::Model)]
+    #[model(id = "@cf/test/variants")]
+    pub(crate) struct Variants {
+        #[model(one_of = "input", length = 1..)]
+        text: ::gateway_core::model::OneOrMany<::std::string::String>,
+        #[model(with = "text", each(range = 0..=1))]
+        __value: ::std::option::Option<::std::vec::Vec<f64>>,
+        #[model(one_of = "input")]
+        image: ::gateway_core::model::Base64,
+        #[model(with = "image", values("png", "jpeg"))]
+        format: ::std::string::String,
+        #[model(output)]
+        data: ::std::vec::Vec<f32>,
+    }
+
+    /// A nested object with fields named like the generated code's locals,
+    /// optional and nested fields, and one holding a list of itself.
+    #[derive(::core::fmt::Debug, ::core::clone::Clone, ::gateway_core::Object)]
+    pub(crate) struct Node {
+        #[model(length = 1..)]
+        pub(crate) __name: ::std::string::String,
+        #[model(rename = "path", range = 0..=9)]
+        pub(crate) __path: ::std::option::Option<u8>,
+        #[model(nested)]
+        pub(crate) __map: ::std::option::Option<::std::vec::Vec<Node>>,
+    }
+
+    /// A string enum with a raw identifier, a rename and an `other`.
+    #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::gateway_core::Object)]
+    pub(crate) enum Kind {
+        r#Type,
+        #[model(rename = "plain-text")]
+        PlainText,
+        #[model(other)]
+        __Other,
+    }
+
+    /// One of two shapes, one of them nested.
+    #[derive(::core::fmt::Debug, ::core::clone::Clone, ::gateway_core::Object)]
+    pub(crate) enum Label {
+        Name(::std::string::String),
+        #[model(nested)]
+        Nodes(::std::vec::Vec<Node>),
+    }
+
+    /// A model with a nested list of objects.
+    #[derive(::gateway_core::Model)]
+    #[model(id = "@cf/test/tree")]
+    pub(crate) struct Tree {
+        #[model(nested, length = 1..)]
+        nodes: ::std::vec::Vec<Node>,
+        kind: ::std::option::Option<Kind>,
+        #[model(nested)]
+        label: ::std::option::Option<Label>,
+        #[model(output)]
+        root: Node,
+    }
+
     /// Private, with private fields named like generated methods and locals,
     /// raw identifiers, and a custom provider type.
     #[derive(::gateway_core::Model)]
@@ -259,11 +319,8 @@ mod shadow {
                 r#"{"model":"odd-1","type":"t","new":7,"validate":true,"serialize":"s","__map":1,"__v":4,"value":9,"__serializer":false,"enum":"plain-text","loop":5}"#
             );
             assert_eq!(odd().r#enum(OddNamesEnum::Json).to_query().unwrap()["enum"], "json");
-            // Unset optionals are left out; the default of `__v` is sent.
-            assert_eq!(
-                odd().to_query().unwrap().to_string(),
-                r#"{"model":"odd-1","type":"t","new":7,"__v":3,"loop":5}"#
-            );
+            // Unset optionals are left out, `__v` (with a default) too.
+            assert_eq!(odd().to_query().unwrap().to_string(), r#"{"model":"odd-1","type":"t","new":7,"loop":5}"#);
             let other = OddNamesRequest::new("t", 7_u32, OddNamesKind::Value("v".to_owned()));
             assert_eq!(other.to_query().unwrap()["__value"], "v");
             assert_eq!(other.r#type, "t");
@@ -317,27 +374,78 @@ mod shadow {
 }
 
 #[test]
+fn variants_send_their_own_fields() {
+    use shadow::{VariantsFormat, VariantsImage, VariantsRequest, VariantsText};
+
+    let request = VariantsRequest::new(VariantsText::new(["a", "b"]).__value(vec![0.5]));
+    assert_eq!(request.to_query().unwrap().to_string(), r#"{"text":["a","b"],"__value":[0.5]}"#);
+    let request = VariantsRequest::new(VariantsImage::new("UE5H", VariantsFormat::Png));
+    assert_eq!(request.to_query().unwrap().to_string(), r#"{"image":"UE5H","format":"png"}"#);
+    let err = VariantsRequest::new(VariantsText::new("a").__value(vec![0.5, 1.5])).validate().unwrap_err();
+    assert_eq!(err.to_string(), "invalid __value[1]: must be between 0 and 1, got 1.5");
+}
+
+#[test]
+fn nested_objects_serialize_validate_and_decode() {
+    use shadow::{Kind, Label, Node, TreeRequest, TreeResponse};
+
+    let leaf = |name: &str, path: Option<u8>| Node { __name: name.to_owned(), __path: path, __map: None };
+    let tree =
+        TreeRequest::new(vec![Node { __name: "root".to_owned(), __path: None, __map: Some(vec![leaf("a", Some(1))]) }]);
+    assert_eq!(
+        tree.to_query().unwrap().to_string(),
+        r#"{"nodes":[{"__name":"root","__map":[{"__name":"a","path":1}]}]}"#
+    );
+    let bad = TreeRequest::new(vec![Node {
+        __name: "root".to_owned(),
+        __path: None,
+        __map: Some(vec![leaf("a", Some(1)), leaf("", None)]),
+    }]);
+    assert_eq!(
+        bad.validate().unwrap_err().to_string(),
+        "invalid nodes[0].__map[1].__name: length must be at least 1, got 0"
+    );
+    let deep = TreeRequest::new(vec![leaf("x", Some(10))]);
+    assert_eq!(deep.validate().unwrap_err().to_string(), "invalid nodes[0].path: must be between 0 and 9, got 10");
+    let response: TreeResponse = serde_json::from_value(json!({"root": {"__name": "r", "path": 2}})).unwrap();
+    assert_eq!((response.root.__name.as_str(), response.root.__path), ("r", Some(2)));
+    assert!(response.root.__map.is_none());
+
+    let request = TreeRequest::new(vec![leaf("a", None)]).kind(Kind::PlainText);
+    assert_eq!(request.to_query().unwrap()["kind"], "plain-text");
+    assert_eq!(serde_json::to_value(Kind::r#Type).unwrap(), "type");
+    assert_eq!(serde_json::from_value::<Kind>(json!("new-kind")).unwrap(), Kind::__Other);
+    assert_eq!(Kind::PlainText.to_string(), "plain-text");
+
+    let labelled = TreeRequest::new(vec![leaf("a", None)]).label(Label::Nodes(vec![leaf("", None)]));
+    assert_eq!(
+        labelled.validate().unwrap_err().to_string(),
+        "invalid label[0].__name: length must be at least 1, got 0"
+    );
+    let named = TreeRequest::new(vec![leaf("a", None)]).label(Label::Name("n".to_owned()));
+    assert_eq!(named.to_query().unwrap()["label"], "n");
+}
+
+#[test]
 fn shadowing_items_are_ours() {
     assert_eq!(shadow::shadowing_items(), (0, 5));
 }
 
 #[test]
-fn everything_request_serializes_defaults_and_set_values() {
+fn everything_request_serializes_set_values_only() {
     use shadow::{EverythingEffort, EverythingInput, EverythingMode, EverythingRequest};
 
+    // A `default` is the model's own: not sent unless set.
     let request = EverythingRequest::new(EverythingInput::Prompt("hi".to_owned()));
-    assert_eq!(
-        request.to_query().unwrap().to_string(),
-        r#"{"prompt":"hi","effort":"low","temperature":0.5,"max_tokens":16,"greeting":"hello","raw":false}"#
-    );
-    assert_eq!(request.effort, EverythingEffort::Low);
+    assert_eq!(request.to_query().unwrap().to_string(), r#"{"prompt":"hi"}"#);
+    assert_eq!(request.effort, None);
     assert!(request.mode.is_none());
 
     let request = EverythingRequest::new(EverythingInput::Messages(vec!["a".to_owned(), "b".to_owned()]))
         .mode(EverythingMode::Careful)
         .effort(EverythingEffort::High)
         .temperature(0.25)
-        .max_tokens(64_u32)
+        .max_tokens(64)
         .greeting("hey")
         .raw(true)
         .nucleus(0.9)

@@ -1,4 +1,4 @@
-//! Derived code is lint-clean in a strict user crate: the three derives on
+//! Derived code is lint-clean in a strict user crate: the four derives on
 //! public, documented declarations, with every lint below denied. Each derive
 //! is used with all its features, so every generated item is compiled and
 //! linted here (rustc and `cargo clippy --all-targets`).
@@ -140,21 +140,78 @@ pub struct Bare {
     out: u8,
 }
 
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, gateway_core::Object)]
+pub enum Role {
+    /// The user.
+    User,
+    /// The model.
+    Assistant,
+    /// Anything else.
+    #[model(other)]
+    Other,
+}
+
+/// One message of a conversation.
+#[derive(Debug, Clone, gateway_core::Object)]
+pub struct Message {
+    /// Who wrote it.
+    pub role: Role,
+    /// What it says.
+    #[model(length = 1..)]
+    pub content: String,
+    /// How much each part counts.
+    #[model(each(range = 0..=1))]
+    pub weights: Option<Vec<f64>>,
+}
+
+/// A model whose branches have fields of their own, with nested objects.
+#[derive(Debug, Model)]
+#[model(id = "@cf/test/branches")]
+pub struct Branches {
+    /// One text or many.
+    #[model(one_of = "input", length = 1..=4, each(length = 1..))]
+    text: gateway_core::model::OneOrMany<String>,
+    /// Only with `text`.
+    #[model(with = "text")]
+    truncate: Option<bool>,
+    /// A conversation.
+    #[model(one_of = "input", nested)]
+    messages: Vec<Message>,
+    /// Only with `messages`, required there.
+    #[model(with = "messages", values("auto", "none"))]
+    tool_choice: String,
+    /// An image, as base64.
+    #[model(output)]
+    image: Option<gateway_core::model::Base64>,
+}
+
+#[test]
+fn branches_and_objects_under_strict_lints() {
+    let request = BranchesRequest::new(BranchesText::new(["a", "b"]).truncate(true));
+    assert_eq!(request.to_query().unwrap(), json!({"text": ["a", "b"], "truncate": true}));
+    let message = Message { role: Role::User, content: String::new(), weights: None };
+    let request = BranchesRequest::new(BranchesMessages::new(vec![message], BranchesToolChoice::Auto));
+    assert_eq!(
+        request.validate().unwrap_err().to_string(),
+        "invalid messages[0].content: length must be at least 1, got 0"
+    );
+    assert_eq!(Role::Assistant.as_str(), "assistant");
+}
+
 #[test]
 fn undocumented_declaration_fields_need_no_docs() {
-    let request = BareRequest::new().limit(2_u32);
-    assert_eq!(request.to_query().unwrap(), json!({"limit": 2, "count": 1}));
+    let request = BareRequest::new().limit(2);
+    assert_eq!(request.to_query().unwrap(), json!({"limit": 2}));
+    assert_eq!(BareRequest::new().count(1).to_query().unwrap(), json!({"count": 1}));
     let response: BareResponse = serde_json::from_value(json!({"out": 3})).unwrap();
     assert_eq!(response.out, 3);
 }
 
 #[test]
 fn model_api_under_strict_lints() {
-    let request = ChatRequest::new(ChatInput::Prompt("Hi".to_owned())).mode(ChatMode::Fast).limit(8_u32);
-    assert_eq!(
-        request.to_query().unwrap().to_string(),
-        r#"{"prompt":"Hi","mode":"fast","effort":"low","temperature":0.6,"max_tokens":8,"raw":false}"#
-    );
+    let request = ChatRequest::new(ChatInput::Prompt("Hi".to_owned())).mode(ChatMode::Fast).limit(8);
+    assert_eq!(request.to_query().unwrap().to_string(), r#"{"prompt":"Hi","mode":"fast","max_tokens":8}"#);
     let request = ChatRequest::new(ChatInput::Messages(vec!["Hi".to_owned()]))
         .mode(ChatMode::Careful)
         .effort(ChatEffort::High)

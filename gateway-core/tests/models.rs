@@ -65,7 +65,7 @@ async fn llama_direct_and_through_gateway_with_feedback() {
     accept_patches_of(&server, "log-42").await;
     let ai = ai(&server);
 
-    let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("Hi".into())).max_tokens(64u32).seed(7u64);
+    let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("Hi".into())).max_tokens(64).seed(7);
     let result = ai.run_model(&request, &RunOptions::new()).await.unwrap();
     assert_eq!(result.response.response.as_deref(), Some("Generated text response from the model"));
     assert_eq!(result.response.usage.unwrap().total_tokens, 257);
@@ -87,12 +87,13 @@ async fn llama_direct_and_through_gateway_with_feedback() {
     result.patch_log(&PatchLog::new().score(80).metadata(Metadata::new().with("reviewed", true))).await.unwrap();
 
     let sent = received(&server).await;
-    assert_eq!(body_json(&sent[0]), json!({"prompt": "Hi", "max_tokens": 64, "temperature": 0.6, "seed": 7}));
-    assert_eq!(sent[0].body, br#"{"prompt":"Hi","max_tokens":64,"temperature":0.6,"seed":7}"#);
+    assert_eq!(body_json(&sent[0]), json!({"prompt": "Hi", "max_tokens": 64, "seed": 7}));
+    // Defaults (`temperature` 0.6) are the model's own: not sent unless set.
+    assert_eq!(sent[0].body, br#"{"prompt":"Hi","max_tokens":64,"seed":7}"#);
     assert_eq!(
         body_json(&sent[1]),
         json!({"messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}],
-               "max_tokens": 256, "temperature": 0.2})
+               "temperature": 0.2})
     );
     assert_eq!(
         sent[1].headers.get("cf-aig-metadata").unwrap().to_str().unwrap(),
@@ -213,8 +214,8 @@ async fn workers_ai_task_families() {
         [
             json!({"text": ["What is Cloudflare?"], "pooling": "cls"}),
             json!({"text": "I love it"}),
-            json!({"input_text": "A long text.", "max_length": 1024}),
-            json!({"text": "Hello", "target_lang": "fr", "source_lang": "en"}),
+            json!({"input_text": "A long text."}),
+            json!({"text": "Hello", "target_lang": "fr"}),
             json!({"prompt": "a cat", "height": 512, "width": 512}),
             json!({"audio": [82, 73, 70, 70]}),
         ]
@@ -316,7 +317,7 @@ async fn a_fallback_list_mixes_models_of_different_providers() {
         json!([
             {"provider": "workers-ai", "endpoint": "@cf/meta/llama-3.1-8b-instruct-fp8",
              "headers": {"Authorization": "Bearer cf-key", "Content-Type": "application/json"},
-             "query": {"prompt": "Hi", "max_tokens": 256, "temperature": 0.6}},
+             "query": {"prompt": "Hi"}},
             {"provider": "openai", "endpoint": "chat/completions",
              "headers": {"Authorization": "Bearer sk", "Content-Type": "application/json"},
              "query": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hi"}]}}

@@ -1,5 +1,5 @@
 //! Derive macros of typed-gateway, re-exported by `gateway-core`:
-//! `#[derive(Model)]`, `#[derive(Metadata)]` and `#[derive(Provider)]`.
+//! `#[derive(Model)]`, `#[derive(Object)]`, `#[derive(Metadata)]` and `#[derive(Provider)]`.
 //! Their documentation, with examples, is on the re-exports in `gateway_core`.
 //!
 //! Set `GATEWAY_DERIVE_DEBUG=1` to print every expansion to stderr.
@@ -8,6 +8,7 @@ mod dummy;
 mod internals;
 mod metadata;
 mod model;
+mod object;
 mod provider;
 mod request;
 mod response;
@@ -30,6 +31,12 @@ fn expand(input: TokenStream, name: &str, derive: fn(&DeriveInput) -> proc_macro
 #[proc_macro_derive(Model, attributes(model))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     expand(input, "Model", model::derive_model)
+}
+
+/// A nested object of a request or response; see `gateway_core::Object`.
+#[proc_macro_derive(Object, attributes(model))]
+pub fn derive_object(input: TokenStream) -> TokenStream {
+    expand(input, "Object", object::derive_object)
 }
 
 /// Typed log metadata; see `gateway_core::Metadata`. An `Option` field set

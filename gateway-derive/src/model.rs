@@ -26,7 +26,7 @@ pub(crate) fn derive_model(input: &DeriveInput) -> TokenStream {
         Ok(()) => generate(&plan),
         Err(errors) => {
             let mut out = errors.into_compile_error();
-            out.extend(dummy::model_stubs(input, &plan.enum_idents));
+            out.extend(dummy::model_stubs_of(&plan));
             out
         }
     }

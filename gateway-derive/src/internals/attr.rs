@@ -315,7 +315,9 @@ pub(crate) struct ModelAttrs {
 }
 
 const MODEL_KEYS: &str = "`id`, `provider`, `endpoint`, `binary`, `stream` or `crate`";
-const FIELD_KEYS: &str = "`rename`, `default`, `range`, `length`, `one_of`, `values`, `output` or `transparent`";
+const FIELD_KEYS: &str =
+    "`rename`, `default`, `range`, `length`, `each`, `nested`, `one_of`, `with`, `values`, `output` or `transparent`";
+const EACH_KEYS: &str = "`range` or `length`";
 
 /// Parses `crate = "path"`.
 fn parse_crate(meta: &ParseNestedMeta<'_>) -> syn::Result<syn::Path> {
@@ -391,6 +393,12 @@ pub(crate) struct FieldAttrs {
     pub(crate) values: Attr<Vec<LitStr>>,
     pub(crate) output: Attr<()>,
     pub(crate) transparent: Attr<()>,
+    /// `each(range = .., length = ..)`: limits on each item of a list.
+    pub(crate) each: Attr<Each>,
+    /// `with = "member"`: sent only with that member of an exclusive group.
+    pub(crate) with: Attr<LitStr>,
+    /// `nested`: the value is a `#[derive(Object)]` (or a list of them) whose limits are checked too.
+    pub(crate) nested: Attr<()>,
     /// Every `#[model(...)]` of the field could be read.
     pub(crate) complete: bool,
 }
@@ -406,12 +414,21 @@ impl FieldAttrs {
             values: Attr::none(symbol::VALUES),
             output: Attr::none(symbol::OUTPUT),
             transparent: Attr::none(symbol::TRANSPARENT),
+            each: Attr::none(symbol::EACH),
+            with: Attr::none(symbol::WITH),
+            nested: Attr::none(symbol::NESTED),
             complete: true,
         };
         for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
             let complete = parse_keys(cx, attr, |meta| {
                 let path = &meta.path;
-                if path == symbol::RENAME {
+                if path == symbol::NESTED {
+                    out.nested.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
+                } else if path == symbol::WITH {
+                    out.with.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
+                } else if path == symbol::EACH {
+                    out.each.set_parsed(cx, symbol::MODEL, path, parse_each(cx, meta))
+                } else if path == symbol::RENAME {
                     out.rename.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
                 } else if path == symbol::DEFAULT {
                     let value = parse_default(meta);
@@ -440,6 +457,74 @@ impl FieldAttrs {
                 }
             });
             out.complete &= complete;
+        }
+        out
+    }
+}
+
+/// The limits of `each(...)`, each with the tokens that set it.
+pub(crate) struct Each {
+    pub(crate) range: Attr<Bounds>,
+    pub(crate) length: Attr<Bounds>,
+}
+
+/// Parses `each(range = a..=b, length = a..=b)`.
+fn parse_each(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Each> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error("expected limits on each item: `each(length = 1..)` or `each(range = 0..=1)`"));
+    }
+    let mut each = Each { range: Attr::none(symbol::RANGE), length: Attr::none(symbol::LENGTH) };
+    meta.parse_nested_meta(|inner| {
+        let path = &inner.path;
+        let parsed = if path == symbol::RANGE || path == symbol::LENGTH {
+            let (bounds, tokens) = match parse_bounds(&inner) {
+                Ok((bounds, tokens)) => (Ok(bounds), tokens),
+                Err(err) => (Err(err), path.to_token_stream()),
+            };
+            let attr = if path == symbol::RANGE { &mut each.range } else { &mut each.length };
+            attr.set_parsed(cx, symbol::EACH, tokens, bounds)
+        } else {
+            unknown_key(&inner, "`each` limit", format_args!("{EACH_KEYS}"))
+        };
+        // As in `parse_keys`: report, skip the rest of this key, read the next.
+        if let Err(err) = parsed {
+            cx.syn_error(err);
+            skip_to_comma(inner.input);
+        }
+        Ok(())
+    })?;
+    Ok(each)
+}
+
+/// The settings of a variant of a `#[derive(Object)]` string enum.
+pub(crate) struct VariantAttrs {
+    pub(crate) rename: Attr<LitStr>,
+    /// `other`: the variant any unknown value decodes as.
+    pub(crate) other: Attr<()>,
+    /// `nested`: a one-value variant whose value's own limits are checked.
+    pub(crate) nested: Attr<()>,
+}
+
+impl VariantAttrs {
+    pub(crate) fn parse(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut out = Self {
+            rename: Attr::none(symbol::RENAME),
+            other: Attr::none(symbol::OTHER),
+            nested: Attr::none(symbol::NESTED),
+        };
+        for attr in attrs.iter().filter(|a| a.path() == symbol::MODEL) {
+            parse_keys(cx, attr, |meta| {
+                let path = &meta.path;
+                if path == symbol::RENAME {
+                    out.rename.set_parsed(cx, symbol::MODEL, path, parse_lit_str(meta))
+                } else if path == symbol::OTHER {
+                    out.other.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
+                } else if path == symbol::NESTED {
+                    out.nested.set_parsed(cx, symbol::MODEL, path, parse_flag(meta))
+                } else {
+                    unknown_key(meta, "enum variant attribute", "`rename`, `other` or `nested`")
+                }
+            });
         }
         out
     }

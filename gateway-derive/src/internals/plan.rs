@@ -84,6 +84,45 @@ pub(crate) struct Input<'a> {
     pub(crate) range: Option<Bounds>,
     pub(crate) length: Option<Bounds>,
     pub(crate) values: Option<ValuesEnum>,
+    /// `each(range = ..)`: the range of each item of a list.
+    pub(crate) each_range: Option<Bounds>,
+    /// `each(length = ..)`: the length of each item of a list.
+    pub(crate) each_length: Option<Bounds>,
+    /// `with = "member"`, as written.
+    pub(crate) with: Option<LitStr>,
+    /// For an input with `with`: the index in [`ModelPlan::inputs`] of the
+    /// group member it is sent with (set once the member is found).
+    pub(crate) attached_to: Option<usize>,
+    /// For a group member with attached inputs: the struct its variant holds.
+    pub(crate) variant_struct: Option<Ident>,
+    /// `nested`: the value's own limits (`Validate`) are checked too.
+    pub(crate) nested: bool,
+}
+
+/// A checked `#[derive(Object)]` on an enum: a string enum.
+pub(crate) struct StringEnumPlan<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) krate: CratePath,
+    /// Each variant and its wire spelling.
+    pub(crate) variants: Vec<(&'a Ident, String)>,
+    /// The variant unknown values decode as, if any.
+    pub(crate) other: Option<&'a Ident>,
+}
+
+/// A checked `#[derive(Object)]` on an enum of one-value variants: one of
+/// several shapes (a JSON Schema `oneOf` of types), untagged on the wire.
+pub(crate) struct UnionPlan<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) krate: CratePath,
+    /// Each variant, its value's type, and whether that value is `nested`.
+    pub(crate) variants: Vec<(&'a Ident, &'a Type, bool)>,
+}
+
+/// A checked `#[derive(Object)]`: its fields as inputs (required or optional, no groups).
+pub(crate) struct ObjectPlan<'a> {
+    pub(crate) container: &'a Container<'a>,
+    pub(crate) krate: CratePath,
+    pub(crate) fields: Vec<Input<'a>>,
 }
 
 /// An exclusive group (`one_of`): one request field holding one of its members.

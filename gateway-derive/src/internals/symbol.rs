@@ -25,6 +25,10 @@ pub(crate) const ONE_OF: Symbol = Symbol("one_of");
 pub(crate) const VALUES: Symbol = Symbol("values");
 pub(crate) const OUTPUT: Symbol = Symbol("output");
 pub(crate) const TRANSPARENT: Symbol = Symbol("transparent");
+pub(crate) const EACH: Symbol = Symbol("each");
+pub(crate) const WITH: Symbol = Symbol("with");
+pub(crate) const NESTED: Symbol = Symbol("nested");
+pub(crate) const OTHER: Symbol = Symbol("other");
 
 pub(crate) const SLUG: Symbol = Symbol("slug");
 pub(crate) const BASE_URL: Symbol = Symbol("base_url");

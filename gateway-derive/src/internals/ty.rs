@@ -72,7 +72,31 @@ pub(crate) fn kind_of(ty: &Type) -> Kind {
         "f32" | "f64" => Kind::Float,
         "String" | "str" => Kind::Str,
         "bool" => Kind::Bool,
-        "Vec" | "VecDeque" => Kind::List,
+        "Vec" | "VecDeque" | "OneOrMany" => Kind::List,
         _ => Kind::Other,
+    }
+}
+
+/// The item type of a list: `T` of `Vec<T>`, `VecDeque<T>`, `OneOrMany<T>`,
+/// `[T]`, `[T; N]` or a reference to one of them.
+pub(crate) fn list_item(ty: &Type) -> Option<&Type> {
+    match ty {
+        Type::Reference(r) => list_item(&r.elem),
+        Type::Slice(s) => Some(&s.elem),
+        Type::Array(a) => Some(&a.elem),
+        Type::Group(g) => list_item(&g.elem),
+        _ => {
+            let segment = last_segment(ty)?;
+            if !matches!(segment.ident.to_string().as_str(), "Vec" | "VecDeque" | "OneOrMany") {
+                return None;
+            }
+            match &segment.arguments {
+                syn::PathArguments::AngleBracketed(args) => args.args.iter().find_map(|a| match a {
+                    syn::GenericArgument::Type(inner) => Some(inner),
+                    _ => None,
+                }),
+                _ => None,
+            }
+        }
     }
 }

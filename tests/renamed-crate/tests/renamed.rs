@@ -39,6 +39,69 @@ struct Summarize {
     summary: String,
 }
 
+/// A nested object, a string enum and a union, through the renamed crate.
+#[derive(Debug, Clone, gw::Object)]
+#[model(crate = "gw")]
+struct Passage {
+    #[model(length = 1..)]
+    text: String,
+    kind: Option<PassageKind>,
+}
+
+/// What a passage is.
+#[derive(Debug, Clone, Copy, PartialEq, gw::Object)]
+#[model(crate = "gw")]
+enum PassageKind {
+    Quote,
+    #[model(other)]
+    Other,
+}
+
+/// One passage or its text.
+#[derive(Debug, Clone, gw::Object)]
+#[model(crate = "gw")]
+enum PassageOrText {
+    Text(String),
+    #[model(nested)]
+    Passage(Passage),
+}
+
+/// A model with nested objects and branch fields.
+#[derive(Debug, gw::Model)]
+#[model(crate = "gw", id = "@cf/test/rank")]
+struct Rank {
+    #[model(one_of = "input")]
+    query: String,
+    #[model(with = "query", each(length = 1..))]
+    hints: Option<Vec<String>>,
+    #[model(one_of = "input")]
+    image: gw::model::Base64,
+    #[model(nested, length = 1..)]
+    contexts: Vec<PassageOrText>,
+    #[model(output)]
+    response: Vec<Passage>,
+}
+
+#[test]
+fn objects_and_branches_under_a_renamed_crate() {
+    let passage = Passage { text: "a".to_owned(), kind: Some(PassageKind::Quote) };
+    let request =
+        RankRequest::new(RankQuery::new("q").hints(vec!["h".to_owned()]), vec![PassageOrText::Passage(passage)]);
+    assert_eq!(
+        request.to_query().unwrap(),
+        json!({"query": "q", "hints": ["h"], "contexts": [{"text": "a", "kind": "quote"}]})
+    );
+    let empty = PassageOrText::Passage(Passage { text: String::new(), kind: None });
+    let request = RankRequest::new(RankInput::Image(gw::model::Base64::encode(b"x")), vec![empty]);
+    assert_eq!(
+        request.validate().unwrap_err().to_string(),
+        "invalid contexts[0].text: length must be at least 1, got 0"
+    );
+    let response: RankResponse = serde_json::from_value(json!({"response": [{"text": "b", "kind": "poem"}]})).unwrap();
+    assert_eq!(response.response[0].kind, Some(PassageKind::Other));
+    assert!(matches!(serde_json::from_value::<PassageOrText>(json!("t")).unwrap(), PassageOrText::Text(_)));
+}
+
 /// Log metadata.
 #[derive(Debug, gw::Metadata)]
 #[metadata(crate = "gw")]
@@ -202,7 +265,8 @@ async fn workers_ai_model_runs_directly() {
     assert_eq!(result.log_id(), None);
 
     let sent = only_request(&server).await;
-    assert_eq!(sent.body, br#"{"input_text":"A long text.","max_length":64,"style":"short"}"#);
+    // `max_length` keeps the model's default: not sent.
+    assert_eq!(sent.body, br#"{"input_text":"A long text.","style":"short"}"#);
     assert_eq!(header(&sent, "authorization"), Some("Bearer t"));
     assert_eq!(header(&sent, "content-type"), Some("application/json"));
     assert_eq!(header_names(&sent), ["authorization", "content-type"]);
@@ -223,7 +287,7 @@ async fn workers_ai_model_runs_through_a_gateway_with_derived_metadata() {
     let tags = Tags { user: 7, team_name: "search".to_owned() };
     let options = RunOptions::new().gateway(GatewayOptions::new("gw1").metadata(&tags));
     // Every value is sent somewhere: an unsent one would warn as dead code (see `gateway-core/tests/gen.rs`, BUG (4)).
-    let request = SummarizeRequest::new("Text.").max_length(10_u32).style(SummarizeStyle::Long);
+    let request = SummarizeRequest::new("Text.").max_length(10).style(SummarizeStyle::Long);
     let result = ai(&server).run_model(&request, &options).await.unwrap();
     assert_eq!(result.response.summary, "Via gateway.");
     assert_eq!(result.log_id(), Some("log-1"));
@@ -290,7 +354,11 @@ fn every_path_form_expands_and_works() {
 
     // "my_alias"
     assert_eq!(Translate::ID, "@cf/test/translate");
-    assert_eq!(TranslateRequest::new("hola").to_query().unwrap(), json!({"text": "hola", "target_lang": "en"}));
+    assert_eq!(TranslateRequest::new("hola").to_query().unwrap(), json!({"text": "hola"}));
+    assert_eq!(
+        TranslateRequest::new("hola").target_lang("fr").to_query().unwrap(),
+        json!({"text": "hola", "target_lang": "fr"})
+    );
     let response: TranslateResponse = serde_json::from_value(json!({"translated_text": "hello"})).unwrap();
     assert_eq!(response.translated_text, "hello");
     assert_eq!(Labels { run: 3 }.to_metadata().to_json(), r#"{"run":3}"#);

@@ -54,20 +54,16 @@ pub struct Llama {
 
 fn main() {
     let request = LlamaRequest::new(LlamaInput::Prompt("Hi".into()), LlamaSource::Image("https://x/y.png".into()))
-        .k(5u32)
+        .k(5)
+        .max_tokens(64)
         .pooling(LlamaPooling::Cls);
+    // Defaults are the model's own: only what is set is sent.
     assert_eq!(
         request.to_query().unwrap(),
         gateway_core::serde_json::json!({
             "prompt": "Hi",
             "image_url": "https://x/y.png",
-            "max_tokens": 256,
-            "temperature": 0.6,
-            "presence_penalty": 0,
-            "bias": -1.5,
-            "lang": "en",
-            "stream": true,
-            "mode": "careful",
+            "max_tokens": 64,
             "pooling_method": "cls",
             "top_k": 5,
         })
@@ -85,7 +81,7 @@ fn main() {
         request.validate().unwrap_err().to_string(),
         "invalid presence_penalty: must be between -2 and 2, got -3"
     );
-    assert!(request.clone().presence_penalty(-2).bias(10.5f32).k(50u32).validate().is_ok());
+    assert!(request.clone().presence_penalty(-2).bias(10.5f32).k(50).validate().is_ok());
     assert_eq!(
         request.presence_penalty(-2).bias(11f32).validate().unwrap_err().to_string(),
         "invalid bias: must be at most 10.5, got 11"

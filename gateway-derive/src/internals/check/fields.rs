@@ -83,6 +83,9 @@ impl<'a> Fields<'a> {
             ("length", attrs.length.is_set(), &attrs.length.tokens),
             ("one_of", attrs.one_of.is_set(), &attrs.one_of.tokens),
             ("values", attrs.values.is_set(), &attrs.values.tokens),
+            ("each", attrs.each.is_set(), &attrs.each.tokens),
+            ("with", attrs.with.is_set(), &attrs.with.tokens),
+            ("nested", attrs.nested.is_set(), &attrs.nested.tokens),
         ] {
             if set {
                 cx.error_spanned_by(
@@ -102,7 +105,13 @@ impl<'a> Fields<'a> {
 
     /// Checks an input's settings and decides how the request sets it.
     fn add_input(&mut self, cx: &Ctxt, field: &'a Field<'a>, attrs: FieldAttrs, wire: WireName) {
-        let FieldAttrs { default, range, length, one_of, values, .. } = attrs;
+        let FieldAttrs { default, range, length, one_of, values, each, with, nested, .. } = attrs;
+        if let (Some(_), Some(_)) = (&one_of.value, &with.value) {
+            cx.error_spanned_by(
+                &with.tokens,
+                "a field is either a member of an exclusive group (`one_of`) or sent with one (`with`), not both",
+            );
+        }
         let inner = option_inner(field.ty);
         let value_decl_ty = inner.unwrap_or(field.ty);
         let kind = kind_of(value_decl_ty);
@@ -116,6 +125,8 @@ impl<'a> Fields<'a> {
         values::range_on_number(cx, field, &range, kind, &role);
         values::length_on_string_or_list(cx, field, &length, kind);
         values::no_length_with_values(cx, &length, values.is_set(), kind);
+        let (each_range, each_length) =
+            each.value.map_or((None, None), |e| values::each_on_list(cx, field, e, value_decl_ty));
         let values_enum = values.value.as_ref().and_then(|list| {
             let ident = format_ident!(
                 "{}{}",
@@ -142,6 +153,12 @@ impl<'a> Fields<'a> {
             range: range.value,
             length: length.value,
             values: values_enum,
+            each_range,
+            each_length,
+            with: with.value.filter(|_| one_of.value.is_none()),
+            attached_to: None,
+            variant_struct: None,
+            nested: nested.is_set(),
         });
     }
 
@@ -210,7 +227,7 @@ impl<'a> Fields<'a> {
 }
 
 /// The field's wire name; a `rename` is never empty.
-fn wire_of(cx: &Ctxt, field: &Field<'_>, rename: &Attr<LitStr>) -> WireName {
+pub(super) fn wire_of(cx: &Ctxt, field: &Field<'_>, rename: &Attr<LitStr>) -> WireName {
     if let Some(lit) = &rename.value {
         if lit.value().is_empty() {
             cx.error_spanned_by(lit, "`rename` needs a non-empty name");

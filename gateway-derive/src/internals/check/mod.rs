@@ -9,6 +9,7 @@
 mod fields;
 mod metadata;
 mod model;
+mod object;
 mod provider;
 mod values;
 
@@ -18,6 +19,7 @@ use super::ast::Field;
 
 pub(crate) use metadata::metadata;
 pub(crate) use model::model;
+pub(crate) use object::{is_union, object, string_enum, union};
 pub(crate) use provider::provider;
 
 /// The name a field is sent or read under: its `rename`, or its own name without `r#`.

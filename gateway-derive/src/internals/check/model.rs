@@ -2,6 +2,7 @@
 //! across fields (groups, wire names, type names, outputs, `stream`,
 //! `transparent`). The per-field rules are in `fields` and `values`.
 
+use heck::ToUpperCamelCase;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident};
 use syn::{Ident, LitStr};
@@ -11,7 +12,7 @@ use super::fields::Fields;
 use crate::internals::ast::{Container, Decl};
 use crate::internals::attr::{Attr, FieldAttrs, ModelAttrs, ProviderRef};
 use crate::internals::ctxt::Ctxt;
-use crate::internals::plan::{CratePath, Input, ModelPlan, ModelProvider, Output, StreamChunk};
+use crate::internals::plan::{CratePath, Input, ModelPlan, ModelProvider, Output, Role, StreamChunk};
 use crate::internals::providers::BUILTIN_PROVIDERS;
 use crate::internals::ty::option_inner;
 
@@ -44,6 +45,7 @@ pub(crate) fn model<'a>(cx: &Ctxt, decl: Decl<'a, ModelAttrs, FieldAttrs>) -> Mo
     }
 
     groups_have_members_and_free_names(cx, &fields);
+    attached_fields_name_members(cx, &mut fields, container.ident);
     distinct_input_wire_names(cx, &fields.inputs, model_in_body);
     distinct_output_wire_names(cx, &fields.outputs);
     distinct_type_names(cx, &fields.type_names);
@@ -243,9 +245,52 @@ fn groups_have_members_and_free_names(cx: &Ctxt, fields: &Fields<'_>) {
     }
 }
 
+/// A `with = "member"` field is sent only with that member of an exclusive
+/// group (a schema's `oneOf` branch with fields of its own), so the member
+/// exists and is in a group. The member's variant then holds a struct
+/// `{Name}{Member}` of it and its attached fields.
+fn attached_fields_name_members(cx: &Ctxt, fields: &mut Fields<'_>, decl: &Ident) {
+    let bare = |ident: &Ident| ident.to_string().trim_start_matches("r#").to_owned();
+    for i in 0..fields.inputs.len() {
+        let Some(lit) = fields.inputs[i].with.clone() else { continue };
+        let name = lit.value();
+        let members: Vec<String> =
+            fields.inputs.iter().filter(|m| matches!(m.role, Role::Member(_))).map(|m| bare(m.field.ident)).collect();
+        match fields.inputs.iter().position(|m| bare(m.field.ident) == name) {
+            Some(m) if matches!(fields.inputs[m].role, Role::Member(_)) => {
+                fields.inputs[i].attached_to = Some(m);
+                if fields.inputs[m].variant_struct.is_none() {
+                    let ident = format_ident!("{}{}", decl, name.to_upper_camel_case());
+                    fields.type_names.push((ident.clone(), lit.to_token_stream()));
+                    fields.inputs[m].variant_struct = Some(ident);
+                }
+            }
+            found => {
+                let what = if found.is_some() {
+                    format!("`{name}` is not in an exclusive group")
+                } else {
+                    format!("there is no field `{name}`")
+                };
+                let hint = did_you_mean(&name, members.iter().map(String::as_str))
+                    .map(|k| format!("did you mean `{k}`? "))
+                    .unwrap_or_default();
+                let expected = if members.is_empty() {
+                    "a `one_of` field, and this declaration has none".to_owned()
+                } else {
+                    members.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+                };
+                cx.error_spanned_by(
+                    &lit,
+                    format!("`with = {name:?}`: {what}; {hint}expected a member of an exclusive group: {expected}"),
+                );
+            }
+        }
+    }
+}
+
 /// Each input has its own wire name, and none is `model` when the body
 /// already sends the model id under that key.
-fn distinct_input_wire_names(cx: &Ctxt, inputs: &[Input<'_>], model_in_body: bool) {
+pub(super) fn distinct_input_wire_names(cx: &Ctxt, inputs: &[Input<'_>], model_in_body: bool) {
     let mut seen: Vec<(&str, &Ident)> = Vec::new();
     for input in inputs.iter().filter(|i| i.wire.known) {
         if input.wire.name == "model" && model_in_body {

@@ -9,10 +9,10 @@ use syn::{Ident, LitStr, Type};
 
 use super::is_keyword;
 use crate::internals::ast::Field;
-use crate::internals::attr::{Attr, Bounds, DefaultValue, Number};
+use crate::internals::attr::{Attr, Bounds, DefaultValue, Each, Number};
 use crate::internals::ctxt::Ctxt;
 use crate::internals::plan::{Role, ValuesEnum};
-use crate::internals::ty::{Kind, type_name};
+use crate::internals::ty::{Kind, kind_of, list_item, type_name};
 
 /// An input's `default` has a value, on the plain type (not an `Option`:
 /// the default is what is sent when the field is not set), that fits the
@@ -157,6 +157,54 @@ pub(super) fn length_on_string_or_list(cx: &Ctxt, field: &Field<'_>, length: &At
             format!("`length` needs a string or list field; `{}` is {}", field.ident, kind.describe()),
         );
     }
+}
+
+/// `each(...)` limits the items of a list (`Vec<T>`, `OneOrMany<T>`, ...):
+/// `range` on numeric items, `length` on string or list items. Returns the
+/// limits that apply.
+pub(super) fn each_on_list(cx: &Ctxt, field: &Field<'_>, each: Each, ty: &Type) -> (Option<Bounds>, Option<Bounds>) {
+    let Some(item) = list_item(ty) else {
+        let at = if each.range.is_set() { &each.range.tokens } else { &each.length.tokens };
+        cx.error_spanned_by(
+            at,
+            format!(
+                "`each` limits the items of a list; `{}` is {}: expected a `Vec<T>` or `OneOrMany<T>` field",
+                field.ident,
+                kind_of(ty).describe()
+            ),
+        );
+        return (None, None);
+    };
+    let kind = kind_of(item);
+    let mut range = None;
+    if let Some(bounds) = each.range.value {
+        if matches!(kind, Kind::Int | Kind::Float) {
+            bounds_well_formed(cx, &bounds, &each.range.tokens, kind == Kind::Int, false);
+            range = Some(bounds);
+        } else {
+            cx.error_spanned_by(
+                &each.range.tokens,
+                format!("`each(range)` needs numeric items; the items of `{}` are {}", field.ident, kind.describe()),
+            );
+        }
+    }
+    let mut length = None;
+    if let Some(bounds) = each.length.value {
+        if matches!(kind, Kind::Str | Kind::List) {
+            bounds_well_formed(cx, &bounds, &each.length.tokens, true, true);
+            length = Some(bounds);
+        } else {
+            cx.error_spanned_by(
+                &each.length.tokens,
+                format!(
+                    "`each(length)` needs string or list items; the items of `{}` are {}",
+                    field.ident,
+                    kind.describe()
+                ),
+            );
+        }
+    }
+    (range, length)
 }
 
 /// A `values` string field takes one of fixed values: a `length` says nothing more.
