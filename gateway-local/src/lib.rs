@@ -47,6 +47,7 @@ mod routes;
 mod server;
 mod state;
 mod store;
+mod telemetry;
 mod upstream;
 
 use std::net::SocketAddr;
@@ -215,6 +216,8 @@ impl LocalGatewayBuilder {
         let cache = Cache::new(self.config.cache_max_bytes, self.config.cache_max_entry_bytes);
         let keys = credentials::StoredKeys::resolve(&self.config)?;
         let route_seed = self.config.route_seed;
+        let telemetry =
+            telemetry::Telemetry::new(&self.config).map_err(|e| StartError::Config(config::ConfigError::Invalid(e)))?;
         let state = Arc::new(AppState {
             config: self.config,
             store: store.clone(),
@@ -227,6 +230,7 @@ impl LocalGatewayBuilder {
             pending: PendingLogs::default(),
             tasks: tokio_util::task::TaskTracker::new(),
             public_url: format!("http://{addr}"),
+            telemetry,
         });
         let app = routes::router(Arc::clone(&state));
         let stop = CancellationToken::new();
@@ -313,10 +317,23 @@ impl LocalGateway {
             watcher.abort();
         }
         self.stop.cancel();
-        match self.task.take() {
+        let stopped = match self.task.take() {
             Some(task) => task.await.map_err(std::io::Error::other),
             None => Ok(()),
-        }
+        };
+        // The last spans go out before the process may exit.
+        let state = Arc::clone(&self.state);
+        tokio::task::spawn_blocking(move || state.telemetry.shutdown()).await.map_err(std::io::Error::other)?;
+        stopped
+    }
+
+    /// Sends the spans not yet exported to the OTLP collector
+    /// ([`LocalConfig::otlp_endpoint`]) and waits for the export; nothing
+    /// to do without one. Spans are otherwise sent in batches, every few
+    /// seconds.
+    pub async fn flush_telemetry(&self) {
+        let state = Arc::clone(&self.state);
+        let _ = tokio::task::spawn_blocking(move || state.telemetry.flush()).await;
     }
 }
 

@@ -13,6 +13,51 @@
 
 use opentelemetry::trace::TraceContextExt as _;
 
+/// Span attribute names: the OpenTelemetry GenAI semantic conventions
+/// (`gen_ai.*`) and the gateway's own (`gateway.*`), shared by
+/// gateway-core's `tracing` spans and gateway-local's exported spans so both
+/// say the same thing in the same words.
+pub mod attr {
+    /// What the call does: `chat`, `embeddings`, ... (GenAI conventions).
+    pub const OPERATION: &str = "gen_ai.operation.name";
+    /// The provider slug (`openai`, `workers-ai`, ...), as the GenAI conventions before 1.37 name it.
+    pub const SYSTEM: &str = "gen_ai.system";
+    /// The provider slug, as the GenAI conventions name it since 1.37.
+    pub const PROVIDER: &str = "gen_ai.provider.name";
+    /// The provider slug, as Cloudflare's exporter names it (`cloudflare-2026.md` §5.5).
+    pub const MODEL_PROVIDER: &str = "gen_ai.model.provider";
+    /// The model the request names.
+    pub const REQUEST_MODEL: &str = "gen_ai.request.model";
+    /// Input (prompt) tokens.
+    pub const INPUT_TOKENS: &str = "gen_ai.usage.input_tokens";
+    /// Output (completion) tokens.
+    pub const OUTPUT_TOKENS: &str = "gen_ai.usage.output_tokens";
+    /// Cost in US dollars, as Cloudflare's exporter names it (§5.5).
+    pub const COST: &str = "gen_ai.usage.cost";
+    /// The HTTP status of the answer.
+    pub const STATUS: &str = "http.response.status_code";
+    /// Why the call failed (an HTTP status, `timeout`, ...).
+    pub const ERROR_TYPE: &str = "error.type";
+    /// The gateway id.
+    pub const GATEWAY_ID: &str = "gateway.id";
+    /// The request's `cf-aig-request-id`.
+    pub const REQUEST_ID: &str = "gateway.request_id";
+    /// The log id (`cf-aig-log-id`) of the step that answered.
+    pub const LOG_ID: &str = "gateway.log_id";
+    /// `HIT` or `MISS` (`cf-aig-cache-status`).
+    pub const CACHE_STATUS: &str = "gateway.cache_status";
+    /// The step that answered (0 for a single-provider request).
+    pub const STEP: &str = "gateway.step";
+    /// Which try of its step an upstream attempt is (1 for the first).
+    pub const ATTEMPT: &str = "gateway.attempt";
+    /// The dynamic route that ran (`dynamic/{name}`), its deployed version, and the path to the model node.
+    pub const ROUTE: &str = "gateway.route";
+    /// The deployed version of [`ROUTE`].
+    pub const ROUTE_VERSION: &str = "gateway.route.version_id";
+    /// Element ids from the route's start to the model node, joined with `/`.
+    pub const ROUTE_PATH: &str = "gateway.route.path";
+}
+
 /// Hex digits of a trace id (`cf-aig-otel-trace-id`).
 pub const TRACE_ID_LEN: usize = 32;
 /// Hex digits of a parent span id (`cf-aig-otel-parent-span-id`).
