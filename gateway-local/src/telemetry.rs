@@ -7,7 +7,7 @@
 //! Spans: one per request the engine runs (kind server, from its first step
 //! until its answer, a stream's included, has gone), continuing the caller's
 //! trace ([`caller_parent`]), and one per upstream attempt (kind client), a
-//! child of the request's span. Both carry the GenAI semantic conventions'
+//! child of the request's span. Both carry the `gen_ai` semantic conventions'
 //! attributes and the gateway's own ([`gateway_core::types::otel::attr`]).
 
 use std::collections::HashSet;
@@ -119,7 +119,7 @@ impl Telemetry {
         Ok(Self { metrics: Metrics::new(MAX_LABEL_SETS), export })
     }
 
-    /// `/metrics`: every metric in the OpenMetrics text format (which
+    /// `/metrics`: every metric in the `OpenMetrics` text format (which
     /// Prometheus reads).
     pub(crate) fn metrics_text(&self) -> String {
         self.metrics.render()
@@ -221,23 +221,9 @@ impl Telemetry {
     }
 }
 
-/// `{operation} {model}`, as the GenAI conventions name spans.
+/// `{operation} {model}`, as the `gen_ai` conventions name spans.
 fn span_name(operation: &str, model: &str) -> String {
     if model.is_empty() { operation.to_owned() } else { format!("{operation} {model}") }
-}
-
-/// What the GenAI conventions call an endpoint's operation
-/// (`gen_ai.operation.name`), from the log's model type.
-///
-/// Chat Completions, Messages, `generateContent` and the Responses API are
-/// `chat`; embeddings are `embeddings`; anything else (a provider's own
-/// endpoint the gateway does not classify) `generate_content`.
-pub(crate) fn operation_of(model_type: Option<&str>) -> &'static str {
-    match model_type {
-        Some("chat" | "responses") => "chat",
-        Some("embedding") => "embeddings",
-        _ => "generate_content",
-    }
 }
 
 fn status_of(done: &StepDone) -> Status {

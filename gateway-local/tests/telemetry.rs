@@ -1,6 +1,6 @@
 //! Telemetry over loopback HTTP: the spans gateway-local exports over
 //! OTLP/HTTP (decoded here by a small collector from their protobuf) carry
-//! the GenAI and gateway attributes and continue the caller's trace, with
+//! the `gen_ai` and gateway attributes and continue the caller's trace, with
 //! each upstream attempt a child of its request's span; and `GET /metrics`
 //! parses as Prometheus text whose counters match what the logs say of the
 //! requests sent (a cache hit, an error, tokens and cost included).

@@ -13,16 +13,16 @@
 
 use opentelemetry::trace::TraceContextExt as _;
 
-/// Span attribute names: the OpenTelemetry GenAI semantic conventions
+/// Span attribute names: the OpenTelemetry semantic conventions for generative AI
 /// (`gen_ai.*`) and the gateway's own (`gateway.*`), shared by
 /// gateway-core's `tracing` spans and gateway-local's exported spans so both
 /// say the same thing in the same words.
 pub mod attr {
-    /// What the call does: `chat`, `embeddings`, ... (GenAI conventions).
+    /// What the call does: `chat`, `embeddings`, ... (`gen_ai` conventions).
     pub const OPERATION: &str = "gen_ai.operation.name";
-    /// The provider slug (`openai`, `workers-ai`, ...), as the GenAI conventions before 1.37 name it.
+    /// The provider slug (`openai`, `workers-ai`, ...), as the `gen_ai` conventions before 1.37 name it.
     pub const SYSTEM: &str = "gen_ai.system";
-    /// The provider slug, as the GenAI conventions name it since 1.37.
+    /// The provider slug, as the `gen_ai` conventions name it since 1.37.
     pub const PROVIDER: &str = "gen_ai.provider.name";
     /// The provider slug, as Cloudflare's exporter names it (`cloudflare-2026.md` §5.5).
     pub const MODEL_PROVIDER: &str = "gen_ai.model.provider";
@@ -62,6 +62,37 @@ pub mod attr {
 pub const TRACE_ID_LEN: usize = 32;
 /// Hex digits of a parent span id (`cf-aig-otel-parent-span-id`).
 pub const PARENT_SPAN_ID_LEN: usize = 16;
+
+/// The `gen_ai.operation.name` of a request to a provider's `endpoint`
+/// (a path relative to the provider's base URL, or a REST API path).
+///
+/// Chat Completions, Messages, `generateContent` and the Responses API are
+/// `chat`; embeddings are `embeddings`; anything else (a provider's own
+/// endpoint, Workers AI's `run/@cf/...` that takes any model's input) is
+/// the conventions' general `generate_content`.
+///
+/// ```
+/// use gateway_core::types::otel::operation_name;
+/// assert_eq!(operation_name("v1/chat/completions"), "chat");
+/// assert_eq!(operation_name("models/gemini-2.0-flash:generateContent?alt=sse"), "chat");
+/// assert_eq!(operation_name("embeddings"), "embeddings");
+/// assert_eq!(operation_name("run/@cf/meta/llama-3.1-8b-instruct"), "generate_content");
+/// ```
+pub fn operation_name(endpoint: &str) -> &'static str {
+    let path = endpoint.split('?').next().unwrap_or(endpoint);
+    if path.ends_with("chat/completions")
+        || path.ends_with("messages")
+        || path.ends_with("responses")
+        || path.contains(":generateContent")
+        || path.contains(":streamGenerateContent")
+    {
+        "chat"
+    } else if path.ends_with("embeddings") {
+        "embeddings"
+    } else {
+        "generate_content"
+    }
+}
 
 /// Whether `value` is an OpenTelemetry id of `len` hex digits.
 ///

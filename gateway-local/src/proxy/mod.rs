@@ -31,8 +31,9 @@ use crate::credentials;
 use crate::error::{Rejection, Shape, code};
 use crate::options::{Effective, HeaderOptions};
 use crate::state::AppState;
-use crate::telemetry::{AttemptSpan, RequestTrace, StepDone, operation_of};
+use crate::telemetry::{AttemptSpan, RequestTrace, StepDone};
 use crate::upstream::{UpstreamBody, UpstreamError, UpstreamRequest};
+use gateway_core::types::otel::operation_name;
 
 use futures::StreamExt as _;
 use futures::stream::BoxStream;
@@ -293,7 +294,7 @@ async fn try_step(
     let step_index = context.universal.then_some(index);
     let step_log_id = step_log_id(&context.request_id, index);
     let model = accounting::model_of(&step.provider, &step.endpoint, &step.body);
-    let operation = operation_of(accounting::model_type_of(&step.endpoint).as_deref());
+    let operation = operation_name(&step.endpoint);
     state.telemetry.request_started(context, operation, &model);
     let mut attempt_span = None;
     let outcome = match cache_key.as_deref().and_then(|k| state.cache.get(k)) {
@@ -495,7 +496,7 @@ async fn attempt(
 ) -> (StepOutcome, Option<AttemptSpan>) {
     let max_response = state.config.max_response_bytes;
     let model = accounting::model_of(&step.provider, &step.endpoint, &step.body);
-    let operation = operation_of(accounting::model_type_of(&step.endpoint).as_deref());
+    let operation = operation_name(&step.endpoint);
     let mut tries: u32 = 0;
     loop {
         tries += 1;

@@ -100,7 +100,7 @@ async fn health(State(state): State<Arc<AppState>>) -> Response {
 }
 
 /// `GET /metrics`: requests (steps), errors, cache hits, tokens, cost and
-/// latency by gateway, provider and model, in the OpenMetrics text format
+/// latency by gateway, provider and model, in the `OpenMetrics` text format
 /// that Prometheus scrapes. Ours (Cloudflare has no such route).
 ///
 /// Protected like the v4 API: with an `api_token` configured, it needs
@@ -120,7 +120,7 @@ async fn metrics(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Resp
     response
 }
 
-/// The OpenMetrics text format's media type.
+/// The `OpenMetrics` text format's media type.
 const METRICS_CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
 /// Refuses requests whose headers add up to more than `max_header_bytes`,
