@@ -5,7 +5,10 @@
 //! parses as Prometheus text whose counters match what the logs say of the
 //! requests sent (a cache hit, an error, tokens and cost included).
 
+#![allow(clippy::float_cmp, reason = "counters hold whole numbers, exact in f64")]
+
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use common::harness::{API_TOKEN, Answer, Harness, MODEL};
@@ -81,7 +84,10 @@ fn attribute(span: &Span, key: &str) -> Option<String> {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    bytes.iter().fold(String::new(), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
 }
 
 const CALLER_TRACE: &str = "0af7651916cd43dd8448eb211c80319c";
@@ -250,13 +256,48 @@ async fn without_a_caller_trace_a_request_starts_one_and_nothing_is_exported_wit
     assert_eq!(collector.spans().len(), before);
 }
 
+#[tokio::test]
+async fn a_dynamic_routes_request_span_names_the_route_version_and_path() {
+    use gateway_core::Gateway as _;
+    use gateway_core::route::{ModelSpec, Route};
+
+    let collector = Collector::start().await;
+    let config =
+        LocalConfig::default().with_otlp_endpoint(&collector.url).with_gateway("main", GatewaySettings::default());
+    let h = Harness::start(config).await;
+    let route = Route::build("support", |b| {
+        let end = b.end("end");
+        let spec = ModelSpec::new("openai", "gpt-4o-mini", std::time::Duration::from_secs(60), 0);
+        let model = b.model("answer", spec, end, end);
+        b.start("start", model)
+    })
+    .expect("a valid route");
+    let ai = gateway_core::Ai::new(h.gateway.client_config()).unwrap();
+    let created = ai.gateway("main").create_route(&route).await.expect("the route is stored");
+    let version = created.version.expect("a deployed version").version_id;
+
+    let trace = "55555555555555555555555555555555";
+    let url = h.provider_url("main", "compat", "chat/completions");
+    let traceparent = format!("00-{trace}-6666666666666666-01");
+    let answer = h.post(&url, chat("dynamic/support"), &[("traceparent", &traceparent)]).await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    h.gateway.flush_telemetry().await;
+
+    let (request, attempts) = request_and_attempts(&collector.spans(), trace);
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attribute(&request, "gateway.route").as_deref(), Some("support"));
+    assert_eq!(attribute(&request, "gateway.route.version_id"), Some(version));
+    assert_eq!(attribute(&request, "gateway.route.path").as_deref(), Some("start/answer"));
+    assert_eq!(attribute(&request, "gen_ai.request.model").as_deref(), Some("gpt-4o-mini"));
+}
+
 // ---------------------------------------------------------------------------
 // /metrics
 
 /// One sample of a Prometheus text exposition: name, labels, value.
 type Samples = BTreeMap<(String, BTreeMap<String, String>), f64>;
 
-/// Parses the Prometheus / OpenMetrics text format, refusing any line that
+/// Parses the Prometheus / `OpenMetrics` text format, refusing any line that
 /// is neither a comment, a blank, nor `name{label="value",...} number`.
 fn parse_metrics(text: &str) -> Samples {
     let mut out = Samples::new();
