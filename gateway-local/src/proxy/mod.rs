@@ -312,7 +312,7 @@ async fn try_step(
                 log_id: &step_log_id,
                 armed: effective.collect_log,
             };
-            let (outcome, span) = attempt(state, context, &step, &effective, &mut attempts.left).await;
+            let (outcome, span) = attempt(state, context, &step, &model, &effective, &mut attempts.left).await;
             abandoned.armed = false;
             attempt_span = span;
             outcome
@@ -486,21 +486,21 @@ fn from_cache(hit: Cached) -> WholeAnswer {
 
 /// Tries a step up to its attempts, waiting per its backoff between tries.
 /// A stream counts as answered once its first chunk arrives within the timeout.
-/// The last attempt's span is still open: its step's outcome ends it.
+/// The last attempt's span (of `model`) is still open: its step's outcome ends it.
 async fn attempt(
     state: &Arc<AppState>,
     context: &RequestContext,
     step: &Step,
+    model: &str,
     effective: &Effective,
     attempts_left: &mut usize,
 ) -> (StepOutcome, Option<AttemptSpan>) {
     let max_response = state.config.max_response_bytes;
-    let model = accounting::model_of(&step.provider, &step.endpoint, &step.body);
     let operation = operation_name(&step.endpoint);
     let mut tries: u32 = 0;
     loop {
         tries += 1;
-        let mut span = state.telemetry.attempt(context, &step.provider, operation, &model, tries);
+        let mut span = state.telemetry.attempt(context, &step.provider, operation, model, tries);
         *attempts_left = attempts_left.saturating_sub(1);
         let request = UpstreamRequest {
             provider: step.provider.clone(),
