@@ -291,6 +291,36 @@ async fn a_dynamic_routes_request_span_names_the_route_version_and_path() {
     assert_eq!(attribute(&request, "gen_ai.request.model").as_deref(), Some("gpt-4o-mini"));
 }
 
+/// `gateway-local serve` takes the standard `OTEL_EXPORTER_OTLP_ENDPOINT`,
+/// and sends its last spans before it exits on SIGINT.
+#[tokio::test]
+async fn the_binary_exports_to_otel_exporter_otlp_endpoint_and_flushes_on_exit() {
+    let collector = Collector::start().await;
+    let port = common::free_port();
+    let port_arg = port.to_string();
+    let mut server = common::Server::spawn_with_env(
+        &["serve", "--port", &port_arg, "--offline"],
+        &[("OTEL_EXPORTER_OTLP_ENDPOINT", &collector.url)],
+    );
+    server.wait_until_answering(port).await;
+    let url = format!("http://127.0.0.1:{port}/v1/{}/g/workers-ai/{MODEL}", common::harness::ACCOUNT);
+    let trace = "77777777777777777777777777777777";
+    let answer = reqwest::Client::new()
+        .post(url)
+        .header("content-type", "application/json")
+        .header("traceparent", format!("00-{trace}-8888888888888888-01"))
+        .body(chat(MODEL))
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(answer.status(), 200);
+    server.signal("-INT");
+    assert!(server.wait_for_exit().await.success(), "{}", server.output());
+    let (request, attempts) = request_and_attempts(&collector.spans(), trace);
+    assert_eq!(hex(&request.parent_span_id), "8888888888888888");
+    assert_eq!(attempts.len(), 1);
+}
+
 // ---------------------------------------------------------------------------
 // /metrics
 
