@@ -30,7 +30,8 @@
 //! retries, fallbacks, streams, what a log records, cost); `store` keeps the
 //! logs (all SQL); `upstream` sends to a provider's base URL or answers from
 //! the offline double ([`OfflineUpstream`]); `error` is the one error type
-//! with every code; `cache`, `credentials` and `options` are what their names say.
+//! with every code; `telemetry` feeds `/metrics` and the OTLP span export
+//! from each step; `cache`, `credentials` and `options` are what their names say.
 
 #![allow(
     clippy::result_large_err,

@@ -393,7 +393,7 @@ impl opentelemetry_http::HttpClient for ExportClient {
             let client = reqwest::Client::builder().timeout(EXPORT_TIMEOUT).build()?;
             *inner = Some((runtime, client));
         }
-        let Some((runtime, client)) = inner.as_ref() else { unreachable!("set above") };
+        let Some((runtime, client)) = inner.as_ref() else { return Err("the export client is not set up".into()) };
         let request = reqwest::Request::try_from(request)?;
         runtime.block_on(async {
             let response = client.execute(request).await?;
