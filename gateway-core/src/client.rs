@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 
 use futures::StreamExt as _;
 
+use crate::call_span;
 use crate::config::{Config, GatewayCredential, Transport};
 use crate::error::{Error, Result, StreamPhase};
 use crate::gateway::HttpGateway;
@@ -207,8 +208,21 @@ impl Prepared {
             for (name, value) in options.headers_for(alias)? {
                 self.set(name, &value, "gateway")?;
             }
+            self.set_traceparent();
         }
         Ok(())
+    }
+
+    /// `traceparent` from the `cf-aig-otel-*` ids just set, both or
+    /// neither: the same parent in the W3C header. Flags `01` (sampled):
+    /// the caller asked for the call to be traced.
+    fn set_traceparent(&mut self) {
+        let id = |name: &str| self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_ascii_lowercase);
+        if let (Some(trace), Some(span)) = (id(headers::OTEL_TRACE_ID), id(headers::OTEL_PARENT_SPAN_ID)) {
+            if let Ok(value) = HeaderValue::from_str(&format!("00-{trace}-{span}-01")) {
+                self.headers.insert(HeaderName::from_static(headers::TRACEPARENT), value);
+            }
+        }
     }
 }
 
@@ -595,18 +609,28 @@ impl Ai {
     where
         I: Serialize + ?Sized + Sync,
     {
-        let (request, route) = self.prepare_run(model, input, options)?;
-        let answer = self.inner.execute(request).await?;
-        if !answer.is_success() {
-            self.inner.remember_log_id(&answer.headers);
-            return Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call()));
-        }
-        let response = answer.into_response();
-        self.inner.remember(response.meta.log_id.clone());
-        if route.run_api {
-            rest_api::run_api_failure(&response)?;
-        }
-        Ok((response, route))
+        let span = Self::run_span(model, options);
+        call_span::traced(span, async {
+            let (request, route) = self.prepare_run(model, input, options)?;
+            let answer = self.inner.execute(request).await?;
+            if !answer.is_success() {
+                self.inner.remember_log_id(&answer.headers);
+                return Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call()));
+            }
+            let response = answer.into_response();
+            self.inner.remember(response.meta.log_id.clone());
+            if route.run_api {
+                rest_api::run_api_failure(&response)?;
+            }
+            Ok((response, route))
+        })
+        .await
+    }
+
+    /// The span of a run of `model` ([`call_span`]).
+    fn run_span(model: &str, options: &RunOptions) -> tracing::Span {
+        let gateway_id = options.gateway.as_ref().and_then(|g| g.id.as_deref());
+        call_span::call_span(call_span::RUN_OPERATION, call_span::provider_of_model(model), Some(model), gateway_id)
     }
 
     /// Runs `model` with streaming on (`"stream": true` is added to the
@@ -635,12 +659,16 @@ impl Ai {
     where
         I: Serialize + ?Sized + Sync,
     {
-        let input = with_stream_flag(input)?;
-        let (request, route) = self.prepare_run(model, &input, options)?;
-        match self.inner.execute_stream(request).await? {
-            Ok(events) => Ok((events, route.protocol)),
-            Err(answer) => Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call())),
-        }
+        let span = Self::run_span(model, options);
+        call_span::traced(span, async {
+            let input = with_stream_flag(input)?;
+            let (request, route) = self.prepare_run(model, &input, options)?;
+            match self.inner.execute_stream(request).await? {
+                Ok(events) => Ok((events, route.protocol)),
+                Err(answer) => Err(decode::classify(answer.status, &answer.headers, &answer.body, route.call())),
+            }
+        })
+        .await
     }
 
     /// The request of a run: checked model name and options, URL, headers and body.

@@ -10,6 +10,7 @@ use http::Method;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::call_span;
 use crate::client::{Answer, Inner, Prepared, UniversalOptions, check_gateway_id};
 use crate::config::Transport;
 use crate::error::{Error, Result};
@@ -323,6 +324,23 @@ impl HttpGateway {
         Ok(prepared)
     }
 
+    /// The span of a universal request: named after its first step (the
+    /// one meant to answer; a fallback that answers shows in the gateway's report).
+    fn universal_span(&self, request: &UniversalRequest) -> tracing::Span {
+        let first = request.steps().first();
+        let operation = first.map_or("generate_content", |s| call_span::operation_of(&s.endpoint));
+        let provider = first.map(|s| s.provider.as_str());
+        let model = first.and_then(|s| call_span::model_of_body(&s.query));
+        call_span::call_span(operation, provider, model, Some(&self.id))
+    }
+
+    /// The span of a request to `provider`'s `endpoint`.
+    fn provider_span(&self, provider: &dyn Provider, endpoint: &str, body: &Value) -> tracing::Span {
+        let slug = provider.slug();
+        let operation = call_span::operation_of(endpoint);
+        call_span::call_span(operation, Some(slug.as_str()), call_span::model_of_body(body), Some(&self.id))
+    }
+
     async fn inference(&self, request: Prepared) -> Result<GatewayResponse> {
         let request = request.behind_gateway();
         let answer = self.inner.execute(request).await?;
@@ -393,13 +411,19 @@ impl Gateway for HttpGateway {
     }
 
     async fn run(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<GatewayResponse> {
-        let prepared = self.universal_request(&request, options)?;
-        self.inference(prepared).await
+        call_span::traced(self.universal_span(&request), async {
+            let prepared = self.universal_request(&request, options)?;
+            self.inference(prepared).await
+        })
+        .await
     }
 
     async fn run_stream(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<EventStream> {
-        let prepared = self.universal_request(&request, options)?;
-        self.inference_stream(prepared).await
+        call_span::traced(self.universal_span(&request), async {
+            let prepared = self.universal_request(&request, options)?;
+            self.inference_stream(prepared).await
+        })
+        .await
     }
 
     async fn get_url(&self, provider: Option<&ProviderSlug>) -> Result<String> {
@@ -427,8 +451,11 @@ impl Gateway for HttpGateway {
         body: &Value,
         options: &UniversalOptions,
     ) -> Result<GatewayResponse> {
-        let prepared = self.provider_prepared(provider, endpoint, body, options)?;
-        self.inference(prepared).await
+        call_span::traced(self.provider_span(provider, endpoint, body), async {
+            let prepared = self.provider_prepared(provider, endpoint, body, options)?;
+            self.inference(prepared).await
+        })
+        .await
     }
 
     async fn provider_request_stream(
@@ -438,8 +465,11 @@ impl Gateway for HttpGateway {
         body: &Value,
         options: &UniversalOptions,
     ) -> Result<EventStream> {
-        let prepared = self.provider_prepared(provider, endpoint, body, options)?;
-        self.inference_stream(prepared).await
+        call_span::traced(self.provider_span(provider, endpoint, body), async {
+            let prepared = self.provider_prepared(provider, endpoint, body, options)?;
+            self.inference_stream(prepared).await
+        })
+        .await
     }
 
     async fn list_logs(&self, query: &ListLogs) -> Result<LogPage> {

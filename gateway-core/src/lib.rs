@@ -57,6 +57,7 @@
 //! # Ok::<(), gateway_core::route::RouteError>(())
 //! ```
 
+mod call_span;
 pub mod client;
 pub mod config;
 pub mod error;

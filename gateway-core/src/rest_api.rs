@@ -36,6 +36,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::call_span;
 use crate::client::{Ai, Inner, Prepared, RunOptions, with_stream_flag};
 use crate::config::Transport;
 use crate::error::{Error, Result};
@@ -426,15 +427,31 @@ impl V1<'_> {
     where
         B: Serialize + ?Sized + Sync,
     {
-        let (request, gateway_id) = self.prepare(endpoint, body, false, options)?;
-        let inner = &self.ai.inner;
-        let answer = inner.execute(request).await?;
-        inner.remember_log_id(&answer.headers);
-        if !answer.is_success() {
-            let call = Call::RestApi { gateway_id: Some(gateway_id.unwrap_or(DEFAULT_GATEWAY)) };
-            return Err(decode::classify(answer.status, &answer.headers, &answer.body, call));
+        call_span::traced(Self::span(endpoint, body, options), async {
+            let (request, gateway_id) = self.prepare(endpoint, body, false, options)?;
+            let inner = &self.ai.inner;
+            let answer = inner.execute(request).await?;
+            inner.remember_log_id(&answer.headers);
+            if !answer.is_success() {
+                let call = Call::RestApi { gateway_id: Some(gateway_id.unwrap_or(DEFAULT_GATEWAY)) };
+                return Err(decode::classify(answer.status, &answer.headers, &answer.body, call));
+            }
+            Ok(answer.into_response())
+        })
+        .await
+    }
+
+    /// The span of a call to `endpoint` ([`call_span`]): the model the
+    /// body names, through the gateway the options name (else `default`).
+    fn span<B: Serialize + ?Sized>(endpoint: V1Endpoint, body: &B, options: &RunOptions) -> tracing::Span {
+        // The body is serialized here only for a subscriber that wants the span.
+        if !tracing::enabled!(target: "gateway_core", tracing::Level::INFO) {
+            return tracing::Span::none();
         }
-        Ok(answer.into_response())
+        let model = serde_json::to_value(body).ok().and_then(|b| call_span::model_of_body(&b).map(str::to_owned));
+        let gateway_id = options.gateway.as_ref().and_then(|g| g.id.as_deref()).unwrap_or(DEFAULT_GATEWAY);
+        let provider = model.as_deref().and_then(call_span::provider_of_model);
+        call_span::call_span(call_span::operation_of(endpoint.path()), provider, model.as_deref(), Some(gateway_id))
     }
 
     /// Sends `body` with `"stream": true` to `endpoint` and returns its events.
@@ -442,14 +459,17 @@ impl V1<'_> {
     where
         B: Serialize + ?Sized + Sync,
     {
-        let (request, gateway_id) = self.prepare(endpoint, body, true, options)?;
-        match self.ai.inner.execute_stream(request).await? {
-            Ok(events) => Ok(events),
-            Err(answer) => {
-                let call = Call::RestApi { gateway_id: Some(gateway_id.unwrap_or(DEFAULT_GATEWAY)) };
-                Err(decode::classify(answer.status, &answer.headers, &answer.body, call))
+        call_span::traced(Self::span(endpoint, body, options), async {
+            let (request, gateway_id) = self.prepare(endpoint, body, true, options)?;
+            match self.ai.inner.execute_stream(request).await? {
+                Ok(events) => Ok(events),
+                Err(answer) => {
+                    let call = Call::RestApi { gateway_id: Some(gateway_id.unwrap_or(DEFAULT_GATEWAY)) };
+                    Err(decode::classify(answer.status, &answer.headers, &answer.body, call))
+                }
             }
-        }
+        })
+        .await
     }
 
     async fn typed<B, O>(&self, endpoint: V1Endpoint, body: &B, options: &RunOptions) -> Result<AiResponse<O>>

@@ -337,6 +337,12 @@ pub struct LocalConfig {
     /// `cf-aig-event-id`s, in any order) take the same outputs. None: a
     /// random seed at each start.
     pub route_seed: Option<u64>,
+    /// Base URL of an OpenTelemetry collector's OTLP/HTTP receiver
+    /// (`http://127.0.0.1:4318`, as `OTEL_EXPORTER_OTLP_ENDPOINT` writes
+    /// it): a span per request and per upstream attempt is exported to
+    /// `{otlp_endpoint}/v1/traces` (protobuf). None: no spans are exported
+    /// (`gateway-local serve` then takes `OTEL_EXPORTER_OTLP_ENDPOINT`).
+    pub otlp_endpoint: Option<String>,
 }
 
 /// A fault rule for the offline test double, as the configuration writes it:
@@ -498,6 +504,7 @@ impl Default for LocalConfig {
             shutdown_grace_ms: DEFAULT_SHUTDOWN_GRACE_MS,
             provider_keys: BTreeMap::new(),
             route_seed: None,
+            otlp_endpoint: None,
         }
     }
 }
@@ -556,6 +563,7 @@ impl fmt::Debug for LocalConfig {
             .field("shutdown_grace_ms", &self.shutdown_grace_ms)
             .field("provider_keys", &self.provider_keys)
             .field("route_seed", &self.route_seed)
+            .field("otlp_endpoint", &self.otlp_endpoint)
             .finish()
     }
 }
@@ -609,6 +617,13 @@ impl LocalConfig {
         self
     }
 
+    /// Exports spans to the OTLP/HTTP receiver at `endpoint` ([`otlp_endpoint`](Self::otlp_endpoint)).
+    #[must_use]
+    pub fn with_otlp_endpoint(mut self, endpoint: impl Into<String>) -> Self {
+        self.otlp_endpoint = Some(endpoint.into());
+        self
+    }
+
     /// Sets the policy for unconfigured gateways.
     #[must_use]
     pub fn with_unknown_gateways(mut self, policy: UnknownGateway) -> Self {
@@ -642,6 +657,9 @@ impl LocalConfig {
         }
         if self.api_token.as_deref().is_some_and(str::is_empty) {
             return Err(ConfigError::Invalid("api_token must not be empty (omit it to leave the API open)".to_owned()));
+        }
+        if let Some(endpoint) = &self.otlp_endpoint {
+            crate::telemetry::traces_url(endpoint).map_err(ConfigError::Invalid)?;
         }
         if self.max_body_bytes == 0 {
             return Err(ConfigError::Invalid("max_body_bytes must be positive".to_owned()));

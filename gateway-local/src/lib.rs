@@ -31,7 +31,8 @@
 //! spend limits against logged costs before upstream calls; `store` keeps the
 //! logs (all SQL); `upstream` sends to a provider's base URL or answers from
 //! the offline double ([`OfflineUpstream`]); `error` is the one error type
-//! with every code; `cache`, `credentials` and `options` are what their names say.
+//! with every code; `telemetry` feeds `/metrics` and the OTLP span export
+//! from each step; `cache`, `credentials` and `options` are what their names say.
 
 #![allow(
     clippy::result_large_err,
@@ -49,6 +50,7 @@ mod server;
 mod spend;
 mod state;
 mod store;
+mod telemetry;
 mod upstream;
 
 use std::net::SocketAddr;
@@ -225,6 +227,8 @@ impl LocalGatewayBuilder {
         let cache = Cache::new(self.config.cache_max_bytes, self.config.cache_max_entry_bytes);
         let keys = credentials::StoredKeys::resolve(&self.config)?;
         let route_seed = self.config.route_seed;
+        let telemetry =
+            telemetry::Telemetry::new(&self.config).map_err(|e| StartError::Config(config::ConfigError::Invalid(e)))?;
         let state = Arc::new(AppState {
             config: self.config,
             store: store.clone(),
@@ -237,6 +241,7 @@ impl LocalGatewayBuilder {
             pending: PendingLogs::default(),
             tasks: tokio_util::task::TaskTracker::new(),
             public_url: format!("http://{addr}"),
+            telemetry,
         });
         let app = routes::router(Arc::clone(&state));
         let stop = CancellationToken::new();
@@ -323,10 +328,23 @@ impl LocalGateway {
             watcher.abort();
         }
         self.stop.cancel();
-        match self.task.take() {
+        let stopped = match self.task.take() {
             Some(task) => task.await.map_err(std::io::Error::other),
             None => Ok(()),
-        }
+        };
+        // The last spans go out before the process may exit.
+        let state = Arc::clone(&self.state);
+        tokio::task::spawn_blocking(move || state.telemetry.shutdown()).await.map_err(std::io::Error::other)?;
+        stopped
+    }
+
+    /// Sends the spans not yet exported to the OTLP collector
+    /// ([`LocalConfig::otlp_endpoint`]) and waits for the export; nothing
+    /// to do without one. Spans are otherwise sent in batches, every few
+    /// seconds.
+    pub async fn flush_telemetry(&self) {
+        let state = Arc::clone(&self.state);
+        let _ = tokio::task::spawn_blocking(move || state.telemetry.flush()).await;
     }
 }
 

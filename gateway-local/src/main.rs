@@ -41,6 +41,9 @@ enum Command {
     },
 }
 
+/// The OpenTelemetry SDKs' variable for the collector's base URL.
+const OTLP_ENDPOINT_VAR: &str = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -49,13 +52,17 @@ async fn main() -> ExitCode {
         )
         .init();
     let Command::Serve { port, bind, config, db, offline, offline_chunk_delay_ms } = Cli::parse().command;
-    let config = match config.map(LocalConfig::from_file).transpose() {
+    let mut config = match config.map(LocalConfig::from_file).transpose() {
         Ok(config) => config.unwrap_or_default(),
         Err(e) => {
             tracing::error!("{e}");
             return ExitCode::FAILURE;
         }
     };
+    // The standard variable, when the file names no collector.
+    if config.otlp_endpoint.is_none() {
+        config.otlp_endpoint = std::env::var(OTLP_ENDPOINT_VAR).ok().filter(|v| !v.is_empty());
+    }
     let database = db.map_or(Database::Memory, Database::File);
     // Registered before "ready" is printed: a signal from then on is never the default kill.
     let mut signals = match Signals::new() {

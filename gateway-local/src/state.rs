@@ -30,6 +30,8 @@ pub(crate) struct AppState {
     pub(crate) tasks: tokio_util::task::TaskTracker,
     /// `http://127.0.0.1:PORT`, for the URL endpoint.
     pub(crate) public_url: String,
+    /// Metrics (`/metrics`) and span export.
+    pub(crate) telemetry: crate::telemetry::Telemetry,
 }
 
 /// Request counters per key (a gateway, or a route's limit node and key

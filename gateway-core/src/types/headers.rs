@@ -36,6 +36,10 @@ pub const NO_WHOLESALE: &str = "cf-aig-no-wholesale";
 pub const OTEL_TRACE_ID: &str = "cf-aig-otel-trace-id";
 /// OpenTelemetry parent span id, 16 hex digits.
 pub const OTEL_PARENT_SPAN_ID: &str = "cf-aig-otel-parent-span-id";
+/// W3C Trace Context parent (`00-{trace id}-{span id}-{flags}`), sent
+/// beside the two `cf-aig-otel-*` ids for tracers that read only the
+/// standard header.
+pub const TRACEPARENT: &str = "traceparent";
 
 /// Response: id of the log written for this request. Opaque: a lowercase
 /// `UUIDv7` since 2026-10-08, a ULID before; never parsed.

@@ -13,10 +13,86 @@
 
 use opentelemetry::trace::TraceContextExt as _;
 
+/// Span attribute names: the OpenTelemetry semantic conventions for generative AI
+/// (`gen_ai.*`) and the gateway's own (`gateway.*`), shared by
+/// gateway-core's `tracing` spans and gateway-local's exported spans so both
+/// say the same thing in the same words.
+pub mod attr {
+    /// What the call does: `chat`, `embeddings`, ... (`gen_ai` conventions).
+    pub const OPERATION: &str = "gen_ai.operation.name";
+    /// The provider slug (`openai`, `workers-ai`, ...), as the `gen_ai` conventions before 1.37 name it.
+    pub const SYSTEM: &str = "gen_ai.system";
+    /// The provider slug, as the `gen_ai` conventions name it since 1.37.
+    pub const PROVIDER: &str = "gen_ai.provider.name";
+    /// The provider slug, as Cloudflare's exporter names it (`cloudflare-2026.md` §5.5).
+    pub const MODEL_PROVIDER: &str = "gen_ai.model.provider";
+    /// The model the request names.
+    pub const REQUEST_MODEL: &str = "gen_ai.request.model";
+    /// Input (prompt) tokens.
+    pub const INPUT_TOKENS: &str = "gen_ai.usage.input_tokens";
+    /// Output (completion) tokens.
+    pub const OUTPUT_TOKENS: &str = "gen_ai.usage.output_tokens";
+    /// Cost in US dollars, as Cloudflare's exporter names it (§5.5).
+    pub const COST: &str = "gen_ai.usage.cost";
+    /// The HTTP status of the answer.
+    pub const STATUS: &str = "http.response.status_code";
+    /// Why the call failed (an HTTP status, `timeout`, ...).
+    pub const ERROR_TYPE: &str = "error.type";
+    /// The gateway id.
+    pub const GATEWAY_ID: &str = "gateway.id";
+    /// The request's `cf-aig-request-id`.
+    pub const REQUEST_ID: &str = "gateway.request_id";
+    /// The log id (`cf-aig-log-id`) of the step that answered.
+    pub const LOG_ID: &str = "gateway.log_id";
+    /// `HIT` or `MISS` (`cf-aig-cache-status`).
+    pub const CACHE_STATUS: &str = "gateway.cache_status";
+    /// The step that answered (0 for a single-provider request).
+    pub const STEP: &str = "gateway.step";
+    /// Which try of its step an upstream attempt is (1 for the first).
+    pub const ATTEMPT: &str = "gateway.attempt";
+    /// The dynamic route that ran (`dynamic/{name}`), its deployed version, and the path to the model node.
+    pub const ROUTE: &str = "gateway.route";
+    /// The deployed version of [`ROUTE`].
+    pub const ROUTE_VERSION: &str = "gateway.route.version_id";
+    /// Element ids from the route's start to the model node, joined with `/`.
+    pub const ROUTE_PATH: &str = "gateway.route.path";
+}
+
 /// Hex digits of a trace id (`cf-aig-otel-trace-id`).
 pub const TRACE_ID_LEN: usize = 32;
 /// Hex digits of a parent span id (`cf-aig-otel-parent-span-id`).
 pub const PARENT_SPAN_ID_LEN: usize = 16;
+
+/// The `gen_ai.operation.name` of a request to a provider's `endpoint`
+/// (a path relative to the provider's base URL, or a REST API path).
+///
+/// Chat Completions, Messages, `generateContent` and the Responses API are
+/// `chat`; embeddings are `embeddings`; anything else (a provider's own
+/// endpoint, Workers AI's `run/@cf/...` that takes any model's input) is
+/// the conventions' general `generate_content`.
+///
+/// ```
+/// use gateway_core::types::otel::operation_name;
+/// assert_eq!(operation_name("v1/chat/completions"), "chat");
+/// assert_eq!(operation_name("models/gemini-2.0-flash:generateContent?alt=sse"), "chat");
+/// assert_eq!(operation_name("embeddings"), "embeddings");
+/// assert_eq!(operation_name("run/@cf/meta/llama-3.1-8b-instruct"), "generate_content");
+/// ```
+pub fn operation_name(endpoint: &str) -> &'static str {
+    let path = endpoint.split('?').next().unwrap_or(endpoint);
+    if path.ends_with("chat/completions")
+        || path.ends_with("messages")
+        || path.ends_with("responses")
+        || path.contains(":generateContent")
+        || path.contains(":streamGenerateContent")
+    {
+        "chat"
+    } else if path.ends_with("embeddings") {
+        "embeddings"
+    } else {
+        "generate_content"
+    }
+}
 
 /// Whether `value` is an OpenTelemetry id of `len` hex digits.
 ///

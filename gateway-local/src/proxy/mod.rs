@@ -31,7 +31,9 @@ use crate::credentials;
 use crate::error::{Rejection, Shape, code};
 use crate::options::{Effective, HeaderOptions};
 use crate::state::AppState;
+use crate::telemetry::{AttemptSpan, RequestTrace, StepDone};
 use crate::upstream::{UpstreamBody, UpstreamError, UpstreamRequest};
+use gateway_core::types::otel::operation_name;
 
 use futures::StreamExt as _;
 use futures::stream::BoxStream;
@@ -82,6 +84,8 @@ pub(crate) struct RequestContext {
     /// Whether it came through an OpenAI-compatible endpoint (`/compat`,
     /// the REST API's `/ai/v1/...`), as its log says.
     pub(crate) compatibility_mode: bool,
+    /// The caller's trace this request continues, and the request's span.
+    pub(crate) trace: Arc<RequestTrace>,
 }
 
 impl RequestContext {
@@ -95,6 +99,7 @@ impl RequestContext {
         headers: &HeaderMap,
         kind: &'static str,
     ) -> Self {
+        let trace = Arc::new(RequestTrace::of(headers, &options));
         Self {
             gateway,
             settings,
@@ -108,6 +113,7 @@ impl RequestContext {
             shape: Shape::Gateway,
             request_id: new_id(),
             compatibility_mode: kind == "compat",
+            trace,
         }
     }
 }
@@ -297,6 +303,9 @@ async fn try_step(
     let step_index = context.universal.then_some(index);
     let step_log_id = step_log_id(&context.request_id, index);
     let model = accounting::model_of(&step.provider, &step.endpoint, &step.body);
+    let operation = operation_name(&step.endpoint);
+    state.telemetry.request_started(context, operation, &model);
+    let mut attempt_span = None;
     let outcome = match cache_key.as_deref().and_then(|k| state.cache.get(k)) {
         Some(hit) => StepOutcome::Answer { response: from_cache(hit), cached: true },
         None => {
@@ -312,8 +321,9 @@ async fn try_step(
                 log_id: &step_log_id,
                 armed: effective.collect_log,
             };
-            let outcome = attempt(state, &step, &effective, &mut attempts.left).await;
+            let (outcome, span) = attempt(state, context, &step, &model, &effective, &mut attempts.left).await;
             abandoned.armed = false;
+            attempt_span = span;
             outcome
         }
     };
@@ -336,6 +346,7 @@ async fn try_step(
             copy: SentCopy::new(state.config.max_stored_body_bytes),
             encoded: headers.contains_key(header::CONTENT_ENCODING),
             log_error: None,
+            attempt_span,
         };
         let log_id = finish.log_start(&first).await;
         let log_error = finish.log_error.or(attempts.log_error);
@@ -354,9 +365,11 @@ async fn try_step(
     if let Some(key) = &cache_key {
         keep_in_cache(state, key, &outcome, effective.cache_ttl);
     }
+    // Built whether logged or not: telemetry counts every step.
+    let mut record = log_record(state, context, &step, &effective, logged_answer(&outcome), started, step_index);
+    record.id.clone_from(&step_log_id);
+    let done = StepDone::of(&record);
     let log_id = if effective.collect_log {
-        let mut record = log_record(state, context, &step, &effective, logged_answer(&outcome), started, step_index);
-        record.id.clone_from(&step_log_id);
         let id = step_log_id;
         match state.store.insert(record, context.settings.log_limit()).await {
             Ok(stored) => stored.then_some(id),
@@ -370,6 +383,7 @@ async fn try_step(
     } else {
         None
     };
+    state.telemetry.step_done(context, &done, log_id.as_deref(), attempt_span);
     let succeeded = matches!(&outcome, StepOutcome::Answer { response, .. } if is_success(response.status));
     trace_step(context, &step, &options, index, succeeded);
     let report = Report { index, log_id: log_id.as_deref(), cached: false, provider: &step.provider, model: &model };
@@ -459,6 +473,18 @@ fn failure(error: &UpstreamError) -> (StatusCode, i64, String) {
     }
 }
 
+/// What an attempt's span says of its outcome: the status, or the kind of failure.
+fn answered(outcome: &StepOutcome) -> Result<u16, &'static str> {
+    match outcome {
+        StepOutcome::Answer { response, .. } => Ok(response.status),
+        StepOutcome::Streaming { status, .. } => Ok(*status),
+        StepOutcome::Failed(UpstreamError::Timeout) => Err("timeout"),
+        StepOutcome::Failed(UpstreamError::Connection(_)) => Err("connection"),
+        StepOutcome::Failed(UpstreamError::UnknownProvider(_)) => Err("unknown_provider"),
+        StepOutcome::Failed(UpstreamError::TooLarge(_)) => Err("too_large"),
+    }
+}
+
 fn from_cache(hit: Cached) -> WholeAnswer {
     let mut headers = HeaderMap::new();
     if let Some(value) = hit.content_type.and_then(|t| HeaderValue::from_str(&t).ok()) {
@@ -469,11 +495,21 @@ fn from_cache(hit: Cached) -> WholeAnswer {
 
 /// Tries a step up to its attempts, waiting per its backoff between tries.
 /// A stream counts as answered once its first chunk arrives within the timeout.
-async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective, attempts_left: &mut usize) -> StepOutcome {
+/// The last attempt's span (of `model`) is still open: its step's outcome ends it.
+async fn attempt(
+    state: &Arc<AppState>,
+    context: &RequestContext,
+    step: &Step,
+    model: &str,
+    effective: &Effective,
+    attempts_left: &mut usize,
+) -> (StepOutcome, Option<AttemptSpan>) {
     let max_response = state.config.max_response_bytes;
+    let operation = operation_name(&step.endpoint);
     let mut tries: u32 = 0;
     loop {
         tries += 1;
+        let mut span = state.telemetry.attempt(context, &step.provider, operation, model, tries);
         *attempts_left = attempts_left.saturating_sub(1);
         let request = UpstreamRequest {
             provider: step.provider.clone(),
@@ -541,13 +577,16 @@ async fn attempt(state: &Arc<AppState>, step: &Step, effective: &Effective, atte
             },
             Err(e) => StepOutcome::Failed(e),
         };
+        if let Some(span) = &mut span {
+            span.answered(answered(&outcome));
+        }
         let done = match &outcome {
             StepOutcome::Answer { response, .. } => is_success(response.status),
             StepOutcome::Streaming { .. } => true,
             StepOutcome::Failed(_) => false,
         };
         if done || !retryable(&outcome) || tries >= u32::from(effective.max_attempts) || *attempts_left == 0 {
-            return outcome;
+            return (outcome, span);
         }
         tokio::time::sleep(effective.delay_before(tries).max(retry_after(&outcome))).await;
     }

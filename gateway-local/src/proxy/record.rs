@@ -159,7 +159,8 @@ pub(super) fn log_record(
     // A body kept only in part marks the log incomplete, whatever the head's size.
     response_head_complete &= response_size <= response_body.len() as u64 && response_body.len() <= max_stored;
     let request_head_complete = request_head_complete && step.body.len() <= max_stored;
-    let keep = effective.collect_log_payload;
+    // An unlogged step's record only feeds telemetry: no body copies.
+    let keep = effective.collect_log && effective.collect_log_payload;
     LogRecord {
         id: new_id(),
         gateway: context.gateway.clone(),

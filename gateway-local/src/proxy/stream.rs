@@ -17,6 +17,7 @@ use crate::error::code;
 use crate::options::Effective;
 use crate::state::{AppState, Completion};
 use crate::store::LogRecord;
+use crate::telemetry::{AttemptSpan, StepDone};
 use crate::upstream::UpstreamError;
 
 /// Splits a stored event stream into its events (each with its blank line).
@@ -67,6 +68,8 @@ pub(super) struct StreamRecorder {
     pub(super) encoded: bool,
     /// Why the provisional log could not be written (then it is not logged).
     pub(super) log_error: Option<&'static str>,
+    /// The span of the attempt that is streaming; the stream's end ends it.
+    pub(super) attempt_span: Option<AttemptSpan>,
 }
 
 /// Bytes of a stream's end kept apart from its stored head: usage reports
@@ -186,14 +189,18 @@ impl StreamRecorder {
                 self.state.cache.put(key, entry, Duration::from_secs(self.effective.cache_ttl));
             }
         }
-        if !self.effective.collect_log {
-            return None;
-        }
         let status = if complete { self.status } else { 502 };
         let view = LoggedAnswer { status, size, body, content_type, cached: false, tail };
         let mut record =
             log_record(&self.state, &self.context, &self.step, &self.effective, view, self.started, self.index);
         record.id.clone_from(&self.log_id);
+        // Telemetry counts every stream, logged or not.
+        let log_id = self.effective.collect_log.then_some(self.log_id.as_str());
+        let attempt = self.attempt_span.take();
+        self.state.telemetry.step_done(&self.context, &StepDone::of(&record), log_id, attempt);
+        if !self.effective.collect_log {
+            return None;
+        }
         // A stream cut before its end (upstream failure, silence, the caller leaving) is an incomplete answer.
         record.response_head_complete &= complete;
         let state = Arc::clone(&self.state);

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
@@ -74,6 +74,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             get(dr::list_deployments).post(dr::deploy),
         )
         .route("/health", get(health))
+        .route("/metrics", get(metrics))
         // Each host answers in its own envelope, wherever the path leads.
         .fallback(|uri: Uri| async move { Rejection::no_route_in(Shape::of_path(uri.path())) })
         .method_not_allowed_fallback(|uri: Uri| async move { Rejection::method_not_allowed(uri.path()) })
@@ -102,6 +103,30 @@ async fn health(State(state): State<Arc<AppState>>) -> Response {
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     response
 }
+
+/// `GET /metrics`: requests (steps), errors, cache hits, tokens, cost and
+/// latency by gateway, provider and model, in the `OpenMetrics` text format
+/// that Prometheus scrapes. Ours (Cloudflare has no such route).
+///
+/// Protected like the v4 API: with an `api_token` configured, it needs
+/// `Authorization: Bearer <api_token>` (Prometheus's `authorization`
+/// scrape setting sends it), since the labels name gateways and models;
+/// open otherwise.
+async fn metrics(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    if let Some(token) = &state.config.api_token {
+        let presented = headers.get(header::AUTHORIZATION).map(HeaderValue::as_bytes).unwrap_or_default();
+        if !crate::state::bearer_matches(presented, token) {
+            return Rejection::api(StatusCode::UNAUTHORIZED, code::AUTHENTICATION, "Authentication error")
+                .into_response();
+        }
+    }
+    let mut response = (StatusCode::OK, state.telemetry.metrics_text()).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(METRICS_CONTENT_TYPE));
+    response
+}
+
+/// The `OpenMetrics` text format's media type.
+const METRICS_CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
 /// Refuses requests whose headers add up to more than `max_header_bytes`,
 /// with 431 in the shape of the API asked.
