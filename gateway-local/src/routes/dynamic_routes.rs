@@ -32,7 +32,7 @@ use super::logs::{check_gateway, invalid, json_response, ok, store_error};
 use crate::error::{Rejection, Shape, code};
 use crate::proxy::route::Condition;
 use crate::state::AppState;
-use crate::store::{DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, VersionRow};
+use crate::store::{DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, StoreError, VersionRow};
 
 /// The default page size of the routes list.
 const DEFAULT_PER_PAGE: u64 = 20;
@@ -99,6 +99,11 @@ fn listing(key: &str, items: Vec<Value>, page: u64, per_page: u64) -> Response {
 
 fn not_found(what: &str) -> Rejection {
     Rejection::api(StatusCode::NOT_FOUND, code::NOT_FOUND, format!("{what} not found"))
+}
+
+/// What the store found, or 404 naming `what` (`Route`, `Route version`).
+fn found<T>(stored: Result<Option<T>, StoreError>, what: &str) -> Result<T, Rejection> {
+    stored.map_err(|e| store_error(&e))?.ok_or_else(|| not_found(what))
 }
 
 /// The JSON body as `T`, or 400 naming what is wrong.
@@ -179,8 +184,7 @@ pub(super) async fn get(
     headers: HeaderMap,
 ) -> Result<Response, Rejection> {
     let (gateway, id) = route_path(&state, path, &headers)?;
-    let route = state.store.get_route(&gateway, &id).await.map_err(|e| store_error(&e))?;
-    let route = route.ok_or_else(|| not_found("Route"))?;
+    let route = found(state.store.get_route(&gateway, &id).await, "Route")?;
     Ok(ok(&route_info(&route, None)))
 }
 
@@ -201,8 +205,7 @@ pub(super) async fn rename(
     if name.is_empty() {
         return Err(invalid("name must not be empty"));
     }
-    let route = state.store.rename_route(&gateway, &id, &name).await.map_err(|e| store_error(&e))?;
-    let route = route.ok_or_else(|| not_found("Route"))?;
+    let route = found(state.store.rename_route(&gateway, &id, &name).await, "Route")?;
     let tag = state.config.account_id.as_str();
     Ok(json_response(StatusCode::OK, &json!({"route": route_info(&route, Some(tag)), "success": true})))
 }
@@ -214,8 +217,7 @@ pub(super) async fn delete(
     headers: HeaderMap,
 ) -> Result<Response, Rejection> {
     let (gateway, id) = route_path(&state, path, &headers)?;
-    let route = state.store.delete_route(&gateway, &id).await.map_err(|e| store_error(&e))?;
-    let route = route.ok_or_else(|| not_found("Route"))?;
+    let route = found(state.store.delete_route(&gateway, &id).await, "Route")?;
     Ok(ok(&record(&route, live_elements(&route))))
 }
 
@@ -233,11 +235,9 @@ pub(super) async fn create_version(
 ) -> Result<Response, Rejection> {
     let (gateway, id) = route_path(&state, path, &headers)?;
     let NewVersion { elements } = parse(body)?;
-    let route = state.store.get_route(&gateway, &id).await.map_err(|e| store_error(&e))?;
-    let route = route.ok_or_else(|| not_found("Route"))?;
+    let route = found(state.store.get_route(&gateway, &id).await, "Route")?;
     let elements = checked(&Route { name: route.name, elements })?;
-    let saved = state.store.create_route_version(&gateway, &id, elements).await.map_err(|e| store_error(&e))?;
-    let (route, version) = saved.ok_or_else(|| not_found("Route"))?;
+    let (route, version) = found(state.store.create_route_version(&gateway, &id, elements).await, "Route")?;
     Ok(ok(&record(&route, &version.elements)))
 }
 
@@ -250,8 +250,7 @@ pub(super) async fn list_versions(
     let (gateway, id) = route_path(&state, path, &headers)?;
     let route = state.store.get_route(&gateway, &id).await.map_err(|e| store_error(&e))?;
     let live = route.and_then(|r| r.live).map(|(d, _)| d.version_id);
-    let versions = state.store.list_route_versions(&gateway, &id).await.map_err(|e| store_error(&e))?;
-    let versions = versions.ok_or_else(|| not_found("Route"))?;
+    let versions = found(state.store.list_route_versions(&gateway, &id).await, "Route")?;
     let count = u64::try_from(versions.len()).unwrap_or(u64::MAX);
     let items = versions.iter().map(|v| version(v, live.as_deref() == Some(v.version_id.as_str()))).collect();
     Ok(listing("versions", items, 1, count))
@@ -265,8 +264,7 @@ pub(super) async fn get_version(
 ) -> Result<Response, Rejection> {
     let (account, gateway, id, version_id) = super::gateway::path_or_error(path)?;
     check_gateway(&state, &account, &gateway, &headers)?;
-    let found = state.store.get_route_version(&gateway, &id, &version_id).await.map_err(|e| store_error(&e))?;
-    let (route, v) = found.ok_or_else(|| not_found("Route version"))?;
+    let (route, v) = found(state.store.get_route_version(&gateway, &id, &version_id).await, "Route version")?;
     let active = route.live.as_ref().is_some_and(|(d, _)| d.version_id == v.version_id);
     let mut value = record(&route, &v.elements);
     value["created_at"] = json!(time(v.created_ms));
@@ -290,8 +288,7 @@ pub(super) async fn deploy(
 ) -> Result<Response, Rejection> {
     let (gateway, id) = route_path(&state, path, &headers)?;
     let Deploy { version_id } = parse(body)?;
-    let route = state.store.deploy_route_version(&gateway, &id, &version_id).await.map_err(|e| store_error(&e))?;
-    let route = route.ok_or_else(|| not_found("Route version"))?;
+    let route = found(state.store.deploy_route_version(&gateway, &id, &version_id).await, "Route version")?;
     Ok(ok(&record(&route, live_elements(&route))))
 }
 
@@ -302,8 +299,7 @@ pub(super) async fn list_deployments(
     headers: HeaderMap,
 ) -> Result<Response, Rejection> {
     let (gateway, id) = route_path(&state, path, &headers)?;
-    let deployments = state.store.list_route_deployments(&gateway, &id).await.map_err(|e| store_error(&e))?;
-    let deployments = deployments.ok_or_else(|| not_found("Route"))?;
+    let deployments = found(state.store.list_route_deployments(&gateway, &id).await, "Route")?;
     let count = u64::try_from(deployments.len()).unwrap_or(u64::MAX);
     Ok(listing("deployments", deployments.iter().map(deployment).collect(), 1, count))
 }
