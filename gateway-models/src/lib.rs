@@ -24,7 +24,7 @@
 //! assert!(kimi.properties().function_calling());
 //! println!("{}: {} USD per M input tokens", kimi.id(), kimi.properties().prices()[0].price);
 //! let schema = kimi.schema().expect("a schema");
-//! assert!(schema.input().get("oneOf").is_some() || schema.input().get("properties").is_some());
+//! assert!(schema.input().get("anyOf").is_some()); // chat completions or a batch
 //! ```
 
 mod catalog;
