@@ -340,5 +340,7 @@ async fn a_condition_gateway_local_cannot_evaluate_is_refused_when_stored() {
     let error = ai.gateway("main").create_route(&route).await.unwrap_err();
     let text = error.to_string();
     assert!(text.contains("check") && text.contains("$regex"), "{text}");
-    assert!(ai.gateway("main").list_routes(&gateway_core::route::ListRoutes::default()).await.unwrap().items.is_empty());
+    assert!(
+        ai.gateway("main").list_routes(&gateway_core::route::ListRoutes::default()).await.unwrap().items.is_empty()
+    );
 }

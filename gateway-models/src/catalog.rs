@@ -28,7 +28,11 @@ impl Catalog {
         let mut models: Vec<CatalogModel> = FILES
             .iter()
             .filter_map(|(file, text)| {
-                let entry: Entry = serde_json::from_str(text).ok()?;
+                let mut entry: Entry = serde_json::from_str(text).ok()?;
+                if let Some(schema) = entry.schema.as_mut() {
+                    repair(&mut schema.input);
+                    repair(&mut schema.output);
+                }
                 Some(CatalogModel { file, text, entry, canonical: false })
             })
             .collect();
@@ -220,7 +224,10 @@ impl Task {
 }
 
 /// A model's input and output JSON Schemas, as published (draft-07 style:
-/// `type`, `properties`, `required`, `oneOf`, `anyOf`, `enum`, limits; no `$ref`).
+/// `type`, `properties`, `required`, `oneOf`, `anyOf`, `enum`, limits; no
+/// `$ref`), with one slip repaired: a `required` list written inside
+/// `properties` (the `flux-2-*` inputs) is moved up to its object.
+/// [`CatalogModel::source_text`] keeps the file as written.
 ///
 /// A binary output is a schema `{"type": "string", "format": "binary",
 /// "contentType": "image/png"}`: the answer is raw bytes of that type, not
@@ -241,6 +248,59 @@ impl ModelSchema {
     /// The JSON Schema of the model's output.
     pub fn output(&self) -> &Value {
         &self.output
+    }
+
+    /// [`output`](Self::output) with every `oneOf` read as `anyOf`: what
+    /// answers are checked against. Many catalog outputs choose between
+    /// objects that require nothing (an embedding or its async `request_id`),
+    /// so every answer matches several branches and none matches `oneOf`.
+    pub fn output_as_any_of(&self) -> Value {
+        let mut schema = self.output.clone();
+        one_of_as_any_of(&mut schema);
+        schema
+    }
+}
+
+fn one_of_as_any_of(schema: &mut Value) {
+    match schema {
+        Value::Object(node) => {
+            if let Some(branches) = node.remove("oneOf") {
+                if node.contains_key("anyOf") {
+                    // Both choices on one node: the former `oneOf` joins as an `allOf` member.
+                    let all_of = node.entry("allOf").or_insert_with(|| Value::Array(Vec::new()));
+                    if let Value::Array(members) = all_of {
+                        members.push(serde_json::json!({"anyOf": branches}));
+                    }
+                } else {
+                    node.insert("anyOf".to_owned(), branches);
+                }
+            }
+            node.values_mut().for_each(one_of_as_any_of);
+        }
+        Value::Array(items) => items.iter_mut().for_each(one_of_as_any_of),
+        _ => {}
+    }
+}
+
+/// Moves a `required` list written inside `properties` (where it would be a
+/// property named "required", and not a schema) up to its object, where its
+/// author meant it: Cloudflare's `flux-2-*` input schemas have this slip, and
+/// JSON Schema validators refuse the schema as written.
+fn repair(schema: &mut Value) {
+    match schema {
+        Value::Object(node) => {
+            let misplaced = node
+                .get_mut("properties")
+                .and_then(Value::as_object_mut)
+                .filter(|properties| properties.get("required").is_some_and(Value::is_array))
+                .and_then(|properties| properties.remove("required"));
+            if let Some(required) = misplaced {
+                node.entry("required").or_insert(required);
+            }
+            node.values_mut().for_each(repair);
+        }
+        Value::Array(items) => items.iter_mut().for_each(repair),
+        _ => {}
     }
 }
 
@@ -277,13 +337,24 @@ mod tests {
         listed.sort();
         assert_eq!(listed, on_disk);
         for (file, text) in FILES {
-            assert_eq!(*text, std::fs::read_to_string(format!("{folder}/{file}")).unwrap(), "{file} is not byte for byte");
+            assert_eq!(
+                *text,
+                std::fs::read_to_string(format!("{folder}/{file}")).unwrap(),
+                "{file} is not byte for byte"
+            );
             if let Err(problem) = serde_json::from_str::<Entry>(text) {
                 panic!("{file}: {problem}");
             }
         }
         assert_eq!(catalog().entries().len(), 100);
         assert_eq!(catalog().entries().iter().filter(|model| model.schema().is_some()).count(), 98);
+    }
+
+    #[test]
+    fn a_required_list_inside_properties_is_moved_to_its_object() {
+        let flux = catalog().get("@cf/black-forest-labs/flux-2-dev").unwrap().schema().unwrap();
+        assert_eq!(flux.input()["required"], serde_json::json!(["multipart"]));
+        assert!(flux.input()["properties"].get("required").is_none());
     }
 
     #[test]
@@ -298,8 +369,11 @@ mod tests {
 
     #[test]
     fn search_by_task_author_and_name() {
-        let meta_text: Vec<&str> =
-            catalog().search(&Search::new().task("TEXT generation").author("Meta")).into_iter().map(CatalogModel::id).collect();
+        let meta_text: Vec<&str> = catalog()
+            .search(&Search::new().task("TEXT generation").author("Meta"))
+            .into_iter()
+            .map(CatalogModel::id)
+            .collect();
         assert!(meta_text.contains(&"@cf/meta/llama-3.1-8b-instruct-fp8"));
         assert!(!meta_text.contains(&"@cf/meta/m2m100-1.2b"), "a translation model");
         let bge: Vec<&str> = catalog().search(&Search::new().name("BGE-")).into_iter().map(CatalogModel::id).collect();

@@ -176,6 +176,9 @@ mod tests {
         assert_eq!(llama.prices()[0].currency, "USD");
         let m2m = catalog().get("@cf/meta/m2m100-1.2b").unwrap().properties();
         assert_eq!(m2m.languages()[0], "english");
-        assert_eq!(m2m.get("languages").and_then(|value| value.as_str()).map(|text| text.starts_with("english")), Some(true));
+        assert_eq!(
+            m2m.get("languages").and_then(|value| value.as_str()).map(|text| text.starts_with("english")),
+            Some(true)
+        );
     }
 }

@@ -11,7 +11,8 @@ pub type Check<'a> = &'a dyn Fn(&Value, &Value) -> bool;
 ///
 /// What it reads: `type` (one or a list; `null` is picked last), `enum`
 /// (the first value, or a seeded one), `properties` with `required`
-/// (minimal: required ones only; seeded: all), `minProperties`, `items`
+/// (minimal: required ones only; seeded: the outermost object's optional
+/// ones too), `minProperties` (filled from `additionalProperties`), `items`
 /// (one schema or a list), `minItems`/`maxItems` (at least one item),
 /// `minLength`/`maxLength`, `minimum`/`maximum`, `oneOf`/`anyOf` (the first
 /// branch whose value the [check](Self::checked_by) accepts, branches merged
@@ -62,14 +63,15 @@ impl<'a> Sampler<'a> {
 
     /// A value for `schema`.
     pub fn sample(&self, schema: &Value) -> Value {
-        self.value(schema, 0)
+        self.value(schema, 0, 0)
     }
 
     fn accepts(&self, schema: &Value, value: &Value) -> bool {
         self.check.is_none_or(|check| check(schema, value))
     }
 
-    fn value(&self, schema: &Value, salt: u64) -> Value {
+    /// `depth`: how many objects and arrays enclose `schema`.
+    fn value(&self, schema: &Value, salt: u64, depth: u32) -> Value {
         let Some(node) = schema.as_object() else {
             return Value::Null;
         };
@@ -77,7 +79,7 @@ impl<'a> Sampler<'a> {
             if let Some(branches) = node.get(key).and_then(Value::as_array) {
                 let mut first = None;
                 for (index, branch) in (0_u64..).zip(branches) {
-                    let candidate = self.value(&merge(node, key, branch), salt.wrapping_add(index));
+                    let candidate = self.value(&merge(node, key, branch), salt.wrapping_add(index), depth);
                     if self.accepts(schema, &candidate) {
                         return candidate;
                     }
@@ -91,8 +93,8 @@ impl<'a> Sampler<'a> {
             return values[index].clone();
         }
         match type_of(node) {
-            "object" => self.object(node, salt),
-            "array" => self.array(node, salt),
+            "object" => self.object(node, salt, depth + 1),
+            "array" => self.array(node, salt, depth + 1),
             "string" => self.string(schema, node, salt),
             "integer" => self.number(node, salt, true),
             "number" => self.number(node, salt, false),
@@ -102,30 +104,37 @@ impl<'a> Sampler<'a> {
         }
     }
 
-    fn object(&self, node: &Map<String, Value>, salt: u64) -> Value {
+    fn object(&self, node: &Map<String, Value>, salt: u64, depth: u32) -> Value {
         let required: Vec<&str> =
             node.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
         let at_least = node.get("minProperties").and_then(Value::as_u64).unwrap_or(0);
         let mut object = Map::new();
         let properties = node.get("properties").and_then(Value::as_object);
         for (index, (name, property)) in (1_u64..).zip(properties.into_iter().flatten()) {
-            let wanted = self.seed.is_some() || required.contains(&name.as_str()) || (object.len() as u64) < at_least;
-            if wanted {
-                object.insert(name.clone(), self.value(property, mix(salt, index)));
+            // Seeded: the outermost object's optional properties too, not those nested deeper
+            // (a chat completion's optional `tool_calls` stays out unless a call is made).
+            let optional = self.seed.is_some() && depth == 1;
+            if optional || required.contains(&name.as_str()) || (object.len() as u64) < at_least {
+                object.insert(name.clone(), self.value(property, mix(salt, index), depth));
             }
+        }
+        let extra = node.get("additionalProperties").filter(|schema| schema.is_object());
+        for index in 1..=at_least.saturating_sub(object.len() as u64) {
+            let value = extra.map_or_else(|| json!("a"), |schema| self.value(schema, mix(salt, index), depth));
+            object.insert(format!("item_{index}"), value);
         }
         Value::Object(object)
     }
 
-    fn array(&self, node: &Map<String, Value>, salt: u64) -> Value {
+    fn array(&self, node: &Map<String, Value>, salt: u64, depth: u32) -> Value {
         let min = node.get("minItems").and_then(Value::as_u64).unwrap_or(0);
         let max = node.get("maxItems").and_then(Value::as_u64).unwrap_or(u64::MAX);
         let count = min.max(1).min(max);
         match node.get("items") {
-            Some(Value::Array(tuple)) => {
-                Value::Array((1_u64..).zip(tuple).map(|(index, item)| self.value(item, mix(salt, index))).collect())
-            }
-            Some(item) => Value::Array((1..=count).map(|index| self.value(item, mix(salt, index))).collect()),
+            Some(Value::Array(tuple)) => Value::Array(
+                (1_u64..).zip(tuple).map(|(index, item)| self.value(item, mix(salt, index), depth)).collect(),
+            ),
+            Some(item) => Value::Array((1..=count).map(|index| self.value(item, mix(salt, index), depth)).collect()),
             None => Value::Array(Vec::new()),
         }
     }
@@ -203,8 +212,12 @@ fn type_of(node: &Map<String, Value>) -> &str {
 }
 
 fn is_base64(node: &Map<String, Value>) -> bool {
-    let says = |key: &str| node.get(key).and_then(Value::as_str).is_some_and(|text| text.to_lowercase().contains("base64"));
-    node.get("format").and_then(Value::as_str) == Some("binary") || says("format") || says("contentEncoding") || says("description")
+    let says =
+        |key: &str| node.get(key).and_then(Value::as_str).is_some_and(|text| text.to_lowercase().contains("base64"));
+    node.get("format").and_then(Value::as_str) == Some("binary")
+        || says("format")
+        || says("contentEncoding")
+        || says("description")
 }
 
 /// Strings to try for a `pattern`, most specific first.

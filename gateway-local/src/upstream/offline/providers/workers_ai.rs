@@ -3,7 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::openai::{openai_chat, openai_embeddings, openai_responses, responses_object};
-use super::workers_ai_catalog::{check_input, conform, known};
+use super::workers_ai_catalog::{check_input, conform, known, takes_binary_body};
 use super::{Call, Handler};
 use crate::upstream::offline::call::{field, is_true, percent_decode, str_field, text_list, uint_field};
 use crate::upstream::offline::content::{
@@ -144,7 +144,9 @@ pub(super) fn workers_ai(call: &Call<'_>) -> Reply {
     let task = match (WaTask::of(&model), &body) {
         (Some(task), _) => Some(task),
         // Outside the catalog: a chat input is answered as text generation.
-        (None, Ok(input)) if entry.is_none() && (field(input, "prompt").is_some() || field(input, "messages").is_some()) => {
+        (None, Ok(input))
+            if entry.is_none() && (field(input, "prompt").is_some() || field(input, "messages").is_some()) =>
+        {
             Some(WaTask::TextGeneration)
         }
         (None, _) if entry.is_some() => None,
@@ -152,8 +154,12 @@ pub(super) fn workers_ai(call: &Call<'_>) -> Reply {
     };
     let input = match body {
         Ok(input) => input,
-        Err(_) if task.is_some_and(WaTask::takes_raw_bytes) => {
-            let reply = wa_raw(task.unwrap_or(WaTask::SpeechRecognition), &model, call.body);
+        Err(_) if task.is_some_and(WaTask::takes_raw_bytes) || entry.is_some_and(|entry| takes_binary_body(entry)) => {
+            let reply = match task {
+                Some(task) if task.takes_raw_bytes() => wa_raw(task, &model, call.body),
+                // Answered from the output schema by `conform`.
+                _ => workers_ai_error(400, 5004, "no family answers this model's binary input"),
+            };
             return match entry {
                 Some(entry) => conform(entry, &model, &Map::new(), reply),
                 None => reply,
@@ -161,7 +167,8 @@ pub(super) fn workers_ai(call: &Call<'_>) -> Reply {
         }
         Err(problem) => return workers_ai_error(400, 5004, &format!("Invalid data: {problem}")),
     };
-    if task == Some(WaTask::TextGeneration) && field(&input, "prompt").is_some() && field(&input, "messages").is_some() {
+    if task == Some(WaTask::TextGeneration) && field(&input, "prompt").is_some() && field(&input, "messages").is_some()
+    {
         return wa_bad_input("prompt and messages are mutually exclusive");
     }
     if let Some(entry) = entry {
@@ -174,7 +181,10 @@ pub(super) fn workers_ai(call: &Call<'_>) -> Reply {
         return wa_ok(&json!({"status": "queued", "request_id": request_id}));
     }
     // A catalog model no family answers gets its answer from its output schema (`conform`).
-    let reply = task.map_or_else(|| workers_ai_error(400, 5004, "no family answers this model"), |task| wa_task(task, &model, &input));
+    let reply = task.map_or_else(
+        || workers_ai_error(400, 5004, "no family answers this model"),
+        |task| wa_task(task, &model, &input),
+    );
     match entry {
         Some(entry) => conform(entry, &model, &input, reply),
         None => reply,

@@ -4,7 +4,8 @@
 //! model's output schema, and tool calls.
 //!
 //! **Answers.** The task families of `workers_ai.rs` answer first; when their
-//! answer is an error or does not validate against the model's output schema,
+//! answer is an error or does not validate against the model's output schema
+//! (read with `oneOf` as `anyOf`: [`ModelSchema::output_as_any_of`]),
 //! the answer is generated from that schema instead ([`Sampler`], seeded by
 //! the request, so it repeats): JSON in the envelope, or raw bytes where the
 //! schema is `{"type": "string", "format": "binary", "contentType": ...}`
@@ -26,6 +27,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+#[cfg(doc)]
+use gateway_models::ModelSchema;
 use gateway_models::{CatalogModel, Sampler, catalog};
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::{ValidationError, Validator};
@@ -88,7 +91,7 @@ fn compiled(entry: &'static CatalogModel) -> Arc<Compiled> {
         let schema = entry.schema();
         Arc::new(Compiled {
             input: schema.and_then(|schema| jsonschema::validator_for(schema.input()).ok()),
-            output: schema.and_then(|schema| jsonschema::validator_for(schema.output()).ok()),
+            output: schema.and_then(|schema| jsonschema::validator_for(&schema.output_as_any_of()).ok()),
         })
     }))
 }
@@ -160,8 +163,7 @@ pub(super) fn conform(entry: &'static CatalogModel, model: &str, input: &Map<Str
         if let Some(kind) = binary_types(schema.output()).first() {
             return binary(kind, seed);
         }
-        let check = |schema: &Value, value: &Value| jsonschema::is_valid(schema, value);
-        result = Some(Sampler::seeded(seed).checked_by(&check).sample(schema.output()));
+        result = Some(Sampler::seeded(seed).checked_by(&fits).sample(&schema.output_as_any_of()));
     }
     let mut result = result.unwrap_or_default();
     if let Some(with_call) = tool_to_call(entry, input).and_then(|tool| with_tool_call(&result, &tool, seed)) {
@@ -170,6 +172,18 @@ pub(super) fn conform(entry: &'static CatalogModel, model: &str, input: &Map<Str
         }
     }
     ok_json(&json!({"result": result, "success": true, "errors": [], "messages": []}))
+}
+
+/// Whether the model's input may be the raw bytes of a file (its input schema,
+/// or a branch of it, is a binary string): such a body is not JSON.
+pub(super) fn takes_binary_body(entry: &CatalogModel) -> bool {
+    entry.schema().is_some_and(|schema| !binary_types(schema.input()).is_empty())
+}
+
+/// Whether `value` fits `schema` (a part of a catalog schema, or a tool's
+/// `parameters`); a schema that does not compile fits nothing.
+fn fits(schema: &Value, value: &Value) -> bool {
+    jsonschema::validator_for(schema).is_ok_and(|validator| validator.is_valid(value))
 }
 
 /// The content types of the binary answers the schema allows (itself, or its
@@ -195,8 +209,8 @@ fn binary(content_type: &str, seed: u64) -> Reply {
 
 /// A tool to call, with the minimal arguments its `parameters` allow (the rule: module docs).
 pub(crate) fn tool_to_call(entry: &CatalogModel, input: &Map<String, Value>) -> Option<(String, Value)> {
-    let can_call =
-        entry.properties().function_calling() || entry.schema().is_some_and(|schema| names_key(schema.output(), "tool_calls"));
+    let can_call = entry.properties().function_calling()
+        || entry.schema().is_some_and(|schema| names_key(schema.output(), "tool_calls"));
     let tools = input.get("tools").and_then(Value::as_array).filter(|tools| !tools.is_empty())?;
     if !can_call || input.get("stream").and_then(Value::as_bool) == Some(true) {
         return None;
@@ -218,8 +232,7 @@ pub(crate) fn tool_to_call(entry: &CatalogModel, input: &Map<String, Value>) -> 
         }
     }?;
     let parameters = chosen.pointer("/function/parameters").or_else(|| chosen.get("parameters"));
-    let check = |schema: &Value, value: &Value| jsonschema::is_valid(schema, value);
-    let arguments = parameters.map_or_else(|| json!({}), |schema| Sampler::minimal().checked_by(&check).sample(schema));
+    let arguments = parameters.map_or_else(|| json!({}), |schema| Sampler::minimal().checked_by(&fits).sample(schema));
     Some((name_of(chosen)?, arguments))
 }
 
@@ -236,7 +249,8 @@ fn with_tool_call(result: &Value, (name, arguments): &(String, Value), seed: u64
     let mut result = result.clone();
     if let Some(choice) = result.pointer_mut("/choices/0") {
         let id = format!("call_{}", token(seed, b"abcdefghijklmnopqrstuvwxyz0123456789", 24));
-        let call = json!({"id": id, "type": "function", "function": {"name": name, "arguments": arguments.to_string()}});
+        let call =
+            json!({"id": id, "type": "function", "function": {"name": name, "arguments": arguments.to_string()}});
         choice.get_mut("message")?.as_object_mut()?.insert("tool_calls".to_owned(), json!([call]));
         choice.as_object_mut()?.insert("finish_reason".to_owned(), json!("tool_calls"));
         return Some(result);
