@@ -147,6 +147,8 @@ async fn a_request_with_tools_gets_a_tool_call() {
     // No tool named, none required: no call.
     let input = json!({"messages": [{"role": "user", "content": "hi"}], "tools": weather_tools()});
     let result = run(&harness, kimi.id(), &input).await.json()["result"].clone();
+    assert_eq!(result["object"], "chat.completion", "{result}");
+    assert!(result["choices"][0]["message"]["content"].as_str().unwrap().starts_with("Offline answer"), "{result}");
     assert!(
         result["choices"][0]["message"]
             .get("tool_calls")

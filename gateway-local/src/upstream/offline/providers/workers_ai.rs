@@ -3,7 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::openai::{openai_chat, openai_embeddings, openai_responses, responses_object};
-use super::workers_ai_catalog::{check_input, conform, known, takes_binary_body};
+use super::workers_ai_catalog::{answers_chat_completions, check_input, conform, known, takes_binary_body};
 use super::{Call, Handler};
 use crate::upstream::offline::call::{field, is_true, percent_decode, str_field, text_list, uint_field};
 use crate::upstream::offline::content::{
@@ -154,7 +154,7 @@ pub(super) fn workers_ai(call: &Call<'_>) -> Reply {
     };
     let input = match body {
         Ok(input) => input,
-        Err(_) if task.is_some_and(WaTask::takes_raw_bytes) || entry.is_some_and(|entry| takes_binary_body(entry)) => {
+        Err(_) if task.is_some_and(WaTask::takes_raw_bytes) || entry.is_some_and(takes_binary_body) => {
             let reply = match task {
                 Some(task) if task.takes_raw_bytes() => wa_raw(task, &model, call.body),
                 // Answered from the output schema by `conform`.
@@ -181,13 +181,25 @@ pub(super) fn workers_ai(call: &Call<'_>) -> Reply {
         return wa_ok(&json!({"status": "queued", "request_id": request_id}));
     }
     // A catalog model no family answers gets its answer from its output schema (`conform`).
-    let reply = task.map_or_else(
-        || workers_ai_error(400, 5004, "no family answers this model"),
-        |task| wa_task(task, &model, &input),
-    );
+    let chat_completion = entry.is_some_and(answers_chat_completions) && !is_true(&input, "stream");
+    let reply = match task {
+        Some(WaTask::TextGeneration) if chat_completion && field(&input, "messages").is_some() => {
+            in_envelope(openai_chat(call, Some(&model)))
+        }
+        Some(task) => wa_task(task, &model, &input),
+        None => workers_ai_error(400, 5004, "no family answers this model"),
+    };
     match entry {
         Some(entry) => conform(entry, &model, &input, reply),
         None => reply,
+    }
+}
+
+/// A bare JSON answer (the OpenAI double's) put in Workers AI's envelope; others unchanged.
+fn in_envelope(reply: Reply) -> Reply {
+    match serde_json::from_slice::<Value>(&reply.body) {
+        Ok(result) if reply.status == 200 && !reply.is_stream() => wa_ok(&result),
+        _ => reply,
     }
 }
 

@@ -3,7 +3,8 @@
 //! Workers AI's validation error naming the field), answers shaped like each
 //! model's output schema, and tool calls.
 //!
-//! **Answers.** The task families of `workers_ai.rs` answer first; when their
+//! **Answers.** The task families of `workers_ai.rs` answer first (a chat to a
+//! model whose output has `choices` as the OpenAI double answers it); when their
 //! answer is an error or does not validate against the model's output schema
 //! (read with `oneOf` as `anyOf`: [`ModelSchema::output_as_any_of`]),
 //! the answer is generated from that schema instead ([`Sampler`], seeded by
@@ -172,6 +173,12 @@ pub(super) fn conform(entry: &'static CatalogModel, model: &str, input: &Map<Str
         }
     }
     ok_json(&json!({"result": result, "success": true, "errors": [], "messages": []}))
+}
+
+/// Whether the model answers chat completions (its output schema has
+/// `choices`): a chat input is then answered as the OpenAI double answers one.
+pub(super) fn answers_chat_completions(entry: &CatalogModel) -> bool {
+    entry.schema().is_some_and(|schema| names_key(schema.output(), "choices"))
 }
 
 /// Whether the model's input may be the raw bytes of a file (its input schema,
