@@ -133,12 +133,12 @@ pub struct CatalogModel {
 impl CatalogModel {
     /// The model id `run` takes (`@cf/meta/llama-3.1-8b-instruct`; the catalog's `name`).
     pub fn id(&self) -> &str {
-        &self.entry.name
+        &self.entry.model_id
     }
 
     /// The catalog's own identifier of the entry (a UUID; the catalog's `id`).
     pub fn uuid(&self) -> &str {
-        &self.entry.id
+        &self.entry.uuid
     }
 
     /// The author: the id's middle segment (`meta` in `@cf/meta/llama-3.1-8b-instruct`).
@@ -307,8 +307,12 @@ fn repair(schema: &mut Value) {
 /// A catalog file, as Cloudflare writes it.
 #[derive(Debug, Deserialize)]
 struct Entry {
-    id: String,
-    name: String,
+    /// The catalog's `id`: a UUID.
+    #[serde(rename = "id")]
+    uuid: String,
+    /// The catalog's `name`: the model id `run` takes.
+    #[serde(rename = "name")]
+    model_id: String,
     description: String,
     task: Task,
     #[serde(default)]
@@ -330,7 +334,7 @@ mod tests {
         let mut on_disk: Vec<String> = std::fs::read_dir(folder)
             .unwrap()
             .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-            .filter(|name| name.ends_with(".json"))
+            .filter(|name| std::path::Path::new(name).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json")))
             .collect();
         on_disk.sort();
         let mut listed: Vec<String> = FILES.iter().map(|(file, _)| (*file).to_owned()).collect();

@@ -164,7 +164,7 @@ impl<'a> Sampler<'a> {
         let maximum = node.get("maximum").and_then(Value::as_f64);
         let low = minimum.unwrap_or_else(|| maximum.map_or(0.0, |max| max.min(0.0)));
         let high = maximum.unwrap_or(low.max(0.0) + 1.0).max(low);
-        let unit = self.seed.map_or(0.0, |seed| (mix(seed, salt) % 1000) as f64 / 1000.0);
+        let unit = self.seed.map_or(0.0, |seed| f64::from(u32::try_from(mix(seed, salt) % 1000).unwrap_or(0)) / 1000.0);
         let value = low + (high - low) * unit;
         if integer {
             let rounded = value.ceil().min(high.floor());
@@ -246,7 +246,7 @@ fn fit_length(mut text: String, min: u64, max: u64) -> String {
     text
 }
 
-/// A deterministic mix of two numbers (SplitMix64's finaliser).
+/// A deterministic mix of two numbers (`SplitMix64`'s finaliser).
 fn mix(seed: u64, salt: u64) -> u64 {
     let mut z = seed ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);

@@ -3,7 +3,9 @@
 use serde_json::{Map, Value, json};
 
 use super::openai::{openai_chat, openai_embeddings, openai_responses, responses_object};
-use super::workers_ai_catalog::{answers_chat_completions, check_input, conform, known, takes_binary_body};
+use super::workers_ai_catalog::{
+    answers_chat_completions, check_input, conform, known, no_such_model, takes_binary_body,
+};
 use super::{Call, Handler};
 use crate::upstream::offline::call::{field, is_true, percent_decode, str_field, text_list, uint_field};
 use crate::upstream::offline::content::{
@@ -201,11 +203,6 @@ fn in_envelope(reply: Reply) -> Reply {
         Ok(result) if reply.status == 200 && !reply.is_stream() => wa_ok(&result),
         _ => reply,
     }
-}
-
-/// Workers AI's answer to a model id it does not know.
-fn no_such_model() -> Reply {
-    known("").err().unwrap_or_else(|| workers_ai_error(400, 5007, "No such model"))
 }
 
 pub(super) fn wa_task(task: WaTask, model: &str, input: &Map<String, Value>) -> Reply {

@@ -43,7 +43,7 @@ use crate::upstream::offline::reply::{Reply, bytes_response, json_response, ok_j
 /// catalog lacks (`gateway-models/catalog/README.md` lists them: their
 /// schemas were not available): they are answered by task family, unchecked.
 /// The last four ids are inferred from the file names and their siblings' ids.
-pub(crate) const OUTSIDE_CATALOG: [&str; 13] = [
+pub(super) const OUTSIDE_CATALOG: [&str; 13] = [
     "@cf/moonshotai/kimi-k2.7-code",
     "@cf/zai-org/glm-5.2",
     "@cf/zai-org/glm-5.3",
@@ -64,17 +64,22 @@ pub(crate) const OUTSIDE_CATALOG: [&str; 13] = [
 const INVALID_INPUT: u32 = 5006;
 
 /// The model's catalog entry; `Ok(None)` for [`OUTSIDE_CATALOG`] models;
-/// Workers AI's "No such model" answer for any other id.
+/// Workers AI's [`no_such_model`] answer for any other id.
 pub(super) fn known(model: &str) -> Result<Option<&'static CatalogModel>, Reply> {
     match catalog().get(model) {
         Some(entry) => Ok(Some(entry)),
         None if OUTSIDE_CATALOG.contains(&model) => Ok(None),
-        // The fixture's body (`workers-ai-error-5007.json`), without `messages`.
-        None => Err(json_response(
-            400,
-            &json!({"result": null, "success": false, "errors": [{"code": 5007, "message": "No such model"}]}),
-        )),
+        None => Err(no_such_model()),
     }
+}
+
+/// Workers AI's answer to a model id it does not know: the fixture's body
+/// (`workers-ai-error-5007.json`), without `messages`.
+pub(super) fn no_such_model() -> Reply {
+    json_response(
+        400,
+        &json!({"result": null, "success": false, "errors": [{"code": 5007, "message": "No such model"}]}),
+    )
 }
 
 /// A model's schemas, compiled once.
@@ -115,7 +120,7 @@ pub(super) fn check_input(entry: &'static CatalogModel, input: &Map<String, Valu
 /// else `Invalid value at '/temperature': ...`. Inside `oneOf`/`anyOf`, the
 /// branch whose first error lies deepest (then: with fewest errors) is taken
 /// as the one meant, and its error is reported.
-pub(crate) fn validation_message(error: &ValidationError<'_>) -> String {
+fn validation_message(error: &ValidationError<'_>) -> String {
     let at = |path: String| if path.is_empty() { "/".to_owned() } else { path };
     match error.kind() {
         ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
@@ -215,7 +220,7 @@ fn binary(content_type: &str, seed: u64) -> Reply {
 }
 
 /// A tool to call, with the minimal arguments its `parameters` allow (the rule: module docs).
-pub(crate) fn tool_to_call(entry: &CatalogModel, input: &Map<String, Value>) -> Option<(String, Value)> {
+fn tool_to_call(entry: &CatalogModel, input: &Map<String, Value>) -> Option<(String, Value)> {
     let can_call = entry.properties().function_calling()
         || entry.schema().is_some_and(|schema| names_key(schema.output(), "tool_calls"));
     let tools = input.get("tools").and_then(Value::as_array).filter(|tools| !tools.is_empty())?;
