@@ -119,9 +119,11 @@ pub(super) fn check_input(entry: &'static CatalogModel, input: &Map<String, Valu
 /// `required properties at '/' are 'text'`, `Type mismatch of '/prompt': ...`,
 /// else `Invalid value at '/temperature': ...`. Inside `oneOf`/`anyOf`, the
 /// branch whose first error lies deepest (then: with fewest errors) is taken
-/// as the one meant, and its error is reported.
+/// as the one meant, and its error is reported. The value at fault is written
+/// `value`, never echoed (it may be large, or private).
 fn validation_message(error: &ValidationError<'_>) -> String {
     let at = |path: String| if path.is_empty() { "/".to_owned() } else { path };
+    let masked = error.masked();
     match error.kind() {
         ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
             let best = context.iter().filter_map(|branch| branch.first().map(|first| (first, branch.len()))).max_by(
@@ -132,7 +134,7 @@ fn validation_message(error: &ValidationError<'_>) -> String {
             );
             match best {
                 Some((first, _)) => validation_message(first),
-                None => format!("Invalid value at '{}': {error}", at(error.instance_path().to_string())),
+                None => format!("Invalid value at '{}': {masked}", at(error.instance_path().to_string())),
             }
         }
         ValidationErrorKind::Required { property } => {
@@ -140,9 +142,9 @@ fn validation_message(error: &ValidationError<'_>) -> String {
             format!("required properties at '{}' are '{name}'", at(error.instance_path().to_string()))
         }
         ValidationErrorKind::Type { .. } => {
-            format!("Type mismatch of '{}': {error}", at(error.instance_path().to_string()))
+            format!("Type mismatch of '{}': {masked}", at(error.instance_path().to_string()))
         }
-        _ => format!("Invalid value at '{}': {error}", at(error.instance_path().to_string())),
+        _ => format!("Invalid value at '{}': {masked}", at(error.instance_path().to_string())),
     }
 }
 
@@ -166,7 +168,10 @@ pub(super) fn conform(entry: &'static CatalogModel, model: &str, input: &Map<Str
         _ => None,
     };
     if result.is_none() {
-        if let Some(kind) = binary_types(schema.output()).first() {
+        // Bytes when the schema, or its first choice, is binary; else JSON.
+        let output = schema.output();
+        let first_choice = ["oneOf", "anyOf"].iter().find_map(|key| output.get(*key)?.get(0)).unwrap_or(output);
+        if let Some(kind) = binary_types(first_choice).first() {
             return binary(kind, seed);
         }
         result = Some(Sampler::seeded(seed).checked_by(&fits).sample(&schema.output_as_any_of()));
