@@ -167,3 +167,23 @@ pub(crate) fn eventstream_message(event_type: &str, payload: &[u8]) -> Vec<u8> {
     out.extend(crc.to_be_bytes());
     out
 }
+
+/// A baseline JPEG of one 8×8 mid-grey block: quantisation tables of ones,
+/// one-code Huffman tables (DC difference 0, AC end-of-block), and two bits of
+/// scan data. Fixed, not seeded: the smallest JPEG decoders accept.
+pub(super) fn jpeg() -> Vec<u8> {
+    let mut out = vec![0xff, 0xd8]; // SOI
+    out.extend([0xff, 0xdb, 0x00, 0x43, 0x00]); // DQT, table 0
+    out.extend([1_u8; 64]);
+    out.extend([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00]); // SOF0: 8×8, grey
+    for class in [0x00, 0x10] {
+        // DHT: one code of length 1 for symbol 0 (DC table 0, then AC table 0).
+        out.extend([0xff, 0xc4, 0x00, 0x14, class, 0x01]);
+        out.extend([0_u8; 15]);
+        out.push(0x00);
+    }
+    out.extend([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]); // SOS
+    out.push(0x3f); // DC "0", AC EOB "0", padded with ones
+    out.extend([0xff, 0xd9]); // EOI
+    out
+}

@@ -22,6 +22,7 @@ mod huggingface;
 mod openai;
 mod replicate;
 mod workers_ai;
+mod workers_ai_catalog;
 
 /// The gateway's own OpenAI-compatible endpoint, answered like OpenAI; not a
 /// provider of the table.

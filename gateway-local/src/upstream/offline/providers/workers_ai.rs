@@ -3,6 +3,9 @@
 use serde_json::{Map, Value, json};
 
 use super::openai::{openai_chat, openai_embeddings, openai_responses, responses_object};
+use super::workers_ai_catalog::{
+    answers_chat_completions, check_input, conform, known, no_such_model, takes_binary_body,
+};
 use super::{Call, Handler};
 use crate::upstream::offline::call::{field, is_true, percent_decode, str_field, text_list, uint_field};
 use crate::upstream::offline::content::{
@@ -10,7 +13,7 @@ use crate::upstream::offline::content::{
     uuid, words,
 };
 use crate::upstream::offline::encode::{base64, mp3, png};
-use crate::upstream::offline::reply::{Reply, bytes_response, json_response, ok_json, sse_response, workers_ai_error};
+use crate::upstream::offline::reply::{Reply, bytes_response, ok_json, sse_response, workers_ai_error};
 
 /// Workers AI, its model in `run/{model}` paths (percent-decoded).
 pub(super) const HANDLER: Handler = Handler::new(&["workers-ai"], workers_ai).with_path_model(|call| {
@@ -135,33 +138,71 @@ pub(super) fn workers_ai(call: &Call<'_>) -> Reply {
     if !call.is_post() || !(model.starts_with("@cf/") || model.starts_with("@hf/")) {
         return workers_ai_error(404, 7003, "No route for the URI");
     }
+    let entry = match known(&model) {
+        Ok(entry) => entry,
+        Err(no_such_model) => return no_such_model,
+    };
     let body = call.json();
     let task = match (WaTask::of(&model), &body) {
-        (Some(task), _) => task,
+        (Some(task), _) => Some(task),
+        // Outside the catalog: a chat input is answered as text generation.
         (None, Ok(input))
-            if model.starts_with("@cf/")
-                && (field(input, "prompt").is_some() || field(input, "messages").is_some()) =>
+            if entry.is_none() && (field(input, "prompt").is_some() || field(input, "messages").is_some()) =>
         {
-            WaTask::TextGeneration
+            Some(WaTask::TextGeneration)
         }
-        // The fixture's body, without `messages`.
-        (None, _) => {
-            return json_response(
-                400,
-                &json!({"result": null, "success": false, "errors": [{"code": 5007, "message": "No such model"}]}),
-            );
-        }
+        (None, _) if entry.is_some() => None,
+        (None, _) => return no_such_model(),
     };
     let input = match body {
         Ok(input) => input,
-        Err(_) if task.takes_raw_bytes() => return wa_raw(task, &model, call.body),
+        Err(_) if task.is_some_and(WaTask::takes_raw_bytes) || entry.is_some_and(takes_binary_body) => {
+            let reply = match task {
+                Some(task) if task.takes_raw_bytes() => wa_raw(task, &model, call.body),
+                // Answered from the output schema by `conform`.
+                _ => workers_ai_error(400, 5004, "no family answers this model's binary input"),
+            };
+            return match entry {
+                Some(entry) => conform(entry, &model, &Map::new(), reply),
+                None => reply,
+            };
+        }
         Err(problem) => return workers_ai_error(400, 5004, &format!("Invalid data: {problem}")),
     };
+    if task == Some(WaTask::TextGeneration) && field(&input, "prompt").is_some() && field(&input, "messages").is_some()
+    {
+        return wa_bad_input("prompt and messages are mutually exclusive");
+    }
+    if let Some(entry) = entry {
+        if let Err(invalid) = check_input(entry, &input) {
+            return invalid;
+        }
+    }
     if call.query_param("queueRequest") == Some("true") {
         let request_id = uuid(seed_of(&[model.as_bytes(), call.body]));
         return wa_ok(&json!({"status": "queued", "request_id": request_id}));
     }
-    wa_task(task, &model, &input)
+    // A catalog model no family answers gets its answer from its output schema (`conform`).
+    let chat_completion = entry.is_some_and(answers_chat_completions) && !is_true(&input, "stream");
+    let reply = match task {
+        Some(WaTask::TextGeneration) if chat_completion && field(&input, "messages").is_some() => {
+            in_envelope(openai_chat(call, Some(&model)))
+        }
+        Some(task) => wa_task(task, &model, &input),
+        None => workers_ai_error(400, 5004, "no family answers this model"),
+    };
+    match entry {
+        Some(entry) => conform(entry, &model, &input, reply),
+        None => reply,
+    }
+}
+
+/// A bare JSON answer (the OpenAI double's) put in Workers AI's envelope; others unchanged.
+fn in_envelope(reply: Reply) -> Reply {
+    match serde_json::from_slice::<Value>(&reply.body) {
+        Ok(result) if reply.status == 200 && !reply.is_stream() => wa_ok(&result),
+        _ => reply,
+    }
 }
 
 pub(super) fn wa_task(task: WaTask, model: &str, input: &Map<String, Value>) -> Reply {
