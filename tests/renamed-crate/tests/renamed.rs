@@ -296,7 +296,9 @@ async fn workers_ai_model_runs_through_a_gateway_with_derived_metadata() {
     assert_eq!(sent.body, br#"{"input_text":"Text.","max_length":10,"style":"long"}"#);
     assert_eq!(header(&sent, "cf-aig-metadata"), Some(r#"{"user":7,"team":"search"}"#));
     assert_eq!(header(&sent, "authorization"), Some("Bearer t"));
-    assert_eq!(header_names(&sent), ["authorization", "cf-aig-metadata", "content-type"]);
+    // No gateway token configured: the API token authenticates to the gateway too (issue 19).
+    assert_eq!(header(&sent, "cf-aig-authorization"), Some("Bearer t"));
+    assert_eq!(header_names(&sent), ["authorization", "cf-aig-authorization", "cf-aig-metadata", "content-type"]);
 }
 
 #[tokio::test]
@@ -321,8 +323,10 @@ async fn custom_provider_model_runs_through_a_gateway() {
     assert_eq!(header(&sent, "x-echo-key"), Some("echo-key"));
     assert_eq!(header(&sent, "x-echo-version"), Some("2"));
     assert_eq!(header(&sent, "content-type"), Some("application/json"));
-    // The Cloudflare API token is not sent to a provider route.
-    assert_eq!(header_names(&sent), ["content-type", "x-echo-key", "x-echo-version"]);
+    // The Cloudflare API token is no provider credential: it goes to the gateway
+    // only, as `cf-aig-authorization` (no gateway token is configured), never as `authorization`.
+    assert_eq!(header(&sent, "cf-aig-authorization"), Some("Bearer t"));
+    assert_eq!(header_names(&sent), ["cf-aig-authorization", "content-type", "x-echo-key", "x-echo-version"]);
 }
 
 #[tokio::test]
