@@ -53,6 +53,51 @@ pub(crate) fn derive_object(input: &DeriveInput) -> TokenStream {
     }
 }
 
+/// `Serialize for ident` whose `serialize` body is `body` (with `__serializer` in scope).
+pub(crate) fn serialize_impl(ident: &syn::Ident, body: &TokenStream) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        impl __gateway_core::__private::serde::Serialize for #ident {
+            #[inline]
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: __gateway_core::__private::serde::Serializer,
+            {
+                #body
+            }
+        }
+    }
+}
+
+/// `Serialize for ident` as a map: `entries` add its entries to `__map`.
+pub(crate) fn serialize_map_impl(ident: &syn::Ident, entries: &TokenStream) -> TokenStream {
+    serialize_impl(
+        ident,
+        &quote! {
+            let mut __map = __gateway_core::__private::serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
+            #entries
+            __gateway_core::__private::serde::ser::SerializeMap::end(__map)
+        },
+    )
+}
+
+/// `Deserialize for ident` through the private `mirror` type: `finish`
+/// builds the value from `__mirror`.
+fn deserialize_via(ident: &syn::Ident, mirror: &syn::Ident, finish: &TokenStream) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        impl<'__de> __gateway_core::__private::serde::Deserialize<'__de> for #ident {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: __gateway_core::__private::serde::Deserializer<'__de>,
+            {
+                let __mirror = <#mirror as __gateway_core::__private::serde::Deserialize>::deserialize(__deserializer)?;
+                ::core::result::Result::Ok(#finish)
+            }
+        }
+    }
+}
+
 fn impls(plan: &ObjectPlan<'_>) -> TokenStream {
     let ident = plan.container.ident;
     let serde_path = plan.krate.serde_path();
@@ -88,33 +133,16 @@ fn impls(plan: &ObjectPlan<'_>) -> TokenStream {
     }
     let mirror = format_ident!("__{}Mirror", ident);
     let krate = &plan.krate.path;
+    let serialize_impl = serialize_map_impl(ident, &quote!(#(#serialize)*));
+    let deserialize_impl = deserialize_via(ident, &mirror, &quote!(Self { #(#moves,)* }));
     quote! {
-        #[automatically_derived]
-        impl __gateway_core::__private::serde::Serialize for #ident {
-            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
-            where
-                __S: __gateway_core::__private::serde::Serializer,
-            {
-                let mut __map = __gateway_core::__private::serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
-                #(#serialize)*
-                __gateway_core::__private::serde::ser::SerializeMap::end(__map)
-            }
-        }
+        #serialize_impl
 
         #[derive(#krate::__private::serde::Deserialize)]
         #[serde(crate = #serde_path)]
         struct #mirror { #(#mirror_fields,)* }
 
-        #[automatically_derived]
-        impl<'__de> __gateway_core::__private::serde::Deserialize<'__de> for #ident {
-            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
-            where
-                __D: __gateway_core::__private::serde::Deserializer<'__de>,
-            {
-                let __mirror = <#mirror as __gateway_core::__private::serde::Deserialize>::deserialize(__deserializer)?;
-                ::core::result::Result::Ok(Self { #(#moves,)* })
-            }
-        }
+        #deserialize_impl
 
         #[automatically_derived]
         impl __gateway_core::model::Validate for #ident {
@@ -236,31 +264,16 @@ fn union_impls(plan: &UnionPlan<'_>) -> TokenStream {
             quote!(#ident::#v(_) => ::core::result::Result::Ok(()))
         }
     });
+    let serialize_impl = serialize_impl(ident, &quote!(match self { #(#serialize,)* }));
+    let deserialize_impl = deserialize_via(ident, &mirror, &quote!(match __mirror { #(#moves,)* }));
     quote! {
-        #[automatically_derived]
-        impl __gateway_core::__private::serde::Serialize for #ident {
-            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
-            where
-                __S: __gateway_core::__private::serde::Serializer,
-            {
-                match self { #(#serialize,)* }
-            }
-        }
+        #serialize_impl
 
         #[derive(#krate::__private::serde::Deserialize)]
         #[serde(crate = #serde_path, untagged, expecting = #expecting)]
         enum #mirror { #(#mirror_variants,)* }
 
-        #[automatically_derived]
-        impl<'__de> __gateway_core::__private::serde::Deserialize<'__de> for #ident {
-            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
-            where
-                __D: __gateway_core::__private::serde::Deserializer<'__de>,
-            {
-                let __mirror = <#mirror as __gateway_core::__private::serde::Deserialize>::deserialize(__deserializer)?;
-                ::core::result::Result::Ok(match __mirror { #(#moves,)* })
-            }
-        }
+        #deserialize_impl
 
         #[automatically_derived]
         impl __gateway_core::model::Validate for #ident {

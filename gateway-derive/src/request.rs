@@ -405,6 +405,27 @@ impl RequestParts {
     }
 }
 
+/// A trait `into` that only `ident` implements, whose unmet bound says
+/// `message`, `label` and `note` (what to write instead).
+fn value_trait(ident: &Ident, into: &Ident, message: &str, label: &str, note: &str) -> TokenStream {
+    let doc = format!("A value of `{ident}`.");
+    quote! {
+        #[doc = #doc]
+        #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+        pub trait #into {
+            /// The value.
+            fn into_value(self) -> #ident;
+        }
+        #[automatically_derived]
+        impl #into for #ident {
+            #[inline]
+            fn into_value(self) -> #ident {
+                self
+            }
+        }
+    }
+}
+
 /// The traits values are taken through (see [`into_trait`]) and the group
 /// member guards (see [`member_guard`]), with their messages.
 fn value_traits(plan: &ModelPlan<'_>) -> TokenStream {
@@ -418,22 +439,7 @@ fn value_traits(plan: &ModelPlan<'_>) -> TokenStream {
         let message = format!("`{}` takes a variant of `{ident}`, not `{{Self}}`", input.field.ident);
         let label = format!("expected `{ident}`");
         let note = format!("write one of {}", listed.join(", "));
-        let doc = format!("A value of `{ident}`.");
-        out.extend(quote! {
-            #[doc = #doc]
-            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-            pub trait #into {
-                /// The value.
-                fn into_value(self) -> #ident;
-            }
-            #[automatically_derived]
-            impl #into for #ident {
-                #[inline]
-                fn into_value(self) -> #ident {
-                    self
-                }
-            }
-        });
+        out.extend(value_trait(ident, &into, &message, &label, &note));
     }
     for group in &plan.groups {
         let ident = &group.enum_ident;
@@ -449,22 +455,7 @@ fn value_traits(plan: &ModelPlan<'_>) -> TokenStream {
             format!("`new` takes the exclusive group `{}` as a variant of `{ident}`, not `{{Self}}`", group.name);
         let label = format!("expected `{ident}`");
         let note = format!("write one of {}", variants.join(", "));
-        let doc = format!("A value of `{ident}`.");
-        out.extend(quote! {
-            #[doc = #doc]
-            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-            pub trait #into {
-                /// The value.
-                fn into_value(self) -> #ident;
-            }
-            #[automatically_derived]
-            impl #into for #ident {
-                #[inline]
-                fn into_value(self) -> #ident {
-                    self
-                }
-            }
-        });
+        out.extend(value_trait(ident, &into, &message, &label, &note));
         let request = &plan.request_ident;
         for &i in &group.members {
             let member = &plan.inputs[i];
@@ -584,22 +575,12 @@ pub(crate) fn impls(plan: &ModelPlan<'_>) -> TokenStream {
     let mut traits = value_traits(plan);
     traits.extend(variant_impls(plan, false));
     let RequestParts { serialize, validate, .. } = parts;
+    let serialize_impl = crate::object::serialize_map_impl(request, &quote!(#(#serialize)*));
     quote! {
         #traits
         #constructor
 
-        #[automatically_derived]
-        impl __gateway_core::__private::serde::Serialize for #request {
-            #[inline]
-            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
-            where
-                __S: __gateway_core::__private::serde::Serializer,
-            {
-                let mut __map = __gateway_core::__private::serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
-                #(#serialize)*
-                __gateway_core::__private::serde::ser::SerializeMap::end(__map)
-            }
-        }
+        #serialize_impl
 
         #[automatically_derived]
         impl __gateway_core::ModelRequest for #request {
