@@ -806,9 +806,10 @@ async fn translation() {
         check(
             &ai,
             "indictrans2_en_indic_1b",
-            &indictrans2_en_indic_1b::Indictrans2EnIndic1bRequest::new(gateway_core::model::OneOrMany::One(
-                String::from("hello"),
-            )),
+            &indictrans2_en_indic_1b::Indictrans2EnIndic1bRequest::new(
+                gateway_core::model::OneOrMany::One(String::from("hello")),
+                indictrans2_en_indic_1b::TargetLanguage::AsmBeng,
+            ),
         )
         .await,
     );

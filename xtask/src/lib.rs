@@ -564,7 +564,8 @@ impl<'a> ModelGen<'a> {
         if let Some(value) = schema.get("default").filter(|v| !v.is_null()) {
             let model_field = role != Role::Output && self.depth == 0;
             match literal(value, &ty) {
-                Some(lit) if model_field && ty.scalar() && !nullable => {
+                // A required field with a default is still sent: it stays required.
+                Some(lit) if model_field && ty.scalar() && !nullable && !required => {
                     default = Some(lit);
                     optional = false;
                 }
@@ -573,8 +574,7 @@ impl<'a> ModelGen<'a> {
                         doc.push_str("\n\n");
                     }
                     let _ = write!(doc, "Default: `{value}`.");
-                    optional = true;
-                    if model_field {
+                    if model_field && !required {
                         self.note("default-on-non-scalar");
                     }
                 }

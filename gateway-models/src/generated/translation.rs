@@ -16,7 +16,7 @@ pub mod indictrans2_en_indic_1b {
         /// Target langauge to translate to
         ///
         /// Default: `"hin_Deva"`.
-        target_language: Option<TargetLanguage>,
+        target_language: TargetLanguage,
         /// Translated texts
         #[model(output)]
         translations: Vec<String>,
