@@ -95,9 +95,7 @@ pub fn generate(root: &Path, mode: Mode) -> Result<BTreeMap<String, String>, Str
     for (task, feature, module) in FAMILIES {
         let Some(models) = families.get(module) else { continue };
         let _ = writeln!(mod_rs, "\n/// {task} models ({} with a schema).", models.len());
-        if mode == Mode::Derive {
-            let _ = writeln!(mod_rs, "#[cfg(feature = \"{feature}\")]");
-        }
+        let _ = writeln!(mod_rs, "#[cfg(feature = \"{feature}\")]");
         let _ = writeln!(mod_rs, "pub mod {module};");
         let mut file = format!("//! {task} models, generated from the catalog: do not edit.\n");
         for model in models {
@@ -253,6 +251,10 @@ fn mod_header(mode: Mode, left_out: &LeftOut) -> String {
              gen-models --serde`): the compile-time benchmark's baseline. Not a user feature.\n\n",
         );
         out.push_str("#![allow(missing_docs, dead_code, unreachable_pub, clippy::pedantic, reason = \"benchmark input\")]\n");
+        out.push_str(
+            "/// A string or a list of strings.\n#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]\n\
+             #[serde(untagged)]\npub enum OneOrManyString {\n    One(String),\n    Many(Vec<String>),\n}\n",
+        );
         return out;
     }
     out.push_str(
@@ -304,7 +306,7 @@ impl Ty {
             Self::Base64 => "String".into(),
             Self::Json => "gateway_core::serde_json::Value".into(),
             Self::OneOrManyStr if mode == Mode::Derive => "gateway_core::model::OneOrMany<String>".into(),
-            Self::OneOrManyStr => "OneOrManyString".into(),
+            Self::OneOrManyStr => "crate::generated::OneOrManyString".into(),
             Self::Vec(item) => format!("Vec<{}>", item.render(mode)),
             Self::Named(name, _) => name.clone(),
         }
@@ -422,7 +424,12 @@ impl<'a> ModelGen<'a> {
                     out.push_str(&self.render_field(field, true));
                 }
                 out.push_str("}\n");
-                let _ = writeln!(out, "/// The answer.\n#[derive(Debug, Clone, serde::Deserialize)]\npub struct {name}Response {{");
+                let transparent = fields.iter().any(|f| f.role == Role::Transparent);
+                let _ = writeln!(
+                    out,
+                    "/// The answer.\n#[derive(Debug, Clone, serde::Deserialize)]\n{}pub struct {name}Response {{",
+                    if transparent { "#[serde(transparent)]\n" } else { "" }
+                );
                 for field in fields.iter().filter(|f| matches!(f.role, Role::Output | Role::Transparent)) {
                     out.push_str(&self.render_field(field, true));
                 }
@@ -879,15 +886,17 @@ impl ModelGen<'_> {
         let mut out = doc_block(&field.doc);
         let mut attrs: Vec<String> = Vec::new();
         let ty = field.ty.render(self.mode);
-        let ty = if field.optional { format!("Option<{ty}>") } else { ty };
+        // In the serde baseline a group member is an optional field like any other.
+        let optional = field.optional || (self.mode == Mode::Serde && matches!(field.role, Role::Member(_)));
+        let ty = if optional { format!("Option<{ty}>") } else { ty };
         if self.mode == Mode::Serde {
             if field.wire != field.ident {
                 attrs.push(format!("rename = {}", lit(&field.wire)));
             }
-            if field.optional && field.role != Role::Output {
+            if optional && field.role != Role::Output {
                 attrs.push("skip_serializing_if = \"Option::is_none\"".into());
             }
-            if field.role == Role::Output && field.optional {
+            if field.role == Role::Output && optional {
                 attrs.push("default".into());
             }
             if !attrs.is_empty() {
