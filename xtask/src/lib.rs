@@ -223,10 +223,7 @@ const LEFT_OUT: &[(&str, &str)] = &[
         "free-form-object",
         "objects without `properties` (maps, JSON Schemas, `additionalProperties`): `serde_json::Value`",
     ),
-    (
-        "non-string-enum",
-        "`enum` of numbers or mixed values: the plain number type, values listed in the docs only",
-    ),
+    ("non-string-enum", "`enum` of numbers or mixed values: the plain number type, values listed in the docs only"),
     (
         "default-on-non-scalar",
         "`default` on a field that is not a string, number or boolean, or inside a nested object: the field is \
@@ -250,7 +247,9 @@ fn mod_header(mode: Mode, left_out: &LeftOut) -> String {
             "//! Hand-written-equivalent serde types of the generated catalog (`cargo run -p xtask -- \
              gen-models --serde`): the compile-time benchmark's baseline. Not a user feature.\n\n",
         );
-        out.push_str("#![allow(missing_docs, dead_code, unreachable_pub, clippy::pedantic, reason = \"benchmark input\")]\n");
+        out.push_str(
+            "#![allow(missing_docs, dead_code, unreachable_pub, clippy::pedantic, reason = \"benchmark input\")]\n",
+        );
         out.push_str(
             "/// A string or a list of strings.\n#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]\n\
              #[serde(untagged)]\npub enum OneOrManyString {\n    One(String),\n    Many(Vec<String>),\n}\n",
@@ -281,7 +280,9 @@ fn mod_header(mode: Mode, left_out: &LeftOut) -> String {
 enum Ty {
     Str,
     Bool,
-    Int { unsigned: bool },
+    Int {
+        unsigned: bool,
+    },
     Float,
     Bytes,
     Base64,
@@ -405,7 +406,11 @@ impl<'a> ModelGen<'a> {
             fields.push(field);
         }
         let mut out = String::new();
-        let _ = writeln!(out, "/// {}\n#[allow(clippy::all, clippy::pedantic, reason = \"generated\")]\npub mod {module} {{", doc_line(&format!("`{id}`")));
+        let _ = writeln!(
+            out,
+            "/// {}\n#[allow(clippy::all, clippy::pedantic, reason = \"generated\")]\npub mod {module} {{",
+            doc_line(&format!("`{id}`"))
+        );
         out.push_str(&self.model_doc(&id));
         match self.mode {
             Mode::Derive => {
@@ -489,7 +494,11 @@ impl<'a> ModelGen<'a> {
         let members: Vec<Option<String>> = branches
             .iter()
             .map(|branch| {
-                branch.required.iter().find(|name| !branches.iter().any(|other| !std::ptr::eq(other, branch) && other.has(name))).cloned()
+                branch
+                    .required
+                    .iter()
+                    .find(|name| !branches.iter().any(|other| !std::ptr::eq(other, branch) && other.has(name)))
+                    .cloned()
             })
             .collect();
         if members.iter().any(Option::is_none) {
@@ -678,9 +687,8 @@ impl ModelGen<'_> {
                     self.note("object-limits");
                 }
                 let items = &schema["items"];
-                let bytes_hint = |s: &Value| {
-                    s["description"].as_str().is_some_and(|d| d.contains("255") || d.contains("8-bit"))
-                };
+                let bytes_hint =
+                    |s: &Value| s["description"].as_str().is_some_and(|d| d.contains("255") || d.contains("8-bit"));
                 let numeric = matches!(items["type"].as_str(), Some("number" | "integer"));
                 if numeric && (bytes_hint(schema) || bytes_hint(items)) {
                     Ty::Bytes
@@ -758,10 +766,8 @@ impl ModelGen<'_> {
         }
         let is_str = |m: &Value| m["type"] == "string" && m.get("enum").is_none();
         if members.len() == 2 && is_str(&members[0]) && members[1]["type"] == "array" && is_str(&members[1]["items"]) {
-            let mut limits = Limits {
-                length: span(&members[1]["minItems"], &members[1]["maxItems"]),
-                ..Limits::default()
-            };
+            let mut limits =
+                Limits { length: span(&members[1]["minItems"], &members[1]["maxItems"]), ..Limits::default() };
             let item = span(&members[0]["minLength"], &members[0]["maxLength"])
                 .or_else(|| span(&members[1]["items"]["minLength"], &members[1]["items"]["maxLength"]));
             limits.each = item.map(|l| format!("length = {l}"));
@@ -1001,15 +1007,16 @@ impl ModelGen<'_> {
 /// A Rust identifier for a wire name (`type` → `type_`).
 fn ident(wire: &str) -> String {
     let snake = wire.to_snake_case();
-    let snake = if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) { format!("f_{snake}") } else { snake };
+    let snake =
+        if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) { format!("f_{snake}") } else { snake };
     if KEYWORDS.contains(&snake.as_str()) { format!("{snake}_") } else { snake }
 }
 
 const KEYWORDS: &[&str] = &[
     "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false",
     "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "priv", "pub", "ref",
-    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "unsafe", "use", "where",
-    "while", "yield", "abstract", "become", "do", "final", "macro", "override", "typeof", "unsized", "virtual",
+    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "unsafe", "use", "where", "while",
+    "yield", "abstract", "become", "do", "final", "macro", "override", "typeof", "unsized", "virtual",
 ];
 
 fn valid_ident(name: &str) -> bool {
@@ -1153,9 +1160,8 @@ impl ModelGen<'_> {
                         value
                     } else {
                         let mut params = vec![value];
-                        params.extend(
-                            with.iter().filter(|f| required(f)).map(|f| self.sample(module, &f.ty, &f.limits)),
-                        );
+                        params
+                            .extend(with.iter().filter(|f| required(f)).map(|f| self.sample(module, &f.ty, &f.limits)));
                         format!("{module}::{name}{member}::new({})", params.join(", "))
                     };
                     args.push(format!("{module}::{name}{}::{member}({inner})", group.to_upper_camel_case()));

@@ -23,7 +23,8 @@ fn generation_is_deterministic_and_covers_every_model_with_a_schema() {
         .filter_map(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
         .filter(|entry| entry.get("schema").is_some())
         .count();
-    let declared = first.values().map(|file| file.matches("#[derive(Debug, gateway_core::Model)]").count()).sum::<usize>();
+    let declared =
+        first.values().map(|file| file.matches("#[derive(Debug, gateway_core::Model)]").count()).sum::<usize>();
     assert_eq!(declared, with_schema);
     assert_eq!(with_schema, 98);
 }
