@@ -123,7 +123,7 @@ pub fn write(root: &Path, dir: &Path, mode: Mode) -> Result<usize, String> {
     for stale in std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))? {
         let path = stale.map_err(|e| e.to_string())?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-        if name.ends_with(".rs") && !files.contains_key(&name) {
+        if is_rust(&name) && !files.contains_key(&name) {
             std::fs::remove_file(&path).map_err(|e| format!("removing {}: {e}", path.display()))?;
         }
     }
@@ -151,7 +151,7 @@ pub fn check(root: &Path) -> Result<Vec<String>, String> {
     if let Ok(listing) = std::fs::read_dir(&dir) {
         for entry in listing.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.ends_with(".rs") && !files.contains_key(&name) {
+            if is_rust(&name) && !files.contains_key(&name) {
                 differing.push(name);
             }
         }
@@ -297,14 +297,13 @@ enum Ty {
 impl Ty {
     fn render(&self, mode: Mode) -> String {
         match self {
-            Self::Str => "String".into(),
+            Self::Base64 if mode == Mode::Derive => "gateway_core::model::Base64".into(),
+            Self::Str | Self::Base64 => "String".into(),
             Self::Bool => "bool".into(),
             Self::Int { unsigned: true } => "u64".into(),
             Self::Int { unsigned: false } => "i64".into(),
             Self::Float => "f64".into(),
             Self::Bytes => "Vec<u8>".into(),
-            Self::Base64 if mode == Mode::Derive => "gateway_core::model::Base64".into(),
-            Self::Base64 => "String".into(),
             Self::Json => "gateway_core::serde_json::Value".into(),
             Self::OneOrManyStr if mode == Mode::Derive => "gateway_core::model::OneOrMany<String>".into(),
             Self::OneOrManyStr => "crate::generated::OneOrManyString".into(),
@@ -618,6 +617,7 @@ impl Branch {
 
 impl ModelGen<'_> {
     /// The Rust type of a schema, its limits, and whether it may be `null`.
+    #[expect(clippy::too_many_lines, reason = "one arm per JSON Schema type reads best together")]
     fn ty(&mut self, schema: &Value, hint: &str) -> (Ty, Limits, bool) {
         let mut limits = Limits::default();
         if let Some(choice) = schema["oneOf"].as_array().or_else(|| schema["anyOf"].as_array()) {
@@ -735,10 +735,9 @@ impl ModelGen<'_> {
         };
         if let Some(values) = schema["enum"].as_array()
             && !matches!(ty, Ty::Named(..))
+            && !values.is_empty()
         {
-            if !values.is_empty() {
-                self.note("non-string-enum");
-            }
+            self.note("non-string-enum");
         }
         (ty, limits, nullable)
     }
@@ -1004,6 +1003,10 @@ impl ModelGen<'_> {
     }
 }
 
+fn is_rust(name: &str) -> bool {
+    Path::new(name).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("rs"))
+}
+
 /// A Rust identifier for a wire name (`type` → `type_`).
 fn ident(wire: &str) -> String {
     let snake = wire.to_snake_case();
@@ -1027,7 +1030,8 @@ fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(base) {
         return base.to_owned();
     }
-    (2..).map(|i| format!("{base}{i}")).find(|n| !taken(n)).unwrap_or_default()
+    // A name is taken at most once per existing item, so this ends.
+    (2..=usize::MAX).map(|i| format!("{base}{i}")).find(|n| !taken(n)).unwrap_or_default()
 }
 
 fn variant_name(ty: &Ty) -> String {
