@@ -6,7 +6,7 @@ mod common;
 
 use common::check;
 
-/// Every text_generation model.
+/// Every `text_generation` model.
 #[cfg(feature = "text-generation")]
 #[tokio::test]
 async fn text_generation() {
@@ -626,7 +626,7 @@ async fn text_generation() {
     common::report(&failures);
 }
 
-/// Every text_embeddings model.
+/// Every `text_embeddings` model.
 #[cfg(feature = "text-embeddings")]
 #[tokio::test]
 async fn text_embeddings() {
@@ -695,7 +695,7 @@ async fn text_embeddings() {
     common::report(&failures);
 }
 
-/// Every text_to_image model.
+/// Every `text_to_image` model.
 #[cfg(feature = "text-to-image")]
 #[tokio::test]
 async fn text_to_image() {
@@ -762,7 +762,7 @@ async fn text_to_image() {
     common::report(&failures);
 }
 
-/// Every speech_recognition model.
+/// Every `speech_recognition` model.
 #[cfg(feature = "speech-recognition")]
 #[tokio::test]
 async fn speech_recognition() {
@@ -795,7 +795,7 @@ async fn speech_recognition() {
     common::report(&failures);
 }
 
-/// Every translation model.
+/// Every `translation` model.
 #[cfg(feature = "translation")]
 #[tokio::test]
 async fn translation() {
@@ -821,7 +821,7 @@ async fn translation() {
     common::report(&failures);
 }
 
-/// Every summarization model.
+/// Every `summarization` model.
 #[cfg(feature = "summarization")]
 #[tokio::test]
 async fn summarization() {
@@ -834,7 +834,7 @@ async fn summarization() {
     common::report(&failures);
 }
 
-/// Every text_classification model.
+/// Every `text_classification` model.
 #[cfg(feature = "text-classification")]
 #[tokio::test]
 async fn text_classification() {
@@ -864,7 +864,7 @@ async fn text_classification() {
     common::report(&failures);
 }
 
-/// Every image_to_text model.
+/// Every `image_to_text` model.
 #[cfg(feature = "image-to-text")]
 #[tokio::test]
 async fn image_to_text() {
@@ -892,7 +892,7 @@ async fn image_to_text() {
     common::report(&failures);
 }
 
-/// Every object_detection model.
+/// Every `object_detection` model.
 #[cfg(feature = "object-detection")]
 #[tokio::test]
 async fn object_detection() {
@@ -904,7 +904,7 @@ async fn object_detection() {
     common::report(&failures);
 }
 
-/// Every image_classification model.
+/// Every `image_classification` model.
 #[cfg(feature = "image-classification")]
 #[tokio::test]
 async fn image_classification() {
@@ -916,7 +916,7 @@ async fn image_classification() {
     common::report(&failures);
 }
 
-/// Every text_to_speech model.
+/// Every `text_to_speech` model.
 #[cfg(feature = "text-to-speech")]
 #[tokio::test]
 async fn text_to_speech() {
@@ -931,7 +931,7 @@ async fn text_to_speech() {
     common::report(&failures);
 }
 
-/// Every voice_activity_detection model.
+/// Every `voice_activity_detection` model.
 #[cfg(feature = "voice-activity-detection")]
 #[tokio::test]
 async fn voice_activity_detection() {

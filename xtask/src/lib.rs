@@ -1126,7 +1126,7 @@ fn offline_test(calls: &BTreeMap<&str, Vec<String>>) -> String {
         let Some(calls) = calls.get(module) else { continue };
         let _ = writeln!(
             out,
-            "/// Every {module} model.\n#[cfg(feature = \"{feature}\")]\n#[tokio::test]\nasync fn {module}() {{\n\
+            "/// Every `{module}` model.\n#[cfg(feature = \"{feature}\")]\n#[tokio::test]\nasync fn {module}() {{\n\
              use gateway_models::generated::{module}::*;\nlet (local, ai) = common::start().await;\n\
              let mut failures = Vec::new();"
         );
