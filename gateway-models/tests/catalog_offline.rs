@@ -623,7 +623,70 @@ async fn text_generation() {
         .await,
     );
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(
+        &[
+            "clef",
+            "deepseek_coder_6_7b_base_awq",
+            "deepseek_coder_6_7b_instruct_awq",
+            "deepseek_math_7b_instruct",
+            "deepseek_r1_distill_qwen_32b",
+            "discolm_german_7b_v1_awq",
+            "falcon_7b_instruct",
+            "gemma_2b_it_lora",
+            "gemma_3_12b_it",
+            "gemma_4_26b_a4b_it",
+            "gemma_7b_it_lora",
+            "gemma_7b_it",
+            "gemma_sea_lion_v4_27b_it",
+            "glm_4_7_flash",
+            "gpt_oss_120b",
+            "gpt_oss_20b",
+            "granite_4_0_h_micro",
+            "hermes_2_pro_mistral_7b",
+            "kimi_k2_5",
+            "kimi_k2_6",
+            "llama_2_13b_chat_awq",
+            "llama_2_7b_chat_fp16",
+            "llama_2_7b_chat_hf_lora",
+            "llama_2_7b_chat_int8",
+            "llama_3_8b_instruct_awq",
+            "llama_3_8b_instruct",
+            "llama_3_1_70b_instruct",
+            "llama_3_1_8b_instruct_awq",
+            "llama_3_1_8b_instruct_fast",
+            "llama_3_1_8b_instruct_fp8",
+            "llama_3_1_8b_instruct",
+            "llama_3_2_11b_vision_instruct",
+            "llama_3_2_1b_instruct",
+            "llama_3_2_3b_instruct",
+            "llama_3_3_70b_instruct_fp8_fast",
+            "llama_4_scout_17b_16e_instruct",
+            "llama_guard_3_8b",
+            "mistral_7b_instruct_v0_1_awq",
+            "mistral_7b_instruct_v0_1",
+            "mistral_7b_instruct_v0_2_lora",
+            "mistral_7b_instruct_v0_2",
+            "mistral_small_3_1_24b_instruct",
+            "neural_chat_7b_v3_1_awq",
+            "openchat_3_5_0106",
+            "openhermes_2_5_mistral_7b_awq",
+            "phi_2",
+            "qwen",
+            "qwen1_5_0_5b_chat",
+            "qwen1_5_1_8b_chat",
+            "qwen1_5_14b_chat_awq",
+            "qwen1_5_7b_chat_awq",
+            "qwen2_5_coder_32b_instruct",
+            "qwen3_30b_a3b_fp8",
+            "qwq_32b",
+            "sqlcoder_7b_2",
+            "starling_lm_7b_beta",
+            "tinyllama_1_1b_chat_v1_0",
+            "una_cybertron_7b_v2_bf16",
+            "zephyr_7b_beta_awq",
+        ],
+        &failures,
+    );
 }
 
 /// Every `text_embeddings` model.
@@ -692,7 +755,19 @@ async fn text_embeddings() {
     );
     failures.extend(check(&ai, "qwen3_embedding_0_6b", &qwen3_embedding_0_6b::Qwen3Embedding06bRequest::new()).await);
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(
+        &[
+            "bge_base_en_v1_5",
+            "bge_large_en_v1_5",
+            "bge_m3",
+            "bge_small_en_v1_5",
+            "embeddinggemma_300m",
+            "omni_bge_base_en_v1_5",
+            "plamo_embedding_1b",
+            "qwen3_embedding_0_6b",
+        ],
+        &failures,
+    );
 }
 
 /// Every `text_to_image` model.
@@ -759,7 +834,22 @@ async fn text_to_image() {
         .await,
     );
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(
+        &[
+            "dreamshaper_8_lcm",
+            "flux_1_schnell",
+            "flux_2_dev",
+            "flux_2_klein_4b",
+            "flux_2_klein_9b",
+            "lucid_origin",
+            "phoenix_1_0",
+            "stable_diffusion_v1_5_img2img",
+            "stable_diffusion_v1_5_inpainting",
+            "stable_diffusion_xl_base_1_0",
+            "stable_diffusion_xl_lightning",
+        ],
+        &failures,
+    );
 }
 
 /// Every `speech_recognition` model.
@@ -792,7 +882,7 @@ async fn speech_recognition() {
     failures.extend(check(&ai, "whisper_tiny_en", &whisper_tiny_en::WhisperTinyEnRequest::new(vec![0u8; 16])).await);
     failures.extend(check(&ai, "whisper", &whisper::WhisperRequest::new(vec![0u8; 16])).await);
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(&["flux", "nova_3", "whisper_large_v3_turbo", "whisper_tiny_en", "whisper"], &failures);
 }
 
 /// Every `translation` model.
@@ -818,7 +908,7 @@ async fn translation() {
             .await,
     );
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(&["indictrans2_en_indic_1b", "m2m100_1_2b"], &failures);
 }
 
 /// Every `summarization` model.
@@ -831,7 +921,7 @@ async fn summarization() {
     failures
         .extend(check(&ai, "bart_large_cnn", &bart_large_cnn::BartLargeCnnRequest::new(String::from("hello"))).await);
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(&["bart_large_cnn"], &failures);
 }
 
 /// Every `text_classification` model.
@@ -861,7 +951,7 @@ async fn text_classification() {
         .await,
     );
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(&["bge_reranker_base", "distilbert_sst_2_int8"], &failures);
 }
 
 /// Every `image_to_text` model.
@@ -889,7 +979,7 @@ async fn image_to_text() {
         .await,
     );
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(&["llava_1_5_7b_hf", "moondream3_1_9b_a2b", "uform_gen2_qwen_500m"], &failures);
 }
 
 /// Every `object_detection` model.
@@ -901,7 +991,7 @@ async fn object_detection() {
     let mut failures = Vec::new();
     failures.extend(check(&ai, "detr_resnet_50", &detr_resnet_50::DetrResnet50Request::new()).await);
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(&["detr_resnet_50"], &failures);
 }
 
 /// Every `image_classification` model.
@@ -913,7 +1003,7 @@ async fn image_classification() {
     let mut failures = Vec::new();
     failures.extend(check(&ai, "resnet_50", &resnet_50::Resnet50Request::new(vec![0u8; 16])).await);
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(&["resnet_50"], &failures);
 }
 
 /// Every `text_to_speech` model.
@@ -928,7 +1018,7 @@ async fn text_to_speech() {
     failures.extend(check(&ai, "aura_2_es", &aura_2_es::Aura2EsRequest::new(String::from("hello"))).await);
     failures.extend(check(&ai, "melotts", &melotts::MelottsRequest::new(String::from("hello"))).await);
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(&["aura_1", "aura_2_en", "aura_2_es", "melotts"], &failures);
 }
 
 /// Every `voice_activity_detection` model.
@@ -950,5 +1040,5 @@ async fn voice_activity_detection() {
         .await,
     );
     local.shutdown().await.expect("shutdown");
-    common::report(&failures);
+    common::report(&["smart_turn_v2"], &failures);
 }

@@ -1133,7 +1133,12 @@ fn offline_test(calls: &BTreeMap<&str, Vec<String>>) -> String {
         for call in calls {
             out.push_str(call);
         }
-        out.push_str("local.shutdown().await.expect(\"shutdown\");\ncommon::report(&failures);\n}\n\n");
+        let models: Vec<String> = calls.iter().filter_map(|c| c.split('"').nth(1)).map(lit).collect();
+        let _ = writeln!(
+            out,
+            "local.shutdown().await.expect(\"shutdown\");\ncommon::report(&[{}], &failures);\n}}\n",
+            models.join(", ")
+        );
     }
     out
 }
