@@ -206,7 +206,8 @@ const LEFT_OUT: &[(&str, &str)] = &[
     ),
     (
         "stream-field",
-        "the `stream` input: a streamed answer is not the declared response, so the field is not generated",
+        "the `stream` input: not a field; models whose JSON answer is Workers AI `response` chunks get the \
+         derive's `stream` (`run_model_stream` sets the flag), the others are not streamed by the typed calls",
     ),
     (
         "shared-by-some-branches",
@@ -404,6 +405,19 @@ impl<'a> ModelGen<'a> {
             }
             fields.push(field);
         }
+        // A model taking `stream` whose answer is Workers AI `response` chunks
+        // streams through the derive's `stream`: the streaming call sets the flag.
+        let outputs: Vec<&Field> =
+            fields.iter().filter(|f| matches!(f.role, Role::Output | Role::Transparent)).collect();
+        let streams = self.left_out.0.get("stream-field").is_some_and(|models| models.contains(self.stem))
+            && !binary
+            && outputs.iter().any(|f| f.wire == "response")
+            && outputs.iter().all(|f| f.optional && f.role == Role::Output);
+        let container = match (binary, streams) {
+            (true, _) => ", binary",
+            (false, true) => ", stream",
+            (false, false) => "",
+        };
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -414,7 +428,7 @@ impl<'a> ModelGen<'a> {
         match self.mode {
             Mode::Derive => {
                 out.push_str("#[derive(Debug, gateway_core::Model)]\n");
-                let _ = writeln!(out, "#[model(id = {}{})]", lit(&id), if binary { ", binary" } else { "" });
+                let _ = writeln!(out, "#[model(id = {}{container})]", lit(&id));
                 let _ = writeln!(out, "pub struct {name} {{");
                 for field in &fields {
                     out.push_str(&self.render_field(field, false));

@@ -63,7 +63,7 @@ pub mod deepseek_coder_6_7b_base_awq {
     /// - beta: true
     /// - terms: <https://huggingface.co/TheBloke/deepseek-coder-6.7B-base-AWQ>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@hf/thebloke/deepseek-coder-6.7b-base-awq")]
+    #[model(id = "@hf/thebloke/deepseek-coder-6.7b-base-awq", stream)]
     pub struct DeepseekCoder67bBaseAwq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -223,7 +223,7 @@ pub mod deepseek_coder_6_7b_instruct_awq {
     /// - beta: true
     /// - terms: <https://huggingface.co/TheBloke/deepseek-coder-6.7B-instruct-AWQ>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@hf/thebloke/deepseek-coder-6.7b-instruct-awq")]
+    #[model(id = "@hf/thebloke/deepseek-coder-6.7b-instruct-awq", stream)]
     pub struct DeepseekCoder67bInstructAwq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -384,7 +384,7 @@ pub mod deepseek_math_7b_instruct {
     /// - info: <https://huggingface.co/deepseek-ai/deepseek-math-7b-instruct>
     /// - terms: <https://github.com/deepseek-ai/DeepSeek-Math/blob/main/LICENSE-MODEL>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/deepseek-ai/deepseek-math-7b-instruct")]
+    #[model(id = "@cf/deepseek-ai/deepseek-math-7b-instruct", stream)]
     pub struct DeepseekMath7bInstruct {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -543,7 +543,7 @@ pub mod deepseek_r1_distill_qwen_32b {
     ///
     /// - terms: <https://github.com/deepseek-ai/DeepSeek-R1/blob/main/LICENSE>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b")]
+    #[model(id = "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b", stream)]
     pub struct DeepseekR1DistillQwen32b {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -703,7 +703,7 @@ pub mod discolm_german_7b_v1_awq {
     /// - beta: true
     /// - info: <https://huggingface.co/TheBloke/DiscoLM_German_7b_v1-AWQ>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/thebloke/discolm-german-7b-v1-awq")]
+    #[model(id = "@cf/thebloke/discolm-german-7b-v1-awq", stream)]
     pub struct DiscolmGerman7bV1Awq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -863,7 +863,7 @@ pub mod falcon_7b_instruct {
     /// - beta: true
     /// - info: <https://huggingface.co/tiiuae/falcon-7b-instruct>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/tiiuae/falcon-7b-instruct")]
+    #[model(id = "@cf/tiiuae/falcon-7b-instruct", stream)]
     pub struct Falcon7bInstruct {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -1023,7 +1023,7 @@ pub mod gemma_2b_it_lora {
     /// - beta: true
     /// - lora: true
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/google/gemma-2b-it-lora")]
+    #[model(id = "@cf/google/gemma-2b-it-lora", stream)]
     pub struct Gemma2bItLora {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -2010,7 +2010,7 @@ pub mod gemma_7b_it_lora {
     /// - beta: true
     /// - lora: true
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/google/gemma-7b-it-lora")]
+    #[model(id = "@cf/google/gemma-7b-it-lora", stream)]
     pub struct Gemma7bItLora {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -2175,7 +2175,7 @@ pub mod gemma_7b_it {
     /// - max total tokens: 2048
     /// - terms: <https://ai.google.dev/gemma/terms>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@hf/google/gemma-7b-it")]
+    #[model(id = "@hf/google/gemma-7b-it", stream)]
     pub struct Gemma7bIt {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -4031,7 +4031,7 @@ pub mod hermes_2_pro_mistral_7b {
     /// - function calling: true
     /// - info: <https://huggingface.co/NousResearch/Hermes-2-Pro-Mistral-7B>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@hf/nousresearch/hermes-2-pro-mistral-7b")]
+    #[model(id = "@hf/nousresearch/hermes-2-pro-mistral-7b", stream)]
     pub struct Hermes2ProMistral7b {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -5483,7 +5483,7 @@ pub mod llama_2_13b_chat_awq {
     /// - beta: true
     /// - info: <https://huggingface.co/TheBloke/Llama-2-13B-chat-AWQ>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@hf/thebloke/llama-2-13b-chat-awq")]
+    #[model(id = "@hf/thebloke/llama-2-13b-chat-awq", stream)]
     pub struct Llama213bChatAwq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -5644,7 +5644,7 @@ pub mod llama_2_7b_chat_fp16 {
     /// - info: <https://ai.meta.com/llama/>
     /// - terms: <https://ai.meta.com/resources/models-and-libraries/llama-downloads/>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-2-7b-chat-fp16")]
+    #[model(id = "@cf/meta/llama-2-7b-chat-fp16", stream)]
     pub struct Llama27bChatFp16 {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -5804,7 +5804,7 @@ pub mod llama_2_7b_chat_hf_lora {
     /// - beta: true
     /// - lora: true
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta-llama/llama-2-7b-chat-hf-lora")]
+    #[model(id = "@cf/meta-llama/llama-2-7b-chat-hf-lora", stream)]
     pub struct Llama27bChatHfLora {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -5961,7 +5961,7 @@ pub mod llama_2_7b_chat_int8 {
     ///
     /// Model `@cf/meta/llama-2-7b-chat-int8`, task Text Generation.
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-2-7b-chat-int8")]
+    #[model(id = "@cf/meta/llama-2-7b-chat-int8", stream)]
     pub struct Llama27bChatInt8 {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -6121,7 +6121,7 @@ pub mod llama_3_8b_instruct_awq {
     /// - info: <https://llama.meta.com>
     /// - terms: <https://llama.meta.com/llama3/license/#>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3-8b-instruct-awq")]
+    #[model(id = "@cf/meta/llama-3-8b-instruct-awq", stream)]
     pub struct Llama38bInstructAwq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -6281,7 +6281,7 @@ pub mod llama_3_8b_instruct {
     /// - info: <https://llama.meta.com>
     /// - terms: <https://llama.meta.com/llama3/license/#>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3-8b-instruct")]
+    #[model(id = "@cf/meta/llama-3-8b-instruct", stream)]
     pub struct Llama38bInstruct {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -6440,7 +6440,7 @@ pub mod llama_3_1_70b_instruct {
     ///
     /// - terms: <https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3.1-70b-instruct")]
+    #[model(id = "@cf/meta/llama-3.1-70b-instruct", stream)]
     pub struct Llama3170bInstruct {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -6587,7 +6587,7 @@ pub mod llama_3_1_8b_instruct_awq {
     ///
     /// - terms: <https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3.1-8b-instruct-awq")]
+    #[model(id = "@cf/meta/llama-3.1-8b-instruct-awq", stream)]
     pub struct Llama318bInstructAwq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -6746,7 +6746,7 @@ pub mod llama_3_1_8b_instruct_fast {
     ///
     /// - terms: <https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3.1-8b-instruct-fast")]
+    #[model(id = "@cf/meta/llama-3.1-8b-instruct-fast", stream)]
     pub struct Llama318bInstructFast {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -6893,7 +6893,7 @@ pub mod llama_3_1_8b_instruct_fp8 {
     ///
     /// - terms: <https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3.1-8b-instruct-fp8")]
+    #[model(id = "@cf/meta/llama-3.1-8b-instruct-fp8", stream)]
     pub struct Llama318bInstructFp8 {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -7052,7 +7052,7 @@ pub mod llama_3_1_8b_instruct {
     ///
     /// - terms: <https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3.1-8b-instruct")]
+    #[model(id = "@cf/meta/llama-3.1-8b-instruct", stream)]
     pub struct Llama318bInstruct {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -7212,7 +7212,7 @@ pub mod llama_3_2_11b_vision_instruct {
     /// - price: 0.049 USD per M input tokens; 0.68 USD per M output tokens
     /// - terms: <https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3.2-11b-vision-instruct")]
+    #[model(id = "@cf/meta/llama-3.2-11b-vision-instruct", stream)]
     pub struct Llama3211bVisionInstruct {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -7359,7 +7359,7 @@ pub mod llama_3_2_1b_instruct {
     ///
     /// - terms: <https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3.2-1b-instruct")]
+    #[model(id = "@cf/meta/llama-3.2-1b-instruct", stream)]
     pub struct Llama321bInstruct {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -7518,7 +7518,7 @@ pub mod llama_3_2_3b_instruct {
     ///
     /// - terms: <https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3.2-3b-instruct")]
+    #[model(id = "@cf/meta/llama-3.2-3b-instruct", stream)]
     pub struct Llama323bInstruct {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -7677,7 +7677,7 @@ pub mod llama_3_3_70b_instruct_fp8_fast {
     ///
     /// - terms: <https://github.com/meta-llama/llama-models/blob/main/models/llama3_3/LICENSE>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/meta/llama-3.3-70b-instruct-fp8-fast")]
+    #[model(id = "@cf/meta/llama-3.3-70b-instruct-fp8-fast", stream)]
     pub struct Llama3370bInstructFp8Fast {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -8086,7 +8086,7 @@ pub mod mistral_7b_instruct_v0_1_awq {
     /// - beta: true
     /// - info: <https://huggingface.co/TheBloke/Mistral-7B-Instruct-v0.1-AWQ>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@hf/thebloke/mistral-7b-instruct-v0.1-awq")]
+    #[model(id = "@hf/thebloke/mistral-7b-instruct-v0.1-awq", stream)]
     pub struct Mistral7bInstructV01Awq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -8247,7 +8247,7 @@ pub mod mistral_7b_instruct_v0_1 {
     /// - info: <https://mistral.ai/news/announcing-mistral-7b/>
     /// - lora: true
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/mistral/mistral-7b-instruct-v0.1")]
+    #[model(id = "@cf/mistral/mistral-7b-instruct-v0.1", stream)]
     pub struct Mistral7bInstructV01 {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -8407,7 +8407,7 @@ pub mod mistral_7b_instruct_v0_2_lora {
     /// - beta: true
     /// - lora: true
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/mistral/mistral-7b-instruct-v0.2-lora")]
+    #[model(id = "@cf/mistral/mistral-7b-instruct-v0.2-lora", stream)]
     pub struct Mistral7bInstructV02Lora {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -8571,7 +8571,7 @@ pub mod mistral_7b_instruct_v0_2 {
     /// - max input length: 3072
     /// - max total tokens: 4096
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@hf/mistral/mistral-7b-instruct-v0.2")]
+    #[model(id = "@hf/mistral/mistral-7b-instruct-v0.2", stream)]
     pub struct Mistral7bInstructV02 {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -8913,7 +8913,7 @@ pub mod neural_chat_7b_v3_1_awq {
     ///
     /// - beta: true
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@hf/thebloke/neural-chat-7b-v3-1-awq")]
+    #[model(id = "@hf/thebloke/neural-chat-7b-v3-1-awq", stream)]
     pub struct NeuralChat7bV31Awq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -9073,7 +9073,7 @@ pub mod openchat_3_5_0106 {
     /// - beta: true
     /// - info: <https://huggingface.co/openchat/openchat-3.5-0106>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/openchat/openchat-3.5-0106")]
+    #[model(id = "@cf/openchat/openchat-3.5-0106", stream)]
     pub struct Openchat350106 {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -9232,7 +9232,7 @@ pub mod openhermes_2_5_mistral_7b_awq {
     ///
     /// - beta: true
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@hf/thebloke/openhermes-2.5-mistral-7b-awq")]
+    #[model(id = "@hf/thebloke/openhermes-2.5-mistral-7b-awq", stream)]
     pub struct Openhermes25Mistral7bAwq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -9392,7 +9392,7 @@ pub mod phi_2 {
     /// - beta: true
     /// - info: <https://huggingface.co/microsoft/phi-2>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/microsoft/phi-2")]
+    #[model(id = "@cf/microsoft/phi-2", stream)]
     pub struct Phi2 {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -9552,7 +9552,7 @@ pub mod qwen {
     /// - beta: true
     /// - info: <https://huggingface.co/qwen/qwen1.5-0.5b-chat>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/qwen/qwen1.5-0.5b-chat")]
+    #[model(id = "@cf/qwen/qwen1.5-0.5b-chat", stream)]
     pub struct Qwen {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -9700,7 +9700,7 @@ pub mod qwen1_5_0_5b_chat {
     /// - beta: true
     /// - info: <https://huggingface.co/qwen/qwen1.5-0.5b-chat>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/qwen/qwen1.5-0.5b-chat")]
+    #[model(id = "@cf/qwen/qwen1.5-0.5b-chat", stream)]
     pub struct Qwen1505bChat {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -9860,7 +9860,7 @@ pub mod qwen1_5_1_8b_chat {
     /// - beta: true
     /// - info: <https://huggingface.co/qwen/qwen1.5-1.8b-chat>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/qwen/qwen1.5-1.8b-chat")]
+    #[model(id = "@cf/qwen/qwen1.5-1.8b-chat", stream)]
     pub struct Qwen1518bChat {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -10020,7 +10020,7 @@ pub mod qwen1_5_14b_chat_awq {
     /// - beta: true
     /// - info: <https://huggingface.co/qwen/qwen1.5-14b-chat-awq>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/qwen/qwen1.5-14b-chat-awq")]
+    #[model(id = "@cf/qwen/qwen1.5-14b-chat-awq", stream)]
     pub struct Qwen1514bChatAwq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -10180,7 +10180,7 @@ pub mod qwen1_5_7b_chat_awq {
     /// - beta: true
     /// - info: <https://huggingface.co/qwen/qwen1.5-7b-chat-awq>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/qwen/qwen1.5-7b-chat-awq")]
+    #[model(id = "@cf/qwen/qwen1.5-7b-chat-awq", stream)]
     pub struct Qwen157bChatAwq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -11083,7 +11083,7 @@ pub mod sqlcoder_7b_2 {
     /// - info: <https://huggingface.co/defog/sqlcoder-7b-2>
     /// - terms: <https://creativecommons.org/licenses/by-sa/4.0/deed.en>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/defog/sqlcoder-7b-2")]
+    #[model(id = "@cf/defog/sqlcoder-7b-2", stream)]
     pub struct Sqlcoder7b2 {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -11421,7 +11421,7 @@ pub mod tinyllama_1_1b_chat_v1_0 {
     /// - beta: true
     /// - info: <https://huggingface.co/TinyLlama/TinyLlama-1.1B-Chat-v1.0>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/tinyllama/tinyllama-1.1b-chat-v1.0")]
+    #[model(id = "@cf/tinyllama/tinyllama-1.1b-chat-v1.0", stream)]
     pub struct Tinyllama11bChatV10 {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -11561,7 +11561,7 @@ pub mod una_cybertron_7b_v2_bf16 {
     ///
     /// - beta: true
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@cf/fblgit/una-cybertron-7b-v2-bf16")]
+    #[model(id = "@cf/fblgit/una-cybertron-7b-v2-bf16", stream)]
     pub struct UnaCybertron7bV2Bf16 {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
@@ -11709,7 +11709,7 @@ pub mod zephyr_7b_beta_awq {
     /// - beta: true
     /// - info: <https://huggingface.co/TheBloke/zephyr-7B-beta-AWQ>
     #[derive(Debug, gateway_core::Model)]
-    #[model(id = "@hf/thebloke/zephyr-7b-beta-awq")]
+    #[model(id = "@hf/thebloke/zephyr-7b-beta-awq", stream)]
     pub struct Zephyr7bBetaAwq {
         /// The input text prompt for the model to generate a response.
         #[model(one_of = "input", length = 1..=131072)]
