@@ -13,9 +13,6 @@
 //! - objects without `properties` (maps, JSON Schemas, `additionalProperties`): `serde_json::Value` (models: 64).
 //! - `enum` of numbers or mixed values: the plain number type, values listed in the docs only (models: 1).
 //! - `default` on a field that is not a string, number or boolean, or inside a nested object: the field is an `Option`, the default is documented (models: 10).
-//! - a `minimum`/`maximum` that is not an integer on an integer field, or beyond 64 bits: not checked (models: 0).
-//! - `minProperties`/`maxProperties`, `uniqueItems` and item limits on lists of lists of objects: not checked (models: 0).
-//! - a `oneOf`/`anyOf` whose members have the same Rust type: one variant per type (models: 0).
 
 #![allow(
     missing_docs,
