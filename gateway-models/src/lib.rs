@@ -26,7 +26,11 @@
 //! let schema = kimi.schema().expect("a schema");
 //! assert!(schema.input().get("anyOf").is_some()); // chat completions or a batch
 //! ```
+//!
+//! Every model with a schema also has a typed declaration, generated from
+//! the catalog ([`generated`], one cargo feature per task family).
 
+pub mod generated;
 mod catalog;
 mod files;
 mod properties;

@@ -1,0 +1,68 @@
+//! The offline gateway the catalog test runs against, and how a model's
+//! answer is checked.
+
+use gateway_core::{Ai, GatewayOptions, ModelRequest, RunOptions};
+use gateway_local::{LocalConfig, LocalGateway};
+
+/// An embedded gateway-local whose upstream is the offline test double.
+pub(crate) async fn start() -> (LocalGateway, Ai) {
+    let local = LocalGateway::builder().config(LocalConfig::default()).offline(true).start().await.expect("start");
+    let ai = Ai::new(local.client_config()).expect("client");
+    (local, ai)
+}
+
+/// Runs `request` through the gateway: `None` when the answer decoded into
+/// the model's generated response type, else what went wrong.
+pub(crate) async fn check<R: ModelRequest>(ai: &Ai, model: &str, request: &R) -> Option<String> {
+    let options = RunOptions::new().gateway(GatewayOptions::new("catalog"));
+    match ai.run_model(request, &options).await {
+        Ok(_) => None,
+        Err(error) => Some(format!("{model}: {error}")),
+    }
+}
+
+/// Models whose request or answer the offline upstream does not yet treat
+/// as the catalog's schemas say (it checks a few fields per task and answers
+/// in one shape per task): each with the reason. The test fails when one of
+/// these starts passing, so the list shrinks as the upstream learns the
+/// catalog; the generated types are not weakened to fit it.
+const OFFLINE_MISMATCHES: &[(&str, &str)] = &[
+    ("bge_m3", "the offline upstream wants `text`; the schema's input is `query` + `contexts`"),
+    ("qwen3_embedding_0_6b", "the offline upstream wants `text`; the schema's required input is another field"),
+    ("clef", "the offline upstream does not know the model (5007)"),
+    (
+        "gemma_4_26b_a4b_it",
+        "answered in the Workers AI `response` shape; the schema's JSON answer is a chat completion (`id`, `choices`)",
+    ),
+    (
+        "glm_4_7_flash",
+        "answered in the Workers AI `response` shape; the schema's JSON answer is a chat completion (`id`, `choices`)",
+    ),
+    (
+        "kimi_k2_5",
+        "answered in the Workers AI `response` shape; the schema's JSON answer is a chat completion (`id`, `choices`)",
+    ),
+    (
+        "kimi_k2_6",
+        "answered in the Workers AI `response` shape; the schema's JSON answer is a chat completion (`id`, `choices`)",
+    ),
+    ("flux_2_dev", "the offline upstream wants `prompt`; the schema's input is a `multipart` object"),
+    ("flux_2_klein_4b", "the offline upstream wants `prompt`; the schema's input is a `multipart` object"),
+    ("flux_2_klein_9b", "the offline upstream wants `prompt`; the schema's input is a `multipart` object"),
+    ("flux", "the offline upstream wants `audio`; the schema's input has no `audio` (a streaming model's settings)"),
+    ("detr_resnet_50", "the offline upstream wants `image`; the schema's `image` is optional"),
+    ("moondream3_1_9b_a2b", "the offline upstream wants `image`; the schema's `image` is optional"),
+    ("indictrans2_en_indic_1b", "answered with `translated_text`; the schema's answer is `translations`"),
+];
+
+/// Fails naming every model that failed and is not a known offline
+/// mismatch, and every known mismatch of `models` that now passes.
+pub(crate) fn report(models: &[&str], failures: &[String]) {
+    let failed = |model: &str| failures.iter().any(|f| f.split(": ").next() == Some(model));
+    let unexpected: Vec<&String> =
+        failures.iter().filter(|f| !OFFLINE_MISMATCHES.iter().any(|(m, _)| f.split(": ").next() == Some(*m))).collect();
+    let fixed: Vec<&str> =
+        OFFLINE_MISMATCHES.iter().map(|(m, _)| *m).filter(|m| models.contains(m) && !failed(m)).collect();
+    assert!(unexpected.is_empty(), "{} models failed:\n{unexpected:#?}", unexpected.len());
+    assert!(fixed.is_empty(), "now passing, remove from OFFLINE_MISMATCHES: {fixed:?}");
+}
