@@ -30,9 +30,9 @@
 //! Every model with a schema also has a typed declaration, generated from
 //! the catalog ([`generated`], one cargo feature per task family).
 
-pub mod generated;
 mod catalog;
 mod files;
+pub mod generated;
 mod properties;
 mod sample;
 

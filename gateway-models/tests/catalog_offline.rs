@@ -389,7 +389,7 @@ async fn text_generation() {
             &ai,
             "llama_guard_3_8b",
             &llama_guard_3_8b::LlamaGuard38bRequest::new(vec![llama_guard_3_8b::MessagesItem {
-                role: gateway_core::serde_json::json!({}),
+                role: llama_guard_3_8b::Role::User,
                 content: String::from("hello"),
             }]),
         )

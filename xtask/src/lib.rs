@@ -661,6 +661,9 @@ impl ModelGen<'_> {
             "object"
         } else if schema.get("items").is_some() {
             "array"
+        } else if schema["enum"].as_array().is_some_and(|v| !v.is_empty() && v.iter().all(Value::is_string)) {
+            // An `enum` of strings without `type` (Llama Guard's `role`) is a string enum.
+            "string"
         } else {
             ""
         };

@@ -11,7 +11,6 @@
 //! - a request choice whose branches have no required field of their own (no member to choose by): the first branch is generated (models: 4).
 //! - `pattern` on strings: the derive has no regular-expression limit; not checked (models: 5).
 //! - objects without `properties` (maps, JSON Schemas, `additionalProperties`): `serde_json::Value` (models: 64).
-//! - `enum` of numbers or mixed values: the plain number type, values listed in the docs only (models: 1).
 //! - `default` on a field that is not a string, number or boolean, or inside a nested object: the field is an `Option`, the default is documented (models: 10).
 
 #![allow(

@@ -8030,10 +8030,18 @@ pub mod llama_guard_3_8b {
         #[model(output)]
         usage: Option<Usage>,
     }
+    /// The role of the message sender must alternate between 'user' and 'assistant'.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, gateway_core::Object)]
+    pub enum Role {
+        #[model(rename = "user")]
+        User,
+        #[model(rename = "assistant")]
+        Assistant,
+    }
     #[derive(Debug, Clone, gateway_core::Object)]
     pub struct MessagesItem {
         /// The role of the message sender must alternate between 'user' and 'assistant'.
-        pub role: gateway_core::serde_json::Value,
+        pub role: Role,
         /// The content of the message as a string.
         pub content: String,
     }

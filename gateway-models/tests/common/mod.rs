@@ -27,32 +27,9 @@ pub(crate) async fn check<R: ModelRequest>(ai: &Ai, model: &str, request: &R) ->
 /// these starts passing, so the list shrinks as the upstream learns the
 /// catalog; the generated types are not weakened to fit it.
 const OFFLINE_MISMATCHES: &[(&str, &str)] = &[
-    ("bge_m3", "the offline upstream wants `text`; the schema's input is `query` + `contexts`"),
-    ("qwen3_embedding_0_6b", "the offline upstream wants `text`; the schema's required input is another field"),
     ("clef", "the offline upstream does not know the model (5007)"),
-    (
-        "gemma_4_26b_a4b_it",
-        "answered in the Workers AI `response` shape; the schema's JSON answer is a chat completion (`id`, `choices`)",
-    ),
-    (
-        "glm_4_7_flash",
-        "answered in the Workers AI `response` shape; the schema's JSON answer is a chat completion (`id`, `choices`)",
-    ),
-    (
-        "kimi_k2_5",
-        "answered in the Workers AI `response` shape; the schema's JSON answer is a chat completion (`id`, `choices`)",
-    ),
-    (
-        "kimi_k2_6",
-        "answered in the Workers AI `response` shape; the schema's JSON answer is a chat completion (`id`, `choices`)",
-    ),
     ("flux_2_dev", "the offline upstream wants `prompt`; the schema's input is a `multipart` object"),
-    ("flux_2_klein_4b", "the offline upstream wants `prompt`; the schema's input is a `multipart` object"),
-    ("flux_2_klein_9b", "the offline upstream wants `prompt`; the schema's input is a `multipart` object"),
     ("flux", "the offline upstream wants `audio`; the schema's input has no `audio` (a streaming model's settings)"),
-    ("detr_resnet_50", "the offline upstream wants `image`; the schema's `image` is optional"),
-    ("moondream3_1_9b_a2b", "the offline upstream wants `image`; the schema's `image` is optional"),
-    ("indictrans2_en_indic_1b", "answered with `translated_text`; the schema's answer is `translations`"),
 ];
 
 /// Fails naming every model that failed and is not a known offline
