@@ -272,7 +272,8 @@ fn mod_header(mode: Mode, left_out: &LeftOut) -> String {
     }
     out.push_str(
         "\n#![allow(missing_docs, clippy::doc_markdown, rustdoc::bare_urls, rustdoc::broken_intra_doc_links, \
-         rustdoc::invalid_html_tags, reason = \"docs are the catalog's own text, which documents only some fields\")]\n",
+         rustdoc::invalid_html_tags, reason = \"docs are the catalog's own text, which documents only some fields\")]\n\
+         #![allow(unused_qualifications, reason = \"types are named through gateway_core, whatever the crate depends on\")]\n",
     );
     out
 }

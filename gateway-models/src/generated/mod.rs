@@ -21,6 +21,7 @@
     rustdoc::invalid_html_tags,
     reason = "docs are the catalog's own text, which documents only some fields"
 )]
+#![allow(unused_qualifications, reason = "types are named through gateway_core, whatever the crate depends on")]
 
 /// Text Generation models (59 with a schema).
 #[cfg(feature = "text-generation")]
