@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use gateway_core::models::openai::{Gpt4oMini, Gpt4oMiniRequest};
 use gateway_core::models::workers_ai::ChatMessage;
@@ -535,12 +535,19 @@ async fn the_client_retries_only_what_never_reached_a_provider() {
     call.await.unwrap().unwrap();
     assert_eq!(provider.count(), 1);
 
+    // Fixed windows align to whole seconds: start just after a boundary, so the
+    // requests below fall in the windows they are meant to whatever the load.
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
+    tokio::time::sleep(Duration::from_millis(1_050 - u64::from(now.subsec_millis()))).await;
+    ai.gateway("main").provider_request(&openai, "chat/completions", &chat(), &UniversalOptions::new()).await.unwrap();
+    assert_eq!(provider.count(), 2, "a fresh window's one request");
+
     // The gateway's own rate limit (1 per second) refuses the next request before
     // any provider sees it: the client waits for its `retry-after` and tries again.
     let started = Instant::now();
     ai.gateway("main").provider_request(&openai, "chat/completions", &chat(), &UniversalOptions::new()).await.unwrap();
     assert!(started.elapsed() >= Duration::from_millis(900), "{:?}", started.elapsed());
-    assert_eq!(provider.count(), 2, "the refused try never reached the provider");
+    assert_eq!(provider.count(), 3, "the refused try never reached the provider");
     // Without client retries the refusal comes back typed.
     let once = Ai::new(local.client_config()).unwrap();
     let err = once
@@ -549,7 +556,7 @@ async fn the_client_retries_only_what_never_reached_a_provider() {
         .await
         .unwrap_err();
     assert!(matches!(err, Error::RateLimited { retry_after: Some(_), .. }), "{err:?}");
-    assert_eq!(provider.count(), 2);
+    assert_eq!(provider.count(), 3);
     local.shutdown().await.unwrap();
 }
 
