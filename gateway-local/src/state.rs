@@ -253,6 +253,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn windows_are_bounded_dropping_passed_ones_first_then_refusing() {
+        let limiter = RateLimiter::default();
+        let limit = RateLimit { limit: 5, interval_secs: 1, technique: RateLimitTechnique::Fixed };
+        for key in 0..MAX_WINDOWS {
+            assert!(limiter.admit_at(&key.to_string(), limit, 0));
+        }
+        // Full of live windows: a new key is refused, a known one still counted.
+        assert!(!limiter.admit_at("new", limit, 10));
+        assert!(limiter.admit_at("0", limit, 10));
+        // Once those windows have passed, they make room.
+        assert!(limiter.admit_at("new", limit, 5_000));
+        let held = limiter.windows.lock().unwrap_or_else(PoisonError::into_inner).len();
+        assert!(held <= MAX_WINDOWS, "{held}");
+    }
+
+    #[test]
     fn constant_time_comparison() {
         assert!(constant_time_eq(b"Bearer abc", b"Bearer abc"));
         assert!(!constant_time_eq(b"Bearer abc", b"Bearer abd"));
