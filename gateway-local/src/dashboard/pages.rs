@@ -419,9 +419,19 @@ fn stream_events(body: &[u8]) -> Vec<String> {
 }
 
 fn metadata_entries(metadata: Option<&LogMetadata>) -> Vec<(String, String)> {
-    let Some(metadata) = metadata else { return Vec::new() };
-    match serde_json::to_value(metadata) {
-        Ok(Value::Object(entries)) => entries
+    let entries = match metadata {
+        None => return Vec::new(),
+        Some(LogMetadata::Text(text)) => return vec![("(text)".to_owned(), text.clone())],
+        Some(LogMetadata::Entries(entries)) => entries,
+    };
+    // The logs API sends the entries as a JSON object in a string.
+    let object = match serde_json::to_value(entries) {
+        Ok(Value::String(text)) => serde_json::from_str::<Value>(&text).unwrap_or(Value::String(text)),
+        Ok(other) => other,
+        Err(_) => Value::Null,
+    };
+    match object {
+        Value::Object(entries) => entries
             .into_iter()
             .map(|(key, value)| {
                 let text = match value {
@@ -431,9 +441,7 @@ fn metadata_entries(metadata: Option<&LogMetadata>) -> Vec<(String, String)> {
                 (key, text)
             })
             .collect(),
-        Ok(Value::String(text)) => vec![("(text)".to_owned(), text)],
-        Ok(other) => vec![("(value)".to_owned(), other.to_string())],
-        Err(_) => Vec::new(),
+        other => vec![("(value)".to_owned(), other.to_string())],
     }
 }
 
