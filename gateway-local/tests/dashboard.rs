@@ -241,9 +241,9 @@ async fn the_table_filters_pages_and_the_charts_count_the_logs() {
     let (ids, count) = dash.rows("model=gpt-4o-mini&success=&cached=&provider=").await;
     assert_eq!((ids.len(), count.as_str()), (2, "2 logs"));
     assert!(mini.iter().all(|id| ids.contains(id)));
-    assert_eq!(dash.rows("success=false").await.0, [failed.clone()]);
-    assert_eq!(dash.rows("meta_key=team&meta_value=blue").await.0, [other.clone()]);
-    assert_eq!(dash.rows("search=broken").await.0, [failed.clone()]);
+    assert_eq!(dash.rows("success=false").await.0, std::slice::from_ref(&failed));
+    assert_eq!(dash.rows("meta_key=team&meta_value=blue").await.0, std::slice::from_ref(&other));
+    assert_eq!(dash.rows("search=broken").await.0, std::slice::from_ref(&failed));
     assert_eq!(dash.rows("order_by=created_at&direction=asc&per_page=1").await.0, [mini[0].clone()]);
     assert_eq!(dash.rows("feedback=0").await.0.len(), 4);
     assert_eq!(dash.rows("feedback=1").await.0.len(), 0);
@@ -355,12 +355,12 @@ async fn feedback_and_scores_are_checked_as_the_logs_api_checks_them() {
         }
     };
     assert_eq!(send(vec![("feedback", "-1".to_owned())]).await.status, 303);
-    assert_eq!(logs_with_feedback(&dash.harness, "-1").await, [id.clone()]);
+    assert_eq!(logs_with_feedback(&dash.harness, "-1").await, std::slice::from_ref(&id));
     assert_eq!(send(vec![("score", "42".to_owned())]).await.status, 303);
     let html = dash.get(&path).await.text();
     assert_eq!(between(&html, "<dd id=\"field-score\">", "</dd>"), "42");
     assert!(between(&html, "<dd id=\"field-feedback\">", "</dd>").contains("-1"));
-    assert_eq!(dash.rows("feedback=-1").await.0, [id.clone()]);
+    assert_eq!(dash.rows("feedback=-1").await.0, std::slice::from_ref(&id));
 
     for (name, value, needle) in [
         ("score", "101", "score must be a number from 0 to 100"),
