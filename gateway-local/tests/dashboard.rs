@@ -404,6 +404,38 @@ async fn new_logs_arrive_as_rows_over_server_sent_events() {
     assert_eq!(data.len(), 1, "one line of HTML: {event}");
     assert!(data[0].starts_with(&format!("<tr data-log-id=\"{id}\">")), "{event}");
     assert!(data[0].contains(&format!("<a class=\"log-link\" href=\"/dashboard/gateways/main/logs/{id}\">")));
+
+    // An open stream does not hold the shutdown for its grace period (10 s): it ends.
+    let started = std::time::Instant::now();
+    dash.harness.gateway.shutdown().await.expect("a clean shutdown");
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    let rest = tokio::time::timeout(Duration::from_secs(5), async { while let Some(Ok(_)) = body.next().await {} });
+    rest.await.expect("the stream ended");
+}
+
+#[tokio::test]
+async fn login_attempts_are_limited_per_client_and_unknown_pages_are_404s() {
+    let mut dash = Dash::start(LocalConfig::default()).await;
+    for attempt in 0..20 {
+        let answer = dash.post("/dashboard/login", &[("token", "wrong")], None).await;
+        assert_eq!(answer.status, 401, "attempt {attempt}");
+    }
+    // Even the right token waits now.
+    let limited = dash.post("/dashboard/login", &[("token", API_TOKEN)], None).await;
+    assert_eq!(limited.status, 429);
+    assert!(limited.header("set-cookie").is_none());
+    assert!(limited.text().contains("id=\"login-error\""));
+
+    let mut other = Dash::start(LocalConfig::default()).await;
+    other.login().await;
+    for path in ["/dashboard/nope", "/dashboard/gateways/Bad_Gateway!", "/dashboard/assets/x.js"] {
+        let answer = other.get(path).await;
+        assert_eq!(answer.status, 404, "{path}");
+        assert!(answer.text().contains("role=\"alert\""), "{path}");
+        assert_security_headers(&answer);
+    }
+    dash.cookie = other.cookie.clone();
+    assert_eq!(dash.get("/dashboard").await.status, 303, "a session belongs to its gateway");
 }
 
 #[tokio::test]
