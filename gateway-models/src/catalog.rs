@@ -30,8 +30,7 @@ impl Catalog {
             .filter_map(|(file, text)| {
                 let mut entry: Entry = serde_json::from_str(text).ok()?;
                 if let Some(schema) = entry.schema.as_mut() {
-                    repair(&mut schema.input);
-                    repair(&mut schema.output);
+                    schema.repair();
                 }
                 Some(CatalogModel { file, text, entry, canonical: false })
             })
@@ -226,7 +225,7 @@ impl Task {
 /// A model's input and output JSON Schemas, as published (draft-07 style:
 /// `type`, `properties`, `required`, `oneOf`, `anyOf`, `enum`, limits; no
 /// `$ref`), with one slip repaired: a `required` list written inside
-/// `properties` (the `flux-2-*` inputs) is moved up to its object.
+/// `properties` (the inputs of `flux-2-dev` and Deepgram's `flux`) is moved up to its object.
 /// [`CatalogModel::source_text`] keeps the file as written.
 ///
 /// A binary output is a schema `{"type": "string", "format": "binary",
@@ -240,6 +239,21 @@ pub struct ModelSchema {
 }
 
 impl ModelSchema {
+    /// The schemas of a catalog entry's `schema` object (`{"input": ..,
+    /// "output": ..}`), repaired as [`CatalogModel::schema`]'s are: for
+    /// tools reading catalog files themselves (the generator of
+    /// [`generated`](crate::generated)). `None` when it is not such an object.
+    pub fn from_entry_schema(schema: &Value) -> Option<Self> {
+        let mut schema = Self::deserialize(schema).ok()?;
+        schema.repair();
+        Some(schema)
+    }
+
+    fn repair(&mut self) {
+        repair(&mut self.input);
+        repair(&mut self.output);
+    }
+
     /// The JSON Schema of the model's input.
     pub fn input(&self) -> &Value {
         &self.input
@@ -284,7 +298,7 @@ fn one_of_as_any_of(schema: &mut Value) {
 
 /// Moves a `required` list written inside `properties` (where it would be a
 /// property named "required", and not a schema) up to its object, where its
-/// author meant it: Cloudflare's `flux-2-*` input schemas have this slip, and
+/// author meant it: Cloudflare's `flux-2-dev` and Deepgram `flux` input schemas have this slip, and
 /// JSON Schema validators refuse the schema as written.
 fn repair(schema: &mut Value) {
     match schema {

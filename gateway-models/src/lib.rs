@@ -28,7 +28,28 @@
 //! ```
 //!
 //! Every model with a schema also has a typed declaration, generated from
-//! the catalog ([`generated`], one cargo feature per task family).
+//! the catalog ([`generated`], one cargo feature per task family). A catalog
+//! model in three lines (the README's example; here run against an embedded
+//! offline gateway, with the `text-embeddings` feature):
+//!
+//! ```
+//! # #[cfg(feature = "text-embeddings")]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # use gateway_core::{Ai, GatewayOptions, RunOptions};
+//! # use gateway_local::{LocalConfig, LocalGateway};
+//! # let local = LocalGateway::builder().config(LocalConfig::default()).offline(true).start().await?;
+//! # let ai = Ai::new(local.client_config())?;
+//! use gateway_models::generated::text_embeddings::bge_base_en_v1_5::BgeBaseEnV15Request;
+//! let answer = ai.run_model(&BgeBaseEnV15Request::new("hello"), &RunOptions::new().gateway(GatewayOptions::new("my-gateway"))).await?;
+//! println!("{:?}", answer.response.data);
+//! # assert_eq!(answer.response.data.map(|vectors| vectors[0].len()), Some(768));
+//! # local.shutdown().await?;
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "text-embeddings"))]
+//! # fn main() {}
+//! ```
 
 mod catalog;
 mod files;
@@ -39,3 +60,32 @@ mod sample;
 pub use crate::catalog::{Catalog, CatalogModel, ModelSchema, Search, Task, catalog};
 pub use crate::properties::{Price, Properties, Property};
 pub use crate::sample::{Check, Sampler};
+
+#[cfg(test)]
+mod tests {
+    /// The code a reader sees in the first code block after the line saying
+    /// "three lines": fences and hidden (`# `) lines left out.
+    fn shown_example<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+        lines
+            .skip_while(|line| !line.contains("three lines"))
+            .skip_while(|line| !line.starts_with("```"))
+            .skip(1)
+            .take_while(|line| !line.starts_with("```"))
+            .filter(|line| *line != "#" && !line.starts_with("# "))
+            .collect()
+    }
+
+    /// The README's catalog example is this crate's doctest, which runs it.
+    #[test]
+    fn the_readme_example_is_the_crate_doctest() {
+        let readme = include_str!("../../README.md");
+        let crate_docs = include_str!("lib.rs");
+        let docs = crate_docs
+            .lines()
+            .filter_map(|line| line.strip_prefix("//!"))
+            .map(|line| line.strip_prefix(' ').unwrap_or(line));
+        let in_readme = shown_example(readme.lines());
+        assert_eq!(in_readme.len(), 3, "{in_readme:#?}");
+        assert_eq!(in_readme, shown_example(docs));
+    }
+}

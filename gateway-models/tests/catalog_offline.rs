@@ -18,9 +18,9 @@ async fn text_generation() {
             &ai,
             "clef",
             &clef::ClefRequest::new(
-                String::from("hello"),
+                clef::Model::Clef,
                 gateway_core::serde_json::json!({}),
-                gateway_core::serde_json::json!({}),
+                gateway_core::serde_json::json!({"item_1":{"type":"noul","instructions":{}}}),
             ),
         )
         .await,
@@ -782,7 +782,17 @@ async fn text_to_image() {
     );
     failures
         .extend(check(&ai, "flux_1_schnell", &flux_1_schnell::Flux1SchnellRequest::new(String::from("hello"))).await);
-    failures.extend(check(&ai, "flux_2_dev", &flux_2_dev::Flux2DevRequest::new()).await);
+    failures.extend(
+        check(
+            &ai,
+            "flux_2_dev",
+            &flux_2_dev::Flux2DevRequest::new(flux_2_dev::Multipart {
+                body: gateway_core::serde_json::json!({}),
+                content_type: String::from("hello"),
+            }),
+        )
+        .await,
+    );
     failures.extend(
         check(
             &ai,
@@ -859,7 +869,8 @@ async fn speech_recognition() {
     use gateway_models::generated::speech_recognition::*;
     let (local, ai) = common::start().await;
     let mut failures = Vec::new();
-    failures.extend(check(&ai, "flux", &flux::FluxRequest::new()).await);
+    failures
+        .extend(check(&ai, "flux", &flux::FluxRequest::new(flux::Encoding::Linear16, String::from("123456789"))).await);
     failures.extend(
         check(
             &ai,

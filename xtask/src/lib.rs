@@ -13,6 +13,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use gateway_models::Sampler;
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
 
@@ -205,6 +206,11 @@ const LEFT_OUT: &[(&str, &str)] = &[
          answer is the response type; streams are read with the client's streaming calls",
     ),
     (
+        "websocket-answer",
+        "an answer sent as WebSocket messages (the output schema is one message): the typed call posts the \
+         input as JSON and decodes one message; the WebSocket itself is not spoken",
+    ),
+    (
         "stream-field",
         "the `stream` input: not a field; models whose JSON answer is Workers AI `response` chunks get the \
          derive's `stream` (`run_model_stream` sets the flag), the others are not streamed by the typed calls",
@@ -219,7 +225,11 @@ const LEFT_OUT: &[(&str, &str)] = &[
         "a request choice whose branches have no required field of their own (no member to choose by): the \
          first branch is generated",
     ),
-    ("pattern", "`pattern` on strings: the derive has no regular-expression limit; not checked"),
+    (
+        "pattern",
+        "`pattern` on strings, unless it is a choice of words (then the field is an enum of them): the derive has \
+         no regular-expression limit; not checked",
+    ),
     (
         "free-form-object",
         "objects without `properties` (maps, JSON Schemas, `additionalProperties`): `serde_json::Value`",
@@ -348,6 +358,8 @@ struct Field {
     default: Option<String>,
     limits: Limits,
     role: Role,
+    /// The field's schema: what the offline test's value for it is sampled from.
+    schema: Value,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -396,10 +408,12 @@ impl<'a> ModelGen<'a> {
         let name = self.stem.to_upper_camel_case();
         let module = self.stem.to_snake_case();
         let id = self.entry["name"].as_str().ok_or_else(|| format!("{}: no model name", self.stem))?.to_owned();
-        let schema = &self.entry["schema"];
-        let mut fields = self.input_fields(&schema["input"]);
+        // Read as gateway-models reads it, with Cloudflare's slips repaired.
+        let schema = gateway_models::ModelSchema::from_entry_schema(&self.entry["schema"])
+            .ok_or_else(|| format!("{}: a schema without `input` and `output`", self.stem))?;
+        let mut fields = self.input_fields(schema.input());
         self.output_ctx = true;
-        let (outputs, binary) = self.output_fields(&schema["output"]);
+        let (outputs, binary) = self.output_fields(schema.output());
         let inputs: BTreeSet<String> = fields.iter().map(|f| f.ident.clone()).collect();
         for mut field in outputs {
             if inputs.contains(&field.ident) {
@@ -614,7 +628,7 @@ impl<'a> ModelGen<'a> {
         if matches!(role, Role::Member(_)) {
             optional = false;
         }
-        Some(Field { wire: wire.to_owned(), ident, ty, optional, doc, default, limits, role })
+        Some(Field { wire: wire.to_owned(), ident, ty, optional, doc, default, limits, role, schema: schema.clone() })
     }
 }
 
@@ -670,13 +684,16 @@ impl ModelGen<'_> {
         };
         let ty = match types.first().copied().unwrap_or(inferred) {
             "string" => {
-                if schema.get("pattern").is_some() {
+                let words = schema["pattern"].as_str().and_then(pattern_words);
+                if schema.get("pattern").is_some() && words.is_none() {
                     self.note("pattern");
                 }
                 limits.length = span(&schema["minLength"], &schema["maxLength"]);
-                match schema["enum"].as_array() {
-                    Some(values) if values.iter().all(Value::is_string) && !values.is_empty() => {
-                        let values = values.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+                let listed = schema["enum"].as_array().filter(|v| !v.is_empty() && v.iter().all(Value::is_string));
+                let values: Option<Vec<String>> =
+                    listed.map(|v| v.iter().filter_map(Value::as_str).map(str::to_owned).collect()).or(words);
+                match values {
+                    Some(values) => {
                         let doc = schema["description"].as_str().unwrap_or_default().to_owned();
                         limits.length = None;
                         self.add_item(hint, Item::Enum { doc, values })
@@ -855,6 +872,9 @@ impl ModelGen<'_> {
     /// The output fields, and whether the answer is raw bytes.
     fn output_fields(&mut self, output: &Value) -> (Vec<Field>, bool) {
         let is_bytes = |s: &Value| s["type"] == "string" && s["format"] == "binary";
+        if output["description"].as_str().is_some_and(|d| d.to_lowercase().contains("websocket")) {
+            self.note("websocket-answer");
+        }
         if is_bytes(output) {
             return (Vec::new(), true);
         }
@@ -898,6 +918,7 @@ impl ModelGen<'_> {
                     default: None,
                     limits: Limits::default(),
                     role: Role::Transparent,
+                    schema: output.clone(),
                 };
                 (vec![field], false)
             }
@@ -1024,6 +1045,20 @@ impl ModelGen<'_> {
 
 fn is_rust(name: &str) -> bool {
     Path::new(name).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("rs"))
+}
+
+/// The words a `pattern` allows when it is only a choice of words,
+/// optionally padded with spaces: `^\s*(clef|clef-flash)\s*$` gives
+/// `clef`, `clef-flash` (a string enum, each word sent as written). Any
+/// other pattern gives `None` (left out: not checked).
+fn pattern_words(pattern: &str) -> Option<Vec<String>> {
+    let inner = pattern.strip_prefix('^')?.strip_suffix('$')?;
+    let inner = inner.strip_prefix("\\s*").unwrap_or(inner);
+    let inner = inner.strip_suffix("\\s*").unwrap_or(inner);
+    let inner = inner.strip_prefix('(')?.strip_suffix(')')?;
+    let word = |w: &&str| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let words: Vec<&str> = inner.split('|').collect();
+    words.iter().all(word).then(|| words.into_iter().map(str::to_owned).collect())
 }
 
 /// A Rust identifier for a wire name (`type` → `type_`).
@@ -1178,18 +1213,17 @@ impl ModelGen<'_> {
         let mut groups = BTreeSet::new();
         for field in fields {
             match &field.role {
-                Role::Input if required(field) => args.push(self.sample(module, &field.ty, &field.limits)),
+                Role::Input if required(field) => args.push(self.sample_field(module, field)),
                 Role::Member(group) if groups.insert(group.clone()) => {
                     let member = field.ident.to_upper_camel_case();
-                    let value = self.sample(module, &field.ty, &field.limits);
+                    let value = self.sample_field(module, field);
                     let with: Vec<&Field> =
                         fields.iter().filter(|f| f.role == Role::With(field.ident.clone())).collect();
                     let inner = if with.is_empty() {
                         value
                     } else {
                         let mut params = vec![value];
-                        params
-                            .extend(with.iter().filter(|f| required(f)).map(|f| self.sample(module, &f.ty, &f.limits)));
+                        params.extend(with.iter().filter(|f| required(f)).map(|f| self.sample_field(module, f)));
                         format!("{module}::{name}{member}::new({})", params.join(", "))
                     };
                     args.push(format!("{module}::{name}{}::{member}({inner})", group.to_upper_camel_case()));
@@ -1202,6 +1236,22 @@ impl ModelGen<'_> {
             lit(module),
             args.join(", ")
         )
+    }
+
+    /// A value for `field`, as a Rust expression: free-form JSON and
+    /// strings with a `pattern` are sampled from the field's schema (as the
+    /// offline double samples its answers), so the value is one the schema
+    /// accepts; the others are [`sample`](Self::sample)d from the type.
+    fn sample_field(&self, module: &str, field: &Field) -> String {
+        let sampled = || Sampler::minimal().sample(&field.schema);
+        match field.ty {
+            Ty::Json => format!("gateway_core::serde_json::json!({})", sampled()),
+            Ty::Str if field.schema.get("pattern").is_some() => match sampled() {
+                Value::String(text) => format!("String::from({})", lit(&text)),
+                _ => self.sample(module, &field.ty, &field.limits),
+            },
+            _ => self.sample(module, &field.ty, &field.limits),
+        }
     }
 
     /// A value of `ty` within `limits`, as a Rust expression.
@@ -1254,7 +1304,7 @@ impl ModelGen<'_> {
                                 if f.optional {
                                     format!("{}: None", f.ident)
                                 } else {
-                                    format!("{}: {}", f.ident, self.sample(module, &f.ty, &f.limits))
+                                    format!("{}: {}", f.ident, self.sample_field(module, f))
                                 }
                             })
                             .collect();
@@ -1271,6 +1321,20 @@ impl ModelGen<'_> {
                     }
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pattern_words;
+
+    #[test]
+    fn a_pattern_of_words_is_an_enum_and_others_are_not() {
+        assert_eq!(pattern_words(r"^\s*(clef|clef-flash)\s*$"), Some(vec!["clef".to_owned(), "clef-flash".to_owned()]));
+        assert_eq!(pattern_words("^(a|b_c)$"), Some(vec!["a".to_owned(), "b_c".to_owned()]));
+        for other in ["^[0-9]+$", "[a-zA-Z0-9]{9}", "^data:*", r"^[Dd][Aa][Tt][Aa]:", "^(a|b.c)$", "(a|b)"] {
+            assert_eq!(pattern_words(other), None, "{other}");
         }
     }
 }

@@ -65,3 +65,54 @@ impl Display for Symbol {
         formatter.write_str(self.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of the first cells of the Markdown tables in `docs`: the
+    /// attribute spellings users read.
+    fn table_keys(docs: &str) -> Vec<&str> {
+        docs.lines()
+            .filter_map(|line| line.trim_start_matches(['/', '!', ' ']).strip_prefix("| `"))
+            .filter_map(|row| row.split(" |").next())
+            .flat_map(|cell| cell.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')))
+            .collect()
+    }
+
+    /// Every key the derives accept is in an attribute table where users
+    /// read it: `gateway_core::model` for `Model` and `Object` fields, the
+    /// `Metadata` and `Provider` derives' own docs; `other` in `Object`'s.
+    #[test]
+    fn every_attribute_key_is_documented() {
+        let model_docs = include_str!("../../../gateway-core/src/model.rs");
+        let derive_docs = include_str!("../../../gateway-core/src/lib.rs");
+        let model = [
+            ID,
+            PROVIDER,
+            ENDPOINT,
+            CRATE,
+            BINARY,
+            STREAM,
+            RENAME,
+            DEFAULT,
+            RANGE,
+            LENGTH,
+            ONE_OF,
+            VALUES,
+            OUTPUT,
+            TRANSPARENT,
+            EACH,
+            WITH,
+            NESTED,
+        ];
+        let derives = [METADATA, RENAME, CRATE, SLUG, BASE_URL, AUTH, HEADER, CREDENTIAL];
+        for (docs, keys) in [(model_docs, &model[..]), (derive_docs, &derives[..])] {
+            let documented = table_keys(docs);
+            for key in keys {
+                assert!(documented.contains(&key.0), "`{}` is in no attribute table", key.0);
+            }
+        }
+        assert!(derive_docs.contains("`#[model(other)]`"), "`other` is not documented on `Object`");
+    }
+}

@@ -6,10 +6,11 @@
 //!
 //! - a request body that is the raw bytes (`oneOf` with a `format: binary` string): only the JSON object form is generated; the JSON form carries the same input (models: 6).
 //! - an answer that may be a byte stream instead of JSON (`text/event-stream`, `audio/mpeg`): the JSON answer is the response type; streams are read with the client's streaming calls (models: 58).
+//! - an answer sent as WebSocket messages (the output schema is one message): the typed call posts the input as JSON and decodes one message; the WebSocket itself is not spoken (models: 1).
 //! - the `stream` input: not a field; models whose JSON answer is Workers AI `response` chunks get the derive's `stream` (`run_model_stream` sets the flag), the others are not streamed by the typed calls (models: 56).
 //! - a field of some but not all branches of a request choice: `with` ties a field to one member, so it is a request-level optional field (sendable with any member) (models: 3).
 //! - a request choice whose branches have no required field of their own (no member to choose by): the first branch is generated (models: 4).
-//! - `pattern` on strings: the derive has no regular-expression limit; not checked (models: 5).
+//! - `pattern` on strings, unless it is a choice of words (then the field is an enum of them): the derive has no regular-expression limit; not checked (models: 5).
 //! - objects without `properties` (maps, JSON Schemas, `additionalProperties`): `serde_json::Value` (models: 64).
 //! - `default` on a field that is not a string, number or boolean, or inside a nested object: the field is an `Option`, the default is documented (models: 10).
 

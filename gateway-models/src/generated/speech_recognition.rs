@@ -13,9 +13,9 @@ pub mod flux {
     #[model(id = "@cf/deepgram/flux")]
     pub struct Flux {
         /// Encoding of the audio stream. Currently only supports raw signed little-endian 16-bit PCM.
-        encoding: Option<Encoding>,
+        encoding: Encoding,
         /// Sample rate of the audio stream in Hz.
-        sample_rate: Option<String>,
+        sample_rate: String,
         /// End-of-turn confidence required to fire an eager end-of-turn event. When set, enables EagerEndOfTurn and TurnResumed events. Valid Values 0.3 - 0.9.
         eager_eot_threshold: Option<String>,
         /// End-of-turn confidence required to finish a turn. Valid Values 0.5 - 0.9.
@@ -32,7 +32,6 @@ pub mod flux {
         mip_opt_out: Option<MipOptOut>,
         /// Label your requests for the purpose of identification during usage reporting
         tag: Option<String>,
-        required: Option<gateway_core::serde_json::Value>,
         /// The unique identifier of the request (uuid)
         #[model(output)]
         request_id: Option<String>,

@@ -16,7 +16,7 @@ pub mod clef {
     #[model(id = "@cf/cloudflare/clef")]
     pub struct Clef {
         /// Required. The model selector: "clef" for @cf/cloudflare/clef, "clef-flash" for @cf/cloudflare/clef-flash.
-        model: String,
+        model: Model,
         /// Required. The content to evaluate: a string, or structured data (object/array) such as records, chat logs, or application state. Long text state is truncated to fit the model's token limit.
         state: gateway_core::serde_json::Value,
         /// Map of question id to a typed question (noul, choice, or score). 1 to 64 questions; ids may use letters, digits, '_', '.', '-' (max 100 chars). Answers are returned under the same ids.
@@ -32,6 +32,14 @@ pub mod clef {
         answers: gateway_core::serde_json::Value,
         #[model(output)]
         usage: Usage,
+    }
+    /// Required. The model selector: "clef" for @cf/cloudflare/clef, "clef-flash" for @cf/cloudflare/clef-flash.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, gateway_core::Object)]
+    pub enum Model {
+        #[model(rename = "clef")]
+        Clef,
+        #[model(rename = "clef-flash")]
+        ClefFlash,
     }
     #[derive(Debug, Clone, gateway_core::Object)]
     pub struct ImagesItemBase64Image {

@@ -78,8 +78,7 @@ pub mod flux_2_dev {
     #[model(id = "@cf/black-forest-labs/flux-2-dev")]
     pub struct Flux2Dev {
         #[model(nested)]
-        multipart: Option<Multipart>,
-        required: Option<gateway_core::serde_json::Value>,
+        multipart: Multipart,
         /// Generated image as Base64 string.
         #[model(output)]
         image: Option<gateway_core::model::Base64>,

@@ -21,16 +21,11 @@ pub(crate) async fn check<R: ModelRequest>(ai: &Ai, model: &str, request: &R) ->
     }
 }
 
-/// Models whose request or answer the offline upstream does not yet treat
-/// as the catalog's schemas say (it checks a few fields per task and answers
-/// in one shape per task): each with the reason. The test fails when one of
-/// these starts passing, so the list shrinks as the upstream learns the
-/// catalog; the generated types are not weakened to fit it.
-const OFFLINE_MISMATCHES: &[(&str, &str)] = &[
-    ("clef", "the offline upstream does not know the model (5007)"),
-    ("flux_2_dev", "the offline upstream wants `prompt`; the schema's input is a `multipart` object"),
-    ("flux", "the offline upstream wants `audio`; the schema's input has no `audio` (a streaming model's settings)"),
-];
+/// Models whose request or answer the offline upstream does not treat as
+/// the catalog's schemas say, each with the reason: none today. The test
+/// fails when one of these starts passing, so the list only shrinks; the
+/// generated types are not weakened to fit the upstream.
+const OFFLINE_MISMATCHES: &[(&str, &str)] = &[];
 
 /// Fails naming every model that failed and is not a known offline
 /// mismatch, and every known mismatch of `models` that now passes.
