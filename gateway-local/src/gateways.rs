@@ -95,6 +95,11 @@ impl CreatedGateways {
         self.spend_limits.read().unwrap_or_else(PoisonError::into_inner).get(id).cloned()
     }
 
+    /// The ids of the gateways the gateway created itself.
+    pub(crate) fn created_ids(&self) -> Vec<String> {
+        self.by_id.read().unwrap_or_else(PoisonError::into_inner).keys().cloned().collect()
+    }
+
     /// When the configuration's gateways were loaded (ms since the Unix epoch).
     pub(crate) fn loaded_ms(&self) -> i64 {
         self.loaded_ms

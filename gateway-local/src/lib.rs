@@ -41,6 +41,7 @@
 mod cache;
 pub mod config;
 mod credentials;
+mod dashboard;
 mod error;
 mod gateways;
 mod options;
@@ -242,6 +243,8 @@ impl LocalGatewayBuilder {
             tasks: tokio_util::task::TaskTracker::new(),
             public_url: format!("http://{addr}"),
             telemetry,
+            log_feed: state::LogFeed::default(),
+            dashboard: dashboard::DashboardState::default(),
         });
         let app = routes::router(Arc::clone(&state));
         let stop = CancellationToken::new();

@@ -115,7 +115,7 @@ pub(crate) async fn serve(
             accepted = listener.accept() => accepted,
         };
         let stream = match accepted {
-            Ok((stream, _peer)) => stream,
+            Ok(accepted) => accepted,
             Err(e) if is_connection_error(&e) => continue,
             Err(e) => {
                 // Out of file descriptors, most likely: serve the connections we have, retry soon.
@@ -128,7 +128,8 @@ pub(crate) async fn serve(
                 continue;
             }
         };
-        connections.spawn(connection(stream, app.clone(), limits, permit, drain.clone(), cut.clone()));
+        let (stream, peer) = stream;
+        connections.spawn(connection(stream, peer, app.clone(), limits, permit, drain.clone(), cut.clone()));
     }
     // Refuse new connections from here on.
     drop(listener);
@@ -169,6 +170,7 @@ fn is_connection_error(e: &std::io::Error) -> bool {
 /// Serves one connection until it ends, passes its deadline, or is cut.
 async fn connection(
     stream: TcpStream,
+    peer: std::net::SocketAddr,
     app: Router,
     limits: Limits,
     _permit: OwnedSemaphorePermit,
@@ -185,7 +187,9 @@ async fn connection(
             let busy = Busy::begin(&watch);
             watch.body_timed_out.store(false, Ordering::Release);
             let shape = Shape::of_path(request.uri().path());
-            let request = request.map(|body| TimedBody::new(body, limits.body_read, Arc::clone(&watch)));
+            let mut request = request.map(|body| TimedBody::new(body, limits.body_read, Arc::clone(&watch)));
+            // Who is asking, for per-client limits (the dashboard's login attempts).
+            request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
             let call = tower_service::Service::call(&mut app.clone(), request);
             let watch = Arc::clone(&watch);
             async move {

@@ -32,6 +32,50 @@ pub(crate) struct AppState {
     pub(crate) public_url: String,
     /// Metrics (`/metrics`) and span export.
     pub(crate) telemetry: crate::telemetry::Telemetry,
+    /// Logs as they are stored, for the dashboard's live rows.
+    pub(crate) log_feed: LogFeed,
+    /// The dashboard's sessions, login attempts and event streams.
+    pub(crate) dashboard: crate::dashboard::DashboardState,
+}
+
+/// A log just stored: its gateway and id (the row itself is read from the store).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LogStored {
+    pub(crate) gateway: String,
+    pub(crate) id: String,
+}
+
+/// Announces stored logs to whoever listens (the dashboard's event
+/// streams), on a bounded broadcast channel: a listener that falls more than
+/// [`LOG_FEED_CAPACITY`] logs behind misses them (and is dropped by the
+/// dashboard); with no listener, publishing costs a check.
+#[derive(Debug)]
+pub(crate) struct LogFeed {
+    sender: tokio::sync::broadcast::Sender<LogStored>,
+}
+
+/// Most stored-log announcements a listener may fall behind.
+pub(crate) const LOG_FEED_CAPACITY: usize = 256;
+
+impl Default for LogFeed {
+    fn default() -> Self {
+        Self { sender: tokio::sync::broadcast::channel(LOG_FEED_CAPACITY).0 }
+    }
+}
+
+impl LogFeed {
+    /// Announces that log `id` of `gateway` has been stored.
+    pub(crate) fn publish(&self, gateway: &str, id: &str) {
+        if self.sender.receiver_count() > 0 {
+            // No receiver left meanwhile is not an error.
+            let _ = self.sender.send(LogStored { gateway: gateway.to_owned(), id: id.to_owned() });
+        }
+    }
+
+    /// A listener for the logs stored from now on.
+    pub(crate) fn subscribe(&self) -> tokio::sync::broadcast::Receiver<LogStored> {
+        self.sender.subscribe()
+    }
 }
 
 /// Request counters per key (a gateway, or a route's limit node and key

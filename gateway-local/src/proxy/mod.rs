@@ -372,7 +372,10 @@ async fn try_step(
     let log_id = if effective.collect_log {
         let id = step_log_id;
         match state.store.insert(record, context.settings.log_limit()).await {
-            Ok(stored) => stored.then_some(id),
+            Ok(stored) => stored.then(|| {
+                state.log_feed.publish(&context.gateway, &id);
+                id
+            }),
             // The answer is in hand and goes out; the store has counted
             // and reported the failure (`/health`), the header tells the client.
             Err(e) => {

@@ -100,8 +100,11 @@ impl Drop for AbandonedLog<'_> {
         let limit = self.context.settings.log_limit();
         // Tracked, so a shutdown that cut this request waits for its log.
         self.state.tasks.spawn(async move {
-            if let Err(e) = state.store.insert(record, limit).await {
-                tracing::error!(error = %e, "could not store the log of an abandoned request");
+            let (gateway, id) = (record.gateway.clone(), record.id.clone());
+            match state.store.insert(record, limit).await {
+                Ok(true) => state.log_feed.publish(&gateway, &id),
+                Ok(false) => {}
+                Err(e) => tracing::error!(error = %e, "could not store the log of an abandoned request"),
             }
         });
     }

@@ -131,6 +131,7 @@ impl StreamRecorder {
         let state = Arc::clone(&self.state);
         match state.store.insert(self.provisional(first), self.context.settings.log_limit()).await {
             Ok(true) => {
+                state.log_feed.publish(&self.context.gateway, &self.log_id);
                 self.completion = Some(state.pending.register(&self.context.gateway, &self.log_id));
                 Some(self.log_id.clone())
             }

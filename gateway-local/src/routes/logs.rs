@@ -378,7 +378,7 @@ fn patch_field(
     }
 }
 
-fn parse_patch(body: &[u8]) -> Result<LogPatch, String> {
+pub(super) fn parse_patch(body: &[u8]) -> Result<LogPatch, String> {
     let parsed: Value = serde_json::from_slice(body).map_err(|e| format!("invalid JSON body: {e}"))?;
     let Value::Object(map) = parsed else { return Err("expected a JSON object".to_owned()) };
     let in_range = |key: &'static str, min: f64, max: f64| {

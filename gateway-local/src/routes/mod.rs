@@ -25,6 +25,12 @@ pub(crate) fn parse_logs_query(raw: &str, for_delete: bool) -> Result<usize, Str
     logs::parse_query(Some(raw), for_delete).map(|(query, _)| query.filters.len())
 }
 
+/// The logs API's patch body, checked as `PATCH .../logs/{id}` checks it
+/// (the dashboard's feedback and score forms send theirs through it).
+pub(crate) fn parse_log_patch(body: &[u8]) -> Result<crate::store::LogPatch, String> {
+    logs::parse_patch(body)
+}
+
 /// The endpoint check, for fuzzing.
 pub(crate) fn endpoint_problem(endpoint: &str) -> Result<(), String> {
     gateway::endpoint_problem(endpoint)
@@ -73,6 +79,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             "/client/v4/accounts/{account}/ai-gateway/gateways/{gateway}/routes/{route}/deployments",
             get(dr::list_deployments).post(dr::deploy),
         )
+        .merge(crate::dashboard::router(Arc::clone(&state)))
         .route("/health", get(health))
         .route("/metrics", get(metrics))
         // Each host answers in its own envelope, wherever the path leads.

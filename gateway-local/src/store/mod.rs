@@ -17,6 +17,7 @@
 //! - `gateways`: the gateways the gateway created itself (`default`);
 //! - `routes`: dynamic routes, their versions and deployments, per gateway;
 //! - `spend`: stored spend limits and the sum of a bucket's logged costs;
+//! - `stats`: the dashboard's aggregates (time buckets, per model, latency percentiles) and review fields;
 //! - `health`: counted write failures and the database-file watcher, for `/health`;
 //! - `test_knobs`: hidden public methods that exist for tests and benchmarks.
 
@@ -28,6 +29,7 @@ mod query;
 mod routes;
 mod schema;
 mod spend;
+mod stats;
 mod test_knobs;
 
 use std::path::PathBuf;
@@ -42,6 +44,7 @@ pub(crate) use self::query::{Filter, LogPatch, LogQuery, check_query};
 pub(crate) use self::routes::{DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, RouteSpend, VersionRow};
 pub(crate) use self::schema::LogRecord;
 pub(crate) use self::spend::{BucketQuery, OverBudget};
+pub(crate) use self::stats::{ModelTotals, Review, Stats, Totals};
 
 /// Where logs are kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
