@@ -27,6 +27,8 @@ const CHROMEDRIVER_FALLBACK: &str = "/usr/bin/chromedriver";
 pub(crate) const WINDOW: (u32, u32) = (1280, 900);
 /// No wait of the browser test may take longer (page loads, elements, `chromedriver`'s start).
 pub(crate) const PATIENCE: Duration = Duration::from_secs(15);
+/// The tallest screenshot: longer pages are cut there.
+pub(crate) const SCREENSHOT_MAX_HEIGHT: u32 = 4000;
 /// Where the screenshots go, under the target dir.
 pub(crate) const SCREENSHOT_DIR: &str = "dashboard-screenshots";
 
@@ -224,10 +226,19 @@ impl Browser {
         panic!("#{target} not reached with {limit} Tab presses on {}; focused: {seen:?}", self.url().await)
     }
 
-    /// Writes a PNG screenshot of the window to
-    /// `{target}/dashboard-screenshots/{name}.png`; returns its path.
+    /// Writes a PNG screenshot of the whole page (up to
+    /// [`SCREENSHOT_MAX_HEIGHT`] pixels; the window grows for it, then
+    /// shrinks back) to `{target}/dashboard-screenshots/{name}.png`; returns its path.
     pub(crate) async fn screenshot(&self, name: &str) -> PathBuf {
-        let png = self.client.screenshot().await.unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
+        let (width, height) = WINDOW;
+        // The window is taller than the page's viewport by the browser's own frame.
+        let script = "return [document.documentElement.scrollHeight, window.outerHeight - window.innerHeight];";
+        let sizes: (u32, u32) = serde_json::from_value(self.js(script, vec![]).await).expect("page sizes");
+        let full = (sizes.0 + sizes.1).clamp(height, SCREENSHOT_MAX_HEIGHT);
+        self.client.set_window_size(width, full).await.expect("grow the window");
+        let png = self.client.screenshot().await;
+        self.client.set_window_size(width, height).await.expect("restore the window");
+        let png = png.unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "screenshot {name} is not a PNG");
         let dir = screenshot_dir();
         std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
