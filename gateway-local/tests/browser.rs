@@ -1,4 +1,4 @@
-//! The dashboard in a real browser: headless Chromium driven over WebDriver
+//! The dashboard in a real browser: headless Chromium driven over `WebDriver`
 //! (Debian's `chromium` and `chromium-driver`; `chromedriver` started on a
 //! free loopback port), against an embedded gateway with an API token and
 //! the offline upstream, with logs made through gateway-core's client.
@@ -34,7 +34,7 @@ use gateway_local::{Database, Fault, FaultRule, GatewaySettings, LocalConfig, Lo
 use serde_json::{Value, json};
 
 mod common;
-// By path, not in `common/mod.rs`: only this test links the WebDriver client.
+// By path, not in `common/mod.rs`: only this test links the `WebDriver` client.
 #[path = "common/browser.rs"]
 mod browser;
 
@@ -112,7 +112,7 @@ async fn row_ids(browser: &Browser) -> BTreeSet<String> {
 /// Visible form controls without a label (`label[for]`, `aria-label` or
 /// `aria-labelledby` naming text), and buttons without a name, as HTML.
 async fn unlabelled(browser: &Browser) -> Vec<String> {
-    let script = r#"
+    let script = r"
         const named = id => { const e = document.getElementById(id); return e && e.textContent.trim() !== ''; };
         const labelled = e =>
             (e.id && Array.from(document.querySelectorAll('label[for]')).some(l => l.htmlFor === e.id
@@ -125,7 +125,7 @@ async fn unlabelled(browser: &Browser) -> Vec<String> {
         const buttons = Array.from(document.querySelectorAll('button, input[type=submit]'))
             .filter(e => visible(e) && e.textContent.trim() === '' && !(e.value || '').trim() && !labelled(e));
         return controls.concat(buttons).map(e => e.outerHTML);
-    "#;
+    ";
     serde_json::from_value(browser.js(script, vec![]).await).expect("a list")
 }
 
@@ -154,7 +154,7 @@ async fn assert_tab_reaches(browser: &Browser, url: &str, css: &str, last: &str)
 /// `aria-labelledby` naming text, a `<title>`) and a caption.
 async fn assert_charts(browser: &Browser) {
     for name in CHARTS {
-        let script = r#"
+        let script = r"
             const figure = document.getElementById('chart-' + arguments[0]);
             if (!figure || !figure.closest('#charts')) return 'no figure in #charts';
             const svg = figure.querySelector('svg');
@@ -169,9 +169,149 @@ async fn assert_charts(browser: &Browser) {
             if (!caption || !caption.textContent.trim()) return 'no figcaption';
             if (svg.getBoundingClientRect().width === 0) return 'the svg is not drawn';
             return 'ok';
-        "#;
+        ";
         let verdict = browser.js(script, vec![json!(name)]).await;
         assert_eq!(verdict, json!("ok"), "#chart-{name}");
+    }
+}
+
+/// What the phases of the test share: the browser, the gateway, a client.
+struct Run {
+    browser: Browser,
+    local: LocalGateway,
+    ai: Ai,
+    gateway: HttpGateway,
+    logs: Logs,
+    /// `http://127.0.0.1:PORT`.
+    base: String,
+}
+
+impl Run {
+    /// `/dashboard/gateways/{GATEWAY}` as a URL.
+    fn gateway_page(&self) -> String {
+        format!("{}/dashboard/gateways/{GATEWAY}", self.base)
+    }
+
+    /// Signed out, the dashboard sends the browser to the login form; a
+    /// wrong token gets the form again with an alert, the right one a
+    /// session. Keyboard only.
+    async fn sign_in(&self) {
+        let browser = &self.browser;
+        browser.goto(&format!("{}/dashboard", self.base)).await;
+        let login = browser.wait_for_path("/dashboard/login").await;
+        assert!(login.query().unwrap_or_default().contains("next="), "the login keeps where to go next: {login}");
+        assert_eq!(browser.find("#token").await.attr("type").await.expect("type").as_deref(), Some("password"));
+        assert!(unlabelled(browser).await.is_empty(), "login: {:?}", unlabelled(browser).await);
+        browser.screenshot("login").await;
+
+        browser.tab_to("token", 10).await;
+        browser.type_text("not-the-token").await;
+        browser.press(Key::Enter).await;
+        let alert = browser.find("#login-error").await;
+        assert_eq!(alert.attr("role").await.expect("role").as_deref(), Some("alert"));
+        if browser.focused_id().await.as_deref() != Some("token") {
+            browser.tab_to("token", 10).await;
+        }
+        browser.type_text(API_TOKEN).await;
+        browser.press(Key::Enter).await;
+        let signed_in = browser.wait_for_path("/dashboard").await;
+        assert!(!signed_in.as_str().contains(API_TOKEN), "the token is never in a URL: {signed_in}");
+        let cookies = browser.js("return document.cookie;", vec![]).await;
+        assert!(!cookies.as_str().unwrap_or_default().contains("gl_session"), "the session cookie is HttpOnly");
+    }
+
+    /// The gateway list links to the gateway page: charts, the per-model
+    /// table, every log in the logs table.
+    async fn gateway_page_shows_everything(&self) {
+        let browser = &self.browser;
+        let link = browser.find(&format!("#gateways li a[href='/dashboard/gateways/{GATEWAY}']")).await;
+        assert_eq!(link.text().await.expect("text"), GATEWAY);
+        link.click().await.expect("open the gateway");
+        browser.wait_for_path(&format!("/dashboard/gateways/{GATEWAY}")).await;
+        assert_charts(browser).await;
+        let by_model = browser.find_all("#by-model tbody tr").await.len();
+        assert!(by_model >= 3, "#by-model has a row per provider and model (3 here), has {by_model}");
+        assert_eq!(row_ids(browser).await, self.logs.all, "#log-rows holds every log");
+        assert_eq!(browser.text("#log-count").await, format!("{} logs", self.logs.all.len()), "#log-count");
+        assert!(unlabelled(browser).await.is_empty(), "gateway page: {:?}", unlabelled(browser).await);
+        browser.screenshot("gateway").await;
+    }
+
+    /// Filtering by model leaves only that model's rows.
+    async fn filter_by_model(&self) {
+        let browser = &self.browser;
+        let model_control = browser.find("#filter-model").await;
+        if model_control.tag_name().await.expect("tag").eq_ignore_ascii_case("select") {
+            model_control.select_by_value(MODEL).await.expect("choose the model");
+        } else {
+            model_control.clear().await.expect("clear");
+            model_control.send_keys(MODEL).await.expect("type the model");
+        }
+        browser.find("#apply-filters").await.click().await.expect("apply");
+        browser.wait_until("the filter is applied", "return location.search.includes('model=');", vec![]).await;
+        browser.find("#log-rows").await;
+        let of_model = ids(&self.gateway, ListLogs::new().filter(LogFilter::eq(FilterKey::Model, MODEL))).await;
+        assert_eq!(of_model.len(), 3, "three logs of {MODEL}");
+        assert_eq!(row_ids(browser).await, of_model, "only {MODEL}'s rows remain");
+        assert_eq!(browser.text("#log-count").await, format!("{} logs", of_model.len()));
+        browser.screenshot("filtered").await;
+    }
+
+    /// A log's detail (fields, metadata, bodies); feedback, then a score
+    /// (typed, sent with Enter): stored, and shown on the log page again.
+    /// Returns the log page's path.
+    async fn log_detail_feedback_and_score(&self) -> String {
+        let browser = &self.browser;
+        let id = &self.logs.with_metadata;
+        browser.find(&format!("#log-rows tr[data-log-id='{id}'] a.log-link")).await.click().await.expect("open it");
+        let log_path = format!("/dashboard/gateways/{GATEWAY}/logs/{id}");
+        browser.wait_for_path(&log_path).await;
+        assert!(browser.text("#field-id").await.contains(id.as_str()), "#field-id");
+        assert!(browser.text("#field-model").await.contains(MODEL), "#field-model");
+        assert!(browser.text("#log-metadata").await.contains(USER), "#log-metadata shows the metadata");
+        assert!(browser.text("#request-body").await.contains("What is a gateway?"), "#request-body");
+        assert!(!browser.text("#response-body").await.trim().is_empty(), "#response-body");
+        assert!(unlabelled(browser).await.is_empty(), "log page: {:?}", unlabelled(browser).await);
+        browser.screenshot("log").await;
+
+        let feedback_before = browser.text("#field-feedback").await;
+        browser.find("#feedback-up").await.click().await.expect("feedback up");
+        browser.wait_for_path(&log_path).await;
+        assert_ne!(browser.text("#field-feedback").await, feedback_before, "#field-feedback changes");
+        let positive = ids(&self.gateway, ListLogs::new().filter(LogFilter::eq(FilterKey::Feedback, 1))).await;
+        assert_eq!(positive, BTreeSet::from([id.clone()]), "the logs API lists it with feedback 1");
+        browser.tab_to("score", 120).await;
+        browser.type_text(&SCORE.to_string()).await;
+        browser.press(Key::Enter).await;
+        let shown = "const e = document.getElementById('field-score'); \
+                     return e !== null && e.textContent.includes(arguments[0]);";
+        browser.wait_until("the score is shown", shown, vec![json!(SCORE.to_string())]).await;
+        let stored = self.local.store().evaluation(GATEWAY, id).await.expect("read").expect("the log");
+        assert_eq!(stored, (Some(1.0), Some(f64::from(SCORE))), "feedback and score stored");
+        let cached_log = self.gateway.get_log(&self.logs.cached).await.expect("the cached log");
+        assert!(cached_log.cached, "the second run's log is the cached one");
+        log_path
+    }
+
+    /// A new request while the gateway page is open: its row arrives first,
+    /// without a reload.
+    async fn new_rows_arrive_live(&self) {
+        let browser = &self.browser;
+        browser.goto(&self.gateway_page()).await;
+        browser.js("window.notReloaded = true;", vec![]).await;
+        // The page's script opens the event stream as it loads; give it a moment to connect.
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let plain = RunOptions::new().gateway(GatewayOptions::new(GATEWAY));
+        let fresh = self.ai.run::<_, Value>(OPENAI_MODEL, &chat("Anything new?"), &plain).await.expect("a run");
+        let fresh_id = fresh.log_id().expect("a log id").to_owned();
+        let arrived = "return document.querySelector('#log-rows tr[data-log-id=\"' + arguments[0] + '\"]') !== null;";
+        browser.wait_until("the new log's row arrives over SSE", arrived, vec![json!(fresh_id)]).await;
+        assert_eq!(browser.js("return window.notReloaded === true;", vec![]).await, json!(true), "no reload");
+        let first_row = browser.js("return document.querySelector('#log-rows tr').dataset.logId;", vec![]).await;
+        assert_eq!(first_row, json!(fresh_id), "the new row comes first");
+        let link = format!("#log-rows tr[data-log-id='{fresh_id}'] a.log-link");
+        let href = browser.find(&link).await.attr("href").await.expect("href");
+        assert_eq!(href.as_deref(), Some(format!("/dashboard/gateways/{GATEWAY}/logs/{fresh_id}").as_str()));
     }
 }
 
@@ -188,125 +328,20 @@ async fn the_dashboard_in_chromium() {
     let gateway = ai.gateway(GATEWAY);
     let logs = make_logs(&local, &ai, &gateway).await;
     let base = local.url();
-    let gateway_page = format!("{base}/dashboard/gateways/{GATEWAY}");
+    let run = Run { browser, local, ai, gateway, logs, base };
 
-    // Signed out, the dashboard sends the browser to the login form.
-    browser.goto(&format!("{base}/dashboard")).await;
-    let login = browser.wait_for_path("/dashboard/login").await;
-    assert!(login.query().unwrap_or_default().contains("next="), "the login keeps where to go next: {login}");
-    assert_eq!(browser.find("#token").await.attr("type").await.expect("type").as_deref(), Some("password"));
-    assert!(unlabelled(&browser).await.is_empty(), "login: {:?}", unlabelled(&browser).await);
-    browser.screenshot("login").await;
-
-    // A wrong token: the form again with an alert. Then the right one; keyboard only.
-    browser.tab_to("token", 10).await;
-    browser.type_text("not-the-token").await;
-    browser.press(Key::Enter).await;
-    let alert = browser.find("#login-error").await;
-    assert_eq!(alert.attr("role").await.expect("role").as_deref(), Some("alert"));
-    let focused_token = browser.focused_id().await.as_deref() == Some("token");
-    if !focused_token {
-        browser.tab_to("token", 10).await;
-    }
-    browser.type_text(API_TOKEN).await;
-    browser.press(Key::Enter).await;
-    let signed_in = browser.wait_for_path("/dashboard").await;
-    assert!(!signed_in.as_str().contains(API_TOKEN), "the token is never in a URL: {signed_in}");
-    let cookies = browser.js("return document.cookie;", vec![]).await;
-    assert!(!cookies.as_str().unwrap_or_default().contains("gl_session"), "the session cookie is HttpOnly");
-
-    // The gateway list links to the gateway page.
-    let link = browser.find(&format!("#gateways li a[href='/dashboard/gateways/{GATEWAY}']")).await;
-    assert_eq!(link.text().await.expect("text"), GATEWAY);
-    link.click().await.expect("open the gateway");
-    browser.wait_for_path(&format!("/dashboard/gateways/{GATEWAY}")).await;
-
-    // The gateway page: charts, the per-model table, every log in the table.
-    assert_charts(&browser).await;
-    let by_model = browser.find_all("#by-model tbody tr").await.len();
-    assert!(by_model >= 3, "#by-model has a row per provider and model (3 here), has {by_model}");
-    assert_eq!(row_ids(&browser).await, logs.all, "#log-rows holds every log");
-    let count = browser.text("#log-count").await;
-    assert_eq!(count, format!("{} logs", logs.all.len()), "#log-count");
-    assert!(unlabelled(&browser).await.is_empty(), "gateway page: {:?}", unlabelled(&browser).await);
-    browser.screenshot("gateway").await;
-
-    // Filter by model: only that model's rows remain.
-    let model_control = browser.find("#filter-model").await;
-    if model_control.tag_name().await.expect("tag").eq_ignore_ascii_case("select") {
-        model_control.select_by_value(MODEL).await.expect("choose the model");
-    } else {
-        model_control.clear().await.expect("clear");
-        model_control.send_keys(MODEL).await.expect("type the model");
-    }
-    browser.find("#apply-filters").await.click().await.expect("apply");
-    browser.wait_until("the filter is applied", "return location.search.includes('model=');", vec![]).await;
-    browser.find("#log-rows").await;
-    let of_model = ids(&gateway, ListLogs::new().filter(LogFilter::eq(FilterKey::Model, MODEL))).await;
-    assert_eq!(of_model.len(), 3, "three logs of {MODEL}");
-    assert_eq!(row_ids(&browser).await, of_model, "only {MODEL}'s rows remain");
-    assert_eq!(browser.text("#log-count").await, format!("{} logs", of_model.len()));
-    browser.screenshot("filtered").await;
-
-    // A log's detail: fields, metadata, bodies.
-    let row_link = format!("#log-rows tr[data-log-id='{}'] a.log-link", logs.with_metadata);
-    browser.find(&row_link).await.click().await.expect("open the log");
-    let log_path = format!("/dashboard/gateways/{GATEWAY}/logs/{}", logs.with_metadata);
-    browser.wait_for_path(&log_path).await;
-    assert!(browser.text("#field-id").await.contains(&logs.with_metadata), "#field-id");
-    assert!(browser.text("#field-model").await.contains(MODEL), "#field-model");
-    assert!(browser.text("#log-metadata").await.contains(USER), "#log-metadata shows the metadata");
-    assert!(browser.text("#request-body").await.contains("What is a gateway?"), "#request-body");
-    assert!(!browser.text("#response-body").await.trim().is_empty(), "#response-body");
-    assert!(unlabelled(&browser).await.is_empty(), "log page: {:?}", unlabelled(&browser).await);
-    browser.screenshot("log").await;
-
-    // Feedback, then a score: stored, and shown on the log page again.
-    let feedback_before = browser.text("#field-feedback").await;
-    browser.find("#feedback-up").await.click().await.expect("feedback up");
-    browser.wait_for_path(&log_path).await;
-    let feedback_after = browser.text("#field-feedback").await;
-    assert_ne!(feedback_after, feedback_before, "#field-feedback changes after feedback-up");
-    let positive = ids(&gateway, ListLogs::new().filter(LogFilter::eq(FilterKey::Feedback, 1))).await;
-    assert_eq!(positive, BTreeSet::from([logs.with_metadata.clone()]), "the logs API lists it with feedback 1");
-    browser.tab_to("score", 120).await;
-    browser.type_text(&SCORE.to_string()).await;
-    browser.press(Key::Enter).await;
-    browser
-        .wait_until(
-            "the score is shown",
-            "return document.getElementById('field-score') !== null \
-        && document.getElementById('field-score').textContent.includes(arguments[0]);",
-            vec![json!(SCORE.to_string())],
-        )
-        .await;
-    let stored = local.store().evaluation(GATEWAY, &logs.with_metadata).await.expect("read").expect("the log");
-    assert_eq!(stored, (Some(1.0), Some(f64::from(SCORE))), "feedback and score stored");
-    let cached_log = gateway.get_log(&logs.cached).await.expect("the cached log");
-    assert!(cached_log.cached, "the second run's log is the cached one");
-
+    run.sign_in().await;
+    run.gateway_page_shows_everything().await;
+    run.filter_by_model().await;
+    let log_path = run.log_detail_feedback_and_score().await;
     // Keyboard: Tab reaches every filter control up to Apply, and the log's forms.
-    assert_tab_reaches(&browser, &gateway_page, "#filters", "apply-filters").await;
-    assert_tab_reaches(&browser, &format!("{base}{log_path}"), "#score-form", "send-score").await;
-    assert_tab_reaches(&browser, &format!("{base}{log_path}"), "#feedback-form", "feedback-down").await;
+    let log_page = format!("{}{log_path}", run.base);
+    assert_tab_reaches(&run.browser, &run.gateway_page(), "#filters", "apply-filters").await;
+    assert_tab_reaches(&run.browser, &log_page, "#score-form", "send-score").await;
+    assert_tab_reaches(&run.browser, &log_page, "#feedback-form", "feedback-down").await;
+    run.new_rows_arrive_live().await;
 
-    // A new request while the gateway page is open: its row arrives without a reload.
-    browser.goto(&gateway_page).await;
-    browser.js("window.notReloaded = true;", vec![]).await;
-    // The page's script opens the event stream as it loads; give it a moment to connect.
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    let plain = RunOptions::new().gateway(GatewayOptions::new(GATEWAY));
-    let fresh = ai.run::<_, Value>(OPENAI_MODEL, &chat("Anything new?"), &plain).await.expect("a run");
-    let fresh_id = fresh.log_id().expect("a log id").to_owned();
-    let arrived = "return document.querySelector('#log-rows tr[data-log-id=\"' + arguments[0] + '\"]') !== null;";
-    browser.wait_until("the new log's row arrives over SSE", arrived, vec![json!(fresh_id)]).await;
-    assert_eq!(browser.js("return window.notReloaded === true;", vec![]).await, json!(true), "no reload");
-    let first_row = browser.js("return document.querySelector('#log-rows tr').dataset.logId;", vec![]).await;
-    assert_eq!(first_row, json!(fresh_id), "the new row comes first");
-    let link = format!("#log-rows tr[data-log-id='{fresh_id}'] a.log-link");
-    let href = browser.find(&link).await.attr("href").await.expect("href");
-    assert_eq!(href.as_deref(), Some(format!("/dashboard/gateways/{GATEWAY}/logs/{fresh_id}").as_str()));
-
+    let Run { browser, local, .. } = run;
     browser.close().await;
     local.shutdown().await.expect("shutdown");
     eprintln!("browser test took {:.1} s", started.elapsed().as_secs_f64());

@@ -1,11 +1,11 @@
-//! A headless Chromium driven over WebDriver, for the dashboard's browser
+//! A headless Chromium driven over `WebDriver`, for the dashboard's browser
 //! test: Debian's `chromium` and `chromium-driver` (`chromedriver` on a free
 //! loopback port, a child process in a process group of its own, killed with
 //! the browser it started on drop), a `fantoccini` session, keyboard input,
 //! waits with a bound, and PNG screenshots under the target dir.
 //!
 //! Only `tests/browser.rs` includes this module (by path), so the other test
-//! binaries do not link the WebDriver client.
+//! binaries do not link the `WebDriver` client.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 
 /// The browser: Debian's `chromium` package.
 pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
-/// The WebDriver server (Debian's `chromium-driver`), looked up on `PATH` first.
+/// The `WebDriver` server (Debian's `chromium-driver`), looked up on `PATH` first.
 pub(crate) const CHROMEDRIVER: &str = "chromedriver";
 /// Where Debian's `chromium-driver` puts it, when `PATH` lacks it.
 const CHROMEDRIVER_FALLBACK: &str = "/usr/bin/chromedriver";
@@ -66,7 +66,7 @@ impl Drop for Driver {
     }
 }
 
-/// A WebDriver session in headless Chromium.
+/// A `WebDriver` session in headless Chromium.
 pub(crate) struct Browser {
     client: Client,
     // Dropped after `client`: the session's connection goes first.
