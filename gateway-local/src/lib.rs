@@ -230,6 +230,7 @@ impl LocalGatewayBuilder {
         let route_seed = self.config.route_seed;
         let telemetry =
             telemetry::Telemetry::new(&self.config).map_err(|e| StartError::Config(config::ConfigError::Invalid(e)))?;
+        let stop = CancellationToken::new();
         let state = Arc::new(AppState {
             config: self.config,
             store: store.clone(),
@@ -245,9 +246,9 @@ impl LocalGatewayBuilder {
             telemetry,
             log_feed: state::LogFeed::default(),
             dashboard: dashboard::DashboardState::default(),
+            stopping: stop.clone(),
         });
         let app = routes::router(Arc::clone(&state));
-        let stop = CancellationToken::new();
         let watcher = store.watch_file(std::time::Duration::from_millis(state.config.database_check_interval_ms));
         let limits = server::Limits::of(&state.config);
         let task = tokio::spawn(server::serve(listener, app, limits, stop.clone(), state.tasks.clone()));

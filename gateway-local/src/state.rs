@@ -36,6 +36,9 @@ pub(crate) struct AppState {
     pub(crate) log_feed: LogFeed,
     /// The dashboard's sessions, login attempts and event streams.
     pub(crate) dashboard: crate::dashboard::DashboardState,
+    /// Cancelled when the gateway stops: endless answers (the dashboard's
+    /// event streams) end then rather than hold the shutdown for its grace.
+    pub(crate) stopping: tokio_util::sync::CancellationToken,
 }
 
 /// A log just stored: its gateway and id (the row itself is read from the store).

@@ -241,9 +241,9 @@ async fn the_table_filters_pages_and_the_charts_count_the_logs() {
     let (ids, count) = dash.rows("model=gpt-4o-mini&success=&cached=&provider=").await;
     assert_eq!((ids.len(), count.as_str()), (2, "2 logs"));
     assert!(mini.iter().all(|id| ids.contains(id)));
-    assert_eq!(dash.rows("success=false").await.0, [failed.clone()]);
-    assert_eq!(dash.rows("meta_key=team&meta_value=blue").await.0, [other.clone()]);
-    assert_eq!(dash.rows("search=broken").await.0, [failed.clone()]);
+    assert_eq!(dash.rows("success=false").await.0, std::slice::from_ref(&failed));
+    assert_eq!(dash.rows("meta_key=team&meta_value=blue").await.0, std::slice::from_ref(&other));
+    assert_eq!(dash.rows("search=broken").await.0, std::slice::from_ref(&failed));
     assert_eq!(dash.rows("order_by=created_at&direction=asc&per_page=1").await.0, [mini[0].clone()]);
     assert_eq!(dash.rows("feedback=0").await.0.len(), 4);
     assert_eq!(dash.rows("feedback=1").await.0.len(), 0);
@@ -355,12 +355,12 @@ async fn feedback_and_scores_are_checked_as_the_logs_api_checks_them() {
         }
     };
     assert_eq!(send(vec![("feedback", "-1".to_owned())]).await.status, 303);
-    assert_eq!(logs_with_feedback(&dash.harness, "-1").await, [id.clone()]);
+    assert_eq!(logs_with_feedback(&dash.harness, "-1").await, std::slice::from_ref(&id));
     assert_eq!(send(vec![("score", "42".to_owned())]).await.status, 303);
     let html = dash.get(&path).await.text();
     assert_eq!(between(&html, "<dd id=\"field-score\">", "</dd>"), "42");
     assert!(between(&html, "<dd id=\"field-feedback\">", "</dd>").contains("-1"));
-    assert_eq!(dash.rows("feedback=-1").await.0, [id.clone()]);
+    assert_eq!(dash.rows("feedback=-1").await.0, std::slice::from_ref(&id));
 
     for (name, value, needle) in [
         ("score", "101", "score must be a number from 0 to 100"),
@@ -404,6 +404,38 @@ async fn new_logs_arrive_as_rows_over_server_sent_events() {
     assert_eq!(data.len(), 1, "one line of HTML: {event}");
     assert!(data[0].starts_with(&format!("<tr data-log-id=\"{id}\">")), "{event}");
     assert!(data[0].contains(&format!("<a class=\"log-link\" href=\"/dashboard/gateways/main/logs/{id}\">")));
+
+    // An open stream does not hold the shutdown for its grace period (10 s): it ends.
+    let started = std::time::Instant::now();
+    dash.harness.gateway.shutdown().await.expect("a clean shutdown");
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    let rest = tokio::time::timeout(Duration::from_secs(5), async { while let Some(Ok(_)) = body.next().await {} });
+    rest.await.expect("the stream ended");
+}
+
+#[tokio::test]
+async fn login_attempts_are_limited_per_client_and_unknown_pages_are_404s() {
+    let mut dash = Dash::start(LocalConfig::default()).await;
+    for attempt in 0..20 {
+        let answer = dash.post("/dashboard/login", &[("token", "wrong")], None).await;
+        assert_eq!(answer.status, 401, "attempt {attempt}");
+    }
+    // Even the right token waits now.
+    let limited = dash.post("/dashboard/login", &[("token", API_TOKEN)], None).await;
+    assert_eq!(limited.status, 429);
+    assert!(limited.header("set-cookie").is_none());
+    assert!(limited.text().contains("id=\"login-error\""));
+
+    let mut other = Dash::start(LocalConfig::default()).await;
+    other.login().await;
+    for path in ["/dashboard/nope", "/dashboard/gateways/Bad_Gateway!", "/dashboard/assets/x.js"] {
+        let answer = other.get(path).await;
+        assert_eq!(answer.status, 404, "{path}");
+        assert!(answer.text().contains("role=\"alert\""), "{path}");
+        assert_security_headers(&answer);
+    }
+    dash.cookie = other.cookie.clone();
+    assert_eq!(dash.get("/dashboard").await.status, 303, "a session belongs to its gateway");
 }
 
 #[tokio::test]

@@ -126,9 +126,9 @@ impl View {
             raw => Some(parse_local("start", raw)?),
         };
         // Without an end, up to now (inclusive); without a start, the range before the end.
-        let to_ms = end.map_or(now.as_millisecond() + 1, |end| end.as_millisecond());
+        let to_ms = end.map_or(now.as_millisecond() + 1, jiff::Timestamp::as_millisecond);
         let length_ms = i64::try_from(length.as_millis()).unwrap_or(i64::MAX);
-        let from_ms = start.map_or(to_ms.saturating_sub(length_ms), |start| start.as_millisecond());
+        let from_ms = start.map_or(to_ms.saturating_sub(length_ms), jiff::Timestamp::as_millisecond);
         if from_ms >= to_ms {
             return Err("start must be before end".to_owned());
         }

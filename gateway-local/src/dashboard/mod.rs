@@ -1,8 +1,9 @@
 //! The dashboard at `/dashboard`: server-rendered pages over the log store
 //! (askama templates under `templates/`, `plotters` SVG charts, a little
 //! hand-written CSS and JavaScript under `assets/`), usable without
-//! JavaScript. The DOM and HTTP contract the browser test relies on is in
-//! the README's dashboard section.
+//! JavaScript (the README's "The dashboard" says what it shows). Its paths,
+//! element ids and forms are a contract with the browser test: change them
+//! together.
 //!
 //! - `session`: sessions, CSRF tokens, login attempts, the stream cap;
 //! - `filters`: the page's parameters as the logs API's query;

@@ -287,8 +287,8 @@ pub(crate) async fn gateway(
         Ok(listed) => listed,
         Err(e) => return store_error_page(&state, signed_ref, &e),
     };
-    let stats = match state.store.stats(&gw, view.query.clone(), view.from_ms, view.to_ms, CHART_BUCKETS).await {
-        Ok(stats) => stats,
+    let totals = match state.store.stats(&gw, view.query.clone(), view.from_ms, view.to_ms, CHART_BUCKETS).await {
+        Ok(totals) => totals,
         Err(e) => return store_error_page(&state, signed_ref, &e),
     };
     let ids: Vec<String> = logs.iter().map(|l| l.id.clone()).collect();
@@ -304,8 +304,8 @@ pub(crate) async fn gateway(
         (page_number.saturating_mul(per_page) < total).then(|| format!("{base}{}", params.with_page(page_number + 1)));
     let template = GatewayPage {
         chrome: Chrome::of(&state, signed_ref, format!("Gateway {gw}")),
-        charts: charts(&stats, view.range),
-        models: stats.by_model.iter().map(ModelRow::of).collect(),
+        charts: charts(&totals, view.range),
+        models: totals.by_model.iter().map(ModelRow::of).collect(),
         rows: logs.iter().map(|log| Row::of(log, reviews.get(&log.id))).collect(),
         live: page_number == 1,
         range: view.range,
@@ -348,8 +348,11 @@ pub(crate) async fn events(State(state): State<Arc<AppState>>, Path(gw): Path<St
     let feed = state.log_feed.subscribe();
     let stream = futures::stream::unfold((feed, permit, state, gw), |(mut feed, permit, state, gw)| async move {
         loop {
-            // Lagged (a slow reader) or closed: the stream ends.
-            let stored = feed.recv().await.ok()?;
+            // Lagged (a slow reader), closed, or the gateway stopping: the stream ends.
+            let stored = tokio::select! {
+                () = state.stopping.cancelled() => return None,
+                stored = feed.recv() => stored.ok()?,
+            };
             if stored.gateway != gw {
                 continue;
             }
