@@ -50,12 +50,33 @@ fn time_label(ms: i64, bucket_ms: i64) -> String {
     if bucket_ms <= 2 * 3_600_000 { at.strftime("%H:%M").to_string() } else { at.strftime("%m-%d").to_string() }
 }
 
+/// How a chart's values are written on its axis.
+#[derive(Clone, Copy)]
+enum Axis {
+    /// Whole numbers (counts): ticks on integers.
+    Count,
+    /// Decimals, with a unit (`%`, ` ms`, or none).
+    Amount(&'static str),
+}
+
 /// Draws `series` over the buckets of `stats` as SVG, or says why not.
-#[allow(clippy::cast_precision_loss, reason = "bucket indexes are small")]
-fn draw(stats: &Stats, series: &[Series], unit: &str) -> Result<String, String> {
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "bucket indexes and axis ticks are small"
+)]
+fn draw(stats: &Stats, series: &[Series], axis: Axis) -> Result<String, String> {
     let buckets = stats.buckets.len().max(1);
     let top = series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0_f64, f64::max);
-    let top = if top > 0.0 { top * 1.1 } else { 1.0 };
+    let (top, y_ticks) = match axis {
+        // At most five ticks, on whole numbers.
+        Axis::Count => {
+            let top = (top * 1.1).ceil().max(1.0);
+            (top, (top as usize).min(5) + 1)
+        }
+        Axis::Amount(_) => (if top > 0.0 { top * 1.1 } else { 1.0 }, 5),
+    };
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
@@ -71,16 +92,20 @@ fn draw(stats: &Stats, series: &[Series], unit: &str) -> Result<String, String> 
             let index = x.round() as i64;
             time_label(stats.from_ms + index * stats.bucket_ms, stats.bucket_ms)
         };
-        let y_label = |y: &f64| {
-            if top < 10.0 { format!("{y:.2}{unit}") } else { format!("{y:.0}{unit}") }
+        let y_label = |y: &f64| match axis {
+            Axis::Count => format!("{y:.0}"),
+            Axis::Amount(unit) if top < 10.0 => format!("{y:.2}{unit}"),
+            Axis::Amount(unit) => format!("{y:.0}{unit}"),
         };
         chart
             .configure_mesh()
             .x_labels(6)
-            .y_labels(5)
+            .y_labels(y_ticks)
             .x_label_formatter(&x_label)
             .y_label_formatter(&y_label)
-            .light_line_style(WHITE)
+            .disable_x_mesh()
+            .max_light_lines(0)
+            .bold_line_style(RGBColor(225, 228, 232))
             .draw()
             .map_err(|e| e.to_string())?;
         for (line, colour) in series.iter().zip(COLOURS) {
@@ -114,8 +139,8 @@ fn labelled(svg: &str, name: &str, caption: &str) -> String {
     format!("{open}><title id=\"{title_id}\">{}</title>{}", escape(caption), &rest[1..])
 }
 
-fn chart(stats: &Stats, name: &'static str, series: &[Series], unit: &str, caption: String) -> Chart {
-    let svg = match draw(stats, series, unit) {
+fn chart(stats: &Stats, name: &'static str, series: &[Series], axis: Axis, caption: String) -> Chart {
+    let svg = match draw(stats, series, axis) {
         Ok(svg) => labelled(&svg, name, &caption),
         Err(e) => {
             tracing::warn!(chart = name, error = %e, "a dashboard chart could not be drawn");
@@ -144,14 +169,14 @@ pub(crate) fn charts(stats: &Stats, range: &str) -> Vec<Chart> {
             stats,
             "requests",
             &[Series { name: "requests", values: of(&|b| b.requests as f64) }],
-            "",
+            Axis::Count,
             format!("Requests over the last {range} in {buckets} buckets: {requests} in all."),
         ),
         chart(
             stats,
             "errors",
             &[Series { name: "errors", values: of(&|b| b.errors as f64) }],
-            "",
+            Axis::Count,
             format!("Errors over the last {range}: {errors} of {requests} requests."),
         ),
         chart(
@@ -161,7 +186,7 @@ pub(crate) fn charts(stats: &Stats, range: &str) -> Vec<Chart> {
                 name: "cache hit rate",
                 values: of(&|b| if b.requests == 0 { 0.0 } else { b.cached as f64 * 100.0 / b.requests as f64 }),
             }],
-            "%",
+            Axis::Amount("%"),
             format!("Cache hit rate over the last {range}: {cached} of {requests} requests ({rate:.1}%)."),
         ),
         chart(
@@ -171,14 +196,14 @@ pub(crate) fn charts(stats: &Stats, range: &str) -> Vec<Chart> {
                 Series { name: "tokens in", values: of(&|b| b.tokens_in as f64) },
                 Series { name: "tokens out", values: of(&|b| b.tokens_out as f64) },
             ],
-            "",
+            Axis::Count,
             format!("Tokens over the last {range}: {tokens_in} in, {tokens_out} out."),
         ),
         chart(
             stats,
             "cost",
             &[Series { name: "cost", values: of(&|b| b.cost) }],
-            "",
+            Axis::Amount(""),
             format!("Cost over the last {range}: {cost:.6} in all."),
         ),
         chart(
@@ -189,7 +214,7 @@ pub(crate) fn charts(stats: &Stats, range: &str) -> Vec<Chart> {
                 Series { name: "p95", values: of(&|b| b.latency.map_or(0.0, |l| l[1] as f64)) },
                 Series { name: "p99", values: of(&|b| b.latency.map_or(0.0, |l| l[2] as f64)) },
             ],
-            " ms",
+            Axis::Amount(" ms"),
             format!(
                 "Latency percentiles over the last {range}, per bucket: highest p50 {}, p95 {}, p99 {}.",
                 ms(worst(0)),

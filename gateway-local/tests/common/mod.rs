@@ -184,9 +184,9 @@ impl Server {
             if let Some(status) = self.exited() {
                 panic!("the server exited early ({status}); output:\n{}", self.output());
             }
-            if let Ok(response) = client.get(format!("http://127.0.0.1:{port}/")).send().await {
-                // The v4 "no route" answer: it is up.
-                assert_eq!(response.status(), 404);
+            if let Ok(response) = client.get(format!("http://127.0.0.1:{port}/health")).send().await {
+                // `/health` answers (`/` is the dashboard's redirect): it is up.
+                assert_eq!(response.status(), 200);
                 return;
             }
             assert!(Instant::now() < deadline, "not answering within {PATIENCE:?}; output:\n{}", self.output());
