@@ -92,10 +92,11 @@ fn draw(stats: &Stats, series: &[Series], axis: Axis) -> Result<String, String> 
             let index = x.round() as i64;
             time_label(stats.from_ms + index * stats.bucket_ms, stats.bucket_ms)
         };
+        // Enough decimals that the ticks differ: two below 10, more for small amounts (costs).
+        let decimals = if top >= 10.0 { 0 } else { (2.0 - top.log10().floor()).clamp(2.0, 8.0) as usize };
         let y_label = |y: &f64| match axis {
             Axis::Count => format!("{y:.0}"),
-            Axis::Amount(unit) if top < 10.0 => format!("{y:.2}{unit}"),
-            Axis::Amount(unit) => format!("{y:.0}{unit}"),
+            Axis::Amount(unit) => format!("{y:.decimals$}{unit}"),
         };
         chart
             .configure_mesh()

@@ -166,11 +166,11 @@ fn or_dash<T: ToString>(value: Option<T>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| v.to_string())
 }
 
-/// Feedback as shown: 👍, 👎 or a dash.
+/// Feedback as shown: `1 (good)`, `-1 (bad)` or a dash (no emoji: not every system has the font).
 fn feedback_text(feedback: Option<f64>) -> String {
     match feedback {
-        Some(f) if f > 0.0 => "👍 1".to_owned(),
-        Some(f) if f < 0.0 => "👎 -1".to_owned(),
+        Some(f) if f > 0.0 => "1 (good)".to_owned(),
+        Some(f) if f < 0.0 => "-1 (bad)".to_owned(),
         _ => "–".to_owned(),
     }
 }
