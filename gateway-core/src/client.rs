@@ -1,8 +1,8 @@
 //! `Ai`: the client, and the one place requests are sent and retried.
 
 use std::collections::HashMap;
-use std::hash::BuildHasher as _;
 use std::fmt;
+use std::hash::BuildHasher as _;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -275,7 +275,9 @@ impl UrlCache {
     ) -> Result<Url> {
         let hash = self.hasher.hash_one((route, parts));
         let matches = |entry: &CachedUrl| {
-            entry.route == route && entry.parts.len() == parts.len() && entry.parts.iter().zip(parts).all(|(a, b)| &**a == *b)
+            entry.route == route
+                && entry.parts.len() == parts.len()
+                && entry.parts.iter().zip(parts).all(|(a, b)| &**a == *b)
         };
         let cached = {
             let urls = self.by_hash.lock().unwrap_or_else(PoisonError::into_inner);
@@ -790,18 +792,33 @@ impl Ai {
             ));
         }
         let config = &self.inner.config;
-        let url = self.inner.urls.get_or_build(UrlRoute::Run, &[gateway_id.unwrap_or_default(), model], || match gateway_id {
-            Some(gw) => url::build(
-                &config.gateway_base_url,
-                &[Part::Segment(&config.account_id), Part::Segment(gw), Part::Fixed("workers-ai"), Part::Path(model)],
-                "model",
-            ),
-            None => url::build(
-                &config.api_base_url,
-                &[Part::Fixed("accounts"), Part::Segment(&config.account_id), Part::Fixed("ai/run"), Part::Path(model)],
-                "model",
-            ),
-        })?;
+        let url =
+            self.inner.urls.get_or_build(
+                UrlRoute::Run,
+                &[gateway_id.unwrap_or_default(), model],
+                || match gateway_id {
+                    Some(gw) => url::build(
+                        &config.gateway_base_url,
+                        &[
+                            Part::Segment(&config.account_id),
+                            Part::Segment(gw),
+                            Part::Fixed("workers-ai"),
+                            Part::Path(model),
+                        ],
+                        "model",
+                    ),
+                    None => url::build(
+                        &config.api_base_url,
+                        &[
+                            Part::Fixed("accounts"),
+                            Part::Segment(&config.account_id),
+                            Part::Fixed("ai/run"),
+                            Part::Path(model),
+                        ],
+                        "model",
+                    ),
+                },
+            )?;
         let body = js::to_vec(input).map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))?;
         let mut request = Prepared::new(Method::POST, url);
         // The `workers-ai` route and Workers AI itself use the API token, never a stored key.
@@ -880,7 +897,8 @@ fn binding_run<I: Serialize + ?Sized>(
         gateway: Option<BindingGatewayOptions<'a>>,
     }
     let path = if gateway_id.is_some() { "ai-gateway/run?version=3" } else { "run?version=3" };
-    let url = urls.get_or_build(UrlRoute::BindingRun, &[path], || url::build(origin, &[Part::Path(path)], "binding origin"))?;
+    let url =
+        urls.get_or_build(UrlRoute::BindingRun, &[path], || url::build(origin, &[Part::Path(path)], "binding origin"))?;
     // The binding's fields in the body, the options its type lacks as headers.
     let (gateway, option_headers) = options.gateway.as_ref().map(GatewayOptions::to_binding).transpose()?.unzip();
     let body = Body { inputs: input, options: BodyOptions { tags, gateway } };
