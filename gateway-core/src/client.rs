@@ -963,6 +963,26 @@ pub(crate) fn check_gateway_id(id: &str) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// The encoded flag is byte for byte what the `Value` route writes.
+    #[test]
+    fn the_stream_flag_is_added_to_encoded_bodies_as_to_values() {
+        use serde_json::json;
+        for input in [
+            json!({}),
+            json!({"model": "openai/gpt-5.5", "messages": [{"role": "user", "content": "}"}], "n": 1.5}),
+            json!({"stream": false, "a": 1}),
+            json!({"a": {"stream": 1}}),
+        ] {
+            let encoded = js::to_vec(&input).unwrap();
+            let has_stream = input.get("stream").is_some();
+            let expected = js::to_vec(&with_stream_flag(&input).unwrap()).unwrap();
+            let got = with_stream_flag_encoded(encoded, has_stream).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(expected).unwrap(), "{input}");
+        }
+        let error = with_stream_flag_encoded(b"[1]".to_vec(), false).unwrap_err();
+        assert!(error.to_string().contains("must be a JSON object"), "{error}");
+    }
+
     #[test]
     fn urls_are_built_once_per_route_and_key_and_bounded() {
         let urls = UrlCache::default();

@@ -668,3 +668,31 @@ pub trait GatewayExt: Gateway + Clone + 'static {
 }
 
 impl<G: Gateway + Clone + 'static> GatewayExt for G {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::openai::Gpt4oMiniRequest;
+    use crate::models::workers_ai::ChatMessage;
+
+    /// The request written once with its `model` replaced in place is the
+    /// body the `Value` route writes, byte for byte.
+    #[test]
+    fn catalog_bodies_are_encoded_as_their_values() {
+        let requests = [
+            Gpt4oMiniRequest::new(vec![ChatMessage::user("hi")]),
+            Gpt4oMiniRequest::new(vec![ChatMessage::system("s \"q\""), ChatMessage::user("é")]).temperature(0.5).n(2),
+        ];
+        for request in &requests {
+            for name in ["openai/gpt-4o-mini", "openai/other \"quoted\""] {
+                let value = js::to_vec(&catalog_body(request, Some(name)).unwrap()).unwrap();
+                let encoded = catalog_body_encoded(request, name).unwrap();
+                assert_eq!(String::from_utf8(encoded).unwrap(), String::from_utf8(value).unwrap(), "{name}");
+            }
+        }
+        // The typed encoding is `to_query`'s JSON.
+        let request = &requests[1];
+        let encoded: Value = serde_json::from_slice(&encode_request(request).unwrap()).unwrap();
+        assert_eq!(encoded, request.to_query().unwrap());
+    }
+}

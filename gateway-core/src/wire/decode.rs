@@ -488,6 +488,66 @@ mod tests {
 
     const LOG: Call<'static> = Call::Log { gateway_id: "gw", log_id: "L1" };
 
+    /// The envelope is found wherever its keys are; bodies that only
+    /// mention them elsewhere, or never, are the output themselves.
+    #[test]
+    fn outputs_are_unwrapped_only_from_envelopes() {
+        #[derive(Debug, PartialEq, Deserialize)]
+        struct Out {
+            response: String,
+        }
+        let out = |text: &str| Out { response: text.to_owned() };
+        let cases = [
+            (r#"{"result":{"response":"a"},"success":true,"errors":[]}"#, "a"),
+            // `success` first, `result` last: still an envelope.
+            (r#"{"success":true,"errors":[],"result":{"response":"b"}}"#, "b"),
+            // Bare answers, one mentioning both words inside its text.
+            (r#"{"response":"c"}"#, "c"),
+            (r#"{"response":"the \"result\" of \"success\""}"#, "the \"result\" of \"success\""),
+            // `result` null: not an envelope, the body is the output.
+            (r#"{"result":null,"success":true,"response":"d"}"#, "d"),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(output::<Out>(body.as_bytes()).unwrap(), out(expected), "{body}");
+        }
+        // An envelope whose `result` does not fit fails at `result…`, never decoding the envelope leniently.
+        let error = output::<Out>(br#"{"result":{"text":"x"},"success":true,"response":"y"}"#).unwrap_err();
+        assert!(matches!(&error, Error::Decode { path, .. } if path.starts_with("result")), "{error:?}");
+        // A repeated key is refused as the envelope's decoder refuses it.
+        assert!(output::<Out>(br#"{"result":{"response":"a"},"result":{},"success":true}"#).is_err());
+    }
+
+    /// Found by session 6: a bare list of two or more items was read as an
+    /// envelope by position (`[result, success]`) and failed to decode.
+    #[test]
+    fn bare_lists_are_outputs_not_envelopes() {
+        let lists: Vec<Vec<f32>> = output(b"[[0.5,1.0],[2.0]]").unwrap();
+        assert_eq!(lists, vec![vec![0.5, 1.0], vec![2.0]]);
+        let words: Vec<String> = output(br#"["result","success","x"]"#).unwrap();
+        assert_eq!(words.len(), 3);
+    }
+
+    #[test]
+    fn top_level_keys_are_read_without_a_value() {
+        fn keys(body: &str) -> Option<TopLevelKeys<'_>> {
+            TopLevelKeys::of(body.as_bytes())
+        }
+        let of = |model: Option<&str>, stream: bool| {
+            Some(TopLevelKeys { model: model.map(|m| std::borrow::Cow::Owned(m.to_owned())), stream })
+        };
+        assert_eq!(
+            keys(r#"{"model":"openai/gpt-5.5","messages":[{"model":"inner"}]}"#),
+            of(Some("openai/gpt-5.5"), false)
+        );
+        // The last of repeated keys, as a `Value` keeps; escapes decoded; non-strings are no model.
+        assert_eq!(keys(r#"{"model":"a","stream":false,"model":"b\u0021"}"#), of(Some("b!"), true));
+        assert_eq!(keys(r#"{"model":5,"stream":null}"#), of(None, true));
+        assert_eq!(keys(r#"{"model":{"id":"x"}}"#), of(None, false));
+        for not_one_object in ["[]", "\"model\"", "{} {}", "{", ""] {
+            assert_eq!(keys(not_one_object), None, "{not_one_object}");
+        }
+    }
+
     #[test]
     fn binding_parse_error_rules() {
         match classify_str(404, r#"{"errors":[{"code":7002,"message":"Not Found"}],"success":true}"#, LOG) {
