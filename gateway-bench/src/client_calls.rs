@@ -129,6 +129,7 @@ impl Variant {
     }
 
     /// The hand-written floor making the same exchange.
+    #[must_use]
     pub fn floor(self) -> Self {
         match self {
             Self::Baseline | Self::Run | Self::RunModel | Self::Universal | Self::RunApi => Self::Baseline,
@@ -199,7 +200,7 @@ struct CompletionMessage {
 }
 
 #[derive(Deserialize)]
-#[allow(dead_code, reason = "decoded like the typed response")]
+#[allow(dead_code, clippy::struct_field_names, reason = "decoded like the typed response, named as OpenAI names them")]
 struct CompletionUsage {
     #[serde(default)]
     prompt_tokens: u64,
@@ -210,6 +211,7 @@ struct CompletionUsage {
 }
 
 /// The ways of making the calls, sharing nothing but the upstream.
+#[allow(missing_debug_implementations, reason = "async-openai's client has no `Debug`; nothing prints these")]
 pub struct Clients {
     ai: Ai,
     gateway: HttpGateway,
