@@ -4,6 +4,8 @@
 //! Every benchmark measures a baseline and a candidate in the same run,
 //! interleaved, and reports the candidate as a ratio of the baseline.
 
+pub mod client_calls;
+
 use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -15,6 +17,11 @@ use axum::routing::post;
 
 /// The JSON the minimal upstream answers with: a Workers AI envelope.
 pub const UPSTREAM_JSON: &str = r#"{"result":{"response":"Hello from the minimal upstream.","usage":{"prompt_tokens":4,"completion_tokens":6,"total_tokens":10}},"success":true,"errors":[],"messages":[]}"#;
+
+/// The JSON the minimal upstream answers OpenAI-format chat calls with (any
+/// path ending in `/chat/completions`): a whole `chat.completion`, every
+/// field async-openai requires included.
+pub const OPENAI_JSON: &str = r#"{"id":"chatcmpl-minimal","object":"chat.completion","created":1764892800,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"Hello from the minimal upstream.","refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":4,"completion_tokens":6,"total_tokens":10},"service_tier":"default","system_fingerprint":"fp_minimal"}"#;
 
 /// The event stream the minimal upstream answers streaming requests with:
 /// `STREAM_CHUNKS` Workers AI chunks, a usage chunk, then `[DONE]`.
@@ -33,17 +40,23 @@ pub fn upstream_sse() -> String {
 /// Content chunks in a streamed answer of the minimal upstream.
 pub const STREAM_CHUNKS: usize = 64;
 
-async fn answer(body: axum::body::Bytes) -> Response {
+async fn answer(uri: axum::http::Uri, body: axum::body::Bytes) -> Response {
     let streaming = body.windows(13).any(|w| w == b"\"stream\":true");
-    let (content_type, text) =
-        if streaming { ("text/event-stream", upstream_sse()) } else { ("application/json", UPSTREAM_JSON.to_owned()) };
+    let (content_type, text) = if streaming {
+        ("text/event-stream", upstream_sse())
+    } else if uri.path().ends_with("/chat/completions") {
+        ("application/json", OPENAI_JSON.to_owned())
+    } else {
+        ("application/json", UPSTREAM_JSON.to_owned())
+    };
     let mut response = text.into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     response
 }
 
-/// Starts the minimal upstream on `127.0.0.1:0`: any POST gets [`UPSTREAM_JSON`],
-/// or [`upstream_sse`] when the body asks for `"stream":true`.
+/// Starts the minimal upstream on `127.0.0.1:0`: any POST gets [`UPSTREAM_JSON`]
+/// ([`OPENAI_JSON`] on a `…/chat/completions` path), or [`upstream_sse`]
+/// when the body asks for `"stream":true`.
 pub async fn minimal_upstream() -> std::io::Result<SocketAddr> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;

@@ -41,10 +41,8 @@ pub(crate) fn call_span(
     model: Option<&str>,
     gateway_id: Option<&str>,
 ) -> tracing::Span {
-    let name = match model {
-        Some(model) => format!("{operation} {model}"),
-        None => operation.to_owned(),
-    };
+    // Formatted only when a subscriber records the span.
+    let name = SpanName { operation, model };
     tracing::info_span!(
         target: "gateway_core",
         "gen_ai",
@@ -63,6 +61,21 @@ pub(crate) fn call_span(
         http.response.status_code = Empty,
         error.type = Empty,
     )
+}
+
+/// `otel.name`: `{operation} {model}`, or the operation alone.
+struct SpanName<'a> {
+    operation: &'a str,
+    model: Option<&'a str>,
+}
+
+impl std::fmt::Display for SpanName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.model {
+            Some(model) => write!(f, "{} {model}", self.operation),
+            None => f.write_str(self.operation),
+        }
+    }
 }
 
 /// Runs `call` inside `span` and records its outcome on it.
@@ -126,6 +139,12 @@ impl Outcome for EventStream {
 }
 
 impl<T: Outcome, U> Outcome for (T, U) {
+    fn record_on(&self, span: &tracing::Span) {
+        self.0.record_on(span);
+    }
+}
+
+impl<T: Outcome, U, V> Outcome for (T, U, V) {
     fn record_on(&self, span: &tracing::Span) {
         self.0.record_on(span);
     }

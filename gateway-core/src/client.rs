@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasher as _;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -226,34 +227,81 @@ impl Prepared {
     }
 }
 
-/// Run URLs by gateway id (empty: Workers AI directly) and model, bounded.
-#[derive(Debug, Default)]
-struct RunUrls {
-    by_gateway: Mutex<HashMap<String, HashMap<String, Url>>>,
+/// Which kind of call a cached URL belongs to: the first part of its key,
+/// so the routes' keys never collide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum UrlRoute {
+    /// `Ai::run` over REST: gateway id (empty: Workers AI directly), model.
+    Run,
+    /// The binding's `run`: with a gateway or not.
+    BindingRun,
+    /// A provider's own route: gateway id, provider slug, endpoint.
+    Provider,
+    /// The universal endpoint: gateway id.
+    Universal,
+    /// The REST API on the API host: its path (`run`, `v1/chat/completions`).
+    RestApi,
 }
 
-impl RunUrls {
-    /// Most URLs kept; past it the cache starts over (a client rarely uses more models).
+/// A checked URL and the key it was built for.
+#[derive(Debug)]
+struct CachedUrl {
+    route: UrlRoute,
+    parts: Box<[Box<str>]>,
+    url: Url,
+}
+
+/// Checked URLs of calls, by route and the caller's pieces (gateway id,
+/// model, provider, endpoint), reused: building one is most of a call's
+/// preparation. Bounded; looked up without allocating.
+#[derive(Debug, Default)]
+pub(crate) struct UrlCache {
+    /// Entries by the hash of their key; a bucket holds the (rare) collisions.
+    by_hash: Mutex<HashMap<u64, Vec<CachedUrl>>>,
+    hasher: std::hash::RandomState,
+}
+
+impl UrlCache {
+    /// Most URLs kept; past it the cache starts over (a client rarely uses more).
     const CAPACITY: usize = 256;
 
-    /// The URL of `model` through `gateway_id`, from the cache or built by `build`
+    /// The URL of `parts` on `route`, from the cache or built by `build`
     /// (whose errors are not cached: the next call checks again).
-    fn get_or_build(&self, gateway_id: Option<&str>, model: &str, build: impl FnOnce() -> Result<Url>) -> Result<Url> {
-        let gateway = gateway_id.unwrap_or_default();
+    pub(crate) fn get_or_build(
+        &self,
+        route: UrlRoute,
+        parts: &[&str],
+        build: impl FnOnce() -> Result<Url>,
+    ) -> Result<Url> {
+        let hash = self.hasher.hash_one((route, parts));
+        let matches = |entry: &CachedUrl| {
+            entry.route == route
+                && entry.parts.len() == parts.len()
+                && entry.parts.iter().zip(parts).all(|(a, b)| &**a == *b)
+        };
         let cached = {
-            let urls = self.by_gateway.lock().unwrap_or_else(PoisonError::into_inner);
-            urls.get(gateway).and_then(|models| models.get(model)).cloned()
+            let urls = self.by_hash.lock().unwrap_or_else(PoisonError::into_inner);
+            urls.get(&hash).and_then(|bucket| bucket.iter().find(|e| matches(e))).map(|e| e.url.clone())
         };
         if let Some(url) = cached {
             return Ok(url);
         }
         let url = build()?;
-        let mut urls = self.by_gateway.lock().unwrap_or_else(PoisonError::into_inner);
-        if urls.values().map(HashMap::len).sum::<usize>() >= Self::CAPACITY {
+        let mut urls = self.by_hash.lock().unwrap_or_else(PoisonError::into_inner);
+        if urls.values().map(Vec::len).sum::<usize>() >= Self::CAPACITY {
             urls.clear();
         }
-        urls.entry(gateway.to_owned()).or_default().insert(model.to_owned(), url.clone());
+        let bucket = urls.entry(hash).or_default();
+        if !bucket.iter().any(matches) {
+            let parts = parts.iter().map(|p| Box::from(*p)).collect();
+            bucket.push(CachedUrl { route, parts, url: url.clone() });
+        }
         Ok(url)
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.by_hash.lock().unwrap_or_else(PoisonError::into_inner).values().map(Vec::len).sum()
     }
 }
 
@@ -285,8 +333,8 @@ pub(crate) struct Inner {
     pub(crate) config: Config,
     http: reqwest::Client,
     last_log_id: Mutex<Option<String>>,
-    /// Checked run URLs, reused: building one is most of a call's preparation.
-    run_urls: RunUrls,
+    /// Checked URLs of every route, reused: building one is most of a call's preparation.
+    pub(crate) urls: UrlCache,
     /// `Bearer <api token>`, built once, marked sensitive.
     api_bearer: Option<HeaderValue>,
     /// `Bearer <token>` for `cf-aig-authorization` (the gateway token, else
@@ -535,7 +583,7 @@ impl Ai {
                 config,
                 http,
                 last_log_id: Mutex::new(None),
-                run_urls: RunUrls::default(),
+                urls: UrlCache::default(),
                 api_bearer,
                 gateway_bearer,
             }),
@@ -586,9 +634,13 @@ impl Ai {
         I: Serialize + ?Sized + Sync,
         O: DeserializeOwned,
     {
-        let (response, route) = self.run_routed(model, input, options).await?;
-        let output = if route.run_api { rest_api::run_api_output(&response)? } else { response.output()? };
-        Ok(AiResponse { output, meta: response.meta })
+        // Read inside the call's span (a failed `/ai/run` is the call's error),
+        // decoded in the same pass (a decode error is the caller's, after it).
+        let read = |response: &GatewayResponse, run_api: bool| {
+            if run_api { rest_api::run_api_read(response) } else { Ok(response.output()) }
+        };
+        let (response, _, output) = self.run_routed(model, input, options, read).await?;
+        Ok(AiResponse { output: output?, meta: response.meta })
     }
 
     /// [`run`](Self::run) returning the raw answer, for outputs that are not
@@ -597,15 +649,18 @@ impl Ai {
     where
         I: Serialize + ?Sized + Sync,
     {
-        self.run_routed(model, input, options).await.map(|(response, _)| response)
+        self.run_routed(model, input, options, rest_api::run_api_check).await.map(|(response, ..)| response)
     }
 
-    pub(crate) async fn run_routed<'o, I>(
+    /// Sends a run and reads its successful answer with `read` (told
+    /// whether it is in the `/ai/run` envelope), inside the call's span.
+    pub(crate) async fn run_routed<'o, I, T>(
         &self,
         model: &str,
         input: &I,
         options: &'o RunOptions,
-    ) -> Result<(GatewayResponse, RunRoute<'o>)>
+        read: impl FnOnce(&GatewayResponse, bool) -> Result<T>,
+    ) -> Result<(GatewayResponse, RunRoute<'o>, T)>
     where
         I: Serialize + ?Sized + Sync,
     {
@@ -619,10 +674,8 @@ impl Ai {
             }
             let response = answer.into_response();
             self.inner.remember(response.meta.log_id.clone());
-            if route.run_api {
-                rest_api::run_api_failure(&response)?;
-            }
-            Ok((response, route))
+            let read = read(&response, route.run_api)?;
+            Ok((response, route, read))
         })
         .await
     }
@@ -709,7 +762,7 @@ impl Ai {
                     ));
                 }
                 let tags = options.checked_tags()?;
-                let request = binding_run(origin, model, input, options, gateway_id, &tags)?;
+                let request = binding_run(&self.inner.urls, origin, model, input, options, gateway_id, &tags)?;
                 let request = if gateway_id.is_some() { request.behind_gateway() } else { request };
                 Ok((
                     request,
@@ -739,18 +792,33 @@ impl Ai {
             ));
         }
         let config = &self.inner.config;
-        let url = self.inner.run_urls.get_or_build(gateway_id, model, || match gateway_id {
-            Some(gw) => url::build(
-                &config.gateway_base_url,
-                &[Part::Segment(&config.account_id), Part::Segment(gw), Part::Fixed("workers-ai"), Part::Path(model)],
-                "model",
-            ),
-            None => url::build(
-                &config.api_base_url,
-                &[Part::Fixed("accounts"), Part::Segment(&config.account_id), Part::Fixed("ai/run"), Part::Path(model)],
-                "model",
-            ),
-        })?;
+        let url =
+            self.inner.urls.get_or_build(
+                UrlRoute::Run,
+                &[gateway_id.unwrap_or_default(), model],
+                || match gateway_id {
+                    Some(gw) => url::build(
+                        &config.gateway_base_url,
+                        &[
+                            Part::Segment(&config.account_id),
+                            Part::Segment(gw),
+                            Part::Fixed("workers-ai"),
+                            Part::Path(model),
+                        ],
+                        "model",
+                    ),
+                    None => url::build(
+                        &config.api_base_url,
+                        &[
+                            Part::Fixed("accounts"),
+                            Part::Segment(&config.account_id),
+                            Part::Fixed("ai/run"),
+                            Part::Path(model),
+                        ],
+                        "model",
+                    ),
+                },
+            )?;
         let body = js::to_vec(input).map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))?;
         let mut request = Prepared::new(Method::POST, url);
         // The `workers-ai` route and Workers AI itself use the API token, never a stored key.
@@ -771,7 +839,7 @@ pub(crate) struct RunRoute<'o> {
     /// The gateway, for errors naming it.
     gateway_id: Option<&'o str>,
     /// Whether the answer is in the REST API's `/ai/run` envelope
-    /// ([`rest_api::run_api_output`]) rather than Workers AI's.
+    /// ([`rest_api::run_api_read`]) rather than Workers AI's.
     pub(crate) run_api: bool,
     /// How a streamed answer ends.
     protocol: StreamProtocol,
@@ -808,6 +876,7 @@ fn run_gateway_id(options: &RunOptions) -> Result<Option<&str>> {
 
 /// `Ai.run` over the binding backend protocol (binding-api §10).
 fn binding_run<I: Serialize + ?Sized>(
+    urls: &UrlCache,
     origin: &::url::Url,
     model: &str,
     input: &I,
@@ -828,7 +897,8 @@ fn binding_run<I: Serialize + ?Sized>(
         gateway: Option<BindingGatewayOptions<'a>>,
     }
     let path = if gateway_id.is_some() { "ai-gateway/run?version=3" } else { "run?version=3" };
-    let url = url::build(origin, &[Part::Path(path)], "binding origin")?;
+    let url =
+        urls.get_or_build(UrlRoute::BindingRun, &[path], || url::build(origin, &[Part::Path(path)], "binding origin"))?;
     // The binding's fields in the body, the options its type lacks as headers.
     let (gateway, option_headers) = options.gateway.as_ref().map(GatewayOptions::to_binding).transpose()?.unzip();
     let body = Body { inputs: input, options: BodyOptions { tags, gateway } };
@@ -868,6 +938,23 @@ pub(crate) fn with_stream_flag<I: Serialize + ?Sized>(input: &I) -> Result<serde
     }
 }
 
+/// [`with_stream_flag`] on a body already encoded (compact, as `js::to_vec`
+/// writes it): `"stream":true` appended inside an object that has no
+/// `stream` key yet (`has_stream`), without decoding it; any other body
+/// goes through [`with_stream_flag`], with the same result and errors.
+pub(crate) fn with_stream_flag_encoded(mut body: Vec<u8>, has_stream: bool) -> Result<Vec<u8>> {
+    if !has_stream && body.first() == Some(&b'{') && body.last() == Some(&b'}') {
+        body.pop();
+        if body.len() > 1 {
+            body.push(b',');
+        }
+        body.extend_from_slice(br#""stream":true}"#);
+        return Ok(body);
+    }
+    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| Error::invalid("body", e.to_string()))?;
+    js::to_vec(&with_stream_flag(&value)?).map_err(|e| Error::invalid("body", e.to_string()))
+}
+
 pub(crate) fn check_gateway_id(id: &str) -> Result<()> {
     validate_gateway_id(id, "gateway id")
 }
@@ -876,29 +963,52 @@ pub(crate) fn check_gateway_id(id: &str) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// The encoded flag is byte for byte what the `Value` route writes.
     #[test]
-    fn run_urls_are_built_once_per_gateway_and_model_and_bounded() {
-        let urls = RunUrls::default();
+    fn the_stream_flag_is_added_to_encoded_bodies_as_to_values() {
+        use serde_json::json;
+        for input in [
+            json!({}),
+            json!({"model": "openai/gpt-5.5", "messages": [{"role": "user", "content": "}"}], "n": 1.5}),
+            json!({"stream": false, "a": 1}),
+            json!({"a": {"stream": 1}}),
+        ] {
+            let encoded = js::to_vec(&input).unwrap();
+            let has_stream = input.get("stream").is_some();
+            let expected = js::to_vec(&with_stream_flag(&input).unwrap()).unwrap();
+            let got = with_stream_flag_encoded(encoded, has_stream).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(expected).unwrap(), "{input}");
+        }
+        let error = with_stream_flag_encoded(b"[1]".to_vec(), false).unwrap_err();
+        assert!(error.to_string().contains("must be a JSON object"), "{error}");
+    }
+
+    #[test]
+    fn urls_are_built_once_per_route_and_key_and_bounded() {
+        let urls = UrlCache::default();
         let builds = std::cell::Cell::new(0);
         let build = |path: &str| {
             builds.set(builds.get() + 1);
             Ok(Url::parse(&format!("http://h/{path}")).unwrap())
         };
-        let a = urls.get_or_build(None, "m", || build("direct/m")).unwrap();
-        let b = urls.get_or_build(None, "m", || build("other")).unwrap();
+        let a = urls.get_or_build(UrlRoute::Run, &["", "m"], || build("direct/m")).unwrap();
+        let b = urls.get_or_build(UrlRoute::Run, &["", "m"], || build("other")).unwrap();
         assert_eq!((a.as_str(), b.as_str(), builds.get()), ("http://h/direct/m", "http://h/direct/m", 1));
         // The gateway is part of the key.
-        let c = urls.get_or_build(Some("gw"), "m", || build("gw/m")).unwrap();
+        let c = urls.get_or_build(UrlRoute::Run, &["gw", "m"], || build("gw/m")).unwrap();
         assert_eq!((c.as_str(), builds.get()), ("http://h/gw/m", 2));
+        // So is the route, and how the key splits into parts.
+        let provider = urls.get_or_build(UrlRoute::Provider, &["gw", "m"], || build("provider")).unwrap();
+        let split = urls.get_or_build(UrlRoute::Provider, &["g", "wm"], || build("split")).unwrap();
+        assert_eq!((provider.as_str(), split.as_str(), builds.get()), ("http://h/provider", "http://h/split", 4));
         // Errors are not kept.
-        assert!(urls.get_or_build(None, "bad", || Err(Error::invalid("model", "no"))).is_err());
-        urls.get_or_build(None, "bad", || build("bad")).unwrap();
-        assert_eq!(builds.get(), 3);
+        assert!(urls.get_or_build(UrlRoute::Run, &["", "bad"], || Err(Error::invalid("model", "no"))).is_err());
+        urls.get_or_build(UrlRoute::Run, &["", "bad"], || build("bad")).unwrap();
+        assert_eq!(builds.get(), 5);
         // Bounded: past the capacity it starts over.
-        for i in 0..RunUrls::CAPACITY * 2 {
-            urls.get_or_build(None, &i.to_string(), || build("x")).unwrap();
+        for i in 0..UrlCache::CAPACITY * 2 {
+            urls.get_or_build(UrlRoute::Run, &["", &i.to_string()], || build("x")).unwrap();
         }
-        let kept: usize = urls.by_gateway.lock().unwrap().values().map(HashMap::len).sum();
-        assert!(kept <= RunUrls::CAPACITY, "{kept}");
+        assert!(urls.len() <= UrlCache::CAPACITY, "{}", urls.len());
     }
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::call_span;
-use crate::client::{Answer, Inner, Prepared, UniversalOptions, check_gateway_id};
+use crate::client::{Answer, Inner, Prepared, UniversalOptions, UrlRoute, check_gateway_id};
 use crate::config::Transport;
 use crate::error::{Error, Result};
 use crate::provider::{Provider, ProviderSlug};
@@ -68,6 +68,25 @@ pub trait Gateway: Send + Sync + fmt::Debug {
         body: &Value,
         options: &UniversalOptions,
     ) -> Result<GatewayResponse>;
+
+    /// [`provider_request`](Self::provider_request) with `body` already
+    /// encoded as JSON, and the `model` it names (for the call's span): what
+    /// typed calls send ([`GatewayExt::run_model`](crate::GatewayExt::run_model)),
+    /// with no `Value` in between. The default decodes `body` and calls
+    /// `provider_request`; [`HttpGateway`] sends the bytes as they are.
+    #[doc(hidden)]
+    async fn provider_request_encoded(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        body: Vec<u8>,
+        model: Option<&str>,
+        options: &UniversalOptions,
+    ) -> Result<GatewayResponse> {
+        let _ = model;
+        let body: Value = serde_json::from_slice(&body).map_err(|e| Error::invalid("request", e.to_string()))?;
+        self.provider_request(provider, endpoint, &body, options).await
+    }
 
     /// [`run`](Self::run) with the answer streamed: the steps' queries ask
     /// for a stream (`"stream": true`); events arrive as the provider sends
@@ -267,43 +286,45 @@ impl HttpGateway {
         check_gateway_id(&self.id)?;
         let body = request.to_body()?;
         let config = &self.inner.config;
-        let url = match &config.transport {
+        let url = self.inner.urls.get_or_build(UrlRoute::Universal, &[&self.id], || match &config.transport {
             Transport::Rest => url::build(
                 &config.gateway_base_url,
                 &[Part::Segment(&config.account_id), Part::Segment(&self.id)],
                 "gateway id",
-            )?,
+            ),
             Transport::Binding(origin) => {
-                url::build(origin, &[Part::Fixed("ai-gateway/universal/run"), Part::Segment(&self.id)], "gateway id")?
+                url::build(origin, &[Part::Fixed("ai-gateway/universal/run"), Part::Segment(&self.id)], "gateway id")
             }
-        };
+        })?;
         let mut prepared = Prepared::new(Method::POST, url).json_body(body);
         self.gateway_headers(&mut prepared, options, ByokAlias::Applies)?;
         Ok(prepared)
     }
 
+    /// A provider request with `body` already JSON.
     fn provider_prepared(
         &self,
         provider: &dyn Provider,
         endpoint: &str,
-        body: &Value,
+        body: Vec<u8>,
         options: &UniversalOptions,
     ) -> Result<Prepared> {
         self.rest_only("provider_request")?;
         check_gateway_id(&self.id)?;
         let config = &self.inner.config;
         let slug = provider.slug();
-        let url = url::build(
-            &config.gateway_base_url,
-            &[
-                Part::Segment(&config.account_id),
-                Part::Segment(&self.id),
-                Part::Segment(slug.as_str()),
-                Part::Path(endpoint),
-            ],
-            "endpoint",
-        )?;
-        let body = crate::wire::js::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))?;
+        let url = self.inner.urls.get_or_build(UrlRoute::Provider, &[&self.id, slug.as_str(), endpoint], || {
+            url::build(
+                &config.gateway_base_url,
+                &[
+                    Part::Segment(&config.account_id),
+                    Part::Segment(&self.id),
+                    Part::Segment(slug.as_str()),
+                    Part::Path(endpoint),
+                ],
+                "endpoint",
+            )
+        })?;
         let mut prepared = Prepared::new(Method::POST, url).json_body(body);
         for (name, value) in provider.request_headers() {
             if let StepHeaderValue::Secret(secret) = &value {
@@ -334,11 +355,16 @@ impl HttpGateway {
         call_span::call_span(operation, provider, model, Some(&self.id))
     }
 
-    /// The span of a request to `provider`'s `endpoint`.
-    fn provider_span(&self, provider: &dyn Provider, endpoint: &str, body: &Value) -> tracing::Span {
+    /// The span of a request to `provider`'s `endpoint` for `model`.
+    fn provider_span(&self, provider: &dyn Provider, endpoint: &str, model: Option<&str>) -> tracing::Span {
         let slug = provider.slug();
         let operation = call_span::operation_of(endpoint);
-        call_span::call_span(operation, Some(slug.as_str()), call_span::model_of_body(body), Some(&self.id))
+        call_span::call_span(operation, Some(slug.as_str()), model, Some(&self.id))
+    }
+
+    /// `body` as the JSON a provider request sends.
+    fn encode_body(body: &Value) -> Result<Vec<u8>> {
+        crate::wire::js::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))
     }
 
     async fn inference(&self, request: Prepared) -> Result<GatewayResponse> {
@@ -451,7 +477,22 @@ impl Gateway for HttpGateway {
         body: &Value,
         options: &UniversalOptions,
     ) -> Result<GatewayResponse> {
-        call_span::traced(self.provider_span(provider, endpoint, body), async {
+        call_span::traced(self.provider_span(provider, endpoint, call_span::model_of_body(body)), async {
+            let prepared = self.provider_prepared(provider, endpoint, Self::encode_body(body)?, options)?;
+            self.inference(prepared).await
+        })
+        .await
+    }
+
+    async fn provider_request_encoded(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        body: Vec<u8>,
+        model: Option<&str>,
+        options: &UniversalOptions,
+    ) -> Result<GatewayResponse> {
+        call_span::traced(self.provider_span(provider, endpoint, model), async {
             let prepared = self.provider_prepared(provider, endpoint, body, options)?;
             self.inference(prepared).await
         })
@@ -465,8 +506,8 @@ impl Gateway for HttpGateway {
         body: &Value,
         options: &UniversalOptions,
     ) -> Result<EventStream> {
-        call_span::traced(self.provider_span(provider, endpoint, body), async {
-            let prepared = self.provider_prepared(provider, endpoint, body, options)?;
+        call_span::traced(self.provider_span(provider, endpoint, call_span::model_of_body(body)), async {
+            let prepared = self.provider_prepared(provider, endpoint, Self::encode_body(body)?, options)?;
             self.inference_stream(prepared).await
         })
         .await
@@ -585,6 +626,16 @@ impl<G: Gateway + ?Sized> Gateway for Arc<G> {
         options: &UniversalOptions,
     ) -> Result<GatewayResponse> {
         (**self).provider_request(provider, endpoint, body, options).await
+    }
+    async fn provider_request_encoded(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        body: Vec<u8>,
+        model: Option<&str>,
+        options: &UniversalOptions,
+    ) -> Result<GatewayResponse> {
+        (**self).provider_request_encoded(provider, endpoint, body, model, options).await
     }
     async fn run_stream(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<EventStream> {
         (**self).run_stream(request, options).await

@@ -141,7 +141,7 @@ use crate::error::{Error, Result};
 use crate::gateway::Gateway;
 use crate::provider::{Provider, ProviderSlug};
 use crate::response::{GatewayMeta, GatewayResponse};
-use crate::rest_api::{DEFAULT_GATEWAY, Declared, run_api_unwrapped};
+use crate::rest_api::{DEFAULT_GATEWAY, Declared, run_api_check, run_api_unwrapped};
 use crate::stream::{ChunkStream, StreamProtocol};
 use crate::types::log::AiGatewayLog;
 use crate::types::metadata::Metadata;
@@ -406,15 +406,17 @@ impl Ai {
         request.validate()?;
         let (response, run_api) = match &declared {
             Declared::WorkersAi => {
-                let (response, route) = self.run_routed(<R::Model as Model>::endpoint(), request, options).await?;
+                let (response, route, ()) =
+                    self.run_routed(<R::Model as Model>::endpoint(), request, options, run_api_check).await?;
                 (response, route.run_api)
             }
             Declared::Catalog { name, endpoint } => match self.config().transport() {
                 Transport::Binding(_) => {
-                    let (response, route) = self.run_routed(name, &catalog_body(request, None)?, options).await?;
+                    let body = catalog_body(request, None)?;
+                    let (response, route, ()) = self.run_routed(name, &body, options, run_api_check).await?;
                     (response, route.run_api)
                 }
-                _ => (self.v1().send(*endpoint, &catalog_body(request, Some(name))?, options).await?, false),
+                _ => (self.v1().send_encoded(*endpoint, catalog_body_encoded(request, name)?, options).await?, false),
             },
         };
         // The `/ai/run` envelope (REST API, third-party models over the binding), unwrapped.
@@ -446,7 +448,7 @@ impl Ai {
             }
             Declared::Catalog { name, endpoint } => match self.config().transport() {
                 Transport::Binding(_) => self.run_events(name, &catalog_body(request, None)?, options).await?.0,
-                _ => self.v1().send_stream(*endpoint, &catalog_body(request, Some(name))?, options).await?,
+                _ => self.v1().send_stream_encoded(*endpoint, catalog_body_encoded(request, name)?, options).await?,
             },
         };
         Ok(events.chunks(<R::Model as StreamingModel>::PROTOCOL))
@@ -478,6 +480,37 @@ fn catalog_body<R: ModelRequest>(request: &R, name: Option<&str>) -> Result<Valu
         }
     }
     Ok(body)
+}
+
+/// [`catalog_body`] with `model` set to `name`, encoded: the request
+/// written once, its leading `"model":"{ID}"` entry (the derive writes it
+/// first) replaced in place. A body of another shape takes the `Value` route
+/// (the same bytes).
+fn catalog_body_encoded<R: ModelRequest>(request: &R, name: &str) -> Result<Vec<u8>> {
+    const PREFIX: &[u8] = br#"{"model":""#;
+    // `run_model` has validated the request.
+    let mut body = js::to_vec(request).map_err(|e| Error::invalid("request", format!("cannot be serialized: {e}")))?;
+    let id = <R::Model as Model>::ID;
+    // Strings with nothing to escape are written as they are.
+    let plain = |s: &str| !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20);
+    let id_end = PREFIX.len() + id.len();
+    let leads = body.starts_with(PREFIX)
+        && body.get(PREFIX.len()..id_end) == Some(id.as_bytes())
+        && body.get(id_end) == Some(&b'"')
+        && matches!(body.get(id_end + 1), Some(b',' | b'}'));
+    if leads && plain(id) && plain(name) {
+        body.splice(PREFIX.len()..id_end, name.bytes());
+        return Ok(body);
+    }
+    let value = catalog_body(request, Some(name))?;
+    js::to_vec(&value).map_err(|e| Error::invalid("body", format!("cannot be serialized: {e}")))
+}
+
+/// A typed request's body as JSON, validated first: [`ModelRequest::to_query`]
+/// without the `Value`.
+pub(crate) fn encode_request<R: ModelRequest>(request: &R) -> Result<Vec<u8>> {
+    request.validate()?;
+    js::to_vec(request).map_err(|e| Error::invalid("request", format!("cannot be serialized: {e}")))
 }
 
 /// An ordered fallback list of typed requests, possibly of different models
@@ -591,8 +624,11 @@ pub trait GatewayExt: Gateway + Clone + 'static {
         options: &UniversalOptions,
     ) -> Result<ModelResult<R::Model>> {
         check_provider::<R::Model>(provider)?;
-        let query = request.to_query()?;
-        let response = self.provider_request(provider, <R::Model as Model>::endpoint(), &query, options).await?;
+        let body = encode_request(request)?;
+        // The model the body names, for the call's span.
+        let model = <R::Model as Model>::MODEL_IN_BODY.then_some(<R::Model as Model>::ID);
+        let endpoint = <R::Model as Model>::endpoint();
+        let response = self.provider_request_encoded(provider, endpoint, body, model, options).await?;
         Ok(ModelResult {
             response: ModelResponse::from_response(&response)?,
             meta: response.meta,
@@ -632,3 +668,31 @@ pub trait GatewayExt: Gateway + Clone + 'static {
 }
 
 impl<G: Gateway + Clone + 'static> GatewayExt for G {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::openai::Gpt4oMiniRequest;
+    use crate::models::workers_ai::ChatMessage;
+
+    /// The request written once with its `model` replaced in place is the
+    /// body the `Value` route writes, byte for byte.
+    #[test]
+    fn catalog_bodies_are_encoded_as_their_values() {
+        let requests = [
+            Gpt4oMiniRequest::new(vec![ChatMessage::user("hi")]),
+            Gpt4oMiniRequest::new(vec![ChatMessage::system("s \"q\""), ChatMessage::user("é")]).temperature(0.5).n(2),
+        ];
+        for request in &requests {
+            for name in ["openai/gpt-4o-mini", "openai/other \"quoted\""] {
+                let value = js::to_vec(&catalog_body(request, Some(name)).unwrap()).unwrap();
+                let encoded = catalog_body_encoded(request, name).unwrap();
+                assert_eq!(String::from_utf8(encoded).unwrap(), String::from_utf8(value).unwrap(), "{name}");
+            }
+        }
+        // The typed encoding is `to_query`'s JSON.
+        let request = &requests[1];
+        let encoded: Value = serde_json::from_slice(&encode_request(request).unwrap()).unwrap();
+        assert_eq!(encoded, request.to_query().unwrap());
+    }
+}

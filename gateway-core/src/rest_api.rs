@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::call_span;
-use crate::client::{Ai, Inner, Prepared, RunOptions, with_stream_flag};
+use crate::client::{Ai, Inner, Prepared, RunOptions, UrlRoute, with_stream_flag_encoded};
 use crate::config::Transport;
 use crate::error::{Error, Result};
 use crate::model::Model;
@@ -45,7 +45,7 @@ use crate::provider::{ModelName, ProviderSlug};
 use crate::response::{AiResponse, GatewayResponse};
 use crate::stream::{ChunkStream, EventStream, StreamProtocol};
 use crate::types::options::ByokAlias;
-use crate::wire::decode::{self, Call};
+use crate::wire::decode::{self, Call, TopLevelKeys};
 use crate::wire::js;
 use crate::wire::url::{self, Part};
 
@@ -218,11 +218,13 @@ pub(crate) fn request(
     gateway_id: Option<&str>,
 ) -> Result<Prepared> {
     let config = &inner.config;
-    let url = url::build(
-        &config.api_base_url,
-        &[Part::Fixed("accounts"), Part::Segment(&config.account_id), Part::Fixed("ai"), Part::Fixed(path)],
-        "account id",
-    )?;
+    let url = inner.urls.get_or_build(UrlRoute::RestApi, &[path], || {
+        url::build(
+            &config.api_base_url,
+            &[Part::Fixed("accounts"), Part::Segment(&config.account_id), Part::Fixed("ai"), Part::Fixed(path)],
+            "account id",
+        )
+    })?;
     let mut request = Prepared::new(Method::POST, url);
     request.gateway_options(options.gateway.as_ref(), ByokAlias::Ignored)?;
     if let Some(id) = gateway_id {
@@ -240,11 +242,15 @@ pub(crate) fn request(
 pub(crate) fn run_body<I: Serialize + ?Sized>(model: &ModelName<'_>, input: &I) -> Result<Vec<u8>> {
     #[derive(Serialize)]
     struct Body<'a, I: ?Sized> {
-        model: &'a str,
+        #[serde(serialize_with = "display")]
+        model: ModelName<'a>,
         input: &'a I,
     }
-    let model = model.to_string();
-    js::to_vec(&Body { model: &model, input })
+    /// The name written straight into the body, not formatted apart first.
+    fn display<S: serde::Serializer>(model: &ModelName<'_>, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(model)
+    }
+    js::to_vec(&Body { model: *model, input })
         .map_err(|e| Error::invalid("input", format!("cannot be serialized: {e}")))
 }
 
@@ -276,14 +282,59 @@ pub(crate) fn run_stream_protocol(model: &ModelName<'_>) -> StreamProtocol {
 ///    `{"state": "Completed", "result": <output>, …}` (the Run API's
 ///    success): the output is `result`;
 /// 3. anything else: the whole body is the output (a provider's bare answer).
-pub(crate) fn run_api_output<T: DeserializeOwned>(response: &GatewayResponse) -> Result<T> {
-    match run_api_answer(response)? {
+///
+/// Two layers: the outer error is the failed answer (step 1, the call's own
+/// failure), the inner result the decoded output. One pass over the body
+/// when it is a matching `result` envelope (what `/ai/run` answers);
+/// otherwise the steps one by one.
+pub(crate) fn run_api_read<T: DeserializeOwned>(response: &GatewayResponse) -> Result<Result<T>> {
+    /// [`run_api_answer`]'s probe and the envelope's fields at once.
+    #[derive(Deserialize)]
+    struct Whole<'a, T> {
+        #[serde(borrow, default)]
+        state: Option<std::borrow::Cow<'a, str>>,
+        #[serde(default = "none")]
+        result: Option<T>,
+        #[serde(default)]
+        success: Option<serde::de::IgnoredAny>,
+        #[serde(default)]
+        #[allow(dead_code, reason = "read as the probe reads it, so the same bodies decode")]
+        error: Option<serde::de::IgnoredAny>,
+        #[serde(default)]
+        #[allow(dead_code, reason = "read as the envelope reads it, so the same bodies decode")]
+        result_info: Option<crate::types::log::ResultInfo>,
+    }
+    fn none<T>() -> Option<T> {
+        None
+    }
+    // Objects only: the derived decoder would also take an array by position.
+    let is_object = response.body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    if is_object {
+        if let Ok(whole) = serde_json::from_slice::<Whole<'_, T>>(&response.body) {
+            let state = whole.state.as_deref();
+            let is_result = match state {
+                Some("Failed") => false,
+                Some("Completed") => true,
+                _ => whole.success.is_some(),
+            };
+            if let (true, Some(output)) = (is_result, whole.result) {
+                return Ok(Ok(output));
+            }
+        }
+    }
+    Ok(match run_api_answer(response)? {
         RunApiAnswer::Result => decode::envelope::<T>(&response.body).map(|e| e.result),
         RunApiAnswer::Bare => response.output(),
-    }
+    })
 }
 
-/// [`run_api_output`] for typed declarations, which decode a
+/// [`run_api_failure`] where `run_api` says the answer is in the `/ai/run`
+/// envelope; nothing otherwise.
+pub(crate) fn run_api_check(response: &GatewayResponse, run_api: bool) -> Result<()> {
+    if run_api { run_api_failure(response) } else { Ok(()) }
+}
+
+/// [`run_api_read`] for typed declarations, which decode a
 /// [`GatewayResponse`]: the answer with its body replaced by the envelope's
 /// `result`, or as it came when it has no envelope.
 pub(crate) fn run_api_unwrapped(response: GatewayResponse) -> Result<GatewayResponse> {
@@ -297,13 +348,13 @@ pub(crate) fn run_api_unwrapped(response: GatewayResponse) -> Result<GatewayResp
     }
 }
 
-/// Step 1 of [`run_api_output`] alone: the `{"state":"Failed"}` answer as
+/// Step 1 of [`run_api_read`] alone: the `{"state":"Failed"}` answer as
 /// an error, checked on every `/ai/run` answer (raw ones included).
 pub(crate) fn run_api_failure(response: &GatewayResponse) -> Result<()> {
     run_api_answer(response).map(drop)
 }
 
-/// Which envelope of [`run_api_output`] a body is.
+/// Which envelope of [`run_api_read`] a body is.
 enum RunApiAnswer {
     /// Its output is `result`.
     Result,
@@ -343,6 +394,11 @@ fn run_api_answer(response: &GatewayResponse) -> Result<RunApiAnswer> {
         _ if probe.result.is_some() && probe.success.is_some() => Ok(RunApiAnswer::Result),
         _ => Ok(RunApiAnswer::Bare),
     }
+}
+
+/// A `/ai/v1/*` body as JSON.
+fn encode<B: Serialize + ?Sized>(body: &B) -> Result<Vec<u8>> {
+    js::to_vec(body).map_err(|e| Error::invalid("body", format!("cannot be serialized: {e}")))
 }
 
 /// The REST API's `/ai/v1/*` endpoints; from [`Ai::v1`].
@@ -427,7 +483,27 @@ impl V1<'_> {
     where
         B: Serialize + ?Sized + Sync,
     {
-        call_span::traced(Self::span(endpoint, body, options), async {
+        self.send_with(Self::span(endpoint, body, options), endpoint, || encode(body), options).await
+    }
+
+    /// [`send`](Self::send) with the body already encoded (typed declarations).
+    pub(crate) async fn send_encoded(
+        &self,
+        endpoint: V1Endpoint,
+        body: Vec<u8>,
+        options: &RunOptions,
+    ) -> Result<GatewayResponse> {
+        self.send_with(Self::span_encoded(endpoint, &body, options), endpoint, || Ok(body), options).await
+    }
+
+    async fn send_with(
+        &self,
+        span: tracing::Span,
+        endpoint: V1Endpoint,
+        body: impl FnOnce() -> Result<Vec<u8>>,
+        options: &RunOptions,
+    ) -> Result<GatewayResponse> {
+        call_span::traced(span, async {
             let (request, gateway_id) = self.prepare(endpoint, body, false, options)?;
             let inner = &self.ai.inner;
             let answer = inner.execute(request).await?;
@@ -449,9 +525,22 @@ impl V1<'_> {
             return tracing::Span::none();
         }
         let model = serde_json::to_value(body).ok().and_then(|b| call_span::model_of_body(&b).map(str::to_owned));
+        Self::span_of(endpoint, model.as_deref(), options)
+    }
+
+    /// [`span`](Self::span) of an encoded body.
+    fn span_encoded(endpoint: V1Endpoint, body: &[u8], options: &RunOptions) -> tracing::Span {
+        if !tracing::enabled!(target: "gateway_core", tracing::Level::INFO) {
+            return tracing::Span::none();
+        }
+        let keys = TopLevelKeys::of(body);
+        Self::span_of(endpoint, keys.as_ref().and_then(|k| k.model.as_deref()), options)
+    }
+
+    fn span_of(endpoint: V1Endpoint, model: Option<&str>, options: &RunOptions) -> tracing::Span {
         let gateway_id = options.gateway.as_ref().and_then(|g| g.id.as_deref()).unwrap_or(DEFAULT_GATEWAY);
-        let provider = model.as_deref().and_then(call_span::provider_of_model);
-        call_span::call_span(call_span::operation_of(endpoint.path()), provider, model.as_deref(), Some(gateway_id))
+        let provider = model.and_then(call_span::provider_of_model);
+        call_span::call_span(call_span::operation_of(endpoint.path()), provider, model, Some(gateway_id))
     }
 
     /// Sends `body` with `"stream": true` to `endpoint` and returns its events.
@@ -459,7 +548,27 @@ impl V1<'_> {
     where
         B: Serialize + ?Sized + Sync,
     {
-        call_span::traced(Self::span(endpoint, body, options), async {
+        self.send_stream_with(Self::span(endpoint, body, options), endpoint, || encode(body), options).await
+    }
+
+    /// [`send_stream`](Self::send_stream) with the body already encoded (typed declarations).
+    pub(crate) async fn send_stream_encoded(
+        &self,
+        endpoint: V1Endpoint,
+        body: Vec<u8>,
+        options: &RunOptions,
+    ) -> Result<EventStream> {
+        self.send_stream_with(Self::span_encoded(endpoint, &body, options), endpoint, || Ok(body), options).await
+    }
+
+    async fn send_stream_with(
+        &self,
+        span: tracing::Span,
+        endpoint: V1Endpoint,
+        body: impl FnOnce() -> Result<Vec<u8>>,
+        options: &RunOptions,
+    ) -> Result<EventStream> {
+        call_span::traced(span, async {
             let (request, gateway_id) = self.prepare(endpoint, body, true, options)?;
             match self.ai.inner.execute_stream(request).await? {
                 Ok(events) => Ok(events),
@@ -491,10 +600,10 @@ impl V1<'_> {
     }
 
     /// The checked request and its gateway id (`None`: the default gateway).
-    fn prepare<'o, B: Serialize + ?Sized>(
+    fn prepare<'o>(
         &self,
         endpoint: V1Endpoint,
-        body: &B,
+        body: impl FnOnce() -> Result<Vec<u8>>,
         stream: bool,
         options: &'o RunOptions,
     ) -> Result<(Prepared, Option<&'o str>)> {
@@ -508,17 +617,15 @@ impl V1<'_> {
                 ),
             ));
         }
-        let bytes = js::to_vec(body).map_err(|e| Error::invalid("body", format!("cannot be serialized: {e}")))?;
-        let value: Value = serde_json::from_slice(&bytes).map_err(|e| Error::invalid("body", e.to_string()))?;
-        let model = value.get("model").and_then(Value::as_str).ok_or_else(|| {
+        let bytes = body()?;
+        // The body's keys, read without building a `Value`.
+        let keys = TopLevelKeys::of(&bytes);
+        let model = keys.as_ref().and_then(|k| k.model.as_deref()).ok_or_else(|| {
             Error::invalid("model", "the body needs a `model` string naming the model (`openai/gpt-5.5`)")
         })?;
         let gateway_id = gateway_of(&ModelName::parse(model)?, options)?;
-        let bytes = if stream {
-            js::to_vec(&with_stream_flag(&value)?).map_err(|e| Error::invalid("body", e.to_string()))?
-        } else {
-            bytes
-        };
+        let has_stream = keys.is_some_and(|k| k.stream);
+        let bytes = if stream { with_stream_flag_encoded(bytes, has_stream)? } else { bytes };
         Ok((request(inner, endpoint.path(), bytes, options, gateway_id)?, gateway_id))
     }
 }

@@ -9,51 +9,33 @@
 //! callgrind_driver client VARIANT N ADDR N sequential calls to the upstream at ADDR, on a current-thread runtime
 //! ```
 //!
-//! `VARIANT` is `baseline` (one `reqwest::Client`, body and envelope by hand
-//! with `serde_json`), `run` (`Ai::run::<_, Out>`) or `run_model`
-//! (`Ai::run_model(&Llama31InstructRequest)`): the same three calls as
-//! `client_overhead`. The script runs `client` (and `gateway-local`) under
-//! `valgrind --tool=callgrind`, and `upstream` and `load` outside it, so the
-//! counted instructions are the measured side's alone. Instructions per call
-//! are the difference between two runs of different `N` over the difference
-//! of `N`, which cancels start-up and shutdown.
+//! `VARIANT` is one of [`gateway_bench::client_calls::Variant`]'s names:
+//! `baseline` and `baseline_openai` (the hand-written floors: one
+//! `reqwest::Client`, body and answer by hand with `serde_json`), the typed
+//! client's routes (`run`, `run_model`, `universal`, `run_api`, `provider`,
+//! `v1`) and `async_openai`: the same calls as `client_overhead`. The script
+//! runs `client` (and `gateway-local`) under `valgrind --tool=callgrind`, and
+//! `upstream` and `load` outside it, so the counted instructions are the
+//! measured side's alone. Instructions per call are the difference between
+//! two runs of different `N` over the difference of `N`, which cancels
+//! start-up and shutdown.
 //!
-//! The source depends only on APIs that the benchmark's baseline commit
-//! (`9a039be`) has too, so the script can build it in both trees.
+//! Since session 6 the client variants use `gateway_bench::client_calls`,
+//! so this source builds only in trees that have it (session 4's baseline
+//! `9a039be` needs session 4's version of this file).
 
-use std::error::Error as StdError;
 use std::io::Write as _;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use gateway_bench::client_calls::{BoxError, Clients, Variant};
 use gateway_bench::minimal_upstream;
-use gateway_core::models::workers_ai::{Llama31InstructInput, Llama31InstructRequest};
-use gateway_core::{Ai, Config, RunOptions};
-use reqwest::Url;
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
-use serde::Deserialize;
-use serde_json::json;
+use reqwest::header::CONTENT_TYPE;
 
-type BoxError = Box<dyn StdError + Send + Sync>;
-
-const MODEL: &str = "@cf/meta/llama-3.1-8b-instruct-fp8";
-/// The `response` of the minimal upstream's answer, checked on every call.
-const EXPECTED: &str = "Hello from the minimal upstream.";
 /// The request body `load` sends (the one `gateway_overhead` sends).
 const BODY: &str = r#"{"prompt":"hi"}"#;
-const USAGE: &str = "usage: callgrind_driver upstream | load URL N | client baseline|run|run_model N ADDR";
-
-/// What the model answers, as a user would declare it.
-#[derive(Deserialize)]
-struct Out {
-    response: String,
-}
-
-/// The Workers AI envelope, as a user would declare it.
-#[derive(Deserialize)]
-struct Envelope<T> {
-    result: T,
-}
+const USAGE: &str = "usage: callgrind_driver upstream | load URL N | client VARIANT N ADDR \
+                     (VARIANT: baseline, run, run_model, universal, run_api, baseline_openai, provider, v1, async_openai)";
 
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -93,43 +75,10 @@ async fn load(url: &str, n: usize) -> Result<(), BoxError> {
 
 /// `n` sequential calls of `variant` to the upstream at `addr`, each checked.
 async fn client(variant: &str, n: usize, addr: SocketAddr) -> Result<(), BoxError> {
-    let base = format!("http://{addr}/client/v4");
-    let ai = Ai::new(Config::new("acc").with_api_token("t").with_api_base_url(&base))?;
-    // The timeouts `Config::new` gives the typed client's own reqwest client.
-    let http = reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(10))
-        .timeout(Duration::from_secs(120))
-        .build()?;
-    let url = Url::parse(&format!("{base}/accounts/acc/ai/run/{MODEL}"))?;
-    let mut auth = HeaderValue::from_static("Bearer t");
-    auth.set_sensitive(true);
+    let variant = Variant::from_name(variant).ok_or(USAGE)?;
+    let clients = Clients::new(addr)?;
     for _ in 0..n {
-        let len = match variant {
-            "baseline" => {
-                let body = serde_json::to_vec(&json!({"prompt": "hi"}))?;
-                let response = http
-                    .post(url.clone())
-                    .header(AUTHORIZATION, auth.clone())
-                    .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                    .body(body)
-                    .send()
-                    .await?
-                    .error_for_status()?;
-                let bytes = response.bytes().await?;
-                let envelope: Envelope<Out> = serde_json::from_slice(&bytes)?;
-                envelope.result.response.len()
-            }
-            "run" => ai.run::<_, Out>(MODEL, &json!({"prompt": "hi"}), &RunOptions::new()).await?.output.response.len(),
-            "run_model" => {
-                let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("hi".into()));
-                let result = ai.run_model(&request, &RunOptions::new()).await?;
-                result.response.response.map_or(0, |text| text.len())
-            }
-            _ => return Err(USAGE.into()),
-        };
-        if std::hint::black_box(len) != EXPECTED.len() {
-            return Err(format!("{variant}: decoded a response of {len} bytes, expected {}", EXPECTED.len()).into());
-        }
+        clients.checked_call(variant).await?;
     }
     Ok(())
 }

@@ -58,7 +58,14 @@ pub(crate) fn envelope<T: DeserializeOwned>(body: &[u8]) -> Result<Envelope<T>> 
 }
 
 /// Model output: the envelope's `result` when the body is a Workers AI
-/// envelope, else the whole body (binding backend, provider-native answers).
+/// envelope (an object with both `result` and `success`), else the whole
+/// body (binding backend, provider-native answers).
+///
+/// Read once in the usual cases: a body that never mentions both keys (a
+/// provider's bare answer) is decoded directly, a Workers AI envelope
+/// whose `result` fits in one pass; only a body that mentions them and does
+/// not decode so is examined further. Keys are matched as written (a key
+/// spelling plain letters as `\u` escapes is not looked for).
 pub(crate) fn output<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
     /// An envelope: `result` and `success` both present.
     #[derive(Deserialize)]
@@ -67,19 +74,146 @@ pub(crate) fn output<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
         #[allow(dead_code, reason = "required, so only envelopes match")]
         success: serde::de::IgnoredAny,
     }
-    /// Which keys a body has, read without building anything.
-    #[derive(Deserialize)]
-    struct Keys {
-        result: Option<serde::de::IgnoredAny>,
-        success: Option<serde::de::IgnoredAny>,
+    if !may_be_envelope(body) {
+        return json(body);
     }
     if let Ok(probe) = serde_json::from_slice::<Probe<T>>(body) {
         return Ok(probe.result);
     }
     // Not a matching envelope: an envelope whose `result` does not fit is an
     // error at `result…`, never a lenient decode of the envelope itself.
-    let is_envelope = serde_json::from_slice::<Keys>(body).is_ok_and(|k| k.result.is_some() && k.success.is_some());
-    if is_envelope { envelope::<T>(body).map(|e| e.result) } else { json(body) }
+    if is_envelope(body) { envelope::<T>(body).map(|e| e.result) } else { json(body) }
+}
+
+/// Whether `body` mentions both `"result"` and `"success"`, as an
+/// envelope's keys are written: a fast search that never misses one.
+fn may_be_envelope(body: &[u8]) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    static RESULT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\"result\""));
+    static SUCCESS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\"success\""));
+    RESULT.find(body).is_some() && SUCCESS.find(body).is_some()
+}
+
+/// Whether `body` is a JSON object with both `result` and `success` keys
+/// (read without building anything).
+fn is_envelope(body: &[u8]) -> bool {
+    struct Keys;
+    impl<'de> serde::de::Visitor<'de> for Keys {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<bool, A::Error> {
+            // Each: (seen, not `null`); `null` counts as absent, as for an `Option` field.
+            let (mut result, mut success) = ((false, false), (false, false));
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                let present = map.next_value::<Option<serde::de::IgnoredAny>>()?.is_some();
+                let slot = match &*key {
+                    "result" => &mut result,
+                    "success" => &mut success,
+                    _ => continue,
+                };
+                if slot.0 {
+                    // A repeated key: the envelope's own decoding refuses it too.
+                    return Err(serde::de::Error::duplicate_field("result or success"));
+                }
+                *slot = (true, present);
+            }
+            Ok(result.1 && success.1)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    serde::Deserializer::deserialize_map(&mut de, Keys).is_ok_and(|is| is) && de.end().is_ok()
+}
+
+/// What a request body's top level holds, for the REST API's `/ai/v1/*`:
+/// its `model` string and whether it has a `stream` key, read in one pass
+/// without building anything (strings are borrowed unless escaped).
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct TopLevelKeys<'a> {
+    /// The last `model` key's value when it is a string (as a `Value` keeps
+    /// the last of repeated keys).
+    pub(crate) model: Option<std::borrow::Cow<'a, str>>,
+    /// Whether a `stream` key is there (any value).
+    pub(crate) stream: bool,
+}
+
+impl<'a> TopLevelKeys<'a> {
+    /// The keys of `body`; `None` unless it is one JSON object.
+    pub(crate) fn of(body: &'a [u8]) -> Option<Self> {
+        let mut de = serde_json::Deserializer::from_slice(body);
+        let keys = serde::Deserializer::deserialize_map(&mut de, KeysVisitor).ok()?;
+        de.end().ok().map(|()| keys)
+    }
+}
+
+struct KeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for KeysVisitor {
+    type Value = TopLevelKeys<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
+        let mut keys = TopLevelKeys::default();
+        while let Some(key) = map.next_key::<MaybeStr<'de>>()? {
+            match key.0.as_deref() {
+                Some("model") => keys.model = map.next_value::<MaybeStr<'de>>()?.0,
+                Some("stream") => {
+                    keys.stream = true;
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(keys)
+    }
+}
+
+/// A JSON string (borrowed where it can be), or `None` for any other value.
+struct MaybeStr<'a>(Option<std::borrow::Cow<'a, str>>);
+
+impl<'de> Deserialize<'de> for MaybeStr<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = MaybeStr<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> std::result::Result<Self::Value, E> {
+                Ok(MaybeStr(Some(std::borrow::Cow::Borrowed(v))))
+            }
+            fn visit_str<E>(self, v: &str) -> std::result::Result<Self::Value, E> {
+                Ok(MaybeStr(Some(std::borrow::Cow::Owned(v.to_owned()))))
+            }
+            fn visit_bool<E>(self, _: bool) -> std::result::Result<Self::Value, E> {
+                Ok(MaybeStr(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> std::result::Result<Self::Value, E> {
+                Ok(MaybeStr(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> std::result::Result<Self::Value, E> {
+                Ok(MaybeStr(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> std::result::Result<Self::Value, E> {
+                Ok(MaybeStr(None))
+            }
+            fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
+                Ok(MaybeStr(None))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> std::result::Result<Self::Value, A::Error> {
+                serde::de::IgnoredAny.visit_seq(seq).map(|_| MaybeStr(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<Self::Value, A::Error> {
+                serde::de::IgnoredAny.visit_map(map).map(|_| MaybeStr(None))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// The Cloudflare API's own code for a missing or invalid API token.
@@ -353,6 +487,66 @@ mod tests {
     }
 
     const LOG: Call<'static> = Call::Log { gateway_id: "gw", log_id: "L1" };
+
+    /// The envelope is found wherever its keys are; bodies that only
+    /// mention them elsewhere, or never, are the output themselves.
+    #[test]
+    fn outputs_are_unwrapped_only_from_envelopes() {
+        #[derive(Debug, PartialEq, Deserialize)]
+        struct Out {
+            response: String,
+        }
+        let out = |text: &str| Out { response: text.to_owned() };
+        let cases = [
+            (r#"{"result":{"response":"a"},"success":true,"errors":[]}"#, "a"),
+            // `success` first, `result` last: still an envelope.
+            (r#"{"success":true,"errors":[],"result":{"response":"b"}}"#, "b"),
+            // Bare answers, one mentioning both words inside its text.
+            (r#"{"response":"c"}"#, "c"),
+            (r#"{"response":"the \"result\" of \"success\""}"#, "the \"result\" of \"success\""),
+            // `result` null: not an envelope, the body is the output.
+            (r#"{"result":null,"success":true,"response":"d"}"#, "d"),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(output::<Out>(body.as_bytes()).unwrap(), out(expected), "{body}");
+        }
+        // An envelope whose `result` does not fit fails at `result…`, never decoding the envelope leniently.
+        let error = output::<Out>(br#"{"result":{"text":"x"},"success":true,"response":"y"}"#).unwrap_err();
+        assert!(matches!(&error, Error::Decode { path, .. } if path.starts_with("result")), "{error:?}");
+        // A repeated key is refused as the envelope's decoder refuses it.
+        assert!(output::<Out>(br#"{"result":{"response":"a"},"result":{},"success":true}"#).is_err());
+    }
+
+    /// Found by session 6: a bare list of two or more items was read as an
+    /// envelope by position (`[result, success]`) and failed to decode.
+    #[test]
+    fn bare_lists_are_outputs_not_envelopes() {
+        let lists: Vec<Vec<f32>> = output(b"[[0.5,1.0],[2.0]]").unwrap();
+        assert_eq!(lists, vec![vec![0.5, 1.0], vec![2.0]]);
+        let words: Vec<String> = output(br#"["result","success","x"]"#).unwrap();
+        assert_eq!(words.len(), 3);
+    }
+
+    #[test]
+    fn top_level_keys_are_read_without_a_value() {
+        fn keys(body: &str) -> Option<TopLevelKeys<'_>> {
+            TopLevelKeys::of(body.as_bytes())
+        }
+        let of = |model: Option<&str>, stream: bool| {
+            Some(TopLevelKeys { model: model.map(|m| std::borrow::Cow::Owned(m.to_owned())), stream })
+        };
+        assert_eq!(
+            keys(r#"{"model":"openai/gpt-5.5","messages":[{"model":"inner"}]}"#),
+            of(Some("openai/gpt-5.5"), false)
+        );
+        // The last of repeated keys, as a `Value` keeps; escapes decoded; non-strings are no model.
+        assert_eq!(keys(r#"{"model":"a","stream":false,"model":"b\u0021"}"#), of(Some("b!"), true));
+        assert_eq!(keys(r#"{"model":5,"stream":null}"#), of(None, true));
+        assert_eq!(keys(r#"{"model":{"id":"x"}}"#), of(None, false));
+        for not_one_object in ["[]", "\"model\"", "{} {}", "{", ""] {
+            assert_eq!(keys(not_one_object), None, "{not_one_object}");
+        }
+    }
 
     #[test]
     fn binding_parse_error_rules() {
