@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
 use tokio::sync::{mpsc, oneshot};
 
 use super::{LogLimit, LogRecord, Store, StoreError};
@@ -276,31 +276,44 @@ impl WriterThread {
 
     fn write_group(&mut self, group: &[Pending], deadline: Instant) -> Result<Vec<bool>, StoreError> {
         self.wait_until(deadline)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut results = Vec::with_capacity(group.len());
-        for pending in group {
-            results.push(super::logs::write(&tx, &mut self.counts, &pending.write)?);
-        }
-        tx.commit()?;
-        Ok(results)
+        let counts = &mut self.counts;
+        in_transaction(&self.conn, |conn| {
+            group.iter().map(|pending| super::logs::write(conn, counts, &pending.write)).collect()
+        })
     }
 
     fn write_one(&mut self, write: &LogWrite, deadline: Instant) -> Result<bool, StoreError> {
         if Instant::now() >= deadline {
             return Err(busy(self.write_wait));
         }
-        let result = (|| {
-            self.wait_until(deadline)?;
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let stored = super::logs::write(&tx, &mut self.counts, write)?;
-            tx.commit()?;
-            Ok(stored)
-        })();
+        let result = self.wait_until(deadline).and_then(|()| {
+            let counts = &mut self.counts;
+            in_transaction(&self.conn, |conn| super::logs::write(conn, counts, write))
+        });
         if result.is_ok() {
             self.commits.fetch_add(1, Ordering::Relaxed);
         }
         result.map_err(|e| busy_error(e, self.write_wait))
     }
+}
+
+/// Runs `work` in a transaction that takes the write lock at once, and
+/// commits it (rolled back on any error). `BEGIN` and `COMMIT` are prepared
+/// once, not parsed per log.
+fn in_transaction<T>(
+    conn: &Connection,
+    work: impl FnOnce(&Connection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
+    let result = work(conn).and_then(|done| {
+        conn.prepare_cached("COMMIT")?.execute([])?;
+        Ok(done)
+    });
+    if result.is_err() && !conn.is_autocommit() {
+        // What the error left behind is undone; the error is what matters.
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    result
 }
 
 /// What the writer may do with a job it took from the queue.
