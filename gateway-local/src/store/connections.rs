@@ -1,9 +1,8 @@
-//! The store's connections: the one writer (an async mutex with a bounded
-//! wait, holding the per-gateway log counts), the pool of read-only
-//! connections beside it, and the statement time limit (a progress handler)
-//! that reads of the logs API run under.
+//! The store's connections: opening the one writer connection (handed to
+//! the writer thread, `writer`), the pool of read-only connections beside
+//! it, and the statement time limit (a progress handler) that reads of the
+//! logs API run under.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, TryLockError};
 use std::time::{Duration, Instant};
@@ -12,15 +11,6 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::schema::SCHEMA;
 use super::{Database, Store, StoreError, StoreLimits};
-
-/// The one connection that writes, with the per-gateway log counts.
-#[derive(Debug)]
-pub(super) struct Writer {
-    conn: Connection,
-    /// Logs per gateway, known once counted; kept for gateways with a log
-    /// limit. Only touched by the writer, so it moves with the table.
-    counts: HashMap<String, u64>,
-}
 
 /// Read-only connections; a permit is held while one is in use, so a free
 /// one is always found.
@@ -40,8 +30,8 @@ const PROGRESS_STEPS: std::ffi::c_int = 1_000;
 /// A unique name for each in-memory database, shared by its connections.
 static MEMORY_DATABASES: AtomicU64 = AtomicU64::new(0);
 
-/// Opens (creating if needed) the database's writer, then its readers.
-pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Writer, Readers), StoreError> {
+/// Opens (creating if needed) the database's writer connection, then its readers.
+pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Connection, Readers), StoreError> {
     // In memory, the readers must see the writer's database: one shared
     // cache, named uniquely for this store, alive while a connection is.
     let memory_uri = format!(
@@ -81,10 +71,7 @@ pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Writer, 
         reader.busy_timeout(limits.write_wait)?;
         readers.push(Mutex::new(reader));
     }
-    Ok((
-        Writer { conn, counts: HashMap::new() },
-        Readers { conns: readers, permits: Arc::new(tokio::sync::Semaphore::new(reader_count)) },
-    ))
+    Ok((conn, Readers { conns: readers, permits: Arc::new(tokio::sync::Semaphore::new(reader_count)) }))
 }
 
 /// Runs `work` on `conn`, interrupted once `limit` has passed (if any).
@@ -108,40 +95,6 @@ pub(super) fn timed<T>(
 }
 
 impl Store {
-    pub(super) async fn with<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
-    ) -> Result<T, StoreError> {
-        self.with_counts(|conn, _| work(conn)).await
-    }
-
-    /// Runs `work` on the writer, with the per-gateway log counts. The whole
-    /// wait for the database (for this process's writer, then for another
-    /// process's lock) is bounded by the write wait: past it, `Busy`.
-    pub(super) async fn with_counts<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&mut Connection, &mut HashMap<String, u64>) -> Result<T, StoreError> + Send + 'static,
-    ) -> Result<T, StoreError> {
-        let wait = self.limits.write_wait;
-        let deadline = Instant::now() + wait;
-        let busy = move || StoreError::Busy { waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX) };
-        let mut writer = tokio::time::timeout(wait, Arc::clone(&self.writer).lock_owned()).await.map_err(|_| busy())?;
-        tokio::task::spawn_blocking(move || {
-            let Writer { conn, counts } = &mut *writer;
-            conn.busy_timeout(deadline.saturating_duration_since(Instant::now()))?;
-            work(conn, counts).map_err(|e| match e {
-                StoreError::Sqlite(ref sqlite)
-                    if sqlite.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) =>
-                {
-                    busy()
-                }
-                other => other,
-            })
-        })
-        .await
-        .map_err(|e| StoreError::Task(e.to_string()))?
-    }
-
     /// Runs `work` on a read-only connection; `limited`: under the statement
     /// time limit (reads of the logs API).
     pub(super) async fn read<T: Send + 'static>(

@@ -3,15 +3,57 @@
 //! patches, deletes and stored bodies.
 
 use gateway_core::{AiGatewayLog, ResultInfo};
-use rusqlite::{OptionalExtension, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use super::connections::timed;
 use super::query::{order_clause, where_clause};
 use super::schema::{COLUMNS, insert_row, row_to_log, update_ended};
+use super::writer::{Counts, LogWrite};
 use super::{LogLimit, LogLimitStrategy, LogPatch, LogQuery, LogRecord, Store, StoreError};
 
+/// Does a log write inside the writer's open transaction `conn` (the writer
+/// commits it, with the others of its group). Under a log limit, a full
+/// gateway either keeps its logs and stores nothing (`Ok(false)`), or drops
+/// its oldest logs. `counts` is updated as if the transaction commits (the
+/// writer clears it when it does not).
+pub(super) fn write(conn: &Connection, counts: &mut Counts, write: &LogWrite) -> Result<bool, StoreError> {
+    let (record, limit) = match write {
+        LogWrite::Finish(record) => return Ok(update_ended(conn, record)? > 0),
+        LogWrite::Insert(record, limit) => (record, limit),
+    };
+    let Some(limit) = limit else {
+        insert_row(conn, record)?;
+        counts.remove(&record.gateway);
+        return Ok(true);
+    };
+    let held = match counts.get(&record.gateway) {
+        Some(held) => *held,
+        None => conn
+            .prepare_cached("SELECT COUNT(*) FROM logs WHERE gateway = ?1")?
+            .query_row([&record.gateway], |row| row.get::<_, i64>(0))?
+            .try_into()
+            .unwrap_or(0),
+    };
+    if held >= limit.max && limit.strategy == LogLimitStrategy::StopInserting {
+        counts.insert(record.gateway.clone(), held);
+        return Ok(false);
+    }
+    insert_row(conn, record)?;
+    let over = (held + 1).saturating_sub(limit.max);
+    if over > 0 {
+        conn.prepare_cached(
+            "DELETE FROM logs WHERE seq IN \
+             (SELECT seq FROM logs WHERE gateway = ?1 ORDER BY created_ms, seq LIMIT ?2)",
+        )?
+        .execute(rusqlite::params![record.gateway, i64::try_from(over).unwrap_or(i64::MAX)])?;
+    }
+    counts.insert(record.gateway.clone(), held + 1 - over);
+    Ok(true)
+}
+
 impl Store {
-    /// Stores a log; it is committed when this returns. Under a log
+    /// Stores a log; it is committed (with the others queued beside it)
+    /// when this returns. Under a log
     /// `limit`, a full gateway either keeps its logs and stores nothing
     /// (`Ok(false)`), or drops its oldest logs in the same transaction.
     pub(crate) async fn insert(&self, record: LogRecord, limit: Option<LogLimit>) -> Result<bool, StoreError> {
@@ -27,39 +69,7 @@ impl Store {
     }
 
     async fn insert_unnoted(&self, record: LogRecord, limit: Option<LogLimit>) -> Result<bool, StoreError> {
-        self.with_counts(move |conn, counts| {
-            let Some(limit) = limit else {
-                insert_row(conn, &record)?;
-                counts.remove(&record.gateway);
-                return Ok(true);
-            };
-            let held = match counts.get(&record.gateway) {
-                Some(held) => *held,
-                None => conn
-                    .prepare_cached("SELECT COUNT(*) FROM logs WHERE gateway = ?1")?
-                    .query_row([&record.gateway], |row| row.get::<_, i64>(0))?
-                    .try_into()
-                    .unwrap_or(0),
-            };
-            if held >= limit.max && limit.strategy == LogLimitStrategy::StopInserting {
-                counts.insert(record.gateway.clone(), held);
-                return Ok(false);
-            }
-            let tx = conn.transaction()?;
-            insert_row(&tx, &record)?;
-            let over = (held + 1).saturating_sub(limit.max);
-            if over > 0 {
-                tx.prepare_cached(
-                    "DELETE FROM logs WHERE seq IN \
-                     (SELECT seq FROM logs WHERE gateway = ?1 ORDER BY created_ms, seq LIMIT ?2)",
-                )?
-                .execute(rusqlite::params![record.gateway, i64::try_from(over).unwrap_or(i64::MAX)])?;
-            }
-            tx.commit()?;
-            counts.insert(record.gateway.clone(), held + 1 - over);
-            Ok(true)
-        })
-        .await
+        self.write_log(LogWrite::Insert(record, limit)).await
     }
 
     /// Completes a log stored early by [`insert`](Self::insert) (a stream's
@@ -77,11 +87,7 @@ impl Store {
     }
 
     async fn finish_unnoted(&self, record: LogRecord) -> Result<bool, StoreError> {
-        self.with(move |conn| {
-            let changed = update_ended(conn, &record)?;
-            Ok(changed > 0)
-        })
-        .await
+        self.write_log(LogWrite::Finish(record)).await
     }
 
     /// One log of a gateway, with heads and sizes.

@@ -1,7 +1,7 @@
 //! All SQL lives here: logs and their stored bodies, in SQLite (file or
-//! memory). One writer connection (an async mutex, held across the blocking
-//! task that uses it, with a bounded wait) and a few read-only connections
-//! beside it (WAL for a file, a shared cache in memory), so reads never hold
+//! memory). One writer connection (owned by a thread fed by a bounded queue,
+//! committing the logs queued together in one transaction, each write with a
+//! bounded wait) and a few read-only connections beside it (WAL for a file, a shared cache in memory), so reads never hold
 //! up writes; reads of the logs API run under a statement time limit.
 //!
 //! Where things live:
@@ -10,8 +10,9 @@
 //! - `schema`: the table, its columns, [`LogRecord`] and row decoding;
 //! - `query`: the logs API's query ([`LogQuery`], [`Filter`], [`LogPatch`])
 //!   and the `WHERE`/`ORDER BY` clauses it becomes;
-//! - `connections`: the writer with its bounded wait, the reader pool and
-//!   the statement time limit;
+//! - `connections`: opening the connections, the reader pool and the
+//!   statement time limit;
+//! - `writer`: the writer thread, its queue, group commit and bounded wait;
 //! - `logs`: what the gateway does with logs (insert, finish, get, list,
 //!   patch, delete, payload);
 //! - `gateways`: the gateways the gateway created itself (`default`);
@@ -31,6 +32,7 @@ mod schema;
 mod spend;
 mod stats;
 mod test_knobs;
+mod writer;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -38,13 +40,14 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use self::connections::{Readers, Writer};
+use self::connections::Readers;
 use self::health::{DatabaseFile, Health};
 pub(crate) use self::query::{Filter, LogPatch, LogQuery, check_query};
 pub(crate) use self::routes::{DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, RouteSpend, VersionRow};
 pub(crate) use self::schema::LogRecord;
 pub(crate) use self::spend::{BucketQuery, OverBudget};
 pub(crate) use self::stats::{ModelTotals, Review, Stats, Totals};
+use self::writer::WriterHandle;
 
 /// Where logs are kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,13 +110,14 @@ impl StoreError {
     }
 }
 
-/// The log store: one writer connection, and (for reads) a pool of
+/// The log store: one writer connection on its own thread (logs queued
+/// together are committed together), and (for reads) a pool of
 /// read-only connections beside it, so an expensive logs query never holds
 /// up the writes of proxied requests. Every read of the logs API runs under a
 /// statement time limit; every write waits a bounded time for the database.
 #[derive(Debug, Clone)]
 pub struct Store {
-    writer: Arc<tokio::sync::Mutex<Writer>>,
+    writer: WriterHandle,
     readers: Arc<Readers>,
     limits: StoreLimits,
     health: Arc<Health>,
@@ -170,17 +174,12 @@ impl Store {
     /// Opens (creating if needed) the database: its writer, then its readers.
     pub(crate) fn open_with(database: &Database, limits: StoreLimits) -> Result<Self, StoreError> {
         let (writer, readers) = connections::open(database, limits)?;
+        let writer = writer::start(writer, limits.write_wait)?;
         let file = match database {
             Database::Memory => None,
             Database::File(path) => Some(Arc::new(DatabaseFile::open(path)?)),
         };
-        Ok(Self {
-            writer: Arc::new(tokio::sync::Mutex::new(writer)),
-            readers: Arc::new(readers),
-            limits,
-            health: Arc::<Health>::default(),
-            file,
-        })
+        Ok(Self { writer, readers: Arc::new(readers), limits, health: Arc::<Health>::default(), file })
     }
 
     /// Number of logs of all gateways.
