@@ -28,8 +28,9 @@
 #
 # Installs, when missing, under target/peers/: the Portkey gateway (npm,
 # pinned), a venv with the LiteLLM proxy (PyPI, pinned), oha (cargo install
-# --locked, pinned, no TLS features: only plain HTTP is needed); nginx from
-# Debian (apt-get) when `nginx` is not on PATH. Builds gateway-local in
+# --locked, pinned; with native-tls, on the system OpenSSL: oha does not build
+# without a TLS feature, and its default rustls one compiles aws-lc); nginx and
+# OpenSSL's headers from Debian (apt-get) when missing. Builds gateway-local in
 # release mode.
 set -euo pipefail
 
@@ -112,9 +113,13 @@ install_litellm() {
 
 install_oha() {
   if [[ -x $peers/bin/oha ]] && [[ $("$peers/bin/oha" --version) == "oha $OHA_VERSION" ]]; then return; fi
+  if ! pkg-config --exists openssl 2>/dev/null; then
+    log "installing OpenSSL's headers for oha (Debian)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libssl-dev pkg-config
+  fi
   log "installing oha $OHA_VERSION (cargo install --locked; a few minutes)"
-  CARGO_INCREMENTAL=0 cargo install oha --version "$OHA_VERSION" --locked --no-default-features \
-    --root "$peers" >"$peers/oha-install.log" 2>&1
+  CARGO_INCREMENTAL=0 cargo install oha --version "$OHA_VERSION" --locked --no-default-features --features native-tls \
+    --root "$peers" --target-dir "$peers/oha-build" >"$peers/oha-install.log" 2>&1
 }
 
 install_nginx
