@@ -120,6 +120,7 @@ install_oha() {
   log "installing oha $OHA_VERSION (cargo install --locked; a few minutes)"
   CARGO_INCREMENTAL=0 cargo install oha --version "$OHA_VERSION" --locked --no-default-features --features native-tls \
     --root "$peers" --target-dir "$peers/oha-build" >"$peers/oha-install.log" 2>&1
+  rm -rf "$peers/oha-build"
 }
 
 install_nginx
