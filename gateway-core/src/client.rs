@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::BuildHasher as _;
+use std::hash::{BuildHasher as _, BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -257,8 +257,52 @@ struct CachedUrl {
 #[derive(Debug, Default)]
 pub(crate) struct UrlCache {
     /// Entries by the hash of their key; a bucket holds the (rare) collisions.
-    by_hash: Mutex<HashMap<u64, Vec<CachedUrl>>>,
-    hasher: std::hash::RandomState,
+    by_hash: Mutex<HashMap<u64, Vec<CachedUrl>, BuildHasherDefault<KeyHasher>>>,
+    hasher: BuildHasherDefault<KeyHasher>,
+}
+
+/// The URL cache's hasher: `FxHash` (rustc's multiply-rotate per word), about
+/// a tenth of `SipHash`'s cost on these short keys. Its keys are the caller's
+/// own pieces (never remote input) and the cache is bounded, so it needs no
+/// defence against flooding.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl KeyHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for chunk in &mut words {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl UrlCache {
@@ -340,6 +384,9 @@ pub(crate) struct Inner {
     /// `Bearer <token>` for `cf-aig-authorization` (the gateway token, else
     /// the API token: [`Config::gateway_credential`]), built once, marked sensitive.
     gateway_bearer: Option<HeaderValue>,
+    /// `Bearer <key>` of the provider credentials used so far, marked
+    /// sensitive: a provider route's `Authorization`, built once per key.
+    provider_bearers: Mutex<Vec<HeaderValue>>,
 }
 
 impl fmt::Debug for Inner {
@@ -365,6 +412,32 @@ impl Inner {
         if let Some(value) = &self.gateway_bearer {
             request.headers.insert(HeaderName::from_static(headers::AUTHORIZATION), value.clone());
         }
+    }
+
+    /// Most provider credentials whose `Bearer` value is kept; past it the list starts over.
+    const PROVIDER_BEARERS: usize = 16;
+
+    /// `Bearer <key>` for a provider's credential, marked sensitive: reused
+    /// when this key was seen before (formatting and checking it was a
+    /// tenth of a provider call's preparation).
+    pub(crate) fn provider_bearer(&self, key: &SecretString) -> Result<HeaderValue> {
+        let key = key.expose_secret();
+        let is_for = |value: &HeaderValue| value.as_bytes().strip_prefix(b"Bearer ") == Some(key.as_bytes());
+        {
+            let bearers = self.provider_bearers.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(value) = bearers.iter().find(|v| is_for(v)) {
+                return Ok(value.clone());
+            }
+        }
+        let mut value = HeaderValue::from_str(&format!("Bearer {key}"))
+            .map_err(|_| Error::invalid("provider", "the credential is not a valid header value"))?;
+        value.set_sensitive(true);
+        let mut bearers = self.provider_bearers.lock().unwrap_or_else(PoisonError::into_inner);
+        if bearers.len() >= Self::PROVIDER_BEARERS {
+            bearers.clear();
+        }
+        bearers.push(value.clone());
+        Ok(value)
     }
 
     /// What gateway-host requests carry in `cf-aig-authorization`: nothing
@@ -586,6 +659,7 @@ impl Ai {
                 urls: UrlCache::default(),
                 api_bearer,
                 gateway_bearer,
+                provider_bearers: Mutex::default(),
             }),
         })
     }
