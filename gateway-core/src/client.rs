@@ -29,6 +29,13 @@ use crate::wire::js;
 use crate::wire::url::{self, Part};
 use ::url::Url;
 
+/// Header names of every call, checked at compile time: a `&str` name is
+/// parsed again on each lookup or insert.
+static AIG_AUTHORIZATION: HeaderName = HeaderName::from_static(headers::AUTHORIZATION);
+static LOG_ID: HeaderName = HeaderName::from_static(headers::LOG_ID);
+static OTEL_TRACE_ID: HeaderName = HeaderName::from_static(headers::OTEL_TRACE_ID);
+static OTEL_PARENT_SPAN_ID: HeaderName = HeaderName::from_static(headers::OTEL_PARENT_SPAN_ID);
+
 /// Most tags a request may carry.
 pub const MAX_TAGS: usize = 5;
 /// Longest tag.
@@ -218,8 +225,8 @@ impl Prepared {
     /// neither: the same parent in the W3C header. Flags `01` (sampled):
     /// the caller asked for the call to be traced.
     fn set_traceparent(&mut self) {
-        let id = |name: &str| self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_ascii_lowercase);
-        if let (Some(trace), Some(span)) = (id(headers::OTEL_TRACE_ID), id(headers::OTEL_PARENT_SPAN_ID)) {
+        let id = |name: &HeaderName| self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_ascii_lowercase);
+        if let (Some(trace), Some(span)) = (id(&OTEL_TRACE_ID), id(&OTEL_PARENT_SPAN_ID)) {
             if let Ok(value) = HeaderValue::from_str(&format!("00-{trace}-{span}-01")) {
                 self.headers.insert(HeaderName::from_static(headers::TRACEPARENT), value);
             }
@@ -410,7 +417,7 @@ impl Inner {
     /// gateway token, else the API token ([`GatewayCredential`]).
     pub(crate) fn authorize_gateway(&self, request: &mut Prepared) {
         if let Some(value) = &self.gateway_bearer {
-            request.headers.insert(HeaderName::from_static(headers::AUTHORIZATION), value.clone());
+            request.headers.insert(AIG_AUTHORIZATION.clone(), value.clone());
         }
     }
 
@@ -577,7 +584,7 @@ impl Inner {
     }
 
     pub(crate) fn remember_log_id(&self, headers: &HeaderMap) {
-        self.remember(headers.get(headers::LOG_ID).and_then(|v| v.to_str().ok()).map(str::to_owned));
+        self.remember(headers.get(&LOG_ID).and_then(|v| v.to_str().ok()).map(str::to_owned));
     }
 
     /// Keeps `log_id` for [`Ai::ai_gateway_log_id`].
