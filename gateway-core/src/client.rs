@@ -1092,4 +1092,25 @@ mod tests {
         }
         assert!(urls.len() <= UrlCache::CAPACITY, "{}", urls.len());
     }
+
+    /// Each key gets its own `Bearer` value, reused and still right past the bound.
+    #[test]
+    fn provider_bearers_are_per_key_and_bounded() {
+        let ai = Ai::new(Config::new("a")).unwrap();
+        let bearer = |key: &str| ai.inner.provider_bearer(&SecretString::from(key.to_owned())).unwrap();
+        let a = bearer("key-a");
+        assert!(a.is_sensitive());
+        assert_eq!(a.as_bytes(), b"Bearer key-a");
+        assert_eq!(bearer("key-b").as_bytes(), b"Bearer key-b");
+        // A key that is a prefix or extension of a kept one is not taken for it.
+        assert_eq!(bearer("key-").as_bytes(), b"Bearer key-");
+        assert_eq!(bearer("key-ab").as_bytes(), b"Bearer key-ab");
+        assert_eq!(bearer("key-a").as_bytes(), b"Bearer key-a");
+        for i in 0..Inner::PROVIDER_BEARERS * 2 {
+            assert_eq!(bearer(&format!("k{i}")).as_bytes(), format!("Bearer k{i}").as_bytes());
+        }
+        assert!(ai.inner.provider_bearers.lock().unwrap().len() <= Inner::PROVIDER_BEARERS);
+        let bad = ai.inner.provider_bearer(&SecretString::from("a\nb".to_owned())).unwrap_err();
+        assert!(bad.to_string().contains("not a valid header value"), "{bad}");
+    }
 }
