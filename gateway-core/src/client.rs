@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::BuildHasher as _;
+use std::hash::{BuildHasher as _, BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -28,6 +28,13 @@ use crate::wire::decode::{self, Call};
 use crate::wire::js;
 use crate::wire::url::{self, Part};
 use ::url::Url;
+
+/// Header names of every call, checked at compile time: a `&str` name is
+/// parsed again on each lookup or insert.
+static AIG_AUTHORIZATION: HeaderName = HeaderName::from_static(headers::AUTHORIZATION);
+static LOG_ID: HeaderName = HeaderName::from_static(headers::LOG_ID);
+static OTEL_TRACE_ID: HeaderName = HeaderName::from_static(headers::OTEL_TRACE_ID);
+static OTEL_PARENT_SPAN_ID: HeaderName = HeaderName::from_static(headers::OTEL_PARENT_SPAN_ID);
 
 /// Most tags a request may carry.
 pub const MAX_TAGS: usize = 5;
@@ -218,8 +225,8 @@ impl Prepared {
     /// neither: the same parent in the W3C header. Flags `01` (sampled):
     /// the caller asked for the call to be traced.
     fn set_traceparent(&mut self) {
-        let id = |name: &str| self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_ascii_lowercase);
-        if let (Some(trace), Some(span)) = (id(headers::OTEL_TRACE_ID), id(headers::OTEL_PARENT_SPAN_ID)) {
+        let id = |name: &HeaderName| self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_ascii_lowercase);
+        if let (Some(trace), Some(span)) = (id(&OTEL_TRACE_ID), id(&OTEL_PARENT_SPAN_ID)) {
             if let Ok(value) = HeaderValue::from_str(&format!("00-{trace}-{span}-01")) {
                 self.headers.insert(HeaderName::from_static(headers::TRACEPARENT), value);
             }
@@ -257,8 +264,52 @@ struct CachedUrl {
 #[derive(Debug, Default)]
 pub(crate) struct UrlCache {
     /// Entries by the hash of their key; a bucket holds the (rare) collisions.
-    by_hash: Mutex<HashMap<u64, Vec<CachedUrl>>>,
-    hasher: std::hash::RandomState,
+    by_hash: Mutex<HashMap<u64, Vec<CachedUrl>, BuildHasherDefault<KeyHasher>>>,
+    hasher: BuildHasherDefault<KeyHasher>,
+}
+
+/// The URL cache's hasher: `FxHash` (rustc's multiply-rotate per word), about
+/// a tenth of `SipHash`'s cost on these short keys. Its keys are the caller's
+/// own pieces (never remote input) and the cache is bounded, so it needs no
+/// defence against flooding.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl KeyHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for chunk in &mut words {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl UrlCache {
@@ -340,6 +391,9 @@ pub(crate) struct Inner {
     /// `Bearer <token>` for `cf-aig-authorization` (the gateway token, else
     /// the API token: [`Config::gateway_credential`]), built once, marked sensitive.
     gateway_bearer: Option<HeaderValue>,
+    /// `Bearer <key>` of the provider credentials used so far, marked
+    /// sensitive: a provider route's `Authorization`, built once per key.
+    provider_bearers: Mutex<Vec<HeaderValue>>,
 }
 
 impl fmt::Debug for Inner {
@@ -363,8 +417,34 @@ impl Inner {
     /// gateway token, else the API token ([`GatewayCredential`]).
     pub(crate) fn authorize_gateway(&self, request: &mut Prepared) {
         if let Some(value) = &self.gateway_bearer {
-            request.headers.insert(HeaderName::from_static(headers::AUTHORIZATION), value.clone());
+            request.headers.insert(AIG_AUTHORIZATION.clone(), value.clone());
         }
+    }
+
+    /// Most provider credentials whose `Bearer` value is kept; past it the list starts over.
+    const PROVIDER_BEARERS: usize = 16;
+
+    /// `Bearer <key>` for a provider's credential, marked sensitive: reused
+    /// when this key was seen before (formatting and checking it was a
+    /// tenth of a provider call's preparation).
+    pub(crate) fn provider_bearer(&self, key: &SecretString) -> Result<HeaderValue> {
+        let key = key.expose_secret();
+        let is_for = |value: &HeaderValue| value.as_bytes().strip_prefix(b"Bearer ") == Some(key.as_bytes());
+        {
+            let bearers = self.provider_bearers.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(value) = bearers.iter().find(|v| is_for(v)) {
+                return Ok(value.clone());
+            }
+        }
+        let mut value = HeaderValue::from_str(&format!("Bearer {key}"))
+            .map_err(|_| Error::invalid("provider", "the credential is not a valid header value"))?;
+        value.set_sensitive(true);
+        let mut bearers = self.provider_bearers.lock().unwrap_or_else(PoisonError::into_inner);
+        if bearers.len() >= Self::PROVIDER_BEARERS {
+            bearers.clear();
+        }
+        bearers.push(value.clone());
+        Ok(value)
     }
 
     /// What gateway-host requests carry in `cf-aig-authorization`: nothing
@@ -504,7 +584,7 @@ impl Inner {
     }
 
     pub(crate) fn remember_log_id(&self, headers: &HeaderMap) {
-        self.remember(headers.get(headers::LOG_ID).and_then(|v| v.to_str().ok()).map(str::to_owned));
+        self.remember(headers.get(&LOG_ID).and_then(|v| v.to_str().ok()).map(str::to_owned));
     }
 
     /// Keeps `log_id` for [`Ai::ai_gateway_log_id`].
@@ -586,6 +666,7 @@ impl Ai {
                 urls: UrlCache::default(),
                 api_bearer,
                 gateway_bearer,
+                provider_bearers: Mutex::default(),
             }),
         })
     }
@@ -1010,5 +1091,26 @@ mod tests {
             urls.get_or_build(UrlRoute::Run, &["", &i.to_string()], || build("x")).unwrap();
         }
         assert!(urls.len() <= UrlCache::CAPACITY, "{}", urls.len());
+    }
+
+    /// Each key gets its own `Bearer` value, reused and still right past the bound.
+    #[test]
+    fn provider_bearers_are_per_key_and_bounded() {
+        let ai = Ai::new(Config::new("a")).unwrap();
+        let bearer = |key: &str| ai.inner.provider_bearer(&SecretString::from(key.to_owned())).unwrap();
+        let a = bearer("key-a");
+        assert!(a.is_sensitive());
+        assert_eq!(a.as_bytes(), b"Bearer key-a");
+        assert_eq!(bearer("key-b").as_bytes(), b"Bearer key-b");
+        // A key that is a prefix or extension of a kept one is not taken for it.
+        assert_eq!(bearer("key-").as_bytes(), b"Bearer key-");
+        assert_eq!(bearer("key-ab").as_bytes(), b"Bearer key-ab");
+        assert_eq!(bearer("key-a").as_bytes(), b"Bearer key-a");
+        for i in 0..Inner::PROVIDER_BEARERS * 2 {
+            assert_eq!(bearer(&format!("k{i}")).as_bytes(), format!("Bearer k{i}").as_bytes());
+        }
+        assert!(ai.inner.provider_bearers.lock().unwrap().len() <= Inner::PROVIDER_BEARERS);
+        let bad = ai.inner.provider_bearer(&SecretString::from("a\nb".to_owned())).unwrap_err();
+        assert!(bad.to_string().contains("not a valid header value"), "{bad}");
     }
 }

@@ -14,7 +14,7 @@ use crate::call_span;
 use crate::client::{Answer, Inner, Prepared, UniversalOptions, UrlRoute, check_gateway_id};
 use crate::config::Transport;
 use crate::error::{Error, Result};
-use crate::provider::{Provider, ProviderSlug};
+use crate::provider::{AuthScheme, Provider, ProviderSlug};
 use crate::response::{GatewayResponse, LogPayload};
 use crate::route::{Deployment, ListRoutes, Listing, Route, RouteInfo, RouteRecord, RouteVersion, RouteVersionDetail};
 use crate::stream::EventStream;
@@ -23,7 +23,7 @@ use crate::types::log::{AiGatewayLog, LogPage};
 use crate::types::options::{ByokAlias, GatewayOptions};
 use crate::types::patch::PatchLog;
 use crate::types::spend_limit::{SpendLimit, validate_spend_limits};
-use crate::types::universal::{StepHeaderValue, UniversalRequest};
+use crate::types::universal::UniversalRequest;
 use crate::wire::decode::{self, Call};
 use crate::wire::url::{self, Part};
 
@@ -326,18 +326,27 @@ impl HttpGateway {
             )
         })?;
         let mut prepared = Prepared::new(Method::POST, url).json_body(body);
-        for (name, value) in provider.request_headers() {
-            if let StepHeaderValue::Secret(secret) = &value {
-                use secrecy::ExposeSecret;
-                let name = http::HeaderName::from_bytes(name.as_bytes())
-                    .map_err(|_| Error::invalid("provider", format!("{name:?} is not a valid header name")))?;
-                let mut value = http::HeaderValue::from_str(secret.expose_secret())
-                    .map_err(|_| Error::invalid("provider", "the credential is not a valid header value"))?;
-                value.set_sensitive(true);
-                prepared.headers.insert(name, value);
-            } else if let Some(wire) = value.to_wire() {
-                prepared.set(&name, &wire, "provider")?;
+        // The headers of `Provider::request_headers`, built without its owned
+        // names and per-call `Bearer` formatting: the credential, then the fixed headers.
+        if let Some(key) = provider.credential() {
+            match provider.auth_scheme() {
+                AuthScheme::Bearer => {
+                    prepared.headers.insert(http::header::AUTHORIZATION, self.inner.provider_bearer(key)?);
+                }
+                AuthScheme::Header(name) => {
+                    use secrecy::ExposeSecret;
+                    let name = http::HeaderName::from_bytes(name.as_bytes())
+                        .map_err(|_| Error::invalid("provider", format!("{name:?} is not a valid header name")))?;
+                    let mut value = http::HeaderValue::from_str(key.expose_secret())
+                        .map_err(|_| Error::invalid("provider", "the credential is not a valid header value"))?;
+                    value.set_sensitive(true);
+                    prepared.headers.insert(name, value);
+                }
+                AuthScheme::None => {}
             }
+        }
+        for (name, value) in provider.fixed_headers() {
+            prepared.set(&name, &value, "provider")?;
         }
         // The `workers-ai` route takes the Cloudflare API token, never a stored key.
         let alias = if slug == ProviderSlug::WorkersAi { ByokAlias::Ignored } else { ByokAlias::Applies };

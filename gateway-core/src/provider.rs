@@ -129,6 +129,12 @@ pub trait Provider: Send + Sync + fmt::Debug {
     }
 
     /// Credential and fixed headers, in that order.
+    ///
+    /// Provider routes (`Gateway::provider_request`, `GatewayExt::run_model`)
+    /// build these same headers from [`credential`](Self::credential),
+    /// [`auth_scheme`](Self::auth_scheme) and [`fixed_headers`](Self::fixed_headers)
+    /// without this list (the `Bearer` value is kept per key): customise
+    /// those, not this.
     fn request_headers(&self) -> Vec<(String, StepHeaderValue)> {
         let mut out = Vec::new();
         if let Some(key) = self.credential() {
