@@ -338,6 +338,39 @@ async fn a_logs_page_shows_its_fields_and_escaped_bodies() {
 }
 
 #[tokio::test]
+async fn a_log_served_by_a_dynamic_route_names_the_route_its_version_and_path() {
+    use gateway_core::Gateway as _;
+    use gateway_core::route::{ModelSpec, Route};
+    let mut dash = Dash::start(LocalConfig::default()).await;
+    let route = Route::build("support", |b| {
+        let end = b.end("end");
+        let model = ModelSpec::new("openai", "gpt-4o-mini", Duration::from_secs(60), 0);
+        let answer = b.model("answer", model, end, end);
+        b.start("start", answer)
+    })
+    .expect("a valid route");
+    let ai = gateway_core::Ai::new(dash.harness.gateway.client_config()).unwrap();
+    let created = ai.gateway("main").create_route(&route).await.expect("the route is stored");
+    let version = created.version.expect("a deployed version").version_id;
+    let url = dash.harness.provider_url("main", "compat", "chat/completions");
+    let body = json!({"model": "dynamic/support", "messages": [{"role": "user", "content": "hello"}]});
+    let answer = dash.harness.post(&url, body.to_string(), &[("content-type", "application/json")]).await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    let id = answer.header("cf-aig-log-id").expect("a log id").to_owned();
+    dash.login().await;
+
+    let html = dash.get(&format!("/dashboard/gateways/main/logs/{id}")).await.text();
+    assert_eq!(between(&html, "<dd id=\"field-route_name\">", "</dd>"), "support");
+    assert_eq!(between(&html, "<dd id=\"field-route_version\">", "</dd>"), version);
+    let path = between(&html, "<dd id=\"field-route_path\">", "</dd>");
+    assert!(path.contains("start") && path.contains("answer"), "{path}");
+    // A log no route served shows no route fields.
+    let plain = dash.chat("gpt-4o-mini", "hi", &[]).await;
+    let html = dash.get(&format!("/dashboard/gateways/main/logs/{plain}")).await.text();
+    assert!(!html.contains("field-route_name"));
+}
+
+#[tokio::test]
 async fn feedback_and_scores_are_checked_as_the_logs_api_checks_them() {
     let mut dash = Dash::start(LocalConfig::default()).await;
     let id = dash.chat("gpt-4o-mini", "hi", &[]).await;

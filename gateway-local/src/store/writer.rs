@@ -204,6 +204,9 @@ impl WriterThread {
     fn run(mut self, mut jobs: mpsc::Receiver<Job>) {
         let mut group: Vec<Pending> = Vec::new();
         while let Some(first) = jobs.blocking_recv() {
+            // Let the request threads run on before taking the group: on a
+            // busy core they queue more logs, which then share one commit.
+            std::thread::yield_now();
             let mut next = Some(first);
             // Everything queued now, in order: logs gather into a group; any
             // other job first commits the group, then runs alone.
