@@ -10,6 +10,13 @@
   var url = table && table.getAttribute("data-events");
   if (rows && url && window.EventSource) {
     var source = new EventSource(url);
+    // Says on the table whether new rows are arriving (the browser test waits for it).
+    source.addEventListener("open", function () {
+      table.setAttribute("data-live", "connected");
+    });
+    source.addEventListener("error", function () {
+      table.setAttribute("data-live", "reconnecting");
+    });
     source.addEventListener("log", function (event) {
       var holder = document.createElement("tbody");
       holder.innerHTML = event.data;

@@ -23,7 +23,7 @@
 //! ```
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use common::harness::{API_TOKEN, MODEL};
 use fantoccini::key::Key;
@@ -299,8 +299,9 @@ impl Run {
         let browser = &self.browser;
         browser.goto(&self.gateway_page()).await;
         browser.js("window.notReloaded = true;", vec![]).await;
-        // The page's script opens the event stream as it loads; give it a moment to connect.
-        tokio::time::sleep(Duration::from_secs(1)).await;
+        // The page's script opens the event stream as it loads and marks the table once it is connected.
+        let live = "return document.getElementById('logs').dataset.live === 'connected';";
+        browser.wait_until("the event stream is connected", live, vec![]).await;
         let plain = RunOptions::new().gateway(GatewayOptions::new(GATEWAY));
         let fresh = self.ai.run::<_, Value>(OPENAI_MODEL, &chat("Anything new?"), &plain).await.expect("a run");
         let fresh_id = fresh.log_id().expect("a log id").to_owned();
