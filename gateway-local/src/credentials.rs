@@ -15,8 +15,14 @@ pub(crate) const REDACTED: &str = "REDACTED";
 /// Whether a (lower-case) header name carries a credential: the providers'
 /// auth headers and anything named like a key, token, secret or cookie.
 pub(crate) fn is_credential_header(lower: &str) -> bool {
+    const WORDS: [&[u8]; 6] = [b"key", b"token", b"secret", b"auth", b"signature", b"credential"];
+    let name = lower.as_bytes();
+    // One pass over the name (it is checked for every header of every
+    // request): only where a word could start is any word compared.
     matches!(lower, "authorization" | "proxy-authorization" | "cookie")
-        || ["key", "token", "secret", "auth", "signature", "credential"].iter().any(|word| lower.contains(word))
+        || (0..name.len()).any(|at| {
+            matches!(name[at], b'k' | b't' | b's' | b'a' | b'c') && WORDS.iter().any(|word| name[at..].starts_with(word))
+        })
 }
 
 /// Whether a query parameter name (as sent, possibly percent-encoded) names a credential.

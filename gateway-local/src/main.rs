@@ -7,6 +7,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use gateway_local::{Database, LocalConfig, LocalGateway};
 
+/// mimalloc instead of the system allocator: a proxied request makes a few
+/// dozen short-lived allocations, and glibc's malloc/free were about a tenth
+/// of the gateway's CPU time under load (BENCHMARKS.md, issue 18).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(name = "gateway-local", version, about = "A local AI Gateway that speaks Cloudflare's HTTP API")]
 struct Cli {

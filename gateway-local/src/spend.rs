@@ -33,7 +33,6 @@ use serde_json::{Map, Value};
 
 use crate::error::{Rejection, code};
 use crate::options::Effective;
-use crate::proxy::accounting::model_of;
 use crate::proxy::{RequestContext, Step, cache_key};
 use crate::state::AppState;
 use crate::store::{BucketQuery, OverBudget};
@@ -58,7 +57,7 @@ pub(crate) async fn check_step(state: &AppState, context: &RequestContext, step:
     if effective.cacheable() && state.cache.get(&cache_key(context, step, &effective)).is_some() {
         return Ok(());
     }
-    let model = model_of(&step.provider, &step.endpoint, &step.body);
+    let model = step.model();
     let metadata: Option<Map<String, Value>> =
         effective.metadata.as_deref().and_then(|text| serde_json::from_str(text).ok());
     let lookup = |key: &str| -> Option<MetadataValue> {
@@ -69,7 +68,7 @@ pub(crate) async fn check_step(state: &AppState, context: &RequestContext, step:
     let mut applying = Vec::new();
     let mut queries = Vec::new();
     for (index, rule) in rules.iter().enumerate() {
-        let Some(bucket) = rule.bucket(&step.provider, &model, lookup) else { continue };
+        let Some(bucket) = rule.bucket(&step.provider, model, lookup) else { continue };
         let window_ms = i64::try_from(rule.window().as_millis()).unwrap_or(i64::MAX);
         let (from_ms, to_ms) = window_range(rule.window_technique(), window_ms, now_ms);
         queries.push(BucketQuery {

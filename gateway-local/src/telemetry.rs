@@ -10,9 +10,10 @@
 //! child of the request's span. Both carry the `gen_ai` semantic conventions'
 //! attributes and the gateway's own ([`gateway_core::types::otel::attr`]).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher as _, RandomState};
 use std::sync::atomic::AtomicU64;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
 use axum::http::HeaderMap;
@@ -442,6 +443,22 @@ struct Metrics {
     latency: Latency,
     known: Mutex<HashSet<Labels>>,
     max_label_sets: usize,
+    /// Each kept label set's metrics, by the hash of its three values: a
+    /// step is counted after one lookup that allocates nothing (the
+    /// families' own lookups hash and clone the labels, once per metric).
+    series: RwLock<HashMap<u64, Vec<(Labels, Arc<Series>)>>>,
+    hasher: RandomState,
+}
+
+/// One label set's metrics, taken from the families once.
+struct Series {
+    requests: Counter,
+    errors: Counter,
+    cache_hits: Counter,
+    input_tokens: Counter,
+    output_tokens: Counter,
+    cost: Counter<f64, AtomicU64>,
+    latency: Histogram,
 }
 
 /// Latency buckets: 5 ms doubling to about 82 s.
@@ -477,6 +494,8 @@ impl Metrics {
             latency,
             known: Mutex::new(HashSet::new()),
             max_label_sets,
+            series: RwLock::new(HashMap::new()),
+            hasher: RandomState::new(),
         }
     }
 
@@ -499,27 +518,63 @@ impl Metrics {
         Labels { gateway: OTHER.to_owned(), provider: OTHER.to_owned(), model: OTHER.to_owned() }
     }
 
+    /// The metrics of a step's labels ([`labels`](Self::labels)): from the
+    /// cache when the set is kept as sent, else from the families.
+    fn series(&self, gateway: &str, provider: &str, model: &str) -> Arc<Series> {
+        let hash = self.hasher.hash_one((gateway, provider, model));
+        let same = |l: &Labels| l.gateway == gateway && l.provider == provider && l.model == model;
+        if let Some(found) = self
+            .series
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&hash)
+            .and_then(|sets| sets.iter().find(|(labels, _)| same(labels)))
+        {
+            return Arc::clone(&found.1);
+        }
+        let labels = self.labels(gateway, provider, model);
+        let series = Arc::new(Series {
+            requests: self.requests.get_or_create(&labels).clone(),
+            errors: self.errors.get_or_create(&labels).clone(),
+            cache_hits: self.cache_hits.get_or_create(&labels).clone(),
+            input_tokens: self.input_tokens.get_or_create(&labels).clone(),
+            output_tokens: self.output_tokens.get_or_create(&labels).clone(),
+            cost: self.cost.get_or_create(&labels).clone(),
+            latency: self.latency.get_or_create(&labels).clone(),
+        });
+        // Only sets kept as sent are cached (at most `max_label_sets`): folded
+        // ones, named by callers without bound, take this path each time.
+        if same(&labels) {
+            let mut cache = self.series.write().unwrap_or_else(PoisonError::into_inner);
+            let sets = cache.entry(hash).or_default();
+            if !sets.iter().any(|(kept, _)| same(kept)) {
+                sets.push((labels, Arc::clone(&series)));
+            }
+        }
+        series
+    }
+
     fn observe(&self, done: &StepDone) {
-        let labels = self.labels(&done.gateway, &done.provider, &done.model);
-        self.requests.get_or_create(&labels).inc();
+        let series = self.series(&done.gateway, &done.provider, &done.model);
+        series.requests.inc();
         if !done.success {
-            self.errors.get_or_create(&labels).inc();
+            series.errors.inc();
         }
         if done.cached {
-            self.cache_hits.get_or_create(&labels).inc();
+            series.cache_hits.inc();
         }
         if let Some(tokens) = done.tokens_in {
-            self.input_tokens.get_or_create(&labels).inc_by(tokens);
+            series.input_tokens.inc_by(tokens);
         }
         if let Some(tokens) = done.tokens_out {
-            self.output_tokens.get_or_create(&labels).inc_by(tokens);
+            series.output_tokens.inc_by(tokens);
         }
         if let Some(cost) = done.cost.filter(|c| c.is_finite() && *c >= 0.0) {
-            self.cost.get_or_create(&labels).inc_by(cost);
+            series.cost.inc_by(cost);
         }
         #[allow(clippy::cast_precision_loss, reason = "durations are far below 2^53 ms")]
         let seconds = done.duration_ms as f64 / 1000.0;
-        self.latency.get_or_create(&labels).observe(seconds);
+        series.latency.observe(seconds);
     }
 
     fn render(&self) -> String {

@@ -6,9 +6,7 @@ use serde_json::Value;
 
 /// The model a request names: its body's `model`, else from the endpoint.
 pub(crate) fn model_of(provider: &str, endpoint: &str, body: &[u8]) -> String {
-    if let Some(model) =
-        serde_json::from_slice::<Value>(body).ok().and_then(|v| v.get("model")?.as_str().map(str::to_owned))
-    {
+    if let Some(model) = body_model(body) {
         return model;
     }
     let path = endpoint.split('?').next().unwrap_or(endpoint);
@@ -19,6 +17,79 @@ pub(crate) fn model_of(provider: &str, endpoint: &str, body: &[u8]) -> String {
         return rest.split(':').next().unwrap_or(rest).to_owned();
     }
     String::new()
+}
+
+/// Whether `body` is a JSON object (by its first byte; parsing says the rest).
+fn is_object(body: &[u8]) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// A request body's `model`; every other field is skipped without being
+/// built (a chat request's messages).
+#[derive(serde::Deserialize)]
+struct NamedModel<'a> {
+    #[serde(borrow)]
+    model: Option<std::borrow::Cow<'a, str>>,
+}
+
+/// An answer's usage reports; every other field is skipped without being
+/// built (its choices, a Workers AI answer's vectors).
+#[derive(Default, serde::Deserialize)]
+struct Reports {
+    #[serde(default)]
+    usage: Option<Value>,
+    #[serde(default, rename = "usageMetadata")]
+    usage_metadata: Option<Value>,
+    /// Workers AI's envelope: the answer's own fields, when it is an object.
+    #[serde(default, deserialize_with = "object_or_none")]
+    result: Option<Box<Reports>>,
+}
+
+/// `result` when it is an object; `None` for any other JSON value.
+fn object_or_none<'de, D>(deserializer: D) -> Result<Option<Box<Reports>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct ObjectOrNone;
+    impl<'de> serde::de::Visitor<'de> for ObjectOrNone {
+        type Value = Option<Box<Reports>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            let inner = serde::Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+            Ok(Some(Box::new(inner)))
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    deserializer.deserialize_any(ObjectOrNone)
+}
+
+/// The `model` string of a JSON object body, read without building the rest.
+fn body_model(body: &[u8]) -> Option<String> {
+    let named: NamedModel<'_> = serde_json::from_slice(body).ok().filter(|_| is_object(body))?;
+    named.model.map(std::borrow::Cow::into_owned)
 }
 
 /// Tokens an answer reports. Cache tokens are counted apart; whether the
@@ -62,8 +133,13 @@ impl Usage {
 /// `cacheReadInputTokens`, `cacheWriteInputTokens`), Gemini (`usageMetadata`).
 fn usage_in(value: &Value) -> Usage {
     let root = value.get("result").filter(|r| r.is_object()).unwrap_or(value);
+    usage_in_reports(root.get("usage"), root.get("usageMetadata"))
+}
+
+/// [`usage_in`] of an object's `usage` and `usageMetadata` fields.
+fn usage_in_reports(usage: Option<&Value>, usage_metadata: Option<&Value>) -> Usage {
     let number = |v: &Value, key: &str| v.get(key).and_then(Value::as_u64);
-    if let Some(usage) = root.get("usage") {
+    if let Some(usage) = usage {
         let openai_cached = usage
             .get("prompt_tokens_details")
             .or_else(|| usage.get("input_tokens_details"))
@@ -86,7 +162,7 @@ fn usage_in(value: &Value) -> Usage {
             return found;
         }
     }
-    if let Some(usage) = root.get("usageMetadata") {
+    if let Some(usage) = usage_metadata {
         return Usage {
             input: number(usage, "promptTokenCount"),
             output: number(usage, "candidatesTokenCount"),
@@ -98,7 +174,10 @@ fn usage_in(value: &Value) -> Usage {
 
 /// The usage report of a whole JSON answer.
 pub(super) fn usage_of(body: &[u8]) -> Usage {
-    serde_json::from_slice::<Value>(body).map_or_else(|_| Usage::default(), |value| usage_in(&value))
+    // A body of another type, or no JSON, reports nothing (duplicate keys neither).
+    let top: Reports = if is_object(body) { serde_json::from_slice(body).unwrap_or_default() } else { return Usage::default() };
+    let root = top.result.as_deref().unwrap_or(&top);
+    usage_in_reports(root.usage.as_ref(), root.usage_metadata.as_ref())
 }
 
 /// Token counts reported inside an event stream (the last report of each

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, header};
 use bytes::Bytes;
 
 use super::accounting::{
-    EVENTSTREAM, Usage, cost_of, model_of, model_type_of, usage_of, usage_of_eventstream, usage_of_stream,
+    EVENTSTREAM, Usage, cost_of, model_type_of, usage_of, usage_of_eventstream, usage_of_stream,
 };
 use super::{RequestContext, Step, StepOutcome, failure, is_success};
 use crate::credentials;
@@ -140,7 +140,7 @@ pub(super) fn log_record(
     started: Instant,
     index: Option<usize>,
 ) -> LogRecord {
-    let model = model_of(&step.provider, &step.endpoint, &step.body);
+    let model = step.model().to_owned();
     let LoggedAnswer { status, body: response_body, size: response_size, content_type: response_type, cached, tail } =
         view;
     let kind = response_type.as_deref().unwrap_or_default();
@@ -157,15 +157,18 @@ pub(super) fn log_record(
     };
     let max_head = state.config.max_head_bytes;
     let max_stored = state.config.max_stored_body_bytes;
-    let (request_head, request_head_complete) = text_head(&step.body, max_head);
-    let (response_head, mut response_head_complete) = text_head(&response_body, max_head);
+    // An unlogged step's record only feeds telemetry: no heads, no body copies.
+    let (request_head, request_head_complete) =
+        if effective.collect_log { text_head(&step.body, max_head) } else { (String::new(), true) };
+    let (response_head, mut response_head_complete) =
+        if effective.collect_log { text_head(&response_body, max_head) } else { (String::new(), true) };
     // A body kept only in part marks the log incomplete, whatever the head's size.
     response_head_complete &= response_size <= response_body.len() as u64 && response_body.len() <= max_stored;
     let request_head_complete = request_head_complete && step.body.len() <= max_stored;
-    // An unlogged step's record only feeds telemetry: no body copies.
     let keep = effective.collect_log && effective.collect_log_payload;
     LogRecord {
-        id: new_id(),
+        // Every caller names the log (a step's id is known before its answer).
+        id: String::new(),
         gateway: context.gateway.clone(),
         created_ms: jiff::Timestamp::now().as_millisecond(),
         provider: step.provider.clone(),

@@ -155,6 +155,13 @@ pub(crate) fn endpoint_problem(endpoint: &str) -> Result<(), String> {
         return Err(bad());
     }
     for segment in path.split('/') {
+        if !segment.contains('%') {
+            // Nothing encoded: only an empty or dot segment is wrong.
+            if matches!(segment, "" | "." | "..") {
+                return Err(bad());
+            }
+            continue;
+        }
         let lower = segment.to_ascii_lowercase();
         let decoded = lower.replace("%2e", ".");
         // Encoded slashes, backslashes and NULs would change the path upstream.
@@ -216,38 +223,50 @@ fn raw_endpoint(uri: &Uri, provider: &str) -> Result<String, Rejection> {
     Ok(rest.to_owned())
 }
 
-/// The request's headers as owned name/value pairs (values that are not
-/// visible ASCII are left out: they cannot be forwarded as they are).
-fn header_pairs(headers: &HeaderMap) -> impl Iterator<Item = (String, String)> + '_ {
-    headers.iter().filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
-}
-
+/// Whether `name` (lowercase, as a [`HeaderName`] is) is one of the gateway's own headers.
 fn is_gateway_header(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache"
+    name.starts_with("cf-aig-") || name == "cf-cache-ttl" || name == "cf-skip-cache"
 }
 
+/// The caller's headers as a provider gets them: [`forwarded_headers`] of a
+/// request's own header map, whose names and values are already parsed (so
+/// they are cloned, not parsed again). Values that are not visible ASCII
+/// are left out: they cannot be forwarded as they are.
+fn forwarded_from(headers: &HeaderMap) -> HeaderMap {
+    let mut out = HeaderMap::with_capacity(headers.keys_len() + 1);
+    for (name, value) in headers {
+        if is_gateway_header(name.as_str()) || value.to_str().is_err() {
+            continue;
+        }
+        let mut value = value.clone();
+        // Shown as `Sensitive` by `Debug`, never indexed by HTTP/2 header compression.
+        value.set_sensitive(is_credential_header(name.as_str()));
+        out.insert(name.clone(), value);
+    }
+    if !out.contains_key(header::CONTENT_TYPE) {
+        out.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    }
+    out
+}
+
+/// A universal step's `headers` (names in any case) as forwarded: parsed,
+/// then [`forwarded_from`]; a name or value that is no header is a 400.
 fn forwarded_headers(pairs: impl IntoIterator<Item = (String, String)>) -> Result<HeaderMap, Rejection> {
-    let mut out = HeaderMap::new();
+    let mut parsed = HeaderMap::new();
     for (name, value) in pairs {
         let lower = name.to_ascii_lowercase();
-        if lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache" {
+        if is_gateway_header(&lower) {
             continue;
         }
         let header_name = HeaderName::from_bytes(lower.as_bytes()).map_err(|_| {
             Rejection::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, format!("invalid header name {name:?}"))
         })?;
-        let mut header_value = HeaderValue::from_str(&value).map_err(|_| {
+        let header_value = HeaderValue::from_str(&value).map_err(|_| {
             Rejection::gateway(StatusCode::BAD_REQUEST, code::INVALID_HEADER, format!("invalid value of header {name}"))
         })?;
-        // Shown as `Sensitive` by `Debug`, never indexed by HTTP/2 header compression.
-        header_value.set_sensitive(is_credential_header(&lower));
-        out.insert(header_name, header_value);
+        parsed.insert(header_name, header_value);
     }
-    if !out.contains_key(header::CONTENT_TYPE) {
-        out.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    }
-    Ok(out)
+    Ok(forwarded_from(&parsed))
 }
 
 /// `POST /v1/{account}/{gateway}`: one step or a fallback list.
@@ -336,6 +355,7 @@ fn to_step(index: usize, step: UniversalStep) -> Result<Step, Rejection> {
         options: step_options,
         config: step.config,
         route: None,
+        model: std::sync::OnceLock::new(),
     })
 }
 
@@ -399,7 +419,7 @@ pub(super) async fn provider(
         _ => raw,
     };
     check_endpoint(&endpoint)?;
-    let forwarded = forwarded_headers(header_pairs(&headers))?;
+    let forwarded = forwarded_from(&headers);
     let step = Step {
         endpoint: normalize_endpoint(&provider, &endpoint),
         provider,
@@ -409,6 +429,7 @@ pub(super) async fn provider(
         options: HeaderOptions::default(),
         config: None,
         route: None,
+        model: std::sync::OnceLock::new(),
     };
     let context = RequestContext::new(gateway, settings, options, authenticated, &headers, "provider");
     Ok(proxy::run(&state, &context, vec![step]).await)
@@ -456,7 +477,7 @@ async fn compat(
         )
     })?;
     parsed["model"] = Value::String(bare_model.to_owned());
-    let forwarded = forwarded_headers(header_pairs(headers))?;
+    let forwarded = forwarded_from(headers);
     let step = Step {
         provider: provider.to_owned(),
         endpoint: endpoint.to_owned(),
@@ -466,6 +487,7 @@ async fn compat(
         options: HeaderOptions::default(),
         config: None,
         route: None,
+        model: std::sync::OnceLock::new(),
     };
     let mut extra_headers = Vec::new();
     for (name, value) in [(h::MODEL, bare_model), (h::PROVIDER, provider)] {
@@ -494,7 +516,7 @@ pub(super) async fn workers_ai_direct(
         provider: "workers-ai".to_owned(),
         endpoint: model,
         method: Method::POST,
-        headers: forwarded_headers(header_pairs(&headers)).map_err(|_| v4_bad("invalid request header"))?,
+        headers: forwarded_from(&headers),
         body,
     };
     // Bounded like every forwarded request: no upstream holds it forever.

@@ -146,6 +146,7 @@ async fn serve(
         options: HeaderOptions::default(),
         config: None,
         route: None,
+        model: std::sync::OnceLock::new(),
     };
     let authenticated = state.config.api_token.is_some();
     let mut context = RequestContext::new(gateway, settings, options, authenticated, headers, REQUEST_TYPE);

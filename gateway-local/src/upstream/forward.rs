@@ -1,8 +1,8 @@
 //! Forwarding to real provider base URLs over HTTP, and the router that
 //! picks, per provider, between that and the offline test double.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -13,13 +13,81 @@ use gateway_core::provider::builtin_facts;
 use super::offline::OfflineUpstream;
 use super::{Upstream, UpstreamBody, UpstreamError, UpstreamRequest, UpstreamResponse};
 
+/// The HTTP client provider requests go through: hyper's pooled client over
+/// rustls (HTTP/1.1, and HTTP/2 where the provider offers it by ALPN).
+///
+/// Not reqwest, which the typed client uses: a proxy needs none of what it
+/// adds per request (its redirect and retry layers parsed the URL twice
+/// more, about an eighth of a proxied request's instructions); redirects
+/// are never followed, and decoding, timeouts and limits are the gateway's.
+type HttpClient = hyper_util::client::legacy::Client<
+    hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>,
+    http_body_util::Full<bytes::Bytes>,
+>;
+
+/// The client, TLS verified against the platform's roots (as reqwest does),
+/// `TCP_NODELAY` on (small requests are not held back for the peer's ACK).
+fn http_client() -> HttpClient {
+    use rustls_platform_verifier::BuilderVerifierExt as _;
+    let tls = rustls::ClientConfig::builder().with_platform_verifier().map_or_else(
+        |e| {
+            // No roots to verify with: HTTPS upstreams fail, each saying why.
+            tracing::warn!(error = %e, "the platform's certificate roots could not be loaded");
+            rustls::ClientConfig::builder().with_root_certificates(rustls::RootCertStore::empty())
+        },
+        |builder| builder,
+    );
+    let mut http = hyper_util::client::legacy::connect::HttpConnector::new();
+    // The TLS layer takes `https` URLs; this one connects the socket under either.
+    http.enforce_http(false);
+    http.set_nodelay(true);
+    let https = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_tls_config(tls.with_no_client_auth())
+        .https_or_http()
+        .enable_http1()
+        .enable_http2()
+        .wrap_connector(http);
+    hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build(https)
+}
+
 /// Sends provider requests to base URLs over HTTP.
 #[derive(Debug, Clone)]
 pub(crate) struct HttpUpstream {
-    client: reqwest::Client,
+    client: HttpClient,
     account_id: String,
     overrides: BTreeMap<String, String>,
     max_response_bytes: usize,
+    /// Upstream URLs already parsed, by their text ([`UrlCache`]).
+    urls: Arc<UrlCache>,
+}
+
+/// Most upstream URLs kept parsed. Endpoints come from callers: past this
+/// many distinct URLs, new ones are parsed per request, as before the cache.
+const URL_CACHE_ENTRIES: usize = 1024;
+
+/// Upstream URLs parsed once: parsing one (host, IDNA, path) was about a
+/// twentieth of a proxied request's instructions, and a gateway sends the
+/// same few URLs over and over.
+#[derive(Debug, Default)]
+struct UrlCache(Mutex<HashMap<String, http::Uri>>);
+
+impl UrlCache {
+    /// `text` as a URI, from the cache when it was parsed before. Parsed as
+    /// a URL first (WHATWG rules: characters a URI cannot hold are
+    /// percent-encoded, hosts go through IDNA), whose text is a valid URI.
+    fn parse(&self, text: String) -> Result<http::Uri, UpstreamError> {
+        if let Some(url) = self.0.lock().unwrap_or_else(PoisonError::into_inner).get(&text) {
+            return Ok(url.clone());
+        }
+        let invalid = |e: &dyn std::fmt::Display| UpstreamError::Connection(format!("the upstream URL is not valid: {e}"));
+        let url = url::Url::parse(&text).map_err(|e| invalid(&e))?;
+        let url = http::Uri::try_from(url.as_str()).map_err(|e| invalid(&e))?;
+        let mut cache = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if cache.len() < URL_CACHE_ENTRIES {
+            cache.insert(text, url.clone());
+        }
+        Ok(url)
+    }
 }
 
 /// Headers that describe one hop only and are never forwarded.
@@ -88,13 +156,11 @@ impl HttpUpstream {
         overrides: BTreeMap<String, String>,
         max_response_bytes: usize,
     ) -> Self {
-        // Redirects are passed back, never followed: an upstream must not be
-        // able to send the gateway (and the caller's credentials) elsewhere.
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap_or_else(|_| reqwest::Client::new());
-        Self { client, account_id: account_id.into(), overrides, max_response_bytes }
+        // Redirects are passed back, never followed (hyper's client follows
+        // none): an upstream must not be able to send the gateway (and the
+        // caller's credentials) elsewhere.
+        let client = http_client();
+        Self { client, account_id: account_id.into(), overrides, max_response_bytes, urls: Arc::default() }
     }
 
     /// The base URL of `provider`: an override, or its public base
@@ -122,21 +188,30 @@ impl Upstream for HttpUpstream {
     ) -> Result<UpstreamResponse, UpstreamError> {
         let base = self.base_url(&request.provider)?;
         // The endpoint was checked to be a relative path: it can only extend the base.
-        let url = format!("{}/{}", base.trim_end_matches('/'), request.endpoint.trim_start_matches('/'));
+        let url = self.urls.parse(format!("{}/{}", base.trim_end_matches('/'), request.endpoint.trim_start_matches('/')))?;
         let mut headers = request.headers;
         for name in HOP_HEADERS {
             headers.remove(*name);
         }
         headers.insert(http::header::ACCEPT_ENCODING, http::HeaderValue::from_static(ACCEPTED_ENCODINGS));
-        let sending = self.client.request(request.method, url).headers(headers).body(request.body).send();
+        // What reqwest, the gateway's client before, sent when the caller named no type.
+        if !headers.contains_key(http::header::ACCEPT) {
+            headers.insert(http::header::ACCEPT, http::HeaderValue::from_static("*/*"));
+        }
+        let mut outgoing = http::Request::new(http_body_util::Full::new(request.body));
+        *outgoing.method_mut() = request.method;
+        *outgoing.uri_mut() = url;
+        *outgoing.headers_mut() = headers;
+        let sending = self.client.request(outgoing);
         // The timeout bounds the wait for the answer to start; a stream may then run on.
         let response = match timeout {
             Some(timeout) => tokio::time::timeout(timeout, sending).await.map_err(|_| UpstreamError::Timeout)?,
             None => sending.await,
         }
         .map_err(|e| map_error(&e))?;
-        let status = response.status().as_u16();
-        let mut headers = response.headers().clone();
+        let (head, body) = response.into_parts();
+        let status = head.status.as_u16();
+        let mut headers = head.headers;
         let encoding = Encoding::of(&headers);
         if encoding.is_some() {
             // What the caller gets is the decoded body.
@@ -147,7 +222,9 @@ impl Upstream for HttpUpstream {
             .get(http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|t| t.starts_with("text/event-stream"));
-        let chunks = response.bytes_stream().map(|chunk| chunk.map_err(|e| map_error(&e)));
+        let chunks = http_body_util::BodyDataStream::new(body).map(|chunk| {
+            chunk.map_err(|e| UpstreamError::Connection(with_cause("the answer's body could not be read", &e)))
+        });
         let limit = self.max_response_bytes;
         let body = if is_stream {
             UpstreamBody::Stream(match encoding {
@@ -175,29 +252,24 @@ impl Upstream for HttpUpstream {
 
 /// The error without the upstream's URL: callers see what failed, not where
 /// the gateway forwards to (a private address, a key in a query string).
-fn map_error(error: &reqwest::Error) -> UpstreamError {
-    if error.is_timeout() {
-        return UpstreamError::Timeout;
-    }
-    let mut message = if error.is_connect() {
-        "could not connect".to_owned()
-    } else if error.is_body() || error.is_decode() {
-        "the answer's body could not be read".to_owned()
-    } else {
-        "the request failed".to_owned()
-    };
-    // The innermost cause says why (reset, refused, ...) and carries no URL.
-    let mut source = std::error::Error::source(error);
+fn map_error(error: &hyper_util::client::legacy::Error) -> UpstreamError {
+    let what = if error.is_connect() { "could not connect" } else { "the request failed" };
+    UpstreamError::Connection(with_cause(what, error))
+}
+
+/// `what`, then the innermost cause of `error`, which says why (reset,
+/// refused, ...) and carries no URL.
+fn with_cause(what: &str, error: &(dyn std::error::Error + 'static)) -> String {
+    let mut message = what.to_owned();
     let mut innermost = None;
+    let mut source = error.source();
     while let Some(cause) = source {
-        innermost = Some(cause.to_string());
+        innermost = Some(cause);
         source = cause.source();
     }
-    if let Some(cause) = innermost {
-        message.push_str(": ");
-        message.push_str(&cause);
-    }
-    UpstreamError::Connection(message)
+    message.push_str(": ");
+    message.push_str(&innermost.map_or_else(|| error.to_string(), ToString::to_string));
+    message
 }
 
 /// Picks the upstream of each provider: an explicit base URL wins; otherwise

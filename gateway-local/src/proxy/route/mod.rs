@@ -261,6 +261,7 @@ fn model_step(node: &ModelNode, request: &RouteRequest<'_>, trace: Arc<RouteTrac
         options: HeaderOptions::default(),
         config: Some(gateway_core::StepConfig::new().request_timeout(timeout).max_attempts(attempts)),
         route: Some(trace),
+        model: std::sync::OnceLock::new(),
     })
 }
 
