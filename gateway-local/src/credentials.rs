@@ -21,7 +21,8 @@ pub(crate) fn is_credential_header(lower: &str) -> bool {
     // request): only where a word could start is any word compared.
     matches!(lower, "authorization" | "proxy-authorization" | "cookie")
         || (0..name.len()).any(|at| {
-            matches!(name[at], b'k' | b't' | b's' | b'a' | b'c') && WORDS.iter().any(|word| name[at..].starts_with(word))
+            matches!(name[at], b'k' | b't' | b's' | b'a' | b'c')
+                && WORDS.iter().any(|word| name[at..].starts_with(word))
         })
 }
 
@@ -174,6 +175,29 @@ pub(crate) fn carries_credential(provider: &str, headers: &HeaderMap, endpoint: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credential_headers_by_name() {
+        for name in [
+            "authorization",
+            "x-api-key",
+            "x-goog-api-key",
+            "cf-aig-authorization",
+            "api-token",
+            "x-amz-security-token",
+            "cookie",
+            "x-signature",
+            "my-credentials",
+            "secret",
+        ] {
+            assert!(is_credential_header(name), "{name}");
+        }
+        for name in
+            ["content-type", "accept", "user-agent", "anthropic-version", "cache-control", "x-request-id", "ke", "tok"]
+        {
+            assert!(!is_credential_header(name), "{name}");
+        }
+    }
 
     #[test]
     fn credential_parameters_are_redacted_case_insensitively_and_nothing_else() {

@@ -50,8 +50,31 @@ enum Command {
 /// The OpenTelemetry SDKs' variable for the collector's base URL.
 const OTLP_ENDPOINT_VAR: &str = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    match runtime() {
+        Ok(runtime) => runtime.block_on(serve()),
+        Err(e) => {
+            eprintln!("cannot start the async runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Tokio's runtime, one worker thread per CPU the process may use (its
+/// affinity and CPU quota count: `taskset -c 0` is one). On one CPU, the
+/// single-threaded scheduler: a multi-threaded one with one worker spent
+/// about 40 % more CPU time per proxied request (BENCHMARKS.md, issue 18).
+fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    let cpus = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut builder = if cpus == 1 {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    };
+    builder.enable_all().build()
+}
+
+async fn serve() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,gateway_local=info".into()),

@@ -446,9 +446,12 @@ struct Metrics {
     /// Each kept label set's metrics, by the hash of its three values: a
     /// step is counted after one lookup that allocates nothing (the
     /// families' own lookups hash and clone the labels, once per metric).
-    series: RwLock<HashMap<u64, Vec<(Labels, Arc<Series>)>>>,
+    series: RwLock<SeriesByHash>,
     hasher: RandomState,
 }
+
+/// Kept label sets with their metrics, by the hash of their values.
+type SeriesByHash = HashMap<u64, Vec<(Labels, Arc<Series>)>>;
 
 /// One label set's metrics, taken from the families once.
 struct Series {

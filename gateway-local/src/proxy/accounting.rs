@@ -175,7 +175,8 @@ fn usage_in_reports(usage: Option<&Value>, usage_metadata: Option<&Value>) -> Us
 /// The usage report of a whole JSON answer.
 pub(super) fn usage_of(body: &[u8]) -> Usage {
     // A body of another type, or no JSON, reports nothing (duplicate keys neither).
-    let top: Reports = if is_object(body) { serde_json::from_slice(body).unwrap_or_default() } else { return Usage::default() };
+    let top: Reports =
+        if is_object(body) { serde_json::from_slice(body).unwrap_or_default() } else { return Usage::default() };
     let root = top.result.as_deref().unwrap_or(&top);
     usage_in_reports(root.usage.as_ref(), root.usage_metadata.as_ref())
 }
@@ -315,6 +316,29 @@ mod tests {
     }
 
     #[test]
+    fn usage_is_read_past_other_fields_and_only_from_objects() {
+        // Fields before and after, of every JSON type, are skipped.
+        let answer = br#"{"id":"x","choices":[{"index":0,"message":{"content":"a\"b"}}],"n":null,"ok":true,
+            "usage":{"prompt_tokens":1,"completion_tokens":2},"tail":[1.5,{"k":[]}]}"#;
+        assert_eq!(usage_of(answer), io(1, 2));
+        // Workers AI's envelope wins when `result` is an object, not otherwise.
+        assert_eq!(
+            usage_of(br#"{"result":{"response":"hi"},"usage":{"prompt_tokens":1,"completion_tokens":2}}"#),
+            Usage::default()
+        );
+        for result in [r#""text""#, "[1,2]", "3", "true", "null"] {
+            let body = format!(r#"{{"result":{result},"usage":{{"prompt_tokens":1,"completion_tokens":2}}}}"#);
+            assert_eq!(usage_of(body.as_bytes()), io(1, 2), "result {result}");
+        }
+        // Not an object: nothing, whatever it holds.
+        assert_eq!(usage_of(br#"[{"usage":{"prompt_tokens":1,"completion_tokens":2}}]"#), Usage::default());
+        assert_eq!(
+            usage_of(br#"{"usage":null,"usageMetadata":{"promptTokenCount":7,"candidatesTokenCount":8}}"#),
+            io(7, 8)
+        );
+    }
+
+    #[test]
     fn models_from_body_or_path() {
         assert_eq!(model_of("openai", "chat/completions", br#"{"model":"gpt-4o-mini"}"#), "gpt-4o-mini");
         assert_eq!(model_of("workers-ai", "run/@cf/meta/x", b"{}"), "@cf/meta/x");
@@ -322,6 +346,12 @@ mod tests {
             model_of("google-ai-studio", "v1/models/gemini-2.5-flash:generateContent", b"{}"),
             "gemini-2.5-flash"
         );
+        // The body's `model` only when the body is an object and it is a string.
+        let long = r#"{"messages":[{"role":"user","content":"model"}],"stream":true,"model":"m\u0031"}"#;
+        assert_eq!(model_of("openai", "chat/completions", long.as_bytes()), "m1");
+        assert_eq!(model_of("workers-ai", "run/@cf/a", br#"["model"]"#), "@cf/a");
+        assert_eq!(model_of("workers-ai", "run/@cf/a", br#"{"model":7}"#), "@cf/a");
+        assert_eq!(model_of("openai", "chat/completions", b"not json"), "");
     }
 
     #[test]
