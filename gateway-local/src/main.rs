@@ -51,8 +51,9 @@ enum Command {
 const OTLP_ENDPOINT_VAR: &str = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
 fn main() -> ExitCode {
-    match runtime() {
-        Ok(runtime) => runtime.block_on(serve()),
+    let cpus = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    match runtime(cpus) {
+        Ok(runtime) => runtime.block_on(serve(cpus)),
         Err(e) => {
             eprintln!("cannot start the async runtime: {e}");
             ExitCode::FAILURE
@@ -64,8 +65,7 @@ fn main() -> ExitCode {
 /// affinity and CPU quota count: `taskset -c 0` is one). On one CPU, the
 /// single-threaded scheduler: a multi-threaded one with one worker spent
 /// about 40 % more CPU time per proxied request (BENCHMARKS.md, issue 18).
-fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
-    let cpus = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+fn runtime(cpus: usize) -> std::io::Result<tokio::runtime::Runtime> {
     let mut builder = if cpus == 1 {
         tokio::runtime::Builder::new_current_thread()
     } else {
@@ -74,12 +74,14 @@ fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
     builder.enable_all().build()
 }
 
-async fn serve() -> ExitCode {
+async fn serve(cpus: usize) -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,gateway_local=info".into()),
         )
         .init();
+    let scheduler = if cpus == 1 { "single-threaded" } else { "multi-threaded" };
+    tracing::info!(cpus, scheduler, "async runtime");
     let Command::Serve { port, bind, config, db, offline, offline_chunk_delay_ms } = Cli::parse().command;
     let mut config = match config.map(LocalConfig::from_file).transpose() {
         Ok(config) => config.unwrap_or_default(),

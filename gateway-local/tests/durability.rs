@@ -131,6 +131,17 @@ async fn load_worker(ai: Ai, load: Arc<Load>) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigkill_under_write_load_loses_no_answered_request() {
+    sigkill_under_write_load(false).await;
+}
+
+/// The same on one CPU, where the binary runs tokio's single-threaded
+/// scheduler beside its writer thread (how the benchmarks run it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigkill_under_write_load_on_one_cpu_loses_no_answered_request() {
+    sigkill_under_write_load(true).await;
+}
+
+async fn sigkill_under_write_load(one_cpu: bool) {
     let _turn = SERIAL.lock().await;
     let began = Instant::now();
     let dir = TempDir::new("durability");
@@ -138,7 +149,8 @@ async fn sigkill_under_write_load_loses_no_answered_request() {
     let db = dir.join("logs.sqlite3");
 
     // First run: load, then SIGKILL with requests in flight.
-    let (mut server, port) = Server::serve_answering(&dir).await;
+    let (mut server, port) =
+        if one_cpu { Server::serve_answering_on_one_cpu(&dir).await } else { Server::serve_answering(&dir).await };
     let ai = client(port, ACCOUNT, API_TOKEN);
     let load = Arc::new(Load::default());
     let workers: Vec<_> =

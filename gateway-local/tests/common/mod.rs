@@ -154,6 +154,22 @@ impl Server {
         Self::spawn(&args)
     }
 
+    /// [`serve_answering`](Self::serve_answering) on one CPU (`taskset -c 0`,
+    /// util-linux, which `exec`s the binary: same process), where the binary
+    /// runs tokio's single-threaded scheduler; it says so at start.
+    pub(crate) async fn serve_answering_on_one_cpu(dir: &TempDir) -> (Self, u16) {
+        let port = free_port();
+        let port_arg = port.to_string();
+        let (db, config) = (dir.join("logs.sqlite3"), dir.join("gateway.toml"));
+        let mut command = Command::new("taskset");
+        command.args(["-c", "0", BINARY, "serve", "--port", &port_arg, "--offline"]);
+        command.args(["--db", path_arg(&db), "--config", path_arg(&config)]);
+        let mut server = Self::launch(command, &[]);
+        server.wait_until_answering(port).await;
+        server.wait_for_output("scheduler=\"single-threaded\"").await;
+        (server, port)
+    }
+
     /// The server's process id.
     pub(crate) fn pid(&self) -> u32 {
         self.child.id()
