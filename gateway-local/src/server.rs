@@ -208,7 +208,7 @@ async fn connection(
     tokio::pin!(conn);
     let mut draining = false;
     loop {
-        let deadline = watch.deadline();
+        let wake_at = watch.arm();
         tokio::select! {
             result = conn.as_mut() => {
                 if let Err(e) = result {
@@ -217,7 +217,7 @@ async fn connection(
                 return;
             }
             () = watch.changed.notified() => {}
-            () = sleep_until_some(deadline) => {
+            () = tokio::time::sleep_until(wake_at) => {
                 if watch.expired() {
                     tracing::debug!("closing a connection idle or slow to send its request");
                     return;
@@ -233,13 +233,6 @@ async fn connection(
     }
 }
 
-async fn sleep_until_some(deadline: Option<Instant>) {
-    match deadline {
-        Some(deadline) => tokio::time::sleep_until(deadline).await,
-        None => std::future::pending().await,
-    }
-}
-
 /// Where a connection is between requests, for its deadline.
 #[derive(Debug, Clone, Copy)]
 enum Phase {
@@ -252,10 +245,16 @@ enum Phase {
 }
 
 /// A connection's phase, shared by its IO, its service and its watchdog.
+///
+/// The watchdog sleeps until the time it last armed and then looks again:
+/// a phase change wakes it only when its deadline is earlier than that
+/// time (or nothing is armed), so a keep-alive connection serving request
+/// after request wakes its watchdog about once per deadline period, not
+/// twice per request.
 #[derive(Debug)]
 struct Watch {
-    phase: Mutex<Phase>,
-    /// Woken when the deadline may have moved earlier or appeared.
+    state: Mutex<WatchState>,
+    /// Woken when a deadline earlier than the armed time appeared.
     changed: Notify,
     /// The body of the request in flight was cut at its deadline (HTTP/1.1
     /// serves one request at a time per connection).
@@ -263,39 +262,67 @@ struct Watch {
     limits: Limits,
 }
 
+#[derive(Debug)]
+struct WatchState {
+    phase: Phase,
+    /// When the watchdog wakes next, if it armed a time.
+    armed: Option<Instant>,
+}
+
 impl Watch {
     fn new(limits: Limits) -> Self {
         Self {
-            phase: Mutex::new(Phase::Head(Instant::now())),
+            state: Mutex::new(WatchState { phase: Phase::Head(Instant::now()), armed: None }),
             changed: Notify::new(),
             body_timed_out: AtomicBool::new(false),
             limits,
         }
     }
 
-    fn phase(&self) -> std::sync::MutexGuard<'_, Phase> {
-        self.phase.lock().unwrap_or_else(PoisonError::into_inner)
+    fn state(&self) -> std::sync::MutexGuard<'_, WatchState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn deadline(&self) -> Option<Instant> {
-        match *self.phase() {
+    fn deadline_of(&self, phase: Phase) -> Option<Instant> {
+        match phase {
             Phase::Head(since) => Some(since + self.limits.header_read),
             Phase::Idle(since) => Some(since + self.limits.idle),
             Phase::Busy(_) => None,
         }
     }
 
+    /// The time the watchdog sleeps until: the phase's deadline, or while
+    /// busy a look-again time (a request's answer ends with a phase change
+    /// that may need a deadline, and looking again then costs one wake-up).
+    fn arm(&self) -> Instant {
+        let mut state = self.state();
+        let at = self
+            .deadline_of(state.phase)
+            .unwrap_or_else(|| Instant::now() + self.limits.header_read.min(self.limits.idle));
+        state.armed = Some(at);
+        at
+    }
+
     fn expired(&self) -> bool {
-        self.deadline().is_some_and(|deadline| deadline <= Instant::now())
+        self.deadline_of(self.state().phase).is_some_and(|deadline| deadline <= Instant::now())
+    }
+
+    /// Sets the phase; wakes the watchdog if the new deadline comes before its armed time.
+    fn enter(&self, state: &mut WatchState, phase: Phase) {
+        state.phase = phase;
+        if let Some(deadline) = self.deadline_of(phase) {
+            if state.armed.is_none_or(|armed| deadline < armed) {
+                state.armed = Some(deadline);
+                self.changed.notify_one();
+            }
+        }
     }
 
     /// Bytes arrived: an idle connection starts a request's head.
     fn received(&self) {
-        let mut phase = self.phase();
-        if let Phase::Idle(_) = *phase {
-            *phase = Phase::Head(Instant::now());
-            drop(phase);
-            self.changed.notify_one();
+        let mut state = self.state();
+        if let Phase::Idle(_) = state.phase {
+            self.enter(&mut state, Phase::Head(Instant::now()));
         }
     }
 }
@@ -306,25 +333,25 @@ struct Busy(Arc<Watch>);
 
 impl Busy {
     fn begin(watch: &Arc<Watch>) -> Self {
-        let mut phase = watch.phase();
-        *phase = match *phase {
+        let mut state = watch.state();
+        let busy = match state.phase {
             Phase::Busy(n) => Phase::Busy(n + 1),
             Phase::Head(_) | Phase::Idle(_) => Phase::Busy(1),
         };
-        drop(phase);
+        watch.enter(&mut state, busy);
+        drop(state);
         Self(Arc::clone(watch))
     }
 }
 
 impl Drop for Busy {
     fn drop(&mut self) {
-        let mut phase = self.0.phase();
-        *phase = match *phase {
+        let mut state = self.0.state();
+        let next = match state.phase {
             Phase::Busy(n) if n > 1 => Phase::Busy(n - 1),
             _ => Phase::Idle(Instant::now()),
         };
-        drop(phase);
-        self.0.changed.notify_one();
+        self.0.enter(&mut state, next);
     }
 }
 

@@ -225,6 +225,37 @@ async fn idle_keep_alive_connections_are_closed_after_the_idle_timeout_not_the_h
     gateway.shutdown().await.expect("shutdown");
 }
 
+/// The deadline of a request's head also holds on a connection that already
+/// served requests (its watchdog is not woken per request, yet must see the
+/// earlier deadline a started head brings): a head begun after many
+/// answered requests, then stalled, is cut after the header timeout, long
+/// before the idle timeout.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_head_stalled_after_served_requests_is_cut_at_the_header_timeout() {
+    let (header, idle) = (Duration::from_millis(400), Duration::from_secs(20));
+    let gateway = start(config(400, 20_000, 30_000, 64)).await;
+    let request = "GET /no-such-route HTTP/1.1\r\nhost: local\r\n\r\n";
+    let mut stream = TcpStream::connect(gateway.addr()).await.expect("connect");
+    for i in 0..50 {
+        stream.write_all(request.as_bytes()).await.expect("send");
+        let (head, _) = read_response(&mut stream).await;
+        assert!(head.starts_with("HTTP/1.1 404"), "request {i}: {head}");
+    }
+    // Idle for a while (longer than the header timeout), then half a head.
+    tokio::time::sleep(header * 2).await;
+    stream.write_all(b"GET /no-such-route HTTP/1.1\r\nhost: lo").await.expect("send half a head");
+    let since = Instant::now();
+    let (extra, closed) = read_until_closed(&mut stream, since, header + CLOSE_SLACK).await;
+    let closed = closed.unwrap_or_else(|| panic!("a stalled head still open after {:?}", header + CLOSE_SLACK));
+    assert!(closed < idle / 2, "cut by the idle timeout, not the header timeout: {closed:?}");
+    assert!(
+        extra.is_empty() || String::from_utf8_lossy(&extra).starts_with("HTTP/1.1 408"),
+        "{:?}",
+        String::from_utf8_lossy(&extra)
+    );
+    gateway.shutdown().await.expect("shutdown");
+}
+
 /// Sends a request head with a chunked body, then a chunk every 100 ms, forever.
 async fn never_ending_body(stream: TcpStream, head: String) -> (tokio::net::tcp::OwnedReadHalf, JoinHandle<()>) {
     let (read, mut write) = stream.into_split();
