@@ -21,7 +21,8 @@ pub(crate) fn is_credential_header(lower: &str) -> bool {
     // request): only where a word could start is any word compared.
     matches!(lower, "authorization" | "proxy-authorization" | "cookie")
         || (0..name.len()).any(|at| {
-            matches!(name[at], b'k' | b't' | b's' | b'a' | b'c') && WORDS.iter().any(|word| name[at..].starts_with(word))
+            matches!(name[at], b'k' | b't' | b's' | b'a' | b'c')
+                && WORDS.iter().any(|word| name[at..].starts_with(word))
         })
 }
 

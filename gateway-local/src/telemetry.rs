@@ -446,9 +446,12 @@ struct Metrics {
     /// Each kept label set's metrics, by the hash of its three values: a
     /// step is counted after one lookup that allocates nothing (the
     /// families' own lookups hash and clone the labels, once per metric).
-    series: RwLock<HashMap<u64, Vec<(Labels, Arc<Series>)>>>,
+    series: RwLock<HashMap<u64, SameHash>>,
     hasher: RandomState,
 }
+
+/// The label sets whose values hash alike, each with its metrics (a collision keeps both).
+type SameHash = Vec<(Labels, Arc<Series>)>;
 
 /// One label set's metrics, taken from the families once.
 struct Series {

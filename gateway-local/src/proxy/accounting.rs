@@ -175,7 +175,8 @@ fn usage_in_reports(usage: Option<&Value>, usage_metadata: Option<&Value>) -> Us
 /// The usage report of a whole JSON answer.
 pub(super) fn usage_of(body: &[u8]) -> Usage {
     // A body of another type, or no JSON, reports nothing (duplicate keys neither).
-    let top: Reports = if is_object(body) { serde_json::from_slice(body).unwrap_or_default() } else { return Usage::default() };
+    let top: Reports =
+        if is_object(body) { serde_json::from_slice(body).unwrap_or_default() } else { return Usage::default() };
     let root = top.result.as_deref().unwrap_or(&top);
     usage_in_reports(root.usage.as_ref(), root.usage_metadata.as_ref())
 }

@@ -8,9 +8,7 @@ use std::time::Instant;
 use axum::http::{HeaderMap, header};
 use bytes::Bytes;
 
-use super::accounting::{
-    EVENTSTREAM, Usage, cost_of, model_type_of, usage_of, usage_of_eventstream, usage_of_stream,
-};
+use super::accounting::{EVENTSTREAM, Usage, cost_of, model_type_of, usage_of, usage_of_eventstream, usage_of_stream};
 use super::{RequestContext, Step, StepOutcome, failure, is_success};
 use crate::credentials;
 use crate::error::code;

@@ -29,14 +29,11 @@ type HttpClient = hyper_util::client::legacy::Client<
 /// `TCP_NODELAY` on (small requests are not held back for the peer's ACK).
 fn http_client() -> HttpClient {
     use rustls_platform_verifier::BuilderVerifierExt as _;
-    let tls = rustls::ClientConfig::builder().with_platform_verifier().map_or_else(
-        |e| {
-            // No roots to verify with: HTTPS upstreams fail, each saying why.
-            tracing::warn!(error = %e, "the platform's certificate roots could not be loaded");
-            rustls::ClientConfig::builder().with_root_certificates(rustls::RootCertStore::empty())
-        },
-        |builder| builder,
-    );
+    let tls = rustls::ClientConfig::builder().with_platform_verifier().unwrap_or_else(|e| {
+        // No roots to verify with: HTTPS upstreams fail, each saying why.
+        tracing::warn!(error = %e, "the platform's certificate roots could not be loaded");
+        rustls::ClientConfig::builder().with_root_certificates(rustls::RootCertStore::empty())
+    });
     let mut http = hyper_util::client::legacy::connect::HttpConnector::new();
     // The TLS layer takes `https` URLs; this one connects the socket under either.
     http.enforce_http(false);
@@ -79,7 +76,8 @@ impl UrlCache {
         if let Some(url) = self.0.lock().unwrap_or_else(PoisonError::into_inner).get(&text) {
             return Ok(url.clone());
         }
-        let invalid = |e: &dyn std::fmt::Display| UpstreamError::Connection(format!("the upstream URL is not valid: {e}"));
+        let invalid =
+            |e: &dyn std::fmt::Display| UpstreamError::Connection(format!("the upstream URL is not valid: {e}"));
         let url = url::Url::parse(&text).map_err(|e| invalid(&e))?;
         let url = http::Uri::try_from(url.as_str()).map_err(|e| invalid(&e))?;
         let mut cache = self.0.lock().unwrap_or_else(PoisonError::into_inner);
@@ -188,7 +186,8 @@ impl Upstream for HttpUpstream {
     ) -> Result<UpstreamResponse, UpstreamError> {
         let base = self.base_url(&request.provider)?;
         // The endpoint was checked to be a relative path: it can only extend the base.
-        let url = self.urls.parse(format!("{}/{}", base.trim_end_matches('/'), request.endpoint.trim_start_matches('/')))?;
+        let url =
+            self.urls.parse(format!("{}/{}", base.trim_end_matches('/'), request.endpoint.trim_start_matches('/')))?;
         let mut headers = request.headers;
         for name in HOP_HEADERS {
             headers.remove(*name);
