@@ -31,16 +31,11 @@
 # Environment: N1 (200), N2 (1200), REPS (2), DHAT (1: also run DHAT; 0: skip),
 # CLIENT (1: also the client side; 0: the gateway only).
 set -euo pipefail
+# shellcheck source=gateway-bench/scripts/two_builds.sh
+source "$(dirname "$0")/two_builds.sh"
 
-if [[ $# -lt 2 ]]; then
-  echo "usage: $0 BASELINE_DIR CURRENT_DIR [OUT_DIR]" >&2
-  exit 2
-fi
-declare -A dirs=([baseline]="$(realpath "$1")" [current]="$(realpath "$2")")
+two_builds_args callgrind-gateway "$@"
 builds=(baseline current)
-out=${3:-$(mktemp -d /tmp/callgrind-gateway.XXXXXX)}
-mkdir -p "$out"
-out=$(realpath "$out")
 N1=${N1:-200}
 N2=${N2:-1200}
 REPS=${REPS:-2}
@@ -48,7 +43,6 @@ DHAT=${DHAT:-1}
 CLIENT=${CLIENT:-1}
 client_variants=(baseline run run_model)
 [[ $CLIENT == 1 ]] || client_variants=()
-MODEL='@cf/meta/llama-3.1-8b-instruct-fp8'
 for build in "${builds[@]}"; do
   for exe in gateway-local callgrind_driver; do
     [[ -x ${dirs[$build]}/$exe ]] || { echo "missing ${dirs[$build]}/$exe" >&2; exit 2; }
@@ -56,28 +50,9 @@ for build in "${builds[@]}"; do
 done
 command -v valgrind >/dev/null || { echo "valgrind is not installed" >&2; exit 2; }
 
-# The upstream, outside valgrind; it stops when its stdin closes.
-coproc UPSTREAM { exec "${dirs[current]}/callgrind_driver" upstream; }
-upstream_pid=$UPSTREAM_PID
-trap 'kill "$upstream_pid" 2>/dev/null || true' EXIT
-read -r upstream <&"${UPSTREAM[0]}"
-config=$out/gateway.toml
-cat >"$config" <<EOF
-account_id = "acc"
-
-[gateways.bench]
-collect_logs = true
-
-[gateways.bench-nolog]
-collect_logs = false
-
-[upstreams]
-workers-ai = "http://$upstream/client/v4/accounts/acc/ai/run"
-EOF
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+# The upstream, outside valgrind.
+start_upstream
+write_config
 
 # valgrind_opts TOOL TAG: where each tool writes.
 valgrind_opts() {

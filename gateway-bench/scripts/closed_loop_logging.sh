@@ -14,41 +14,16 @@
 #
 # Environment: ROUNDS (3), SECONDS_PER_RUN (5), CONNECTIONS (32).
 set -euo pipefail
+# shellcheck source=gateway-bench/scripts/two_builds.sh
+source "$(dirname "$0")/two_builds.sh"
 
-if [[ $# -lt 2 ]]; then
-  echo "usage: $0 BASELINE_DIR CURRENT_DIR [OUT_DIR]" >&2
-  exit 2
-fi
-declare -A dirs=([baseline]="$(realpath "$1")" [current]="$(realpath "$2")")
-out=${3:-$(mktemp -d /tmp/closed-loop.XXXXXX)}
-mkdir -p "$out"
-out=$(realpath "$out")
+two_builds_args closed-loop "$@"
 ROUNDS=${ROUNDS:-3}
 SECS=${SECONDS_PER_RUN:-5}
 CONNECTIONS=${CONNECTIONS:-32}
-MODEL='@cf/meta/llama-3.1-8b-instruct-fp8'
 
-coproc UPSTREAM { exec taskset -c 1 "${dirs[current]}/callgrind_driver" upstream; }
-upstream_pid=$UPSTREAM_PID
-trap 'kill "$upstream_pid" 2>/dev/null || true' EXIT
-read -r upstream <&"${UPSTREAM[0]}"
-config=$out/gateway.toml
-cat >"$config" <<EOF
-account_id = "acc"
-
-[gateways.bench]
-collect_logs = true
-
-[gateways.bench-nolog]
-collect_logs = false
-
-[upstreams]
-workers-ai = "http://$upstream/client/v4/accounts/acc/ai/run"
-EOF
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+start_upstream taskset -c 1
+write_config
 
 # run BUILD MODE ROUND: one closed-loop run; prints a result line.
 run() {

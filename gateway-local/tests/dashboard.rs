@@ -437,6 +437,9 @@ async fn new_logs_arrive_as_rows_over_server_sent_events() {
     assert_eq!(data.len(), 1, "one line of HTML: {event}");
     assert!(data[0].starts_with(&format!("<tr data-log-id=\"{id}\">")), "{event}");
     assert!(data[0].contains(&format!("<a class=\"log-link\" href=\"/dashboard/gateways/main/logs/{id}\">")));
+    // The cells an ellipsis may cut short at a narrow window carry their whole text in a title.
+    assert!(data[0].contains(&format!("<td class=\"id\" title=\"{id}\">")), "{event}");
+    assert!(data[0].contains(r#"<td class="model" title="gpt-4o-mini">gpt-4o-mini</td>"#), "{event}");
 
     // An open stream does not hold the shutdown for its grace period (10 s): it ends.
     let started = std::time::Instant::now();

@@ -81,7 +81,7 @@ impl LimitSpec {
 
     /// At most `dollars` (US) of cost per `key` value in `window` (whole
     /// seconds). A negative or non-finite amount makes [`Route::build`]
-    /// fail with [`RouteRule::BadLimit`](super::RouteRule::BadLimit).
+    /// fail with [`RouteRule::BadLimit`].
     pub fn cost(key: impl Into<String>, dollars: f64, window: Duration) -> Self {
         let limit = Number::from_f64(dollars).filter(|_| dollars >= 0.0).ok_or(dollars);
         Self { kind: LimitKind::Cost, key: key.into(), limit, window, technique: None }

@@ -4,13 +4,15 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::convert::Infallible;
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, RawQuery, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Path, RawQuery, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -82,24 +84,6 @@ pub(crate) fn error_page(
     page(status, &ErrorPage { chrome: Chrome::of(state, signed_in, heading.clone()), heading, message: message.into() })
 }
 
-/// A store failure as a page: a bad or too expensive query is the caller's (400), the rest ours.
-fn store_error_page(state: &AppState, signed_in: Option<&SignedIn>, error: &StoreError) -> Response {
-    match error {
-        StoreError::Invalid(_) | StoreError::TooExpensive { .. } => {
-            error_page(state, signed_in, StatusCode::BAD_REQUEST, error.to_string())
-        }
-        other => {
-            tracing::error!(error = %other, "the dashboard's store read failed");
-            error_page(
-                state,
-                signed_in,
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!("the log store failed: {}", other.reason()),
-            )
-        }
-    }
-}
-
 /// A `303 See Other` to `location`.
 pub(crate) fn see_other(location: &str) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
@@ -108,15 +92,77 @@ pub(crate) fn see_other(location: &str) -> Response {
     response
 }
 
-/// Whether `gateway` can name a gateway (its id's syntax).
-fn valid_gateway(gateway: &str) -> bool {
-    gateway_core::types::options::validate_gateway_id(gateway, "gateway").is_ok()
+/// Why a page handler answers with an error page instead (rendered by [`Visit::answer`]).
+#[derive(Debug)]
+enum PageError {
+    /// `status`, with a message naming what was wrong.
+    Refused(StatusCode, String),
+    /// A store failure: a bad or too expensive query is the caller's (400), the rest ours (503).
+    Store(StoreError),
 }
 
-type Signed = Option<Extension<SignedIn>>;
+impl PageError {
+    fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        Self::Refused(status, message.into())
+    }
 
-fn signed(signed_in: Signed) -> Option<SignedIn> {
-    signed_in.map(|Extension(s)| s)
+    /// `404`: no log `id` in gateway `gw`.
+    fn no_log(gw: &str, id: &str) -> Self {
+        Self::new(StatusCode::NOT_FOUND, format!("no log {id} in gateway {gw}"))
+    }
+}
+
+impl From<StoreError> for PageError {
+    fn from(error: StoreError) -> Self {
+        Self::Store(error)
+    }
+}
+
+/// `404 no such gateway` unless `gateway` can name a gateway (its id's syntax).
+fn check_gateway(gateway: &str) -> Result<(), PageError> {
+    gateway_core::types::options::validate_gateway_id(gateway, "gateway")
+        .map_err(|_| PageError::new(StatusCode::NOT_FOUND, "no such gateway"))
+}
+
+/// Who asks for a page: the state and their session (if any), which every
+/// page's chrome shows, its error pages included.
+pub(crate) struct Visit {
+    state: Arc<AppState>,
+    signed_in: Option<SignedIn>,
+}
+
+impl FromRequestParts<Arc<AppState>> for Visit {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, Self::Rejection> {
+        // The session `guard` handed on (none when the dashboard is open).
+        Ok(Self { state: Arc::clone(state), signed_in: parts.extensions.get::<SignedIn>().cloned() })
+    }
+}
+
+impl Visit {
+    fn chrome(&self, title: impl Into<String>) -> Chrome {
+        Chrome::of(&self.state, self.signed_in.as_ref(), title)
+    }
+
+    /// The page `handler` makes, or the error page for why it could not.
+    async fn answer(&self, handler: impl Future<Output = Result<Response, PageError>>) -> Response {
+        let error = match handler.await {
+            Ok(response) => return response,
+            Err(error) => error,
+        };
+        let (status, message) = match error {
+            PageError::Refused(status, message) => (status, message),
+            PageError::Store(error @ (StoreError::Invalid(_) | StoreError::TooExpensive { .. })) => {
+                (StatusCode::BAD_REQUEST, error.to_string())
+            }
+            PageError::Store(other) => {
+                tracing::error!(error = %other, "the dashboard's store read failed");
+                (StatusCode::SERVICE_UNAVAILABLE, format!("the log store failed: {}", other.reason()))
+            }
+        };
+        error_page(&self.state, self.signed_in.as_ref(), status, message)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -130,16 +176,17 @@ struct GatewaysPage {
 }
 
 /// `GET /dashboard`: the configured and created gateways and those with logs.
-pub(crate) async fn gateways(State(state): State<Arc<AppState>>, signed_in: Signed) -> Response {
-    let signed_in = signed(signed_in);
-    let mut ids: BTreeSet<String> = state.config.gateways.keys().cloned().collect();
-    ids.extend(state.gateways.created_ids());
-    match state.store.logged_gateways().await {
-        Ok(logged) => ids.extend(logged),
-        Err(e) => return store_error_page(&state, signed_in.as_ref(), &e),
-    }
-    let chrome = Chrome::of(&state, signed_in.as_ref(), "Gateways");
-    page(StatusCode::OK, &GatewaysPage { chrome, gateways: ids.into_iter().collect() })
+pub(crate) async fn gateways(visit: Visit) -> Response {
+    visit
+        .answer(async {
+            let state = &visit.state;
+            let mut ids: BTreeSet<String> = state.config.gateways.keys().cloned().collect();
+            ids.extend(state.gateways.created_ids());
+            ids.extend(state.store.logged_gateways().await?);
+            let chrome = visit.chrome("Gateways");
+            Ok(page(StatusCode::OK, &GatewaysPage { chrome, gateways: ids.into_iter().collect() }))
+        })
+        .await
 }
 
 // ---------------------------------------------------------------------------
@@ -267,57 +314,42 @@ impl GatewayPage {
 }
 
 /// `GET /dashboard/gateways/{gw}`: charts, the by-model table and a page of logs.
-pub(crate) async fn gateway(
-    State(state): State<Arc<AppState>>,
-    Path(gw): Path<String>,
-    RawQuery(raw): RawQuery,
-    signed_in: Signed,
-) -> Response {
-    let signed_in = signed(signed_in);
-    let signed_ref = signed_in.as_ref();
-    if !valid_gateway(&gw) {
-        return error_page(&state, signed_ref, StatusCode::NOT_FOUND, "no such gateway");
-    }
-    let view = match Params::parse(raw.as_deref()).and_then(|p| View::of(&p, jiff::Timestamp::now()).map(|v| (p, v))) {
-        Ok(view) => view,
-        Err(message) => return error_page(&state, signed_ref, StatusCode::BAD_REQUEST, message),
-    };
-    let (params, view) = view;
-    let (logs, info) = match state.store.list(&gw, view.query.clone()).await {
-        Ok(listed) => listed,
-        Err(e) => return store_error_page(&state, signed_ref, &e),
-    };
-    let totals = match state.store.stats(&gw, view.query.clone(), view.from_ms, view.to_ms, CHART_BUCKETS).await {
-        Ok(totals) => totals,
-        Err(e) => return store_error_page(&state, signed_ref, &e),
-    };
-    let ids: Vec<String> = logs.iter().map(|l| l.id.clone()).collect();
-    let reviews = match state.store.reviews(&gw, &ids).await {
-        Ok(reviews) => reviews,
-        Err(e) => return store_error_page(&state, signed_ref, &e),
-    };
-    let total = info.total_count.unwrap_or(0);
-    let (page_number, per_page) = (view.query.page, view.query.per_page);
-    let base = format!("/dashboard/gateways/{gw}?");
-    let prev = (page_number > 1).then(|| format!("{base}{}", params.with_page(page_number - 1)));
-    let next =
-        (page_number.saturating_mul(per_page) < total).then(|| format!("{base}{}", params.with_page(page_number + 1)));
-    let template = GatewayPage {
-        chrome: Chrome::of(&state, signed_ref, format!("Gateway {gw}")),
-        charts: charts(&totals, view.range),
-        models: totals.by_model.iter().map(ModelRow::of).collect(),
-        rows: logs.iter().map(|log| Row::of(log, reviews.get(&log.id))).collect(),
-        live: page_number == 1,
-        range: view.range,
-        ranges: RANGES.iter().map(|(name, _)| *name).collect(),
-        orders: ORDERS.to_vec(),
-        params,
-        gw,
-        total,
-        prev,
-        next,
-    };
-    page(StatusCode::OK, &template)
+pub(crate) async fn gateway(visit: Visit, Path(gw): Path<String>, RawQuery(raw): RawQuery) -> Response {
+    visit
+        .answer(async {
+            check_gateway(&gw)?;
+            let state = &visit.state;
+            let (params, view) = Params::parse(raw.as_deref())
+                .and_then(|p| View::of(&p, jiff::Timestamp::now()).map(|v| (p, v)))
+                .map_err(|message| PageError::new(StatusCode::BAD_REQUEST, message))?;
+            let (logs, info) = state.store.list(&gw, view.query.clone()).await?;
+            let totals = state.store.stats(&gw, view.query.clone(), view.from_ms, view.to_ms, CHART_BUCKETS).await?;
+            let ids: Vec<String> = logs.iter().map(|l| l.id.clone()).collect();
+            let reviews = state.store.reviews(&gw, &ids).await?;
+            let total = info.total_count.unwrap_or(0);
+            let (page_number, per_page) = (view.query.page, view.query.per_page);
+            let base = format!("/dashboard/gateways/{gw}?");
+            let prev = (page_number > 1).then(|| format!("{base}{}", params.with_page(page_number - 1)));
+            let next = (page_number.saturating_mul(per_page) < total)
+                .then(|| format!("{base}{}", params.with_page(page_number + 1)));
+            let template = GatewayPage {
+                chrome: visit.chrome(format!("Gateway {gw}")),
+                charts: charts(&totals, view.range),
+                models: totals.by_model.iter().map(ModelRow::of).collect(),
+                rows: logs.iter().map(|log| Row::of(log, reviews.get(&log.id))).collect(),
+                live: page_number == 1,
+                range: view.range,
+                ranges: RANGES.iter().map(|(name, _)| *name).collect(),
+                orders: ORDERS.to_vec(),
+                params,
+                gw,
+                total,
+                prev,
+                next,
+            };
+            Ok(page(StatusCode::OK, &template))
+        })
+        .await
 }
 
 #[derive(Template)]
@@ -332,21 +364,30 @@ struct RowFragment<'a> {
 /// that falls [`LOG_FEED_CAPACITY`](crate::state::LOG_FEED_CAPACITY) logs
 /// behind is dropped (the stream ends; the browser reconnects); at most
 /// [`MAX_EVENT_STREAMS`](super::session::MAX_EVENT_STREAMS) are open at once.
-pub(crate) async fn events(State(state): State<Arc<AppState>>, Path(gw): Path<String>, signed_in: Signed) -> Response {
-    let signed_in = signed(signed_in);
-    if !valid_gateway(&gw) {
-        return error_page(&state, signed_in.as_ref(), StatusCode::NOT_FOUND, "no such gateway");
-    }
-    let Ok(permit) = Arc::clone(&state.dashboard.streams).try_acquire_owned() else {
-        return error_page(
-            &state,
-            signed_in.as_ref(),
-            StatusCode::SERVICE_UNAVAILABLE,
-            "too many live views are open; close one or reload later",
-        );
-    };
+pub(crate) async fn events(visit: Visit, Path(gw): Path<String>) -> Response {
+    visit
+        .answer(async {
+            check_gateway(&gw)?;
+            let permit = Arc::clone(&visit.state.dashboard.streams).try_acquire_owned().map_err(|_| {
+                PageError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "too many live views are open; close one or reload later",
+                )
+            })?;
+            let rows = live_rows(Arc::clone(&visit.state), gw, permit);
+            Ok(Sse::new(rows).keep_alive(KeepAlive::default()).into_response())
+        })
+        .await
+}
+
+/// Each new log of `gw` as an `event: log` holding its row, while `permit` (a live view's slot) is held.
+fn live_rows(
+    state: Arc<AppState>,
+    gw: String,
+    permit: tokio::sync::OwnedSemaphorePermit,
+) -> impl futures::Stream<Item = Result<Event, Infallible>> {
     let feed = state.log_feed.subscribe();
-    let stream = futures::stream::unfold((feed, permit, state, gw), |(mut feed, permit, state, gw)| async move {
+    futures::stream::unfold((feed, permit, state, gw), |(mut feed, permit, state, gw)| async move {
         loop {
             // Lagged (a slow reader), closed, or the gateway stopping: the stream ends.
             let stored = tokio::select! {
@@ -363,8 +404,7 @@ pub(crate) async fn events(State(state): State<Arc<AppState>>, Path(gw): Path<St
             let event = Event::default().event("log").data(html.replace(['\r', '\n'], " "));
             return Some((Ok::<_, Infallible>(event), (feed, permit, state, gw)));
         }
-    });
-    Sse::new(stream).keep_alive(KeepAlive::default()).into_response()
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -490,96 +530,71 @@ async fn body_of(
 }
 
 /// `GET /dashboard/gateways/{gw}/logs/{id}`: a log's fields, metadata and bodies.
-pub(crate) async fn log(
-    State(state): State<Arc<AppState>>,
-    Path((gw, id)): Path<(String, String)>,
-    signed_in: Signed,
-) -> Response {
-    let signed_in = signed(signed_in);
-    let signed_ref = signed_in.as_ref();
-    if !valid_gateway(&gw) {
-        return error_page(&state, signed_ref, StatusCode::NOT_FOUND, "no such gateway");
-    }
-    state.pending.settle(&gw, &id, PENDING_LOG_WAIT).await;
-    let log = match state.store.get(&gw, &id).await {
-        Ok(Some(log)) => log,
-        Ok(None) => {
-            return error_page(&state, signed_ref, StatusCode::NOT_FOUND, format!("no log {id} in gateway {gw}"));
-        }
-        Err(e) => return store_error_page(&state, signed_ref, &e),
-    };
-    let review = match state.store.reviews(&gw, std::slice::from_ref(&id)).await {
-        Ok(mut reviews) => reviews.remove(&id).unwrap_or(Review { feedback: None, score: None }),
-        Err(e) => return store_error_page(&state, signed_ref, &e),
-    };
-    let (_, request) = body_of(&state, &gw, &id, false, log.request_head.as_deref()).await;
-    let (content_type, response) = body_of(&state, &gw, &id, true, log.response_head.as_deref()).await;
-    let streamed = content_type.as_deref().is_some_and(|t| t.starts_with("text/event-stream"));
-    let template = LogPage {
-        chrome: Chrome::of(&state, signed_ref, format!("Log {id}")),
-        fields: fields(&log, review),
-        metadata: metadata_entries(log.metadata.as_ref()),
-        request: pretty(&request),
-        events: streamed.then(|| stream_events(&response)),
-        response: if streamed { String::new() } else { pretty(&response) },
-        gw,
-        id,
-    };
-    page(StatusCode::OK, &template)
+pub(crate) async fn log(visit: Visit, Path((gw, id)): Path<(String, String)>) -> Response {
+    visit
+        .answer(async {
+            check_gateway(&gw)?;
+            let state = &visit.state;
+            state.pending.settle(&gw, &id, PENDING_LOG_WAIT).await;
+            let log = state.store.get(&gw, &id).await?.ok_or_else(|| PageError::no_log(&gw, &id))?;
+            let review = state
+                .store
+                .reviews(&gw, std::slice::from_ref(&id))
+                .await?
+                .remove(&id)
+                .unwrap_or(Review { feedback: None, score: None });
+            let (_, request) = body_of(state, &gw, &id, false, log.request_head.as_deref()).await;
+            let (content_type, response) = body_of(state, &gw, &id, true, log.response_head.as_deref()).await;
+            let streamed = content_type.as_deref().is_some_and(|t| t.starts_with("text/event-stream"));
+            let template = LogPage {
+                chrome: visit.chrome(format!("Log {id}")),
+                fields: fields(&log, review),
+                metadata: metadata_entries(log.metadata.as_ref()),
+                request: pretty(&request),
+                events: streamed.then(|| stream_events(&response)),
+                response: if streamed { String::new() } else { pretty(&response) },
+                gw,
+                id,
+            };
+            Ok(page(StatusCode::OK, &template))
+        })
+        .await
 }
 
 /// `POST /dashboard/gateways/{gw}/logs/{id}/feedback` (form `csrf`, and
 /// `feedback` or `score`): the logs API's patch, with its validation.
-pub(crate) async fn feedback(
-    State(state): State<Arc<AppState>>,
-    Path((gw, id)): Path<(String, String)>,
-    signed_in: Signed,
-    body: Bytes,
-) -> Response {
-    let signed_in = signed(signed_in);
-    let signed_ref = signed_in.as_ref();
-    if !valid_gateway(&gw) {
-        return error_page(&state, signed_ref, StatusCode::NOT_FOUND, "no such gateway");
-    }
-    let form: HashMap<String, String> = url::form_urlencoded::parse(&body).into_owned().collect();
-    if let Some(session) = signed_ref {
-        if !session.csrf_matches(form.get("csrf").map_or("", String::as_str)) {
-            return error_page(
-                &state,
-                signed_ref,
-                StatusCode::FORBIDDEN,
-                "the form's CSRF token is not this session's",
-            );
-        }
-    }
-    // As the logs API's PATCH body: numbers as numbers, anything else as the text sent (refused by name).
-    let mut patch = serde_json::Map::new();
-    for name in ["feedback", "score"] {
-        if let Some(raw) = form.get(name) {
-            let value = match serde_json::from_str::<Value>(raw.trim()) {
-                Ok(number @ Value::Number(_)) => number,
-                _ => Value::String(raw.clone()),
-            };
-            patch.insert(name.to_owned(), value);
-        }
-    }
-    if patch.is_empty() {
-        return error_page(
-            &state,
-            signed_ref,
-            StatusCode::BAD_REQUEST,
-            "send feedback (1 or -1) or a score (0 to 100)",
-        );
-    }
-    let changes = match crate::routes::parse_log_patch(Value::Object(patch).to_string().as_bytes()) {
-        Ok(changes) => changes,
-        Err(message) => return error_page(&state, signed_ref, StatusCode::BAD_REQUEST, message),
-    };
-    match state.store.patch(&gw, &id, changes).await {
-        Ok(true) => see_other(&format!("/dashboard/gateways/{gw}/logs/{id}")),
-        Ok(false) => error_page(&state, signed_ref, StatusCode::NOT_FOUND, format!("no log {id} in gateway {gw}")),
-        Err(e) => store_error_page(&state, signed_ref, &e),
-    }
+pub(crate) async fn feedback(visit: Visit, Path((gw, id)): Path<(String, String)>, body: Bytes) -> Response {
+    visit
+        .answer(async {
+            check_gateway(&gw)?;
+            let form: HashMap<String, String> = url::form_urlencoded::parse(&body).into_owned().collect();
+            if let Some(session) = &visit.signed_in {
+                if !session.csrf_matches(form.get("csrf").map_or("", String::as_str)) {
+                    return Err(PageError::new(StatusCode::FORBIDDEN, "the form's CSRF token is not this session's"));
+                }
+            }
+            // As the logs API's PATCH body: numbers as numbers, anything else as the text sent (refused by name).
+            let mut patch = serde_json::Map::new();
+            for name in ["feedback", "score"] {
+                if let Some(raw) = form.get(name) {
+                    let value = match serde_json::from_str::<Value>(raw.trim()) {
+                        Ok(number @ Value::Number(_)) => number,
+                        _ => Value::String(raw.clone()),
+                    };
+                    patch.insert(name.to_owned(), value);
+                }
+            }
+            if patch.is_empty() {
+                return Err(PageError::new(StatusCode::BAD_REQUEST, "send feedback (1 or -1) or a score (0 to 100)"));
+            }
+            let changes = crate::routes::parse_log_patch(Value::Object(patch).to_string().as_bytes())
+                .map_err(|message| PageError::new(StatusCode::BAD_REQUEST, message))?;
+            if !visit.state.store.patch(&gw, &id, changes).await? {
+                return Err(PageError::no_log(&gw, &id));
+            }
+            Ok(see_other(&format!("/dashboard/gateways/{gw}/logs/{id}")))
+        })
+        .await
 }
 
 // ---------------------------------------------------------------------------

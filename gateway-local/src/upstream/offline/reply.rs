@@ -11,8 +11,8 @@ use super::content::{seed_str, uuid};
 use super::fault::{Pacing, event_stream};
 use crate::upstream::{UpstreamBody, UpstreamResponse};
 
-/// An answer before it is sent: [`OfflineUpstream::answer`] and
-/// [`Upstream::send`] turn it into an [`UpstreamResponse`].
+/// An answer before it is sent: [`OfflineUpstream::answer`](super::OfflineUpstream::answer) and
+/// [`Upstream::send`](crate::upstream::Upstream::send) turn it into an [`UpstreamResponse`].
 #[derive(Debug)]
 pub(super) struct Reply {
     pub(super) status: u16,
