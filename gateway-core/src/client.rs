@@ -687,7 +687,7 @@ impl Ai {
 
     /// A handle on gateway `id` (checked when first used).
     pub fn gateway(&self, id: impl Into<String>) -> HttpGateway {
-        HttpGateway::new(Arc::clone(&self.inner), id.into())
+        HttpGateway::new(Arc::clone(&self.inner), id.into().into())
     }
 
     /// The log id of the most recent [`run`](Self::run) (`None` when its answer
