@@ -442,7 +442,10 @@ impl Ai {
                     let (response, route, ()) = self.run_routed(name, &body, options, run_api_check).await?;
                     (response, route.run_api)
                 }
-                _ => (self.v1().send_encoded(*endpoint, catalog_body_encoded(request, name)?, options).await?, false),
+                _ => {
+                    let body = catalog_body_encoded(request, name)?;
+                    (self.v1().send_encoded(*endpoint, body, name, options).await?, false)
+                }
             },
         };
         // The `/ai/run` envelope (REST API, third-party models over the binding), unwrapped.
@@ -528,7 +531,17 @@ fn catalog_body_encoded<R: ModelRequest>(request: &R, name: &str) -> Result<Vec<
         && body.get(id_end) == Some(&b'"')
         && matches!(body.get(id_end + 1), Some(b',' | b'}'));
     if leads && plain(id) && plain(name) {
-        body.splice(PREFIX.len()..id_end, name.bytes());
+        // In place: the rest moved once, the name copied (a catalog name
+        // is the id or longer).
+        let (start, len) = (PREFIX.len(), body.len());
+        if name.len() >= id.len() {
+            body.resize(len + name.len() - id.len(), 0);
+            body.copy_within(id_end..len, start + name.len());
+        } else {
+            body.copy_within(id_end..len, start + name.len());
+            body.truncate(len - (id.len() - name.len()));
+        }
+        body[start..start + name.len()].copy_from_slice(name.as_bytes());
         return Ok(body);
     }
     let value = catalog_body(request, Some(name))?;

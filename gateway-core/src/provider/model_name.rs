@@ -62,12 +62,22 @@ impl<'a> ModelName<'a> {
         if name.len() > MAX_MODEL_NAME_LEN {
             return invalid(format!("is {} bytes long, over the limit of {MAX_MODEL_NAME_LEN}", name.len()));
         }
-        if let Some(c) = name.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        // ASCII names (all of them in practice) are checked byte by byte:
+        // their whitespace and control characters are the bytes up to a space, and DEL.
+        let clean = if name.is_ascii() {
+            !name.bytes().any(|b| b <= b' ' || b == 0x7f)
+        } else {
+            !name.chars().any(|c| c.is_whitespace() || c.is_control())
+        };
+        if !clean {
+            let c = name.chars().find(|c| c.is_whitespace() || c.is_control()).unwrap_or(' ');
             return invalid(format!("{name:?} contains {c:?}; model names have no spaces or control characters"));
         }
         // Names travel in URL paths (Workers AI) and are echoed in logs: no
         // empty, `.` or `..` segments (`../../accounts/other`).
-        if name.split('/').any(|segment| matches!(segment, "." | "..")) || name.contains("//") {
+        let bytes = name.as_bytes();
+        if bytes.split(|&b| b == b'/').any(|segment| matches!(segment, b"." | b"..")) || bytes.windows(2).any(|w| w == b"//")
+        {
             return invalid(format!("{name:?} has an empty, `.` or `..` segment"));
         }
         if name.starts_with("@cf/") || name.starts_with("@hf/") {
@@ -84,7 +94,8 @@ impl<'a> ModelName<'a> {
                 Ok(Self::Dynamic(route))
             };
         }
-        match name.split_once('/') {
+        let split = name.bytes().position(|b| b == b'/').map(|slash| (&name[..slash], &name[slash + 1..]));
+        match split {
             Some((WORKERS_AI_AUTHOR, id)) if id.starts_with("@cf/") || id.starts_with("@hf/") => Self::parse(id),
             Some((author, model))
                 if author.starts_with(|c: char| c.is_ascii_alphanumeric())
@@ -132,9 +143,12 @@ impl<'a> ModelName<'a> {
     /// ```
     pub fn catalog_name(provider: &super::ProviderSlug, id: &str) -> Option<String> {
         let authors = provider.info()?.catalog_authors;
-        match ModelName::parse(id) {
-            Ok(ModelName::WorkersAi(id)) if authors.contains(&WORKERS_AI_AUTHOR) => Some(id.to_owned()),
-            Ok(ModelName::Catalog { author, .. }) if authors.contains(&author) => Some(id.to_owned()),
+        // Every model name has a `/`: a bare id (`gpt-4o-mini`, the usual
+        // case) is not parsed, which would only build the error saying so.
+        let parsed = if id.contains('/') { ModelName::parse(id).ok() } else { None };
+        match parsed {
+            Some(ModelName::WorkersAi(id)) if authors.contains(&WORKERS_AI_AUTHOR) => Some(id.to_owned()),
+            Some(ModelName::Catalog { author, .. }) if authors.contains(&author) => Some(id.to_owned()),
             _ => authors.first().filter(|a| **a != WORKERS_AI_AUTHOR).map(|author| format!("{author}/{id}")),
         }
     }
