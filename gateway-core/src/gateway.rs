@@ -370,6 +370,16 @@ impl HttpGateway {
         crate::wire::js::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))
     }
 
+    /// [`Gateway::run`]: called on an `HttpGateway` (not a `dyn Gateway`),
+    /// this method answers, without the trait's boxed future.
+    pub async fn run(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<GatewayResponse> {
+        call_span::traced(self.universal_span(&request), async {
+            let prepared = self.universal_request(&request, options)?;
+            self.inference(prepared).await
+        })
+        .await
+    }
+
     /// A provider-native request ([`Gateway::provider_request`]) with its
     /// body encoded by `body`, naming `model` on the call's span: the one
     /// path of provider requests, `Value` bodies and typed ones
@@ -459,11 +469,7 @@ impl Gateway for HttpGateway {
     }
 
     async fn run(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<GatewayResponse> {
-        call_span::traced(self.universal_span(&request), async {
-            let prepared = self.universal_request(&request, options)?;
-            self.inference(prepared).await
-        })
-        .await
+        HttpGateway::run(self, request, options).await
     }
 
     async fn run_stream(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<EventStream> {
