@@ -14,6 +14,7 @@
 use std::future::Future;
 
 use futures::FutureExt as _;
+use futures::future::Either;
 use tracing::Instrument as _;
 use tracing::field::Empty;
 
@@ -88,12 +89,14 @@ pub(crate) fn traced<T: Outcome>(
     span: tracing::Span,
     call: impl Future<Output = Result<T>>,
 ) -> impl Future<Output = Result<T>> {
-    call.instrument(span.clone()).map(move |result| {
-        if !span.is_disabled() {
-            record_outcome(&span, &result);
-        }
+    // No subscriber wants the span: nothing to enter on each poll, nothing to record.
+    if span.is_disabled() {
+        return Either::Left(call);
+    }
+    Either::Right(call.instrument(span.clone()).map(move |result| {
+        record_outcome(&span, &result);
         result
-    })
+    }))
 }
 
 fn record_outcome<T: Outcome>(span: &tracing::Span, result: &Result<T>) {

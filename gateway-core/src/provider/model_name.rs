@@ -62,22 +62,14 @@ impl<'a> ModelName<'a> {
         if name.len() > MAX_MODEL_NAME_LEN {
             return invalid(format!("is {} bytes long, over the limit of {MAX_MODEL_NAME_LEN}", name.len()));
         }
-        // ASCII names (all of them in practice) are checked byte by byte:
-        // their whitespace and control characters are the bytes up to a space, and DEL.
-        let clean = if name.is_ascii() {
-            !name.bytes().any(|b| b <= b' ' || b == 0x7f)
-        } else {
-            !name.chars().any(|c| c.is_whitespace() || c.is_control())
-        };
-        if !clean {
+        let scan = Scan::of(name);
+        if scan.bad_char {
             let c = name.chars().find(|c| c.is_whitespace() || c.is_control()).unwrap_or(' ');
             return invalid(format!("{name:?} contains {c:?}; model names have no spaces or control characters"));
         }
         // Names travel in URL paths (Workers AI) and are echoed in logs: no
         // empty, `.` or `..` segments (`../../accounts/other`).
-        let bytes = name.as_bytes();
-        if bytes.split(|&b| b == b'/').any(|segment| matches!(segment, b"." | b"..")) || bytes.windows(2).any(|w| w == b"//")
-        {
+        if scan.bad_segment {
             return invalid(format!("{name:?} has an empty, `.` or `..` segment"));
         }
         if name.starts_with("@cf/") || name.starts_with("@hf/") {
@@ -94,14 +86,13 @@ impl<'a> ModelName<'a> {
                 Ok(Self::Dynamic(route))
             };
         }
-        let split = name.bytes().position(|b| b == b'/').map(|slash| (&name[..slash], &name[slash + 1..]));
-        match split {
+        match scan.first_slash.map(|slash| (&name[..slash], &name[slash + 1..])) {
             Some((WORKERS_AI_AUTHOR, id)) if id.starts_with("@cf/") || id.starts_with("@hf/") => Self::parse(id),
             Some((author, model))
                 if author.starts_with(|c: char| c.is_ascii_alphanumeric())
                     && !model.is_empty()
                     && !model.ends_with('/')
-                    && author.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) =>
+                    && author.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) =>
             {
                 Ok(Self::Catalog { author, model })
             }
@@ -149,7 +140,14 @@ impl<'a> ModelName<'a> {
         match parsed {
             Some(ModelName::WorkersAi(id)) if authors.contains(&WORKERS_AI_AUTHOR) => Some(id.to_owned()),
             Some(ModelName::Catalog { author, .. }) if authors.contains(&author) => Some(id.to_owned()),
-            _ => authors.first().filter(|a| **a != WORKERS_AI_AUTHOR).map(|author| format!("{author}/{id}")),
+            _ => authors.first().filter(|a| **a != WORKERS_AI_AUTHOR).map(|author| {
+                // Not `format!`: its machinery costs more than the copies.
+                let mut name = String::with_capacity(author.len() + 1 + id.len());
+                name.push_str(author);
+                name.push('/');
+                name.push_str(id);
+                name
+            }),
         }
     }
 
@@ -161,6 +159,43 @@ impl<'a> ModelName<'a> {
             Self::Catalog { model, .. } => Some(model),
             Self::Dynamic(_) => None,
         }
+    }
+}
+
+/// What [`ModelName::parse`] checks in a name's characters, read in one pass.
+struct Scan {
+    /// A whitespace or control character (`char::is_whitespace`, `char::is_control`).
+    bad_char: bool,
+    /// A `.` or `..` segment, or an empty one between two `/` (`//`).
+    bad_segment: bool,
+    /// Where the first `/` is.
+    first_slash: Option<usize>,
+}
+
+impl Scan {
+    fn of(name: &str) -> Self {
+        let bytes = name.as_bytes();
+        let (mut bad_char, mut non_ascii, mut bad_segment) = (false, false, false);
+        let mut first_slash = None;
+        let mut segment_start = 0;
+        // Slice patterns, not comparisons with `b".."`, which call `memcmp`.
+        let dots = |segment: &[u8]| matches!(segment, [b'.'] | [b'.', b'.']);
+        for (i, &b) in bytes.iter().enumerate() {
+            // ASCII whitespace and control characters are the bytes up to a space, and DEL.
+            bad_char |= b <= b' ' || b == 0x7f;
+            non_ascii |= !b.is_ascii();
+            if b == b'/' {
+                let segment = &bytes[segment_start..i];
+                bad_segment |= dots(segment) || (segment.is_empty() && segment_start > 0);
+                first_slash = first_slash.or(Some(i));
+                segment_start = i + 1;
+            }
+        }
+        bad_segment |= dots(&bytes[segment_start..]);
+        if non_ascii && !bad_char {
+            bad_char = name.chars().any(|c| c.is_whitespace() || c.is_control());
+        }
+        Self { bad_char, bad_segment, first_slash }
     }
 }
 
