@@ -173,18 +173,37 @@ struct Scan {
 }
 
 impl Scan {
+    /// Byte classes: a whitespace or control byte (up to a space, and DEL), a
+    /// byte of a non-ASCII character, `/`.
+    const BAD: u8 = 1;
+    const NON_ASCII: u8 = 2;
+    const SLASH: u8 = 4;
+    const CLASSES: [u8; 256] = {
+        let mut classes = [0; 256];
+        let mut b = 0;
+        while b < 256 {
+            classes[b] = match b {
+                0..=0x20 | 0x7f => Self::BAD,
+                0x80.. => Self::NON_ASCII,
+                0x2f => Self::SLASH,
+                _ => 0,
+            };
+            b += 1;
+        }
+        classes
+    };
+
     fn of(name: &str) -> Self {
         let bytes = name.as_bytes();
-        let (mut bad_char, mut non_ascii, mut bad_segment) = (false, false, false);
+        let (mut seen, mut bad_segment) = (0, false);
         let mut first_slash = None;
         let mut segment_start = 0;
         // Slice patterns, not comparisons with `b".."`, which call `memcmp`.
         let dots = |segment: &[u8]| matches!(segment, [b'.'] | [b'.', b'.']);
         for (i, &b) in bytes.iter().enumerate() {
-            // ASCII whitespace and control characters are the bytes up to a space, and DEL.
-            bad_char |= b <= b' ' || b == 0x7f;
-            non_ascii |= !b.is_ascii();
-            if b == b'/' {
+            let class = Self::CLASSES[usize::from(b)];
+            seen |= class;
+            if class == Self::SLASH {
                 let segment = &bytes[segment_start..i];
                 bad_segment |= dots(segment) || (segment.is_empty() && segment_start > 0);
                 first_slash = first_slash.or(Some(i));
@@ -192,9 +211,8 @@ impl Scan {
             }
         }
         bad_segment |= dots(&bytes[segment_start..]);
-        if non_ascii && !bad_char {
-            bad_char = name.chars().any(|c| c.is_whitespace() || c.is_control());
-        }
+        let bad_char = seen & Self::BAD != 0
+            || (seen & Self::NON_ASCII != 0 && name.chars().any(|c| c.is_whitespace() || c.is_control()));
         Self { bad_char, bad_segment, first_slash }
     }
 }
