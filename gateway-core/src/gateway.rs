@@ -708,3 +708,16 @@ impl<G: Gateway + ?Sized> Gateway for Arc<G> {
         (**self).list_route_deployments(route_id).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `HttpGateway::run` answers in place of the trait's method, whose
+    /// future is `Send`: so is its own (checked when this compiles).
+    #[allow(dead_code, reason = "a compile-time check, never called")]
+    fn inherent_run_is_send(gateway: &HttpGateway, request: UniversalRequest, options: &UniversalOptions) {
+        fn send<T: Send>(_: T) {}
+        send(gateway.run(request, options));
+    }
+}
