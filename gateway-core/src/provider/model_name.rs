@@ -251,6 +251,7 @@ mod tests {
             ),
             ("xai/grok-3", ModelName::Catalog { author: "xai", model: "grok-3" }, Some("grok")),
             ("meta/unknown", ModelName::Catalog { author: "meta", model: "unknown" }, None),
+            ("openai/modèle-ü", ModelName::Catalog { author: "openai", model: "modèle-ü" }, Some("openai")),
             ("dynamic/my-route", ModelName::Dynamic("my-route"), None),
         ];
         for (name, parsed, provider) in cases {
@@ -278,6 +279,14 @@ mod tests {
             ("openai/../x", "segment"),
             ("@cf/meta//m", "segment"),
             ("-x/model", "not a model name"),
+            // Beyond ASCII: Unicode whitespace and C1 controls.
+            ("openai/gpt\u{2028}x", "spaces"),
+            ("openai/gpt\u{a0}4", "spaces"),
+            ("openai/gpt\u{85}", "control"),
+            ("openai/gpt\u{7f}", "control"),
+            ("a/b/..", "segment"),
+            ("/a//b", "segment"),
+            ("dynamic/./x", "segment"),
         ] {
             let error = ModelName::parse(name).unwrap_err().to_string();
             assert!(error.starts_with("invalid model:") && error.contains(says), "{name:?}: {error}");

@@ -429,6 +429,12 @@ mod tests {
         let bad = UniversalStep::new("openai", "x", json!({})).header("bad name", "v");
         let err = UniversalRequest::from(bad).validate().unwrap_err().to_string();
         assert!(err.contains("steps[0].headers.bad name"), "{err}");
+        // Header values are checked as `http` checks them: no control characters, any other byte.
+        let bad = UniversalStep::new("openai", "x", json!({})).header("x-note", "a\nb");
+        let err = UniversalRequest::from(bad).validate().unwrap_err().to_string();
+        assert!(err.contains("steps[0].headers.x-note") && err.contains("control characters"), "{err}");
+        let fine = UniversalStep::new("openai", "x", json!({})).header("x-note", "é\tok").header("n", 1.5);
+        UniversalRequest::from(fine).validate().unwrap();
         let bad = UniversalStep::new("openai", "x", json!({})).config(StepConfig::new().max_attempts(9));
         assert!(UniversalRequest::from(bad).validate().unwrap_err().to_string().contains("maxAttempts"));
     }
