@@ -27,8 +27,8 @@ use std::time::Duration;
 use gateway_core::models::openai::Gpt4oMiniRequest;
 use gateway_core::models::workers_ai::{ChatMessage, Llama31InstructInput, Llama31InstructRequest};
 use gateway_core::{
-    Ai, BuiltinProvider, Config, Gateway as _, GatewayExt as _, HttpGateway, Provider as _, RunOptions,
-    UniversalOptions, UniversalRequest, kind,
+    Ai, BuiltinProvider, Config, GatewayExt as _, HttpGateway, Provider as _, RunOptions, UniversalOptions,
+    UniversalRequest, kind,
 };
 use reqwest::Url;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};

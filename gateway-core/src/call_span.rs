@@ -13,6 +13,8 @@
 
 use std::future::Future;
 
+use futures::FutureExt as _;
+use futures::future::Either;
 use tracing::Instrument as _;
 use tracing::field::Empty;
 
@@ -79,22 +81,36 @@ impl std::fmt::Display for SpanName<'_> {
 }
 
 /// Runs `call` inside `span` and records its outcome on it.
-pub(crate) async fn traced<T: Outcome>(span: tracing::Span, call: impl Future<Output = Result<T>>) -> Result<T> {
-    let result = call.instrument(span.clone()).await;
-    if !span.is_disabled() {
-        match &result {
-            Ok(value) => value.record_on(&span),
-            Err(error) => {
-                if let Some(meta) = error.gateway_meta() {
-                    record_meta(&span, meta);
-                }
-                let kind = error.status().map_or_else(|| error_kind(error), |status| status.to_string());
-                span.record("error.type", kind.as_str());
-                span.record("otel.status_code", "ERROR");
+///
+/// A combinator rather than an `async fn`: the call's (large) future is
+/// moved once, into it, instead of into an argument slot and again into
+/// the state that awaits it.
+pub(crate) fn traced<T: Outcome>(
+    span: tracing::Span,
+    call: impl Future<Output = Result<T>>,
+) -> impl Future<Output = Result<T>> {
+    // No subscriber wants the span: nothing to enter on each poll, nothing to record.
+    if span.is_disabled() {
+        return Either::Left(call);
+    }
+    Either::Right(call.instrument(span.clone()).map(move |result| {
+        record_outcome(&span, &result);
+        result
+    }))
+}
+
+fn record_outcome<T: Outcome>(span: &tracing::Span, result: &Result<T>) {
+    match result {
+        Ok(value) => value.record_on(span),
+        Err(error) => {
+            if let Some(meta) = error.gateway_meta() {
+                record_meta(span, meta);
             }
+            let kind = error.status().map_or_else(|| error_kind(error), |status| status.to_string());
+            span.record("error.type", kind.as_str());
+            span.record("otel.status_code", "ERROR");
         }
     }
-    result
 }
 
 /// The `error.type` of a failure with no HTTP status.

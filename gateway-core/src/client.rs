@@ -180,7 +180,11 @@ impl Prepared {
         let mut out = reqwest::Request::new(method, url);
         *out.headers_mut() = headers;
         *out.body_mut() = body.map(reqwest::Body::from);
-        *out.timeout_mut() = timeout;
+        // Set only when given: reqwest keeps it in the request's extensions,
+        // three allocations even for `None` (which means the client's own anyway).
+        if timeout.is_some() {
+            *out.timeout_mut() = timeout;
+        }
         out
     }
 
@@ -683,7 +687,7 @@ impl Ai {
 
     /// A handle on gateway `id` (checked when first used).
     pub fn gateway(&self, id: impl Into<String>) -> HttpGateway {
-        HttpGateway::new(Arc::clone(&self.inner), id.into())
+        HttpGateway::new(Arc::clone(&self.inner), id.into().into())
     }
 
     /// The log id of the most recent [`run`](Self::run) (`None` when its answer

@@ -69,23 +69,14 @@ pub trait Gateway: Send + Sync + fmt::Debug {
         options: &UniversalOptions,
     ) -> Result<GatewayResponse>;
 
-    /// [`provider_request`](Self::provider_request) with `body` already
-    /// encoded as JSON, and the `model` it names (for the call's span): what
-    /// typed calls send ([`GatewayExt::run_model`](crate::GatewayExt::run_model)),
-    /// with no `Value` in between. The default decodes `body` and calls
-    /// `provider_request`; [`HttpGateway`] sends the bytes as they are.
+    /// This gateway as the HTTP one, when it is ([`HttpGateway`], or an
+    /// `Arc` of one): typed calls ([`GatewayExt`](crate::GatewayExt)) send
+    /// their encoded bodies through it directly, with no `Value` and no boxed
+    /// future in between, and keep it for the result's log without
+    /// allocating. `None` (the default) for any other implementation.
     #[doc(hidden)]
-    async fn provider_request_encoded(
-        &self,
-        provider: &dyn Provider,
-        endpoint: &str,
-        body: Vec<u8>,
-        model: Option<&str>,
-        options: &UniversalOptions,
-    ) -> Result<GatewayResponse> {
-        let _ = model;
-        let body: Value = serde_json::from_slice(&body).map_err(|e| Error::invalid("request", e.to_string()))?;
-        self.provider_request(provider, endpoint, &body, options).await
+    fn as_http(&self) -> Option<&HttpGateway> {
+        None
     }
 
     /// [`run`](Self::run) with the answer streamed: the steps' queries ask
@@ -179,14 +170,17 @@ pub trait Gateway: Send + Sync + fmt::Debug {
 }
 
 /// [`Gateway`] over HTTP, from [`Ai::gateway`](crate::Ai::gateway).
+///
+/// Cheap to clone (two reference counts).
 #[derive(Clone, Debug)]
 pub struct HttpGateway {
     pub(crate) inner: Arc<Inner>,
-    pub(crate) id: String,
+    /// Shared, so that typed results keep their gateway without copying it.
+    pub(crate) id: Arc<str>,
 }
 
 impl HttpGateway {
-    pub(crate) fn new(inner: Arc<Inner>, id: String) -> Self {
+    pub(crate) fn new(inner: Arc<Inner>, id: Arc<str>) -> Self {
         Self { inner, id }
     }
 
@@ -286,7 +280,7 @@ impl HttpGateway {
         check_gateway_id(&self.id)?;
         let body = request.to_body()?;
         let config = &self.inner.config;
-        let url = self.inner.urls.get_or_build(UrlRoute::Universal, &[&self.id], || match &config.transport {
+        let url = self.inner.urls.get_or_build(UrlRoute::Universal, &[&*self.id], || match &config.transport {
             Transport::Rest => url::build(
                 &config.gateway_base_url,
                 &[Part::Segment(&config.account_id), Part::Segment(&self.id)],
@@ -313,7 +307,7 @@ impl HttpGateway {
         check_gateway_id(&self.id)?;
         let config = &self.inner.config;
         let slug = provider.slug();
-        let url = self.inner.urls.get_or_build(UrlRoute::Provider, &[&self.id, slug.as_str(), endpoint], || {
+        let url = self.inner.urls.get_or_build(UrlRoute::Provider, &[&*self.id, slug.as_str(), endpoint], || {
             url::build(
                 &config.gateway_base_url,
                 &[
@@ -374,6 +368,35 @@ impl HttpGateway {
     /// `body` as the JSON a provider request sends.
     fn encode_body(body: &Value) -> Result<Vec<u8>> {
         crate::wire::js::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))
+    }
+
+    /// [`Gateway::run`]: called on an `HttpGateway` (not a `dyn Gateway`),
+    /// this method answers, without the trait's boxed future.
+    pub async fn run(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<GatewayResponse> {
+        call_span::traced(self.universal_span(&request), async {
+            let prepared = self.universal_request(&request, options)?;
+            self.inference(prepared).await
+        })
+        .await
+    }
+
+    /// A provider-native request ([`Gateway::provider_request`]) with its
+    /// body encoded by `body`, naming `model` on the call's span: the one
+    /// path of provider requests, `Value` bodies and typed ones
+    /// ([`GatewayExt::run_model`](crate::GatewayExt::run_model)) alike.
+    pub(crate) async fn provider_call(
+        &self,
+        provider: &dyn Provider,
+        endpoint: &str,
+        model: Option<&str>,
+        body: impl FnOnce() -> Result<Vec<u8>>,
+        options: &UniversalOptions,
+    ) -> Result<GatewayResponse> {
+        call_span::traced(self.provider_span(provider, endpoint, model), async {
+            let prepared = self.provider_prepared(provider, endpoint, body()?, options)?;
+            self.inference(prepared).await
+        })
+        .await
     }
 
     async fn inference(&self, request: Prepared) -> Result<GatewayResponse> {
@@ -446,11 +469,7 @@ impl Gateway for HttpGateway {
     }
 
     async fn run(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<GatewayResponse> {
-        call_span::traced(self.universal_span(&request), async {
-            let prepared = self.universal_request(&request, options)?;
-            self.inference(prepared).await
-        })
-        .await
+        HttpGateway::run(self, request, options).await
     }
 
     async fn run_stream(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<EventStream> {
@@ -486,26 +505,12 @@ impl Gateway for HttpGateway {
         body: &Value,
         options: &UniversalOptions,
     ) -> Result<GatewayResponse> {
-        call_span::traced(self.provider_span(provider, endpoint, call_span::model_of_body(body)), async {
-            let prepared = self.provider_prepared(provider, endpoint, Self::encode_body(body)?, options)?;
-            self.inference(prepared).await
-        })
-        .await
+        let model = call_span::model_of_body(body);
+        self.provider_call(provider, endpoint, model, || Self::encode_body(body), options).await
     }
 
-    async fn provider_request_encoded(
-        &self,
-        provider: &dyn Provider,
-        endpoint: &str,
-        body: Vec<u8>,
-        model: Option<&str>,
-        options: &UniversalOptions,
-    ) -> Result<GatewayResponse> {
-        call_span::traced(self.provider_span(provider, endpoint, model), async {
-            let prepared = self.provider_prepared(provider, endpoint, body, options)?;
-            self.inference(prepared).await
-        })
-        .await
+    fn as_http(&self) -> Option<&HttpGateway> {
+        Some(self)
     }
 
     async fn provider_request_stream(
@@ -636,15 +641,8 @@ impl<G: Gateway + ?Sized> Gateway for Arc<G> {
     ) -> Result<GatewayResponse> {
         (**self).provider_request(provider, endpoint, body, options).await
     }
-    async fn provider_request_encoded(
-        &self,
-        provider: &dyn Provider,
-        endpoint: &str,
-        body: Vec<u8>,
-        model: Option<&str>,
-        options: &UniversalOptions,
-    ) -> Result<GatewayResponse> {
-        (**self).provider_request_encoded(provider, endpoint, body, model, options).await
+    fn as_http(&self) -> Option<&HttpGateway> {
+        (**self).as_http()
     }
     async fn run_stream(&self, request: UniversalRequest, options: &UniversalOptions) -> Result<EventStream> {
         (**self).run_stream(request, options).await
@@ -708,5 +706,18 @@ impl<G: Gateway + ?Sized> Gateway for Arc<G> {
     }
     async fn list_route_deployments(&self, route_id: &str) -> Result<Listing<Deployment>> {
         (**self).list_route_deployments(route_id).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `HttpGateway::run` answers in place of the trait's method, whose
+    /// future is `Send`: so is its own (checked when this compiles).
+    #[allow(dead_code, reason = "a compile-time check, never called")]
+    fn inherent_run_is_send(gateway: &HttpGateway, request: UniversalRequest, options: &UniversalOptions) {
+        fn send<T: Send>(_: T) {}
+        send(gateway.run(request, options));
     }
 }

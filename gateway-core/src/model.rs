@@ -128,9 +128,9 @@
 //! of a declaration's mistakes are reported together.
 
 use std::fmt;
-use std::sync::Arc;
+use std::future::Future;
+use std::sync::{Arc, LazyLock};
 
-use async_trait::async_trait;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -138,7 +138,7 @@ use serde_json::Value;
 use crate::client::{Ai, RunOptions, UniversalOptions};
 use crate::config::Transport;
 use crate::error::{Error, Result};
-use crate::gateway::Gateway;
+use crate::gateway::{Gateway, HttpGateway};
 use crate::provider::{Provider, ProviderSlug};
 use crate::response::{GatewayMeta, GatewayResponse};
 use crate::rest_api::{DEFAULT_GATEWAY, Declared, run_api_check, run_api_unwrapped};
@@ -335,7 +335,33 @@ pub struct ModelResult<M: Model> {
     pub response: M::Response,
     /// What the gateway reported.
     pub meta: GatewayMeta,
-    gateway: Option<Arc<dyn Gateway>>,
+    gateway: Option<LogGateway>,
+}
+
+/// The gateway a result's log lives in, for feedback and reading the log.
+#[derive(Clone)]
+enum LogGateway {
+    /// The HTTP gateway: two reference counts, no allocation per result.
+    Http(HttpGateway),
+    /// Any other implementation, shared.
+    Shared(Arc<dyn Gateway>),
+}
+
+impl LogGateway {
+    /// `gateway`, kept as the HTTP one when it is.
+    fn of<G: Gateway + Clone + 'static>(gateway: &G) -> Self {
+        match gateway.as_http() {
+            Some(http) => Self::Http(http.clone()),
+            None => Self::Shared(Arc::new(gateway.clone())),
+        }
+    }
+
+    fn get(&self) -> &dyn Gateway {
+        match self {
+            Self::Http(gateway) => gateway,
+            Self::Shared(gateway) => gateway.as_ref(),
+        }
+    }
 }
 
 impl<M: Model> fmt::Debug for ModelResult<M>
@@ -364,7 +390,7 @@ impl<M: Model> ModelResult<M> {
 
     fn log(&self) -> Result<(&dyn Gateway, &str)> {
         match (&self.gateway, self.log_id()) {
-            (Some(gateway), Some(id)) => Ok((gateway.as_ref(), id)),
+            (Some(gateway), Some(id)) => Ok((gateway.get(), id)),
             (None, _) => Err(Error::invalid("log", "this result did not go through a gateway, so it has no log")),
             (_, None) => Err(Error::invalid("log", "the gateway reported no log id (logging off?)")),
         }
@@ -416,7 +442,10 @@ impl Ai {
                     let (response, route, ()) = self.run_routed(name, &body, options, run_api_check).await?;
                     (response, route.run_api)
                 }
-                _ => (self.v1().send_encoded(*endpoint, catalog_body_encoded(request, name)?, options).await?, false),
+                _ => {
+                    let body = catalog_body_encoded(request, name)?;
+                    (self.v1().send_encoded(*endpoint, body, name, options).await?, false)
+                }
             },
         };
         // The `/ai/run` envelope (REST API, third-party models over the binding), unwrapped.
@@ -456,13 +485,16 @@ impl Ai {
 
     /// The gateway a typed result's log lives in: the one of `options`, or
     /// the default gateway the REST API used for a catalog model without one.
-    fn result_gateway(&self, declared: &Declared, options: &RunOptions) -> Option<Arc<dyn Gateway>> {
-        let named = options.gateway.as_ref().and_then(|g| g.id.clone());
-        let id = match (declared, self.config().transport()) {
-            (Declared::Catalog { .. }, Transport::Rest) => Some(named.unwrap_or_else(|| DEFAULT_GATEWAY.to_owned())),
-            _ => named,
+    fn result_gateway(&self, declared: &Declared, options: &RunOptions) -> Option<LogGateway> {
+        /// The default gateway's id, shared by every result that names it.
+        static DEFAULT_ID: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from(DEFAULT_GATEWAY));
+        let named = options.gateway.as_ref().and_then(|g| g.id.as_deref());
+        let id = match (named, declared, self.config().transport()) {
+            (Some(id), ..) => Arc::from(id),
+            (None, Declared::Catalog { .. }, Transport::Rest) => Arc::clone(&DEFAULT_ID),
+            (None, ..) => return None,
         };
-        id.map(|id| Arc::new(self.gateway(id)) as Arc<dyn Gateway>)
+        Some(LogGateway::Http(HttpGateway::new(Arc::clone(&self.inner), id)))
     }
 }
 
@@ -499,7 +531,17 @@ fn catalog_body_encoded<R: ModelRequest>(request: &R, name: &str) -> Result<Vec<
         && body.get(id_end) == Some(&b'"')
         && matches!(body.get(id_end + 1), Some(b',' | b'}'));
     if leads && plain(id) && plain(name) {
-        body.splice(PREFIX.len()..id_end, name.bytes());
+        // In place: the rest moved once, the name copied (a catalog name
+        // is the id or longer).
+        let (start, len) = (PREFIX.len(), body.len());
+        if name.len() >= id.len() {
+            body.resize(len + name.len() - id.len(), 0);
+            body.copy_within(id_end..len, start + name.len());
+        } else {
+            body.copy_within(id_end..len, start + name.len());
+            body.truncate(len - (id.len() - name.len()));
+        }
+        body[start..start + name.len()].copy_from_slice(name.as_bytes());
         return Ok(body);
     }
     let value = catalog_body(request, Some(name))?;
@@ -566,7 +608,7 @@ pub struct FallbackResult {
     pub model: &'static str,
     /// The raw answer.
     pub response: GatewayResponse,
-    gateway: Arc<dyn Gateway>,
+    gateway: LogGateway,
 }
 
 impl fmt::Debug for FallbackResult {
@@ -596,7 +638,7 @@ impl FallbackResult {
         Ok(ModelResult {
             response: M::Response::from_response(&self.response)?,
             meta: self.response.meta.clone(),
-            gateway: Some(Arc::clone(&self.gateway)),
+            gateway: Some(self.gateway.clone()),
         })
     }
 
@@ -608,62 +650,83 @@ impl FallbackResult {
             .log_id
             .as_deref()
             .ok_or_else(|| Error::invalid("log", "the gateway reported no log id"))?;
-        self.gateway.patch_log(id, patch).await
+        self.gateway.get().patch_log(id, patch).await
     }
 }
 
 /// Typed-model calls on any [`Gateway`] (implemented for every gateway,
 /// `dyn Gateway` included).
-#[async_trait]
+///
+/// Its futures are `Send`. On [`HttpGateway`] (and an `Arc` of one) typed
+/// requests go out as they were encoded; another implementation receives
+/// them through [`Gateway::provider_request`] as a `Value`.
 pub trait GatewayExt: Gateway + Clone + 'static {
     /// Runs a typed request through this gateway on `provider`'s own route.
-    async fn run_model<R: ModelRequest>(
+    fn run_model<R: ModelRequest>(
         &self,
         provider: &dyn Provider,
         request: &R,
         options: &UniversalOptions,
-    ) -> Result<ModelResult<R::Model>> {
-        check_provider::<R::Model>(provider)?;
-        let body = encode_request(request)?;
-        // The model the body names, for the call's span.
-        let model = <R::Model as Model>::MODEL_IN_BODY.then_some(<R::Model as Model>::ID);
-        let endpoint = <R::Model as Model>::endpoint();
-        let response = self.provider_request_encoded(provider, endpoint, body, model, options).await?;
-        Ok(ModelResult {
-            response: ModelResponse::from_response(&response)?,
-            meta: response.meta,
-            gateway: Some(Arc::new(self.clone())),
-        })
+    ) -> impl Future<Output = Result<ModelResult<R::Model>>> + Send {
+        async move {
+            check_provider::<R::Model>(provider)?;
+            let body = encode_request(request)?;
+            // The model the body names, for the call's span.
+            let model = <R::Model as Model>::MODEL_IN_BODY.then_some(<R::Model as Model>::ID);
+            let endpoint = <R::Model as Model>::endpoint();
+            let response = match self.as_http() {
+                Some(http) => http.provider_call(provider, endpoint, model, || Ok(body), options).await?,
+                None => {
+                    let body: Value =
+                        serde_json::from_slice(&body).map_err(|e| Error::invalid("request", e.to_string()))?;
+                    self.provider_request(provider, endpoint, &body, options).await?
+                }
+            };
+            Ok(ModelResult {
+                response: ModelResponse::from_response(&response)?,
+                meta: response.meta,
+                gateway: Some(LogGateway::of(self)),
+            })
+        }
     }
 
     /// [`run_model`](Self::run_model) with the answer streamed as typed chunks.
-    async fn run_model_stream<R>(
+    fn run_model_stream<R>(
         &self,
         provider: &dyn Provider,
         request: &R,
         options: &UniversalOptions,
-    ) -> Result<ChunkStream<<R::Model as StreamingModel>::Chunk>>
+    ) -> impl Future<Output = Result<ChunkStream<<R::Model as StreamingModel>::Chunk>>> + Send
     where
         R: ModelRequest,
         R::Model: StreamingModel,
     {
-        check_provider::<R::Model>(provider)?;
-        let query = crate::client::with_stream_flag(&request.to_query()?)?;
-        let events = self.provider_request_stream(provider, <R::Model as Model>::endpoint(), &query, options).await?;
-        Ok(events.chunks(<R::Model as StreamingModel>::PROTOCOL))
+        async move {
+            check_provider::<R::Model>(provider)?;
+            let query = crate::client::with_stream_flag(&request.to_query()?)?;
+            let events =
+                self.provider_request_stream(provider, <R::Model as Model>::endpoint(), &query, options).await?;
+            Ok(events.chunks(<R::Model as StreamingModel>::PROTOCOL))
+        }
     }
 
     /// Runs a fallback list as one universal request.
-    async fn run_fallback(&self, fallback: Fallback, options: &UniversalOptions) -> Result<FallbackResult> {
-        let models = fallback.models;
-        let response = self.run(UniversalRequest::new(fallback.steps), options).await?;
-        // A missing `cf-aig-step` means step 0, as Cloudflare's own client reads it.
-        let step = response.meta.step.unwrap_or(0) as usize;
-        let model = *models.get(step).ok_or_else(|| Error::GatewayInternal {
-            status: response.status,
-            message: format!("the gateway reported step {step} of a {}-step request", models.len()),
-        })?;
-        Ok(FallbackResult { step, model, response, gateway: Arc::new(self.clone()) })
+    fn run_fallback(
+        &self,
+        fallback: Fallback,
+        options: &UniversalOptions,
+    ) -> impl Future<Output = Result<FallbackResult>> + Send {
+        async move {
+            let models = fallback.models;
+            let response = self.run(UniversalRequest::new(fallback.steps), options).await?;
+            // A missing `cf-aig-step` means step 0, as Cloudflare's own client reads it.
+            let step = response.meta.step.unwrap_or(0) as usize;
+            let model = *models.get(step).ok_or_else(|| Error::GatewayInternal {
+                status: response.status,
+                message: format!("the gateway reported step {step} of a {}-step request", models.len()),
+            })?;
+            Ok(FallbackResult { step, model, response, gateway: LogGateway::of(self) })
+        }
     }
 }
 

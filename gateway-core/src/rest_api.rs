@@ -483,28 +483,34 @@ impl V1<'_> {
     where
         B: Serialize + ?Sized + Sync,
     {
-        self.send_with(Self::span(endpoint, body, options), endpoint, || encode(body), options).await
+        self.send_with(Self::span(endpoint, body, options), endpoint, || encode(body), None, options).await
     }
 
-    /// [`send`](Self::send) with the body already encoded (typed declarations).
+    /// [`send`](Self::send) with the body already encoded by a typed
+    /// declaration, whose `model` (the catalog name) it holds.
     pub(crate) async fn send_encoded(
         &self,
         endpoint: V1Endpoint,
         body: Vec<u8>,
+        model: &str,
         options: &RunOptions,
     ) -> Result<GatewayResponse> {
-        self.send_with(Self::span_encoded(endpoint, &body, options), endpoint, || Ok(body), options).await
+        let span = Self::span_of(endpoint, Some(model), options);
+        self.send_with(span, endpoint, || Ok(body), Some(model), options).await
     }
 
+    /// Sends the body `body` encodes; `model` is the one it names when the
+    /// caller knows it (else read from the body).
     async fn send_with(
         &self,
         span: tracing::Span,
         endpoint: V1Endpoint,
         body: impl FnOnce() -> Result<Vec<u8>>,
+        model: Option<&str>,
         options: &RunOptions,
     ) -> Result<GatewayResponse> {
         call_span::traced(span, async {
-            let (request, gateway_id) = self.prepare(endpoint, body, false, options)?;
+            let (request, gateway_id) = self.prepare(endpoint, body, model, false, options)?;
             let inner = &self.ai.inner;
             let answer = inner.execute(request).await?;
             inner.remember_log_id(&answer.headers);
@@ -569,7 +575,7 @@ impl V1<'_> {
         options: &RunOptions,
     ) -> Result<EventStream> {
         call_span::traced(span, async {
-            let (request, gateway_id) = self.prepare(endpoint, body, true, options)?;
+            let (request, gateway_id) = self.prepare(endpoint, body, None, true, options)?;
             match self.ai.inner.execute_stream(request).await? {
                 Ok(events) => Ok(events),
                 Err(answer) => {
@@ -600,10 +606,13 @@ impl V1<'_> {
     }
 
     /// The checked request and its gateway id (`None`: the default gateway).
+    /// The body's `model` is read from it unless the caller gives it
+    /// (`known_model`, a typed declaration's catalog name, not streamed).
     fn prepare<'o>(
         &self,
         endpoint: V1Endpoint,
         body: impl FnOnce() -> Result<Vec<u8>>,
+        known_model: Option<&str>,
         stream: bool,
         options: &'o RunOptions,
     ) -> Result<(Prepared, Option<&'o str>)> {
@@ -618,6 +627,10 @@ impl V1<'_> {
             ));
         }
         let bytes = body()?;
+        if let Some(model) = known_model.filter(|_| !stream) {
+            let gateway_id = gateway_of(&ModelName::parse(model)?, options)?;
+            return Ok((request(inner, endpoint.path(), bytes, options, gateway_id)?, gateway_id));
+        }
         // The body's keys, read without building a `Value`.
         let keys = TopLevelKeys::of(&bytes);
         let model = keys.as_ref().and_then(|k| k.model.as_deref()).ok_or_else(|| {

@@ -280,6 +280,47 @@ async fn openai_and_anthropic_through_the_gateway() {
     assert_eq!(ClaudeSonnet45::provider(), ProviderSlug::Anthropic);
 }
 
+/// A gateway shared as `Arc<dyn Gateway>` is still the HTTP one underneath:
+/// typed requests go out byte for byte as through the handle, and results
+/// patch the log of that gateway.
+#[tokio::test]
+async fn a_shared_gateway_sends_typed_requests_as_the_handle_does() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/v1/acc/my-gateway/openai/chat/completions",
+        ResponseTemplate::new(200).insert_header("cf-aig-log-id", "oa-2").set_body_json(json!({
+            "id": "chatcmpl-2", "object": "chat.completion", "model": "gpt-4o-mini",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi!"}, "finish_reason": "stop"}]
+        })),
+    )
+    .await;
+    accept_patches_of(&server, "oa-2").await;
+    let ai = ai(&server);
+    let handle = ai.gateway("my-gateway");
+    let shared: std::sync::Arc<dyn gateway_core::Gateway> = std::sync::Arc::new(ai.gateway("my-gateway"));
+    let openai = BuiltinProvider::openai("sk-openai");
+    let request = Gpt4oMiniRequest::new(vec![ChatMessage::user("Hi \"there\"")]).temperature(0.5);
+
+    let direct = handle.run_model(&openai, &request, &UniversalOptions::new()).await.unwrap();
+    let through_arc = shared.run_model(&openai, &request, &UniversalOptions::new()).await.unwrap();
+    assert_eq!(through_arc.response.choices[0].message.content.as_deref(), Some("Hi!"));
+    assert_eq!((direct.log_id(), through_arc.log_id()), (Some("oa-2"), Some("oa-2")));
+    through_arc.feedback(Feedback::Positive).await.unwrap();
+
+    let sent = received(&server).await;
+    assert_eq!(sent.len(), 3);
+    assert_eq!(sent[0].body, sent[1].body);
+    assert_eq!(
+        sent[0].body,
+        br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi \"there\""}],"temperature":0.5}"#
+    );
+    assert_eq!(sent[1].headers.get("authorization").unwrap(), "Bearer sk-openai");
+    assert_eq!(sent[2].url.path(), format!("{LOGS}/oa-2"));
+    assert_eq!(sent[2].body, br#"{"feedback":1}"#);
+}
+
 #[tokio::test]
 async fn a_fallback_list_mixes_models_of_different_providers() {
     let server = MockServer::start().await;

@@ -62,12 +62,14 @@ impl<'a> ModelName<'a> {
         if name.len() > MAX_MODEL_NAME_LEN {
             return invalid(format!("is {} bytes long, over the limit of {MAX_MODEL_NAME_LEN}", name.len()));
         }
-        if let Some(c) = name.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        let scan = Scan::of(name);
+        if scan.bad_char {
+            let c = name.chars().find(|c| c.is_whitespace() || c.is_control()).unwrap_or(' ');
             return invalid(format!("{name:?} contains {c:?}; model names have no spaces or control characters"));
         }
         // Names travel in URL paths (Workers AI) and are echoed in logs: no
         // empty, `.` or `..` segments (`../../accounts/other`).
-        if name.split('/').any(|segment| matches!(segment, "." | "..")) || name.contains("//") {
+        if scan.bad_segment {
             return invalid(format!("{name:?} has an empty, `.` or `..` segment"));
         }
         if name.starts_with("@cf/") || name.starts_with("@hf/") {
@@ -84,13 +86,13 @@ impl<'a> ModelName<'a> {
                 Ok(Self::Dynamic(route))
             };
         }
-        match name.split_once('/') {
+        match scan.first_slash.map(|slash| (&name[..slash], &name[slash + 1..])) {
             Some((WORKERS_AI_AUTHOR, id)) if id.starts_with("@cf/") || id.starts_with("@hf/") => Self::parse(id),
             Some((author, model))
                 if author.starts_with(|c: char| c.is_ascii_alphanumeric())
                     && !model.is_empty()
                     && !model.ends_with('/')
-                    && author.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) =>
+                    && author.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) =>
             {
                 Ok(Self::Catalog { author, model })
             }
@@ -132,10 +134,20 @@ impl<'a> ModelName<'a> {
     /// ```
     pub fn catalog_name(provider: &super::ProviderSlug, id: &str) -> Option<String> {
         let authors = provider.info()?.catalog_authors;
-        match ModelName::parse(id) {
-            Ok(ModelName::WorkersAi(id)) if authors.contains(&WORKERS_AI_AUTHOR) => Some(id.to_owned()),
-            Ok(ModelName::Catalog { author, .. }) if authors.contains(&author) => Some(id.to_owned()),
-            _ => authors.first().filter(|a| **a != WORKERS_AI_AUTHOR).map(|author| format!("{author}/{id}")),
+        // Every model name has a `/`: a bare id (`gpt-4o-mini`, the usual
+        // case) is not parsed, which would only build the error saying so.
+        let parsed = if id.contains('/') { ModelName::parse(id).ok() } else { None };
+        match parsed {
+            Some(ModelName::WorkersAi(id)) if authors.contains(&WORKERS_AI_AUTHOR) => Some(id.to_owned()),
+            Some(ModelName::Catalog { author, .. }) if authors.contains(&author) => Some(id.to_owned()),
+            _ => authors.first().filter(|a| **a != WORKERS_AI_AUTHOR).map(|author| {
+                // Not `format!`: its machinery costs more than the copies.
+                let mut name = String::with_capacity(author.len() + 1 + id.len());
+                name.push_str(author);
+                name.push('/');
+                name.push_str(id);
+                name
+            }),
         }
     }
 
@@ -147,6 +159,61 @@ impl<'a> ModelName<'a> {
             Self::Catalog { model, .. } => Some(model),
             Self::Dynamic(_) => None,
         }
+    }
+}
+
+/// What [`ModelName::parse`] checks in a name's characters, read in one pass.
+struct Scan {
+    /// A whitespace or control character (`char::is_whitespace`, `char::is_control`).
+    bad_char: bool,
+    /// A `.` or `..` segment, or an empty one between two `/` (`//`).
+    bad_segment: bool,
+    /// Where the first `/` is.
+    first_slash: Option<usize>,
+}
+
+impl Scan {
+    /// Byte classes: a whitespace or control byte (up to a space, and DEL), a
+    /// byte of a non-ASCII character, `/`.
+    const BAD: u8 = 1;
+    const NON_ASCII: u8 = 2;
+    const SLASH: u8 = 4;
+    const CLASSES: [u8; 256] = {
+        let mut classes = [0; 256];
+        let mut b = 0;
+        while b < 256 {
+            classes[b] = match b {
+                0..=0x20 | 0x7f => Self::BAD,
+                0x80.. => Self::NON_ASCII,
+                0x2f => Self::SLASH,
+                _ => 0,
+            };
+            b += 1;
+        }
+        classes
+    };
+
+    fn of(name: &str) -> Self {
+        let bytes = name.as_bytes();
+        let (mut seen, mut bad_segment) = (0, false);
+        let mut first_slash = None;
+        let mut segment_start = 0;
+        // Slice patterns, not comparisons with `b".."`, which call `memcmp`.
+        let dots = |segment: &[u8]| matches!(segment, [b'.'] | [b'.', b'.']);
+        for (i, &b) in bytes.iter().enumerate() {
+            let class = Self::CLASSES[usize::from(b)];
+            seen |= class;
+            if class == Self::SLASH {
+                let segment = &bytes[segment_start..i];
+                bad_segment |= dots(segment) || (segment.is_empty() && segment_start > 0);
+                first_slash = first_slash.or(Some(i));
+                segment_start = i + 1;
+            }
+        }
+        bad_segment |= dots(&bytes[segment_start..]);
+        let bad_char = seen & Self::BAD != 0
+            || (seen & Self::NON_ASCII != 0 && name.chars().any(|c| c.is_whitespace() || c.is_control()));
+        Self { bad_char, bad_segment, first_slash }
     }
 }
 
@@ -184,6 +251,7 @@ mod tests {
             ),
             ("xai/grok-3", ModelName::Catalog { author: "xai", model: "grok-3" }, Some("grok")),
             ("meta/unknown", ModelName::Catalog { author: "meta", model: "unknown" }, None),
+            ("openai/modèle-ü", ModelName::Catalog { author: "openai", model: "modèle-ü" }, Some("openai")),
             ("dynamic/my-route", ModelName::Dynamic("my-route"), None),
         ];
         for (name, parsed, provider) in cases {
@@ -211,6 +279,14 @@ mod tests {
             ("openai/../x", "segment"),
             ("@cf/meta//m", "segment"),
             ("-x/model", "not a model name"),
+            // Beyond ASCII: Unicode whitespace and C1 controls.
+            ("openai/gpt\u{2028}x", "spaces"),
+            ("openai/gpt\u{a0}4", "spaces"),
+            ("openai/gpt\u{85}", "control"),
+            ("openai/gpt\u{7f}", "control"),
+            ("a/b/..", "segment"),
+            ("/a//b", "segment"),
+            ("dynamic/./x", "segment"),
         ] {
             let error = ModelName::parse(name).unwrap_err().to_string();
             assert!(error.starts_with("invalid model:") && error.contains(says), "{name:?}: {error}");

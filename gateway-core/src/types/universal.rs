@@ -1,5 +1,6 @@
 //! Universal requests: one step or an ordered fallback list of steps.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use indexmap::IndexMap;
@@ -38,12 +39,17 @@ pub enum StepHeaderValue {
 impl StepHeaderValue {
     /// The string that goes on the wire (`None` for `Null`).
     pub fn to_wire(&self) -> Option<String> {
+        self.wire().map(Cow::into_owned)
+    }
+
+    /// [`to_wire`](Self::to_wire), borrowed where the value is a string already.
+    fn wire(&self) -> Option<Cow<'_, str>> {
         match self {
-            Self::String(s) => Some(s.clone()),
-            Self::Secret(s) => Some(s.expose_secret().to_owned()),
-            Self::Number(n) => Some(js::number_to_string(*n)),
-            Self::Bool(b) => Some(b.to_string()),
-            Self::Json(v) => Some(js::to_header_json(v).unwrap_or_default()),
+            Self::String(s) => Some(Cow::Borrowed(s)),
+            Self::Secret(s) => Some(Cow::Borrowed(s.expose_secret())),
+            Self::Number(n) => Some(Cow::Owned(js::number_to_string(*n))),
+            Self::Bool(b) => Some(Cow::Borrowed(if *b { "true" } else { "false" })),
+            Self::Json(v) => Some(Cow::Owned(js::to_header_json(v).unwrap_or_default())),
             Self::Null => None,
         }
     }
@@ -64,7 +70,7 @@ impl fmt::Debug for StepHeaderValue {
 
 impl PartialEq for StepHeaderValue {
     fn eq(&self, other: &Self) -> bool {
-        self.to_wire() == other.to_wire()
+        self.wire() == other.wire()
     }
 }
 
@@ -98,7 +104,7 @@ impl From<CustomCost> for StepHeaderValue {
 
 impl Serialize for StepHeaderValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.to_wire() {
+        match self.wire() {
             Some(s) => serializer.serialize_str(&s),
             None => serializer.serialize_unit(),
         }
@@ -293,16 +299,17 @@ impl UniversalStep {
             return Err(Error::invalid(format!("steps[{index}].provider"), "must not be empty"));
         }
         for (name, value) in self.headers.iter() {
-            let field = format!("steps[{index}].headers.{name}");
+            // Named only in an error.
+            let field = || format!("steps[{index}].headers.{name}");
             if http::HeaderName::from_bytes(name.as_bytes()).is_err() {
-                return Err(Error::invalid(field, "not a valid header name"));
+                return Err(Error::invalid(field(), "not a valid header name"));
             }
-            if let Some(wire) = value.to_wire() {
-                validate_header_value(&field, &wire)?;
+            if let Some(wire) = value.wire() {
+                validate_header_value(field, &wire)?;
             }
             if let StepHeaderValue::Number(n) = value {
                 if !n.is_finite() {
-                    return Err(Error::invalid(field, format!("number must be finite, got {n}")));
+                    return Err(Error::invalid(field(), format!("number must be finite, got {n}")));
                 }
             }
         }
@@ -422,6 +429,12 @@ mod tests {
         let bad = UniversalStep::new("openai", "x", json!({})).header("bad name", "v");
         let err = UniversalRequest::from(bad).validate().unwrap_err().to_string();
         assert!(err.contains("steps[0].headers.bad name"), "{err}");
+        // Header values are checked as `http` checks them: no control characters, any other byte.
+        let bad = UniversalStep::new("openai", "x", json!({})).header("x-note", "a\nb");
+        let err = UniversalRequest::from(bad).validate().unwrap_err().to_string();
+        assert!(err.contains("steps[0].headers.x-note") && err.contains("control characters"), "{err}");
+        let fine = UniversalStep::new("openai", "x", json!({})).header("x-note", "é\tok").header("n", 1.5);
+        UniversalRequest::from(fine).validate().unwrap();
         let bad = UniversalStep::new("openai", "x", json!({})).config(StepConfig::new().max_attempts(9));
         assert!(UniversalRequest::from(bad).validate().unwrap_err().to_string().contains("maxAttempts"));
     }

@@ -79,7 +79,9 @@ impl Formatter for JsFormatter {
 /// Serializes `value` the way `JSON.stringify` would: compact, fields in
 /// insertion order, JavaScript number formatting.
 pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
-    let mut out = Vec::with_capacity(128);
+    // Most request bodies fit (a one-step universal request is about 200
+    // bytes): growing the buffer would copy it and take another allocation.
+    let mut out = Vec::with_capacity(256);
     let mut serializer = serde_json::Serializer::with_formatter(&mut out, JsFormatter);
     value.serialize(&mut serializer)?;
     Ok(out)

@@ -1,7 +1,7 @@
 //! Universal request fixtures and the WebSocket universal messages.
 
 use gateway_core::{
-    Backoff, Gateway, GatewayOptions, ProviderSlug, StepHeaderValue, UniversalOptions, UniversalRequest, UniversalStep,
+    Backoff, GatewayOptions, ProviderSlug, StepHeaderValue, UniversalOptions, UniversalRequest, UniversalStep,
 };
 use serde_json::{Value, json};
 use wiremock::MockServer;
