@@ -22,7 +22,6 @@
 //! - `health`: counted write failures and the database-file watcher, for `/health`;
 //! - `test_knobs`: hidden public methods that exist for tests and benchmarks.
 
-mod checkpoint;
 mod connections;
 mod gateways;
 mod health;
@@ -124,8 +123,6 @@ pub struct Store {
     health: Arc<Health>,
     /// The file and its identity when opened (`None` in memory).
     file: Option<Arc<DatabaseFile>>,
-    /// A file's checkpoint thread, stopped with the last handle on the store.
-    _checkpointer: Option<Arc<checkpoint::Checkpointer>>,
 }
 
 /// How long the store's work may take.
@@ -177,20 +174,12 @@ impl Store {
     /// Opens (creating if needed) the database: its writer, then its readers.
     pub(crate) fn open_with(database: &Database, limits: StoreLimits) -> Result<Self, StoreError> {
         let (writer, readers) = connections::open(database, limits)?;
-        let checkpointer = match database {
-            Database::Memory => None,
-            Database::File(path) => {
-                checkpoint::writer_settings(&writer)?;
-                Some(Arc::new(checkpoint::Checkpointer::start(path)?))
-            }
-        };
         let writer = writer::start(writer, limits.write_wait)?;
         let file = match database {
             Database::Memory => None,
             Database::File(path) => Some(Arc::new(DatabaseFile::open(path)?)),
         };
-        let health = Arc::<Health>::default();
-        Ok(Self { writer, readers: Arc::new(readers), limits, health, file, _checkpointer: checkpointer })
+        Ok(Self { writer, readers: Arc::new(readers), limits, health: Arc::<Health>::default(), file })
     }
 
     /// Number of logs of all gateways.
