@@ -64,7 +64,8 @@ const URL_CACHE_ENTRIES: usize = 1024;
 
 /// Upstream URLs parsed once: parsing one (host, IDNA, path) was about a
 /// twentieth of a proxied request's instructions, and a gateway sends the
-/// same few URLs over and over.
+/// same few URLs over and over. URLs with a query string are parsed each
+/// time and never kept (a query may hold a provider key).
 #[derive(Debug, Default)]
 struct UrlCache(Mutex<HashMap<String, http::Uri>>);
 
@@ -80,6 +81,10 @@ impl UrlCache {
             |e: &dyn std::fmt::Display| UpstreamError::Connection(format!("the upstream URL is not valid: {e}"));
         let url = url::Url::parse(&text).map_err(|e| invalid(&e))?;
         let url = http::Uri::try_from(url.as_str()).map_err(|e| invalid(&e))?;
+        // A query string may carry a credential (`?key=`): such URLs are not kept.
+        if text.contains('?') {
+            return Ok(url);
+        }
         let mut cache = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         if cache.len() < URL_CACHE_ENTRIES {
             cache.insert(text, url.clone());
@@ -292,5 +297,32 @@ impl Upstream for RoutedUpstream {
             }
             _ => self.http.send(request, timeout).await,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_kept_parsed_except_those_with_a_query_and_past_the_cap() {
+        let cache = UrlCache::default();
+        let kept = |cache: &UrlCache| cache.0.lock().unwrap_or_else(PoisonError::into_inner).len();
+        let uri = cache.parse("http://127.0.0.1:9/v1/chat/completions".to_owned()).expect("a URL");
+        assert_eq!(uri.path(), "/v1/chat/completions");
+        assert_eq!(cache.parse("http://127.0.0.1:9/v1/chat/completions".to_owned()).expect("again"), uri);
+        assert_eq!(kept(&cache), 1);
+        // A query may hold a key: parsed, answered, not kept.
+        let keyed = cache.parse("http://127.0.0.1:9/v1/models/m:generate?key=secret".to_owned()).expect("a URL");
+        assert_eq!(keyed.query(), Some("key=secret"));
+        assert_eq!(kept(&cache), 1);
+        // What a URI cannot hold is percent-encoded, as URL parsing does.
+        let spaced = cache.parse("http://127.0.0.1:9/v1/a b".to_owned()).expect("a URL");
+        assert_eq!(spaced.path(), "/v1/a%20b");
+        assert!(cache.parse("not a url".to_owned()).is_err());
+        for i in 0..URL_CACHE_ENTRIES + 10 {
+            cache.parse(format!("http://127.0.0.1:9/e{i}")).expect("a URL");
+        }
+        assert_eq!(kept(&cache), URL_CACHE_ENTRIES, "bounded");
     }
 }
