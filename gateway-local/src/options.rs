@@ -12,6 +12,13 @@ use serde_json::Value;
 
 use crate::config::GatewaySettings;
 
+/// Whether `name` (lowercase, as a header name is) is one of the gateway's
+/// own headers, which it reads and never forwards: `cf-aig-*` and the two
+/// cache headers without the prefix.
+pub(crate) fn is_gateway_header(name: &str) -> bool {
+    name.starts_with("cf-aig-") || name == "cf-cache-ttl" || name == "cf-skip-cache"
+}
+
 /// Docs: a request with a cache key but caching off is cached for 5 minutes.
 pub(crate) const CACHE_KEY_DEFAULT_TTL: u64 = 300;
 /// Most metadata entries kept (later ones dropped, as Cloudflare does).

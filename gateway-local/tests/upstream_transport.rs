@@ -6,33 +6,16 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::harness::Harness;
+use common::harness::{Harness, recording_chat_upstream};
 use gateway_local::LocalConfig;
 use serde_json::json;
 use tokio::net::TcpListener;
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 mod common;
 
-/// An upstream recording what it receives, answering every POST with a chat completion.
-async fn recording_upstream() -> MockServer {
-    let upstream = MockServer::start().await;
-    let completion = json!({
-        "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "m",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}
-    });
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(completion))
-        .mount(&upstream)
-        .await;
-    upstream
-}
-
 #[tokio::test]
 async fn a_provider_receives_the_request_as_the_caller_sent_it_plus_the_hop_headers() {
-    let upstream = recording_upstream().await;
+    let upstream = recording_chat_upstream("hi").await;
     let harness =
         Harness::start(LocalConfig::default().with_upstream("openai", format!("{}/v1", upstream.uri()))).await;
     let body = json!({"model": "m", "messages": [{"role": "user", "content": "hi"}]}).to_string();

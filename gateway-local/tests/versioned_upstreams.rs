@@ -10,12 +10,11 @@
 use async_openai::Client;
 use async_openai::config::OpenAIConfig;
 use async_openai::types::chat::{ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequestArgs};
-use common::harness::{ACCOUNT, Harness};
+use common::harness::{ACCOUNT, Harness, recording_chat_upstream};
 use gateway_core::provider::PROVIDERS;
 use gateway_local::LocalConfig;
 use serde_json::json;
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::MockServer;
 
 mod common;
 
@@ -33,24 +32,9 @@ fn versioned_bases() -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// A recording upstream answering every POST with an OpenAI chat completion.
-async fn recording_upstream() -> MockServer {
-    let upstream = MockServer::start().await;
-    let completion = json!({
-        "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "m",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": "recorded"}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}
-    });
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(completion))
-        .mount(&upstream)
-        .await;
-    upstream
-}
-
 /// A recording upstream, and a gateway forwarding `slug` to it at `base_path` (the base URL's path).
 async fn forwarding(slug: &str, base_path: &str) -> (MockServer, Harness) {
-    let upstream = recording_upstream().await;
+    let upstream = recording_chat_upstream("recorded").await;
     let config = LocalConfig::default().with_upstream(slug, format!("{}{base_path}", upstream.uri()));
     (upstream, Harness::start(config).await)
 }

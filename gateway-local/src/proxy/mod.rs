@@ -197,8 +197,11 @@ pub(crate) fn provider_headers(headers: &HeaderMap, provider: &gateway_core::pro
     let mut out = HeaderMap::new();
     for (name, value) in headers {
         let lower = name.as_str();
-        let own = lower.starts_with("cf-aig-") || lower == "cf-cache-ttl" || lower == "cf-skip-cache";
-        if own || credentials::is_credential_header(lower) || lower == "host" || lower == "content-length" {
+        if crate::options::is_gateway_header(lower)
+            || credentials::is_credential_header(lower)
+            || lower == "host"
+            || lower == "content-length"
+        {
             continue;
         }
         out.append(name.clone(), value.clone());
@@ -265,7 +268,7 @@ pub(crate) async fn run(state: &Arc<AppState>, context: &RequestContext, mut ste
     }
     let mut attempts = Attempts::new(state);
     for (index, step) in steps.into_iter().enumerate() {
-        match boxed_step(state, context, step, index, &mut attempts).await {
+        match Box::pin(try_step(state, context, step, index, &mut attempts)).await {
             Tried::Failed(answer) if index + 1 < count && !attempts.exhausted() => drop(answer),
             tried => return tried.into_response(),
         }
@@ -291,26 +294,17 @@ pub(crate) async fn try_single_step(
     if let Err(refused) = crate::spend::check_step(state, context, &step).await {
         return Tried::Failed(refused.into_response());
     }
-    boxed_step(state, context, step, index, attempts).await
-}
-
-/// [`try_step`] on the heap. A step's future is large (the state of every
-/// await in it: the attempt, the cache, the store, a stream's recorder);
-/// boxed, only a pointer moves through the router's layers, which otherwise
-/// copied it several times per request (about 14 k instructions of `memcpy`
-/// per request, by callgrind).
-async fn boxed_step(
-    state: &Arc<AppState>,
-    context: &RequestContext,
-    step: Step,
-    index: usize,
-    attempts: &mut Attempts,
-) -> Tried {
     Box::pin(try_step(state, context, step, index, attempts)).await
 }
 
 /// Step `index` of a request: the cache, then attempts with retries, its
 /// log, and the answer it would give.
+///
+/// Its callers box it: its future is large (the state of every await in
+/// it: the attempt, the cache, the store, a stream's recorder), and boxed
+/// only a pointer moves through the router's layers, which otherwise copied
+/// it several times per request (about 14 k instructions of `memcpy` per
+/// request, by callgrind).
 async fn try_step(
     state: &Arc<AppState>,
     context: &RequestContext,

@@ -16,7 +16,7 @@ use crate::config::GatewaySettings;
 use crate::credentials::is_credential_header;
 use crate::error::{Rejection, Shape, code};
 use crate::gateways::DEFAULT_GATEWAY;
-use crate::options::HeaderOptions;
+use crate::options::{HeaderOptions, is_gateway_header};
 use crate::proxy::{self, RequestContext, Step};
 use crate::state::{AppState, bearer_matches};
 use crate::upstream::UpstreamRequest;
@@ -221,11 +221,6 @@ fn raw_endpoint(uri: &Uri, provider: &str) -> Result<String, Rejection> {
         return Ok(decoded);
     }
     Ok(rest.to_owned())
-}
-
-/// Whether `name` (lowercase, as a [`HeaderName`] is) is one of the gateway's own headers.
-fn is_gateway_header(name: &str) -> bool {
-    name.starts_with("cf-aig-") || name == "cf-cache-ttl" || name == "cf-skip-cache"
 }
 
 /// The caller's headers as a provider gets them: [`forwarded_headers`] of a

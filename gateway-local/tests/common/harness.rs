@@ -288,3 +288,19 @@ pub(crate) fn dechunk(mut data: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// An upstream (wiremock) that records what it receives and answers every
+/// POST with an OpenAI chat completion whose message is `content`.
+pub(crate) async fn recording_chat_upstream(content: &str) -> wiremock::MockServer {
+    let upstream = wiremock::MockServer::start().await;
+    let completion = json!({
+        "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "m",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}
+    });
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .respond_with(wiremock::ResponseTemplate::new(200).set_body_json(completion))
+        .mount(&upstream)
+        .await;
+    upstream
+}
