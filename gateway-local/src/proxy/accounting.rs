@@ -2,7 +2,6 @@
 //! (plain or streamed, in each provider's shape), and the price of those.
 
 use crate::options::CustomCost;
-use serde_json::Value;
 
 /// The model a request names: its body's `model`, else from the endpoint.
 pub(crate) fn model_of(provider: &str, endpoint: &str, body: &[u8]) -> String {
@@ -32,58 +31,169 @@ struct NamedModel<'a> {
     model: Option<std::borrow::Cow<'a, str>>,
 }
 
-/// An answer's usage reports; every other field is skipped without being
-/// built (its choices, a Workers AI answer's vectors).
+/// An answer's (or a streamed event's) usage reports; every other field is
+/// skipped without being built (its choices, a Workers AI answer's vectors).
+/// Each field is read [`lenient`]ly: a value of another kind is no report.
 #[derive(Default, serde::Deserialize)]
 struct Reports {
-    #[serde(default)]
-    usage: Option<Value>,
-    #[serde(default, rename = "usageMetadata")]
-    usage_metadata: Option<Value>,
-    /// Workers AI's envelope: the answer's own fields, when it is an object.
-    #[serde(default, deserialize_with = "object_or_none")]
+    #[serde(default, deserialize_with = "lenient")]
+    usage: Option<UsageReport>,
+    #[serde(default, rename = "usageMetadata", deserialize_with = "lenient")]
+    usage_metadata: Option<GeminiUsage>,
+    /// Workers AI's envelope: the answer's own fields.
+    #[serde(default, deserialize_with = "lenient")]
     result: Option<Box<Reports>>,
+    /// Anthropic's `message_start` event wraps its report in `message`.
+    #[serde(default, deserialize_with = "lenient")]
+    message: Option<Box<Reports>>,
+    /// The Responses API's `response.completed` event wraps it in `response`.
+    #[serde(default, deserialize_with = "lenient")]
+    response: Option<Box<Reports>>,
 }
 
-/// `result` when it is an object; `None` for any other JSON value.
-fn object_or_none<'de, D>(deserializer: D) -> Result<Option<Box<Reports>>, D::Error>
+/// A `usage` object, in any provider's shape: OpenAI chat (`prompt_tokens`,
+/// `prompt_tokens_details.cached_tokens`), OpenAI Responses
+/// (`input_tokens`, `input_tokens_details.cached_tokens`), Anthropic
+/// (`input_tokens`, `cache_read_input_tokens`, `cache_creation_input_tokens`),
+/// Bedrock (`inputTokens`, `cacheReadInputTokens`, `cacheWriteInputTokens`).
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+#[allow(clippy::struct_field_names, reason = "the providers' own names")]
+struct UsageReport {
+    #[serde(deserialize_with = "lenient")]
+    prompt_tokens: Option<u64>,
+    #[serde(deserialize_with = "lenient")]
+    input_tokens: Option<u64>,
+    #[serde(rename = "inputTokens", deserialize_with = "lenient")]
+    input_tokens_bedrock: Option<u64>,
+    #[serde(deserialize_with = "lenient")]
+    completion_tokens: Option<u64>,
+    #[serde(deserialize_with = "lenient")]
+    output_tokens: Option<u64>,
+    #[serde(rename = "outputTokens", deserialize_with = "lenient")]
+    output_tokens_bedrock: Option<u64>,
+    #[serde(deserialize_with = "lenient")]
+    prompt_tokens_details: Option<CachedTokens>,
+    #[serde(deserialize_with = "lenient")]
+    input_tokens_details: Option<CachedTokens>,
+    #[serde(deserialize_with = "lenient")]
+    cache_read_input_tokens: Option<u64>,
+    #[serde(rename = "cacheReadInputTokens", deserialize_with = "lenient")]
+    cache_read_input_tokens_bedrock: Option<u64>,
+    #[serde(deserialize_with = "lenient")]
+    cache_creation_input_tokens: Option<u64>,
+    #[serde(rename = "cacheWriteInputTokens", deserialize_with = "lenient")]
+    cache_write_input_tokens_bedrock: Option<u64>,
+}
+
+/// OpenAI's `*_tokens_details`.
+#[derive(Default, serde::Deserialize)]
+struct CachedTokens {
+    #[serde(default, deserialize_with = "lenient")]
+    cached_tokens: Option<u64>,
+}
+
+/// Gemini's `usageMetadata`.
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct GeminiUsage {
+    #[serde(rename = "promptTokenCount", deserialize_with = "lenient")]
+    prompt: Option<u64>,
+    #[serde(rename = "candidatesTokenCount", deserialize_with = "lenient")]
+    candidates: Option<u64>,
+}
+
+/// A field that takes any JSON value and keeps only the kind it wants (an
+/// unsigned integer, an object of its shape); any other is `None`, skipped
+/// without being built. Usage reports are read this way so that an odd field
+/// (a count as a float, `"usage": null`) costs only itself, not the answer's
+/// whole report.
+fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
+    T: Lenient<'de>,
 {
-    struct ObjectOrNone;
-    impl<'de> serde::de::Visitor<'de> for ObjectOrNone {
-        type Value = Option<Box<Reports>>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("any JSON value")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            let inner = serde::Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-            Ok(Some(Box::new(inner)))
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-            Ok(None)
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
+    deserializer.deserialize_any(LenientVisitor(std::marker::PhantomData))
+}
+
+/// What [`lenient`] keeps of a value.
+trait Lenient<'de>: Sized {
+    fn from_u64(_: u64) -> Option<Self> {
+        None
     }
-    deserializer.deserialize_any(ObjectOrNone)
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
+        while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+impl Lenient<'_> for u64 {
+    fn from_u64(n: u64) -> Option<Self> {
+        Some(n)
+    }
+}
+
+/// An object of `T`'s shape, for [`Lenient::from_map`].
+fn object<'de, T: serde::Deserialize<'de>, A: serde::de::MapAccess<'de>>(map: A) -> Result<Option<T>, A::Error> {
+    T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Some)
+}
+
+impl<'de> Lenient<'de> for Box<Reports> {
+    fn from_map<A: serde::de::MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        object(map)
+    }
+}
+
+impl<'de> Lenient<'de> for UsageReport {
+    fn from_map<A: serde::de::MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        object(map)
+    }
+}
+
+impl<'de> Lenient<'de> for CachedTokens {
+    fn from_map<A: serde::de::MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        object(map)
+    }
+}
+
+impl<'de> Lenient<'de> for GeminiUsage {
+    fn from_map<A: serde::de::MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        object(map)
+    }
+}
+
+struct LenientVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Lenient<'de>> serde::de::Visitor<'de> for LenientVisitor<T> {
+    type Value = Option<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(T::from_u64(n))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::from_map(map)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
 }
 
 /// The `model` string of a JSON object body, read without building the rest.
@@ -125,60 +235,49 @@ impl Usage {
     }
 }
 
-/// The usage report of one JSON value, in any provider's shape: OpenAI chat
-/// (`prompt_tokens`, `prompt_tokens_details.cached_tokens`), OpenAI
-/// Responses (`input_tokens`, `input_tokens_details.cached_tokens`),
-/// Anthropic (`input_tokens`, `cache_read_input_tokens`,
-/// `cache_creation_input_tokens`), Bedrock (`inputTokens`,
-/// `cacheReadInputTokens`, `cacheWriteInputTokens`), Gemini (`usageMetadata`).
-fn usage_in(value: &Value) -> Usage {
-    let root = value.get("result").filter(|r| r.is_object()).unwrap_or(value);
-    usage_in_reports(root.get("usage"), root.get("usageMetadata"))
-}
-
-/// [`usage_in`] of an object's `usage` and `usageMetadata` fields.
-fn usage_in_reports(usage: Option<&Value>, usage_metadata: Option<&Value>) -> Usage {
-    let number = |v: &Value, key: &str| v.get(key).and_then(Value::as_u64);
-    if let Some(usage) = usage {
-        let openai_cached = usage
-            .get("prompt_tokens_details")
-            .or_else(|| usage.get("input_tokens_details"))
-            .and_then(|d| number(d, "cached_tokens"));
-        let found = Usage {
-            input: number(usage, "prompt_tokens")
-                .or_else(|| number(usage, "input_tokens"))
-                .or_else(|| number(usage, "inputTokens")),
-            output: number(usage, "completion_tokens")
-                .or_else(|| number(usage, "output_tokens"))
-                .or_else(|| number(usage, "outputTokens")),
-            cache_read: openai_cached
-                .or_else(|| number(usage, "cache_read_input_tokens"))
-                .or_else(|| number(usage, "cacheReadInputTokens")),
-            cache_write: number(usage, "cache_creation_input_tokens")
-                .or_else(|| number(usage, "cacheWriteInputTokens")),
-            cache_in_input: openai_cached.is_some(),
-        };
-        if found.reported() {
-            return found;
+impl Reports {
+    /// The report of an answer: its own, or that of the object its
+    /// `result` envelope holds.
+    fn usage(&self) -> Usage {
+        let root = self.result.as_deref().unwrap_or(self);
+        match (&root.usage, &root.usage_metadata) {
+            (Some(usage), _) if usage.usage().reported() => usage.usage(),
+            (_, Some(gemini)) => Usage { input: gemini.prompt, output: gemini.candidates, ..Usage::default() },
+            _ => Usage::default(),
         }
     }
-    if let Some(usage) = usage_metadata {
-        return Usage {
-            input: number(usage, "promptTokenCount"),
-            output: number(usage, "candidatesTokenCount"),
-            ..Usage::default()
-        };
+
+    /// One streamed event's report: its own, or that of the object it wraps.
+    fn event_usage(&self) -> Usage {
+        let nested = [&self.message, &self.response]
+            .into_iter()
+            .flatten()
+            .fold(Usage::default(), |tokens, inner| tokens.updated_by(inner.usage()));
+        nested.updated_by(self.usage())
     }
-    Usage::default()
+}
+
+impl UsageReport {
+    fn usage(&self) -> Usage {
+        let openai_cached =
+            self.prompt_tokens_details.as_ref().or(self.input_tokens_details.as_ref()).and_then(|d| d.cached_tokens);
+        Usage {
+            input: self.prompt_tokens.or(self.input_tokens).or(self.input_tokens_bedrock),
+            output: self.completion_tokens.or(self.output_tokens).or(self.output_tokens_bedrock),
+            cache_read: openai_cached.or(self.cache_read_input_tokens).or(self.cache_read_input_tokens_bedrock),
+            cache_write: self.cache_creation_input_tokens.or(self.cache_write_input_tokens_bedrock),
+            cache_in_input: openai_cached.is_some(),
+        }
+    }
 }
 
 /// The usage report of a whole JSON answer.
 pub(super) fn usage_of(body: &[u8]) -> Usage {
     // A body of another type, or no JSON, reports nothing (duplicate keys neither).
-    let top: Reports =
-        if is_object(body) { serde_json::from_slice(body).unwrap_or_default() } else { return Usage::default() };
-    let root = top.result.as_deref().unwrap_or(&top);
-    usage_in_reports(root.usage.as_ref(), root.usage_metadata.as_ref())
+    if !is_object(body) {
+        return Usage::default();
+    }
+    serde_json::from_slice::<Reports>(body).unwrap_or_default().usage()
 }
 
 /// Token counts reported inside an event stream (the last report of each
@@ -189,17 +288,8 @@ pub(super) fn usage_of_stream(body: &[u8]) -> Usage {
     let events = gateway_core::stream::sse::SseParser::parse_all(body).unwrap_or_default();
     events
         .iter()
-        .filter_map(|event| serde_json::from_str::<Value>(&event.data).ok())
-        .fold(Usage::default(), |tokens, value| tokens.updated_by(usage_of_event(&value)))
-}
-
-/// One streamed event's report: its own, or that of the object it wraps.
-fn usage_of_event(value: &Value) -> Usage {
-    let nested = ["message", "response"]
-        .iter()
-        .filter_map(|key| value.get(*key))
-        .fold(Usage::default(), |tokens, inner| tokens.updated_by(usage_in(inner)));
-    nested.updated_by(usage_in(value))
+        .filter_map(|event| serde_json::from_str::<Reports>(&event.data).ok())
+        .fold(Usage::default(), |tokens, reports| tokens.updated_by(reports.event_usage()))
 }
 
 /// Token counts in an AWS event stream (`application/vnd.amazon.eventstream`,
@@ -215,8 +305,8 @@ pub(super) fn usage_of_eventstream(mut body: &[u8]) -> Usage {
             break;
         }
         let payload = &body[12 + headers..total - 4];
-        if let Ok(value) = serde_json::from_slice::<Value>(payload) {
-            tokens = tokens.updated_by(usage_of_event(&value));
+        if let Ok(reports) = serde_json::from_slice::<Reports>(payload) {
+            tokens = tokens.updated_by(reports.event_usage());
         }
         body = &body[total..];
     }
@@ -336,6 +426,20 @@ mod tests {
             usage_of(br#"{"usage":null,"usageMetadata":{"promptTokenCount":7,"candidatesTokenCount":8}}"#),
             io(7, 8)
         );
+    }
+
+    #[test]
+    fn an_odd_count_is_no_report_and_costs_only_itself() {
+        // Each count of another kind (a float, a string, a negative number,
+        // an object, details as an array) is skipped; the well-formed ones stand.
+        let body = br#"{"usage":{"prompt_tokens":1.5,"input_tokens":"7","inputTokens":-3,
+            "completion_tokens":{"n":2},"output_tokens":4,"prompt_tokens_details":[1],
+            "input_tokens_details":{"cached_tokens":2}},"usageMetadata":{"promptTokenCount":9}}"#;
+        let expected = Usage { output: Some(4), cache_read: Some(2), cache_in_input: true, ..Usage::default() };
+        assert_eq!(usage_of(body), expected);
+        // A stream's event whose `message` is text reports its own usage.
+        let stream = b"data: {\"message\":\"hi\",\"usage\":{\"input_tokens\":3,\"output_tokens\":1}}\n\n";
+        assert_eq!(usage_of_stream(stream), io(3, 1));
     }
 
     #[test]

@@ -108,12 +108,15 @@ impl Drop for AbandonedLog<'_> {
     }
 }
 
-fn text_head(body: &[u8], max: usize) -> (String, bool) {
-    if body.len() <= max {
-        (String::from_utf8_lossy(body).into_owned(), true)
-    } else {
-        (String::from_utf8_lossy(&body[..max]).into_owned(), false)
-    }
+/// The head of `body` (its first `max` bytes as text) and whether it is
+/// all of it: a slice of the body itself when that is UTF-8 (no copy).
+fn text_head(body: &Bytes, max: usize) -> (Bytes, bool) {
+    let head = body.slice(..body.len().min(max));
+    let text = match String::from_utf8_lossy(&head) {
+        std::borrow::Cow::Borrowed(_) => head,
+        std::borrow::Cow::Owned(replaced) => Bytes::from(replaced),
+    };
+    (text, body.len() <= max)
 }
 
 /// What a log records of an answer.
@@ -157,9 +160,9 @@ pub(super) fn log_record(
     let max_stored = state.config.max_stored_body_bytes;
     // An unlogged step's record only feeds telemetry: no heads, no body copies.
     let (request_head, request_head_complete) =
-        if effective.collect_log { text_head(&step.body, max_head) } else { (String::new(), true) };
+        if effective.collect_log { text_head(&step.body, max_head) } else { (Bytes::new(), true) };
     let (response_head, mut response_head_complete) =
-        if effective.collect_log { text_head(&response_body, max_head) } else { (String::new(), true) };
+        if effective.collect_log { text_head(&response_body, max_head) } else { (Bytes::new(), true) };
     // A body kept only in part marks the log incomplete, whatever the head's size.
     response_head_complete &= response_size <= response_body.len() as u64 && response_body.len() <= max_stored;
     let request_head_complete = request_head_complete && step.body.len() <= max_stored;
@@ -194,8 +197,8 @@ pub(super) fn log_record(
         response_size,
         response_head,
         response_head_complete,
-        request_body: keep.then(|| step.body[..step.body.len().min(max_stored)].to_vec()),
-        response_body: keep.then(|| response_body[..response_body.len().min(max_stored)].to_vec()),
+        request_body: keep.then(|| step.body.slice(..step.body.len().min(max_stored))),
+        response_body: keep.then(|| response_body.slice(..response_body.len().min(max_stored))),
         authenticated: context.authenticated,
         user_agent: context.user_agent.clone(),
         wholesale: !credentials::carries_credential(&step.provider, &step.headers, &step.endpoint),

@@ -24,6 +24,11 @@ pub(super) struct Readers {
 /// read in parallel, and never wait for it nor it for them).
 const READERS: usize = 4;
 
+/// The page size of a new database file, in bytes: what a commit writes to
+/// the WAL per page it touched (a log touches about four), and what a
+/// checkpoint copies back. A database made earlier keeps its own.
+pub(super) const PAGE_SIZE: u32 = 4096;
+
 /// SQLite virtual-machine steps between two looks at a statement's clock.
 const PROGRESS_STEPS: std::ffi::c_int = 1_000;
 
@@ -44,6 +49,9 @@ pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Connecti
         Database::File(path) => Connection::open_with_flags(path, flags),
     };
     let conn = open(OpenFlags::default())?;
+    // Only a new database takes it (SQLite ignores it once pages exist), so
+    // before anything is written, WAL mode included.
+    conn.pragma_update(None, "page_size", PAGE_SIZE)?;
     // WAL: readers do not block the writer; NORMAL sync keeps every
     // committed log across a process kill (only power loss can lose the last ones).
     conn.pragma_update(None, "journal_mode", "WAL")?;

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use super::connections::timed;
 use super::query::{order_clause, where_clause};
-use super::schema::{COLUMNS, insert_row, row_to_log, update_ended};
+use super::schema::{COLUMNS, HEAD_COLUMNS, insert_row, row_to_log, update_ended};
 use super::writer::{Counts, LogWrite};
 use super::{LogLimit, LogLimitStrategy, LogPatch, LogQuery, LogRecord, Store, StoreError};
 
@@ -94,7 +94,7 @@ impl Store {
     pub(crate) async fn get(&self, gateway: &str, id: &str) -> Result<Option<AiGatewayLog>, StoreError> {
         let (gateway, id) = (gateway.to_owned(), id.to_owned());
         self.read(true, move |conn| {
-            let sql = format!("SELECT {COLUMNS} FROM logs WHERE gateway = ?1 AND id = ?2");
+            let sql = format!("SELECT {COLUMNS}, {HEAD_COLUMNS} FROM logs WHERE gateway = ?1 AND id = ?2");
             Ok(conn.query_row(&sql, [&gateway, &id], |row| row_to_log(row, true)).optional()?)
         })
         .await
@@ -228,6 +228,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use bytes::Bytes;
+
     use super::super::Database;
     use super::*;
 
@@ -244,12 +246,12 @@ mod tests {
             status_code: 200,
             success: true,
             metadata: Some(r#"{"user":7}"#.to_owned()),
-            request_head: "{}".to_owned(),
+            request_head: Bytes::from_static(b"{}"),
             request_head_complete: true,
             response_size: 9,
-            response_head: "data: {}\n".to_owned(),
+            response_head: Bytes::from_static(b"data: {}\n"),
             response_head_complete: false,
-            response_body: Some(b"data: {}\n".to_vec()),
+            response_body: Some(Bytes::from_static(b"data: {}\n")),
             ..LogRecord::default()
         }
     }
@@ -269,9 +271,9 @@ mod tests {
             tokens_out: Some(5),
             cost: Some(0.5),
             response_size: 20,
-            response_head: "data: {}\n\ndata: [DONE]".to_owned(),
+            response_head: Bytes::from_static(b"data: {}\n\ndata: [DONE]"),
             response_head_complete: true,
-            response_body: Some(b"data: {}\n\ndata: [DONE]".to_vec()),
+            response_body: Some(Bytes::from_static(b"data: {}\n\ndata: [DONE]")),
             // Fields `finish` leaves alone.
             created_ms: 0,
             metadata: None,
@@ -293,6 +295,135 @@ mod tests {
         // A log deleted meanwhile is not recreated.
         assert!(!store.finish(provisional("gone")).await.unwrap());
         assert_eq!(store.count().await.unwrap(), 1);
+    }
+
+    /// What the file holds of log `id`: its two stored heads.
+    async fn stored_heads(store: &Store, id: &str) -> (String, String) {
+        let id = id.to_owned();
+        store
+            .read(false, move |conn| {
+                Ok(conn.query_row("SELECT request_head, response_head FROM logs WHERE id = ?1", [&id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?)
+            })
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_head_that_is_its_whole_body_is_stored_once_and_read_back_whole() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let chat = Bytes::from_static(br#"{"model":"m","messages":[]}"#);
+        let answer = Bytes::from_static(br#"{"choices":[]}"#);
+        let whole = LogRecord {
+            request_head: chat.clone(),
+            request_body: Some(chat.clone()),
+            response_head: answer.clone(),
+            response_head_complete: true,
+            response_body: Some(answer.clone()),
+            ..provisional("whole")
+        };
+        store.insert(whole.clone(), None).await.unwrap();
+        assert_eq!(stored_heads(&store, "whole").await, (String::new(), String::new()), "not stored twice");
+        let log = store.get("main", "whole").await.unwrap().expect("the log");
+        assert_eq!(log.request_head.as_deref(), Some(r#"{"model":"m","messages":[]}"#));
+        assert_eq!(log.response_head.as_deref(), Some(r#"{"choices":[]}"#));
+
+        // Stored in full: bodies not kept, a head cut short of its body, an
+        // incomplete head (a stream's provisional log), a head that differs.
+        let cases = [
+            ("unkept", LogRecord { request_body: None, response_body: None, ..whole.clone() }),
+            (
+                "cut",
+                LogRecord {
+                    request_head: chat.slice(..5),
+                    request_head_complete: false,
+                    response_head: answer.slice(..5),
+                    response_head_complete: false,
+                    ..whole.clone()
+                },
+            ),
+            ("provisional", LogRecord { request_head_complete: false, response_head_complete: false, ..whole.clone() }),
+            (
+                "replaced",
+                LogRecord {
+                    request_head: Bytes::from("\u{fffd}"),
+                    request_body: Some(Bytes::from_static(b"\xff")),
+                    ..whole.clone()
+                },
+            ),
+        ];
+        for (id, record) in cases {
+            let (request_head, response_head) = (record.request_head.clone(), record.response_head.clone());
+            store.insert(LogRecord { id: id.to_owned(), ..record }, None).await.unwrap();
+            let (stored_request, stored_response) = stored_heads(&store, id).await;
+            assert_eq!(stored_request.as_bytes(), &request_head[..], "{id}");
+            let log = store.get("main", id).await.unwrap().expect("the log");
+            assert_eq!(log.request_head.as_deref().map(str::as_bytes), Some(&request_head[..]), "{id}");
+            assert_eq!(log.response_head.as_deref().map(str::as_bytes), Some(&response_head[..]), "{id}");
+            if id != "replaced" {
+                assert_eq!(stored_response.as_bytes(), &response_head[..], "{id}");
+            }
+        }
+
+        // A stream's log: its provisional head in full, then, completed, once.
+        let first = Bytes::from_static(b"data: {}\n");
+        store
+            .insert(LogRecord { response_head: first.clone(), response_body: Some(first), ..provisional("s") }, None)
+            .await
+            .unwrap();
+        assert_eq!(stored_heads(&store, "s").await.1, "data: {}\n");
+        let done = Bytes::from_static(b"data: {}\n\ndata: [DONE]");
+        let finished = LogRecord {
+            response_head: done.clone(),
+            response_head_complete: true,
+            response_body: Some(done),
+            ..provisional("s")
+        };
+        assert!(store.finish(finished).await.unwrap());
+        assert_eq!(stored_heads(&store, "s").await.1, "");
+        let log = store.get("main", "s").await.unwrap().expect("the log");
+        assert_eq!(log.response_head.as_deref(), Some("data: {}\n\ndata: [DONE]"));
+    }
+
+    #[tokio::test]
+    async fn a_new_file_has_no_autoincrement_and_an_older_table_keeps_working() {
+        let dir = std::env::temp_dir().join(format!("gl-schema-{}-{}", std::process::id(), crate::proxy::new_id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (new, old) = (dir.join("new.sqlite3"), dir.join("old.sqlite3"));
+        // A database made by an earlier version: `seq` with AUTOINCREMENT, 4 KiB pages.
+        {
+            let conn = Connection::open(&old).unwrap();
+            conn.execute_batch(
+                &super::super::schema::SCHEMA
+                    .replace("seq INTEGER PRIMARY KEY,", "seq INTEGER PRIMARY KEY AUTOINCREMENT,"),
+            )
+            .unwrap();
+        }
+        let oldest = Some(LogLimit { max: 2, strategy: LogLimitStrategy::DeleteOldest });
+        for path in [&new, &old] {
+            let store = Store::open(&Database::File(path.clone())).unwrap();
+            for n in 0..4 {
+                assert!(store.insert(numbered(n), oldest).await.unwrap());
+            }
+            assert_eq!(ids(&store, "main").await, ["log-002", "log-003"], "{path:?}");
+            drop(store);
+        }
+        let sequences = |path: &std::path::Path| {
+            let conn = Connection::open(path).unwrap();
+            let tables: i64 = conn
+                .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_sequence'", [], |r| r.get(0))
+                .unwrap();
+            let page_size: u32 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+            (tables, page_size)
+        };
+        assert_eq!(
+            sequences(&new),
+            (0, super::super::connections::PAGE_SIZE),
+            "no sequence table to rewrite per commit"
+        );
+        assert_eq!(sequences(&old).0, 1, "an older table is kept as it was");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     fn numbered(n: u64) -> LogRecord {

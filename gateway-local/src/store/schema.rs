@@ -4,6 +4,7 @@
 use gateway_core::{AiGatewayLog, LogMetadata, Metadata, RouteTrace};
 use std::sync::LazyLock;
 
+use bytes::Bytes;
 use rusqlite::types::{Null, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql, params_from_iter};
 
@@ -35,13 +36,15 @@ pub(crate) struct LogRecord {
     pub(crate) step: Option<u32>,
     pub(crate) event_id: Option<String>,
     pub(crate) request_size: u64,
-    pub(crate) request_head: String,
+    /// UTF-8 text (often a slice of the body itself: no copy).
+    pub(crate) request_head: Bytes,
     pub(crate) request_head_complete: bool,
     pub(crate) response_size: u64,
-    pub(crate) response_head: String,
+    /// UTF-8 text, like `request_head`.
+    pub(crate) response_head: Bytes,
     pub(crate) response_head_complete: bool,
-    pub(crate) request_body: Option<Vec<u8>>,
-    pub(crate) response_body: Option<Vec<u8>>,
+    pub(crate) request_body: Option<Bytes>,
+    pub(crate) response_body: Option<Bytes>,
     pub(crate) authenticated: bool,
     pub(crate) user_agent: Option<String>,
     /// No provider credential came with the request: Cloudflare would bill
@@ -54,9 +57,14 @@ pub(crate) struct LogRecord {
     pub(crate) route: Option<RouteTrace>,
 }
 
+/// The `logs` table of a new database. `seq` orders logs of one instant and
+/// names rows to delete; it is a plain rowid (no `AUTOINCREMENT`: that
+/// rewrote the `sqlite_sequence` table's page in every commit, a fifth of
+/// the WAL a lone log writes). A table made with `AUTOINCREMENT` before is
+/// kept as it is: both are read and written alike.
 pub(super) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS logs (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     gateway TEXT NOT NULL,
     created_ms INTEGER NOT NULL,
@@ -100,6 +108,7 @@ pub(super) const COLUMNS: &str = "id, created_ms, provider, model, model_type, p
      request_size, request_head, request_head_complete, response_size, response_head, response_head_complete, \
      route_name, route_version, route_path";
 
+/// A log of a row of [`COLUMNS`] (`with_heads`: and [`HEAD_COLUMNS`]).
 #[allow(clippy::cast_sign_loss, reason = "stored values are written from unsigned fields")]
 pub(super) fn row_to_log(row: &rusqlite::Row<'_>, with_heads: bool) -> rusqlite::Result<AiGatewayLog> {
     let created_ms: i64 = row.get("created_ms")?;
@@ -126,12 +135,14 @@ pub(super) fn row_to_log(row: &rusqlite::Row<'_>, with_heads: bool) -> rusqlite:
         });
     log.step = row.get::<_, Option<i64>>("step")?.and_then(|v| u32::try_from(v).ok());
     if with_heads {
+        let request_complete: bool = row.get("request_head_complete")?;
+        let response_complete: bool = row.get("response_head_complete")?;
         log.request_size = Some(row.get::<_, i64>("request_size")? as u64);
-        log.request_head = Some(row.get("request_head")?);
-        log.request_head_complete = Some(row.get("request_head_complete")?);
+        log.request_head = Some(head_of(row.get("request_head")?, request_complete, row.get("request_body")?));
+        log.request_head_complete = Some(request_complete);
         log.response_size = Some(row.get::<_, i64>("response_size")? as u64);
-        log.response_head = Some(row.get("response_head")?);
-        log.response_head_complete = Some(row.get("response_head_complete")?);
+        log.response_head = Some(head_of(row.get("response_head")?, response_complete, row.get("response_body")?));
+        log.response_head_complete = Some(response_complete);
     }
     let route_name: Option<String> = row.get("route_name")?;
     if let Some(name) = route_name {
@@ -181,13 +192,13 @@ fn columns(r: &LogRecord) -> rusqlite::Result<[Column<'_>; 36]> {
         ("step", STORED, r.step.to_sql()?),
         ("event_id", STORED, r.event_id.to_sql()?),
         ("request_size", STORED, saturated(r.request_size)),
-        ("request_head", STORED, r.request_head.to_sql()?),
+        ("request_head", STORED, stored_head(&r.request_head, r.request_head_complete, r.request_body.as_deref())),
         ("request_head_complete", STORED, r.request_head_complete.to_sql()?),
         ("response_size", ENDED, saturated(r.response_size)),
-        ("response_head", ENDED, r.response_head.to_sql()?),
+        ("response_head", ENDED, stored_head(&r.response_head, r.response_head_complete, r.response_body.as_deref())),
         ("response_head_complete", ENDED, r.response_head_complete.to_sql()?),
-        ("request_body", STORED, r.request_body.to_sql()?),
-        ("response_body", ENDED, r.response_body.to_sql()?),
+        ("request_body", STORED, blob_or_null(r.request_body.as_deref())),
+        ("response_body", ENDED, blob_or_null(r.response_body.as_deref())),
         ("authentication", STORED, r.authenticated.to_sql()?),
         ("user_agent", STORED, r.user_agent.to_sql()?),
         ("wholesale", STORED, r.wholesale.to_sql()?),
@@ -196,6 +207,35 @@ fn columns(r: &LogRecord) -> rusqlite::Result<[Column<'_>; 36]> {
         ("route_version", STORED, text_or_null(route.map(|t| t.version_id.as_str()))),
         ("route_path", STORED, route_path.map_or(Null.into(), |p| ToSqlOutput::Owned(p.into()))),
     ])
+}
+
+/// A head as written: `''` when it is the whole stored body, byte for byte
+/// (a small body is then not stored twice: a quarter less to write per log
+/// of a short chat); else its text. [`head_of`] reads it back.
+fn stored_head<'a>(head: &'a [u8], complete: bool, body: Option<&[u8]>) -> ToSqlOutput<'a> {
+    let text = if complete && !head.is_empty() && body == Some(head) { &[][..] } else { head };
+    ToSqlOutput::Borrowed(ValueRef::Text(text))
+}
+
+/// A stored head, read back: `''` of a complete head with a stored,
+/// non-empty body is that body (see [`stored_head`]). A head written in
+/// full before that rule was never `''` beside a non-empty body: a complete
+/// head is the whole body's text, empty only for an empty body.
+fn head_of(stored: String, complete: bool, body: Option<Vec<u8>>) -> String {
+    match body {
+        Some(body) if complete && stored.is_empty() && !body.is_empty() => {
+            String::from_utf8(body).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+        _ => stored,
+    }
+}
+
+/// Columns [`row_to_log`] reads besides [`COLUMNS`] when it reads heads.
+pub(super) const HEAD_COLUMNS: &str = "request_body, response_body";
+
+/// A blob, or `NULL` when absent.
+fn blob_or_null(value: Option<&[u8]>) -> ToSqlOutput<'_> {
+    value.map_or(Null.into(), |blob| ToSqlOutput::Borrowed(ValueRef::Blob(blob)))
 }
 
 /// Text, or `NULL` when absent.

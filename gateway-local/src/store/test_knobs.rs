@@ -46,9 +46,9 @@ impl Store {
                     tokens_in: Some(n % 100),
                     tokens_out: Some(n % 50),
                     metadata: Some(format!(r#"{{"user":"user-{}","n":{n}}}"#, n % 1000)),
-                    request_head: r#"{"messages":[{"role":"user","content":"hello"}]}"#.to_owned(),
+                    request_head: bytes::Bytes::from_static(br#"{"messages":[{"role":"user","content":"hello"}]}"#),
                     request_head_complete: true,
-                    response_head: r#"{"choices":[]}"#.to_owned(),
+                    response_head: bytes::Bytes::from_static(br#"{"choices":[]}"#),
                     response_head_complete: true,
                     ..LogRecord::default()
                 };

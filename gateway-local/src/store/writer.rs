@@ -342,6 +342,8 @@ fn claim(ticket: &Ticket) -> Claim {
 
 #[cfg(test)]
 mod tests {
+    use bytes::Bytes;
+
     use super::super::{Database, LogLimitStrategy, StoreLimits};
     use super::*;
 
@@ -355,9 +357,9 @@ mod tests {
             path: "@cf/m".to_owned(),
             status_code: 200,
             success: true,
-            request_head: "{}".to_owned(),
+            request_head: Bytes::from_static(b"{}"),
             request_head_complete: true,
-            response_head: "{}".to_owned(),
+            response_head: Bytes::from_static(b"{}"),
             response_head_complete: true,
             ..LogRecord::default()
         }
