@@ -27,7 +27,7 @@ const READERS: usize = 4;
 /// The page size of a new database file, in bytes: what a commit writes to
 /// the WAL per page it touched (a log touches about four), and what a
 /// checkpoint copies back. A database made earlier keeps its own.
-pub(super) const PAGE_SIZE: u32 = 4096;
+pub(super) const PAGE_SIZE: u32 = 2048;
 
 /// SQLite virtual-machine steps between two looks at a statement's clock.
 const PROGRESS_STEPS: std::ffi::c_int = 1_000;
