@@ -32,6 +32,7 @@ mod schema;
 mod spend;
 mod stats;
 mod test_knobs;
+mod wal_flush;
 mod writer;
 
 use std::path::PathBuf;
@@ -174,7 +175,11 @@ impl Store {
     /// Opens (creating if needed) the database: its writer, then its readers.
     pub(crate) fn open_with(database: &Database, limits: StoreLimits) -> Result<Self, StoreError> {
         let (writer, readers) = connections::open(database, limits)?;
-        let writer = writer::start(writer, limits.write_wait)?;
+        let wal = match database {
+            Database::Memory => None,
+            Database::File(path) => Some(wal_flush::wal_path(path)),
+        };
+        let writer = writer::start(writer, limits.write_wait, wal)?;
         let file = match database {
             Database::Memory => None,
             Database::File(path) => Some(Arc::new(DatabaseFile::open(path)?)),

@@ -18,9 +18,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use std::path::PathBuf;
+
 use rusqlite::Connection;
 use tokio::sync::{mpsc, oneshot};
 
+use super::wal_flush::WalFlusher;
 use super::{LogLimit, LogRecord, Store, StoreError};
 
 /// Jobs the queue holds; a sender past it waits (up to its write wait).
@@ -74,14 +77,22 @@ enum Job {
 pub(super) struct WriterHandle {
     queue: mpsc::Sender<Job>,
     commits: Arc<AtomicU64>,
+    /// Syncs of the WAL done ahead of checkpoints (a file database's).
+    wal_syncs: Option<Arc<AtomicU64>>,
 }
 
-/// Starts the writer thread on `conn`; it ends once every handle is dropped
-/// and the queue is drained.
-pub(super) fn start(conn: Connection, write_wait: Duration) -> Result<WriterHandle, StoreError> {
+/// Starts the writer thread on `conn` (and, for a file database, the
+/// flusher of its WAL at `wal`); it ends once every handle is dropped and the
+/// queue is drained.
+pub(super) fn start(conn: Connection, write_wait: Duration, wal: Option<PathBuf>) -> Result<WriterHandle, StoreError> {
     let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
     let commits = Arc::new(AtomicU64::new(0));
-    let thread = WriterThread { conn, counts: Counts::new(), write_wait, commits: Arc::clone(&commits) };
+    let flusher = wal
+        .map(WalFlusher::start)
+        .transpose()
+        .map_err(|e| StoreError::Task(format!("cannot start the WAL flusher: {e}")))?;
+    let wal_syncs = flusher.as_ref().map(WalFlusher::syncs);
+    let thread = WriterThread { conn, counts: Counts::new(), write_wait, commits: Arc::clone(&commits), flusher };
     std::thread::Builder::new()
         .name("gateway-local-db-writer".to_owned())
         .spawn(move || {
@@ -89,7 +100,7 @@ pub(super) fn start(conn: Connection, write_wait: Duration) -> Result<WriterHand
             thread.run(jobs);
         })
         .map_err(|e| StoreError::Task(format!("cannot start the database writer: {e}")))?;
-    Ok(WriterHandle { queue, commits })
+    Ok(WriterHandle { queue, commits, wal_syncs })
 }
 
 /// Makes the calling (writer) thread wait for the request threads' turn to
@@ -209,6 +220,14 @@ impl Store {
     pub fn log_commits(&self) -> u64 {
         self.writer.commits()
     }
+
+    /// Test knob: syncs of a file database's WAL done ahead of checkpoints
+    /// (`None` in memory), and a weak hold on their count, gone once the
+    /// flusher has stopped. Not a stable API.
+    #[doc(hidden)]
+    pub fn wal_syncs(&self) -> Option<(u64, std::sync::Weak<AtomicU64>)> {
+        self.writer.wal_syncs.as_ref().map(|syncs| (syncs.load(Ordering::Relaxed), Arc::downgrade(syncs)))
+    }
 }
 
 /// The writer thread's state.
@@ -217,6 +236,8 @@ struct WriterThread {
     counts: Counts,
     write_wait: Duration,
     commits: Arc<AtomicU64>,
+    /// Dropped with the thread's state, which stops it.
+    flusher: Option<WalFlusher>,
 }
 
 /// A log taken from the queue, to be written in the next group.
@@ -257,6 +278,9 @@ impl WriterThread {
                 }
             }
             self.commit_group(&mut group);
+            if let Some(flusher) = &self.flusher {
+                flusher.nudge();
+            }
         }
     }
 
@@ -436,6 +460,32 @@ mod tests {
             }
         };
         assert_eq!(policy, 3, "SCHED_BATCH");
+    }
+
+    #[tokio::test]
+    async fn a_file_databases_wal_is_synced_after_commits_and_only_then() {
+        assert!(Store::open(&Database::Memory).unwrap().wal_syncs().is_none(), "no WAL in memory");
+        let dir = std::env::temp_dir().join(format!("gl-wal-{}-{}", std::process::id(), crate::proxy::new_id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let store = Store::open(&Database::File(dir.join("logs.sqlite3"))).unwrap();
+        let (before, _) = store.wal_syncs().expect("a file database's flusher");
+        store.insert(record(1), None).await.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while store.wal_syncs().unwrap().0 == before && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        let (synced, flusher) = store.wal_syncs().unwrap();
+        assert!(synced > before, "the commit's WAL pages were synced");
+        // Idle, it does nothing.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(store.wal_syncs().unwrap().0, synced, "no syncs without commits");
+        // It stops with the store.
+        drop(store);
+        while flusher.upgrade().is_some() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        assert!(flusher.upgrade().is_none(), "the flusher stopped with the store");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
