@@ -11,6 +11,7 @@ use http::{HeaderMap, HeaderName, HeaderValue, Method};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use smallvec::SmallVec;
 
 use futures::StreamExt as _;
 
@@ -144,11 +145,15 @@ impl UniversalOptions {
     shared_builders!("No options.", "Sets the gateway options.");
 }
 
-/// A request ready to send, rebuilt on each try.
+/// A request ready to send. Each try sends a reqwest request built from it:
+/// moved when no retry may follow; else built from a copy whose parts are
+/// shared (URL, header values, body), so a try that succeeds copies no
+/// header map and no URL beyond the one reqwest takes.
 pub(crate) struct Prepared {
     pub(crate) method: Method,
-    pub(crate) url: Url,
-    pub(crate) headers: HeaderMap,
+    /// Shared with the URL cache; reqwest takes an owned `Url`, copied per try.
+    pub(crate) url: Arc<Url>,
+    pub(crate) headers: RequestHeaders,
     pub(crate) body: Option<Bytes>,
     /// Whether a gateway forwards this request to a provider. The gateway
     /// owns the retries of such requests; see [`Retry`].
@@ -168,24 +173,75 @@ pub(crate) enum Retry {
     BehindGateway,
 }
 
-impl Prepared {
-    pub(crate) fn new(method: Method, url: Url) -> Self {
-        Self { method, url, headers: HeaderMap::new(), body: None, retry: Retry::Alone }
+/// A request's headers, one value per name (setting a name again replaces
+/// its value). The few a call has live inline: keeping them for a retry
+/// shares their values and allocates nothing, where a `HeaderMap` copy
+/// allocated its two tables on every try.
+#[derive(Default)]
+pub(crate) struct RequestHeaders(SmallVec<[(HeaderName, HeaderValue); RequestHeaders::INLINE]>);
+
+impl RequestHeaders {
+    /// Headers kept without allocating: a call sets 2 to 4 (content type,
+    /// credentials) plus the caller's gateway options and extras.
+    const INLINE: usize = 6;
+
+    /// Sets `name` to `value`, replacing any value it had.
+    pub(crate) fn insert(&mut self, name: HeaderName, value: HeaderValue) {
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, slot)) => *slot = value,
+            None => self.0.push((name, value)),
+        }
     }
 
-    /// The request as reqwest sends it: moved, not copied (the client's own
-    /// default headers, and its timeout unless `timeout` is given, still apply).
-    fn into_reqwest(self, timeout: Option<Duration>) -> reqwest::Request {
-        let Self { method, url, headers, body, retry: _ } = self;
-        let mut out = reqwest::Request::new(method, url);
-        *out.headers_mut() = headers;
-        *out.body_mut() = body.map(reqwest::Body::from);
-        // Set only when given: reqwest keeps it in the request's extensions,
-        // three allocations even for `None` (which means the client's own anyway).
-        if timeout.is_some() {
-            *out.timeout_mut() = timeout;
+    pub(crate) fn get(&self, name: &HeaderName) -> Option<&HeaderValue> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// The headers as reqwest takes them, the values moved.
+    fn into_map(self) -> HeaderMap {
+        Self::map_of(self.0)
+    }
+
+    /// The headers as reqwest takes them, the values shared (a value is
+    /// reference-counted or static; one set from a `&str` is made shared by
+    /// its first copy).
+    fn to_map(&self) -> HeaderMap {
+        Self::map_of(self.0.iter().map(|(n, v)| (n.clone(), v.clone())))
+    }
+
+    /// A map grown as reqwest's own header maps grow: a presized one
+    /// (`with_capacity`, `extend`) grew again when reqwest added its
+    /// default headers, two allocations more per call.
+    fn map_of(headers: impl IntoIterator<Item = (HeaderName, HeaderValue)>) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in headers {
+            map.append(name, value);
         }
-        out
+        map
+    }
+}
+
+impl Prepared {
+    pub(crate) fn new(method: Method, url: impl Into<Arc<Url>>) -> Self {
+        Self { method, url: url.into(), headers: RequestHeaders::default(), body: None, retry: Retry::Alone }
+    }
+
+    /// Sets the URL's query (management calls; their URL is not shared).
+    pub(crate) fn set_query(&mut self, query: &str) {
+        Arc::make_mut(&mut self.url).set_query(Some(query));
+    }
+
+    /// The request of one try, and `self` back when `retry_may_follow` (the
+    /// next try is built from it only if it happens). The client's own
+    /// default headers, and its timeout unless `timeout` is given, still apply.
+    fn for_try(self, timeout: Option<Duration>, retry_may_follow: bool) -> (reqwest::Request, Option<Self>) {
+        if retry_may_follow {
+            let (url, headers, body) = (Url::clone(&self.url), self.headers.to_map(), self.body.clone());
+            (reqwest_request(self.method.clone(), url, headers, body, timeout), Some(self))
+        } else {
+            let Self { method, url, headers, body, retry: _ } = self;
+            (reqwest_request(method, Arc::unwrap_or_clone(url), headers.into_map(), body, timeout), None)
+        }
     }
 
     /// Marks the request as forwarded to a provider by a gateway.
@@ -238,6 +294,25 @@ impl Prepared {
     }
 }
 
+/// A reqwest request of these parts.
+fn reqwest_request(
+    method: Method,
+    url: Url,
+    headers: HeaderMap,
+    body: Option<Bytes>,
+    timeout: Option<Duration>,
+) -> reqwest::Request {
+    let mut out = reqwest::Request::new(method, url);
+    *out.headers_mut() = headers;
+    *out.body_mut() = body.map(reqwest::Body::from);
+    // Set only when given: reqwest keeps it in the request's extensions,
+    // three allocations even for `None` (which means the client's own anyway).
+    if timeout.is_some() {
+        *out.timeout_mut() = timeout;
+    }
+    out
+}
+
 /// Which kind of call a cached URL belongs to: the first part of its key,
 /// so the routes' keys never collide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -259,7 +334,7 @@ pub(crate) enum UrlRoute {
 struct CachedUrl {
     route: UrlRoute,
     parts: Box<[Box<str>]>,
-    url: Url,
+    url: Arc<Url>,
 }
 
 /// Checked URLs of calls, by route and the caller's pieces (gateway id,
@@ -327,7 +402,7 @@ impl UrlCache {
         route: UrlRoute,
         parts: &[&str],
         build: impl FnOnce() -> Result<Url>,
-    ) -> Result<Url> {
+    ) -> Result<Arc<Url>> {
         let hash = self.hasher.hash_one((route, parts));
         let matches = |entry: &CachedUrl| {
             entry.route == route
@@ -336,12 +411,12 @@ impl UrlCache {
         };
         let cached = {
             let urls = self.by_hash.lock().unwrap_or_else(PoisonError::into_inner);
-            urls.get(&hash).and_then(|bucket| bucket.iter().find(|e| matches(e))).map(|e| e.url.clone())
+            urls.get(&hash).and_then(|bucket| bucket.iter().find(|e| matches(e))).map(|e| Arc::clone(&e.url))
         };
         if let Some(url) = cached {
             return Ok(url);
         }
-        let url = build()?;
+        let url = Arc::new(build()?);
         let mut urls = self.by_hash.lock().unwrap_or_else(PoisonError::into_inner);
         if urls.values().map(Vec::len).sum::<usize>() >= Self::CAPACITY {
             urls.clear();
@@ -349,7 +424,7 @@ impl UrlCache {
         let bucket = urls.entry(hash).or_default();
         if !bucket.iter().any(matches) {
             let parts = parts.iter().map(|p| Box::from(*p)).collect();
-            bucket.push(CachedUrl { route, parts, url: url.clone() });
+            bucket.push(CachedUrl { route, parts, url: Arc::clone(&url) });
         }
         Ok(url)
     }
@@ -463,11 +538,10 @@ impl Inner {
     /// Sends `request`, retrying per the configuration, and reads the whole answer.
     pub(crate) async fn execute(&self, request: Prepared) -> Result<Answer> {
         let retry = request.retry;
-        let mut current = request.into_reqwest(None);
+        let mut request = request;
         let mut attempt: u32 = 0;
         loop {
-            // A copy for the next try, made only when one may follow.
-            let spare = if attempt < self.config.max_retries { current.try_clone() } else { None };
+            let (current, kept) = request.for_try(None, attempt < self.config.max_retries);
             let outcome = match self.http.execute(current).await {
                 Ok(mut response) => {
                     let status = response.status().as_u16();
@@ -484,11 +558,11 @@ impl Inner {
                 Ok(answer) => Failure::Answer(answer),
                 Err(error) => Failure::Error(error),
             };
-            match (self.retry_wait(retry, attempt, &failure), spare) {
-                (Some(delay), Some(spare)) => {
+            match (self.retry_wait(retry, attempt, &failure), kept) {
+                (Some(delay), Some(kept)) => {
                     tokio::time::sleep(delay).await;
                     attempt += 1;
-                    current = spare;
+                    request = kept;
                 }
                 _ => return outcome,
             }
@@ -537,10 +611,11 @@ impl Inner {
         let first_byte = self.config.first_byte_timeout;
         let retry = request.retry;
         // Streams are bounded by the first-byte and idle timeouts, not the whole-request one.
-        let mut current = request.into_reqwest(Some(Duration::from_secs(365 * 24 * 3600)));
+        let timeout = Some(Duration::from_secs(365 * 24 * 3600));
+        let mut request = request;
         let mut attempt: u32 = 0;
         let (response, status, headers) = loop {
-            let spare = if attempt < self.config.max_retries { current.try_clone() } else { None };
+            let (current, kept) = request.for_try(timeout, attempt < self.config.max_retries);
             let sending = self.http.execute(current);
             let sent = match first_byte {
                 Some(limit) => tokio::time::timeout(limit, sending)
@@ -564,11 +639,11 @@ impl Inner {
                 Ok(answer) => self.retry_wait(retry, attempt, &Failure::Answer(answer)),
                 Err(error) => self.retry_wait(retry, attempt, &Failure::Error(error)),
             };
-            match (wait, spare) {
-                (Some(delay), Some(spare)) => {
+            match (wait, kept) {
+                (Some(delay), Some(kept)) => {
                     tokio::time::sleep(delay).await;
                     attempt += 1;
-                    current = spare;
+                    request = kept;
                 }
                 _ => {
                     let answer = failure?;
