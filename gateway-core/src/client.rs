@@ -1143,6 +1143,27 @@ mod tests {
         assert!(error.to_string().contains("must be a JSON object"), "{error}");
     }
 
+    /// One value per name, a later one replacing; the copy a retry sends
+    /// equals the map a single try sends, past the inline capacity too.
+    #[test]
+    fn request_headers_keep_one_value_per_name_and_copy_whole() {
+        let mut headers = RequestHeaders::default();
+        let value = |v: &str| HeaderValue::from_str(v).unwrap();
+        headers.insert(http::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(AIG_AUTHORIZATION.clone(), value("Bearer a"));
+        headers.insert(AIG_AUTHORIZATION.clone(), value("Bearer b"));
+        for n in 0..RequestHeaders::INLINE + 2 {
+            headers.insert(HeaderName::from_bytes(format!("x-extra-{n}").as_bytes()).unwrap(), value(&n.to_string()));
+        }
+        assert_eq!(headers.get(&AIG_AUTHORIZATION), Some(&value("Bearer b")));
+        let copy = headers.to_map();
+        let moved = headers.into_map();
+        assert_eq!(copy, moved);
+        assert_eq!(moved.len(), 2 + RequestHeaders::INLINE + 2);
+        assert_eq!(moved.get_all(&AIG_AUTHORIZATION).iter().collect::<Vec<_>>(), [&value("Bearer b")]);
+        assert_eq!(moved.get("x-extra-7"), Some(&value("7")));
+    }
+
     #[test]
     fn urls_are_built_once_per_route_and_key_and_bounded() {
         let urls = UrlCache::default();
