@@ -145,15 +145,13 @@ impl UniversalOptions {
     shared_builders!("No options.", "Sets the gateway options.");
 }
 
-/// A request ready to send. Each try sends a reqwest request built from it:
-/// moved when no retry may follow; else built from a copy whose parts are
-/// shared (URL, header values, body), so a try that succeeds copies no
-/// header map and no URL beyond the one reqwest takes.
+/// A request ready to send: moved into reqwest on a try after which no
+/// retry may follow, else kept as a [`Resend`] for the next try.
 pub(crate) struct Prepared {
     pub(crate) method: Method,
     /// Shared with the URL cache; reqwest takes an owned `Url`, copied per try.
     pub(crate) url: Arc<Url>,
-    pub(crate) headers: RequestHeaders,
+    pub(crate) headers: HeaderMap,
     pub(crate) body: Option<Bytes>,
     /// Whether a gateway forwards this request to a provider. The gateway
     /// owns the retries of such requests; see [`Retry`].
@@ -173,57 +171,38 @@ pub(crate) enum Retry {
     BehindGateway,
 }
 
-/// A request's headers, one value per name (setting a name again replaces
-/// its value). The few a call has live inline: keeping them for a retry
-/// shares their values and allocates nothing, where a `HeaderMap` copy
-/// allocated its two tables on every try.
-#[derive(Default)]
-pub(crate) struct RequestHeaders(SmallVec<[(HeaderName, HeaderValue); RequestHeaders::INLINE]>);
+/// What the next try is rebuilt from, kept while a retry may follow. URL,
+/// body and header values are shared (reference counts), the few headers
+/// kept inline: a try that succeeds copies no header map and no URL beyond
+/// the one reqwest takes. (`reqwest::Request::try_clone` per try cost six
+/// allocations: the URL, the header map's two tables, the timeout's map.)
+struct Resend {
+    method: Method,
+    url: Arc<Url>,
+    headers: SmallVec<[(HeaderName, HeaderValue); Resend::INLINE_HEADERS]>,
+    body: Option<Bytes>,
+    retry: Retry,
+}
 
-impl RequestHeaders {
-    /// Headers kept without allocating: a call sets 2 to 4 (content type,
-    /// credentials) plus the caller's gateway options and extras.
-    const INLINE: usize = 6;
+impl Resend {
+    /// Headers kept without allocating: a call sets 2 or 3 (content type,
+    /// credentials), plus the caller's gateway options and extras. More
+    /// would make every request future larger to copy.
+    const INLINE_HEADERS: usize = 4;
 
-    /// Sets `name` to `value`, replacing any value it had.
-    pub(crate) fn insert(&mut self, name: HeaderName, value: HeaderValue) {
-        match self.0.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, slot)) => *slot = value,
-            None => self.0.push((name, value)),
+    /// The request again, its header map rebuilt (only now that a retry happens).
+    fn into_prepared(self) -> Prepared {
+        let mut headers = HeaderMap::new();
+        for (name, value) in self.headers {
+            headers.append(name, value);
         }
-    }
-
-    pub(crate) fn get(&self, name: &HeaderName) -> Option<&HeaderValue> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
-    }
-
-    /// The headers as reqwest takes them, the values moved.
-    fn into_map(self) -> HeaderMap {
-        Self::map_of(self.0)
-    }
-
-    /// The headers as reqwest takes them, the values shared (a value is
-    /// reference-counted or static; one set from a `&str` is made shared by
-    /// its first copy).
-    fn to_map(&self) -> HeaderMap {
-        Self::map_of(self.0.iter().map(|(n, v)| (n.clone(), v.clone())))
-    }
-
-    /// A map grown as reqwest's own header maps grow: a presized one
-    /// (`with_capacity`, `extend`) grew again when reqwest added its
-    /// default headers, two allocations more per call.
-    fn map_of(headers: impl IntoIterator<Item = (HeaderName, HeaderValue)>) -> HeaderMap {
-        let mut map = HeaderMap::new();
-        for (name, value) in headers {
-            map.append(name, value);
-        }
-        map
+        Prepared { method: self.method, url: self.url, headers, body: self.body, retry: self.retry }
     }
 }
 
 impl Prepared {
     pub(crate) fn new(method: Method, url: impl Into<Arc<Url>>) -> Self {
-        Self { method, url: url.into(), headers: RequestHeaders::default(), body: None, retry: Retry::Alone }
+        Self { method, url: url.into(), headers: HeaderMap::new(), body: None, retry: Retry::Alone }
     }
 
     /// Sets the URL's query (management calls; their URL is not shared).
@@ -231,17 +210,27 @@ impl Prepared {
         Arc::make_mut(&mut self.url).set_query(Some(query));
     }
 
-    /// The request of one try, and `self` back when `retry_may_follow` (the
-    /// next try is built from it only if it happens). The client's own
-    /// default headers, and its timeout unless `timeout` is given, still apply.
-    fn for_try(self, timeout: Option<Duration>, retry_may_follow: bool) -> (reqwest::Request, Option<Self>) {
-        if retry_may_follow {
-            let (url, headers, body) = (Url::clone(&self.url), self.headers.to_map(), self.body.clone());
-            (reqwest_request(self.method.clone(), url, headers, body, timeout), Some(self))
-        } else {
-            let Self { method, url, headers, body, retry: _ } = self;
-            (reqwest_request(method, Arc::unwrap_or_clone(url), headers.into_map(), body, timeout), None)
+    /// The request of one try, moved into reqwest (the client's own default
+    /// headers, and its timeout unless `timeout` is given, still apply),
+    /// and what the next try is built from when `retry_may_follow`.
+    fn for_try(self, timeout: Option<Duration>, retry_may_follow: bool) -> (reqwest::Request, Option<Resend>) {
+        let Self { method, url, headers, body, retry } = self;
+        let resend = retry_may_follow.then(|| Resend {
+            method: method.clone(),
+            url: Arc::clone(&url),
+            headers: headers.iter().map(|(n, v)| (n.clone(), v.clone())).collect(),
+            body: body.clone(),
+            retry,
+        });
+        let mut out = reqwest::Request::new(method, Arc::unwrap_or_clone(url));
+        *out.headers_mut() = headers;
+        *out.body_mut() = body.map(reqwest::Body::from);
+        // Set only when given: reqwest keeps it in the request's extensions,
+        // three allocations even for `None` (which means the client's own anyway).
+        if timeout.is_some() {
+            *out.timeout_mut() = timeout;
         }
+        (out, resend)
     }
 
     /// Marks the request as forwarded to a provider by a gateway.
@@ -292,25 +281,6 @@ impl Prepared {
             }
         }
     }
-}
-
-/// A reqwest request of these parts.
-fn reqwest_request(
-    method: Method,
-    url: Url,
-    headers: HeaderMap,
-    body: Option<Bytes>,
-    timeout: Option<Duration>,
-) -> reqwest::Request {
-    let mut out = reqwest::Request::new(method, url);
-    *out.headers_mut() = headers;
-    *out.body_mut() = body.map(reqwest::Body::from);
-    // Set only when given: reqwest keeps it in the request's extensions,
-    // three allocations even for `None` (which means the client's own anyway).
-    if timeout.is_some() {
-        *out.timeout_mut() = timeout;
-    }
-    out
 }
 
 /// Which kind of call a cached URL belongs to: the first part of its key,
@@ -562,7 +532,7 @@ impl Inner {
                 (Some(delay), Some(kept)) => {
                     tokio::time::sleep(delay).await;
                     attempt += 1;
-                    request = kept;
+                    request = kept.into_prepared();
                 }
                 _ => return outcome,
             }
@@ -643,7 +613,7 @@ impl Inner {
                 (Some(delay), Some(kept)) => {
                     tokio::time::sleep(delay).await;
                     attempt += 1;
-                    request = kept;
+                    request = kept.into_prepared();
                 }
                 _ => {
                     let answer = failure?;
@@ -1143,25 +1113,28 @@ mod tests {
         assert!(error.to_string().contains("must be a JSON object"), "{error}");
     }
 
-    /// One value per name, a later one replacing; the copy a retry sends
-    /// equals the map a single try sends, past the inline capacity too.
+    /// What a retry sends is what the first try sent: URL, body, and every
+    /// header value (repeated names and more headers than kept inline too).
     #[test]
-    fn request_headers_keep_one_value_per_name_and_copy_whole() {
-        let mut headers = RequestHeaders::default();
+    fn a_resend_is_the_request_again() {
+        let mut request = Prepared::new(Method::POST, Url::parse("http://h/p?q=1").unwrap()).json_body(b"{}".to_vec());
         let value = |v: &str| HeaderValue::from_str(v).unwrap();
-        headers.insert(http::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        headers.insert(AIG_AUTHORIZATION.clone(), value("Bearer a"));
-        headers.insert(AIG_AUTHORIZATION.clone(), value("Bearer b"));
-        for n in 0..RequestHeaders::INLINE + 2 {
-            headers.insert(HeaderName::from_bytes(format!("x-extra-{n}").as_bytes()).unwrap(), value(&n.to_string()));
+        request.headers.insert(AIG_AUTHORIZATION.clone(), value("Bearer a"));
+        request.headers.append(http::header::ACCEPT, value("a/b"));
+        request.headers.append(http::header::ACCEPT, value("c/d"));
+        for n in 0..Resend::INLINE_HEADERS {
+            request.headers.insert(HeaderName::from_bytes(format!("x-{n}").as_bytes()).unwrap(), value("v"));
         }
-        assert_eq!(headers.get(&AIG_AUTHORIZATION), Some(&value("Bearer b")));
-        let copy = headers.to_map();
-        let moved = headers.into_map();
-        assert_eq!(copy, moved);
-        assert_eq!(moved.len(), 2 + RequestHeaders::INLINE + 2);
-        assert_eq!(moved.get_all(&AIG_AUTHORIZATION).iter().collect::<Vec<_>>(), [&value("Bearer b")]);
-        assert_eq!(moved.get("x-extra-7"), Some(&value("7")));
+        let timeout = Some(Duration::from_secs(3));
+        let (first, resend) = request.for_try(timeout, true);
+        let (again, none) = resend.expect("kept while a retry may follow").into_prepared().for_try(timeout, false);
+        assert!(none.is_none());
+        let parts = |r: &reqwest::Request| {
+            let body = r.body().and_then(reqwest::Body::as_bytes).map(<[u8]>::to_vec);
+            (r.method().clone(), r.url().clone(), r.headers().clone(), body, r.timeout().copied())
+        };
+        assert_eq!(parts(&again), parts(&first));
+        assert_eq!(first.headers().get_all(http::header::ACCEPT).iter().count(), 2);
     }
 
     #[test]
