@@ -28,7 +28,7 @@ out=$(realpath "$out")
 N1=${N1:-100}
 N2=${N2:-600}
 REPS=${REPS:-1}
-read -r -a variants <<<"${VARIANTS:-baseline run run_model universal run_api baseline_openai provider v1 async_openai}"
+read -r -a variants <<<"${VARIANTS:-baseline run run_model universal run_api baseline_openai provider v1 async_openai run_retries provider_retries}"
 
 # The upstream, outside valgrind; it stops when its stdin closes.
 coproc UPSTREAM { exec "$driver" upstream; }
@@ -63,7 +63,7 @@ mean() { # VARIANT
 }
 floor_of() {
   case $1 in
-    baseline | run | run_model | universal | run_api) echo baseline ;;
+    baseline | run | run_model | universal | run_api | run_retries) echo baseline ;;
     *) echo baseline_openai ;;
   esac
 }

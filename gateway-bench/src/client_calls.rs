@@ -72,11 +72,16 @@ pub enum Variant {
     V1,
     /// async-openai's `client.chat().create(..)` on the gateway's `openai` route.
     AsyncOpenai,
+    /// [`Variant::Run`] on a client with `with_max_retries(2)`: what a try
+    /// that succeeds costs when a retry may follow.
+    RunRetries,
+    /// [`Variant::Provider`] on a client with `with_max_retries(2)`.
+    ProviderRetries,
 }
 
 impl Variant {
     /// Every variant, floors first in each group.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 11] = [
         Self::Baseline,
         Self::Run,
         Self::RunModel,
@@ -86,6 +91,8 @@ impl Variant {
         Self::Provider,
         Self::V1,
         Self::AsyncOpenai,
+        Self::RunRetries,
+        Self::ProviderRetries,
     ];
 
     /// The position in [`Self::ALL`]: variants are declared in that order.
@@ -105,6 +112,8 @@ impl Variant {
             Self::Provider => "provider",
             Self::V1 => "v1",
             Self::AsyncOpenai => "async_openai",
+            Self::RunRetries => "run_retries",
+            Self::ProviderRetries => "provider_retries",
         }
     }
 
@@ -125,6 +134,8 @@ impl Variant {
             Self::Provider => "gateway.run_model(&BuiltinProvider::openai, &Gpt4oMiniRequest)",
             Self::V1 => "Ai::run_model(&Gpt4oMiniRequest): REST API /ai/v1/chat/completions",
             Self::AsyncOpenai => "async-openai chat().create, gateway openai/chat/completions",
+            Self::RunRetries => "Ai::run::<_, Out>, Workers AI direct, with_max_retries(2)",
+            Self::ProviderRetries => "gateway.run_model(&BuiltinProvider::openai, ..), with_max_retries(2)",
         }
     }
 
@@ -132,8 +143,12 @@ impl Variant {
     #[must_use]
     pub fn floor(self) -> Self {
         match self {
-            Self::Baseline | Self::Run | Self::RunModel | Self::Universal | Self::RunApi => Self::Baseline,
-            Self::BaselineOpenai | Self::Provider | Self::V1 | Self::AsyncOpenai => Self::BaselineOpenai,
+            Self::Baseline | Self::Run | Self::RunModel | Self::Universal | Self::RunApi | Self::RunRetries => {
+                Self::Baseline
+            }
+            Self::BaselineOpenai | Self::Provider | Self::V1 | Self::AsyncOpenai | Self::ProviderRetries => {
+                Self::BaselineOpenai
+            }
         }
     }
 
@@ -215,6 +230,9 @@ struct CompletionUsage {
 pub struct Clients {
     ai: Ai,
     gateway: HttpGateway,
+    /// The same client with client-side retries on (none is ever made: every answer succeeds).
+    ai_retrying: Ai,
+    gateway_retrying: HttpGateway,
     openai: BuiltinProvider<kind::Openai>,
     http: reqwest::Client,
     url: Url,
@@ -228,10 +246,12 @@ impl Clients {
     pub fn new(addr: SocketAddr) -> Result<Self, BoxError> {
         let base = format!("http://{addr}/client/v4");
         let gateway_base = format!("http://{addr}/v1");
-        let ai = Ai::new(
-            Config::new(ACCOUNT).with_api_token("t").with_api_base_url(&base).with_gateway_base_url(&gateway_base),
-        )?;
+        let config =
+            Config::new(ACCOUNT).with_api_token("t").with_api_base_url(&base).with_gateway_base_url(&gateway_base);
+        let ai = Ai::new(config.clone())?;
         let gateway = ai.gateway(GATEWAY);
+        let ai_retrying = Ai::new(config.with_max_retries(2))?;
+        let gateway_retrying = ai_retrying.gateway(GATEWAY);
         // The timeouts `Config::new` gives the typed client's own reqwest client.
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
@@ -245,7 +265,18 @@ impl Clients {
         let async_openai = async_openai::Client::with_config(
             async_openai::config::OpenAIConfig::new().with_api_base(openai_base).with_api_key("t"),
         );
-        Ok(Self { ai, gateway, openai: BuiltinProvider::openai("t"), http, url, openai_url, auth, async_openai })
+        Ok(Self {
+            ai,
+            gateway,
+            ai_retrying,
+            gateway_retrying,
+            openai: BuiltinProvider::openai("t"),
+            http,
+            url,
+            openai_url,
+            auth,
+            async_openai,
+        })
     }
 
     /// One call; the length of the decoded text.
@@ -261,6 +292,16 @@ impl Clients {
             Variant::Run => {
                 let answer = self.ai.run::<_, Out>(MODEL, &json!({"prompt": "hi"}), &RunOptions::new()).await?;
                 answer.output.response.len()
+            }
+            Variant::RunRetries => {
+                let answer =
+                    self.ai_retrying.run::<_, Out>(MODEL, &json!({"prompt": "hi"}), &RunOptions::new()).await?;
+                answer.output.response.len()
+            }
+            Variant::ProviderRetries => {
+                let request = Gpt4oMiniRequest::new(vec![ChatMessage::user("hi")]);
+                let result = self.gateway_retrying.run_model(&self.openai, &request, &UniversalOptions::new()).await?;
+                text_len(result.response.choices.first().and_then(|c| c.message.content.as_ref()))
             }
             Variant::RunModel => {
                 let request = Llama31InstructRequest::new(Llama31InstructInput::Prompt("hi".into()));

@@ -11,6 +11,7 @@ use http::{HeaderMap, HeaderName, HeaderValue, Method};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use smallvec::SmallVec;
 
 use futures::StreamExt as _;
 
@@ -144,10 +145,12 @@ impl UniversalOptions {
     shared_builders!("No options.", "Sets the gateway options.");
 }
 
-/// A request ready to send, rebuilt on each try.
+/// A request ready to send: moved into reqwest on a try after which no
+/// retry may follow, else kept as a [`Resend`] for the next try.
 pub(crate) struct Prepared {
     pub(crate) method: Method,
-    pub(crate) url: Url,
+    /// Shared with the URL cache; reqwest takes an owned `Url`, copied per try.
+    pub(crate) url: Arc<Url>,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Option<Bytes>,
     /// Whether a gateway forwards this request to a provider. The gateway
@@ -168,16 +171,58 @@ pub(crate) enum Retry {
     BehindGateway,
 }
 
+/// What the next try is rebuilt from, kept while a retry may follow. URL,
+/// body and header values are shared (reference counts), the few headers
+/// kept inline: a try that succeeds copies no header map and no URL beyond
+/// the one reqwest takes. (`reqwest::Request::try_clone` per try cost six
+/// allocations: the URL, the header map's two tables, the timeout's map.)
+struct Resend {
+    method: Method,
+    url: Arc<Url>,
+    headers: SmallVec<[(HeaderName, HeaderValue); Resend::INLINE_HEADERS]>,
+    body: Option<Bytes>,
+    retry: Retry,
+}
+
+impl Resend {
+    /// Headers kept without allocating: a call sets 2 or 3 (content type,
+    /// credentials), plus the caller's gateway options and extras. More
+    /// would make every request future larger to copy.
+    const INLINE_HEADERS: usize = 4;
+
+    /// The request again, its header map rebuilt (only now that a retry happens).
+    fn into_prepared(self) -> Prepared {
+        let mut headers = HeaderMap::new();
+        for (name, value) in self.headers {
+            headers.append(name, value);
+        }
+        Prepared { method: self.method, url: self.url, headers, body: self.body, retry: self.retry }
+    }
+}
+
 impl Prepared {
-    pub(crate) fn new(method: Method, url: Url) -> Self {
-        Self { method, url, headers: HeaderMap::new(), body: None, retry: Retry::Alone }
+    pub(crate) fn new(method: Method, url: impl Into<Arc<Url>>) -> Self {
+        Self { method, url: url.into(), headers: HeaderMap::new(), body: None, retry: Retry::Alone }
     }
 
-    /// The request as reqwest sends it: moved, not copied (the client's own
-    /// default headers, and its timeout unless `timeout` is given, still apply).
-    fn into_reqwest(self, timeout: Option<Duration>) -> reqwest::Request {
-        let Self { method, url, headers, body, retry: _ } = self;
-        let mut out = reqwest::Request::new(method, url);
+    /// Sets the URL's query (management calls; their URL is not shared).
+    pub(crate) fn set_query(&mut self, query: &str) {
+        Arc::make_mut(&mut self.url).set_query(Some(query));
+    }
+
+    /// The request of one try, moved into reqwest (the client's own default
+    /// headers, and its timeout unless `timeout` is given, still apply),
+    /// and what the next try is built from when `retry_may_follow`.
+    fn for_try(self, timeout: Option<Duration>, retry_may_follow: bool) -> (reqwest::Request, Option<Resend>) {
+        let Self { method, url, headers, body, retry } = self;
+        let resend = retry_may_follow.then(|| Resend {
+            method: method.clone(),
+            url: Arc::clone(&url),
+            headers: headers.iter().map(|(n, v)| (n.clone(), v.clone())).collect(),
+            body: body.clone(),
+            retry,
+        });
+        let mut out = reqwest::Request::new(method, Arc::unwrap_or_clone(url));
         *out.headers_mut() = headers;
         *out.body_mut() = body.map(reqwest::Body::from);
         // Set only when given: reqwest keeps it in the request's extensions,
@@ -185,7 +230,7 @@ impl Prepared {
         if timeout.is_some() {
             *out.timeout_mut() = timeout;
         }
-        out
+        (out, resend)
     }
 
     /// Marks the request as forwarded to a provider by a gateway.
@@ -259,7 +304,7 @@ pub(crate) enum UrlRoute {
 struct CachedUrl {
     route: UrlRoute,
     parts: Box<[Box<str>]>,
-    url: Url,
+    url: Arc<Url>,
 }
 
 /// Checked URLs of calls, by route and the caller's pieces (gateway id,
@@ -327,7 +372,7 @@ impl UrlCache {
         route: UrlRoute,
         parts: &[&str],
         build: impl FnOnce() -> Result<Url>,
-    ) -> Result<Url> {
+    ) -> Result<Arc<Url>> {
         let hash = self.hasher.hash_one((route, parts));
         let matches = |entry: &CachedUrl| {
             entry.route == route
@@ -336,12 +381,12 @@ impl UrlCache {
         };
         let cached = {
             let urls = self.by_hash.lock().unwrap_or_else(PoisonError::into_inner);
-            urls.get(&hash).and_then(|bucket| bucket.iter().find(|e| matches(e))).map(|e| e.url.clone())
+            urls.get(&hash).and_then(|bucket| bucket.iter().find(|e| matches(e))).map(|e| Arc::clone(&e.url))
         };
         if let Some(url) = cached {
             return Ok(url);
         }
-        let url = build()?;
+        let url = Arc::new(build()?);
         let mut urls = self.by_hash.lock().unwrap_or_else(PoisonError::into_inner);
         if urls.values().map(Vec::len).sum::<usize>() >= Self::CAPACITY {
             urls.clear();
@@ -349,7 +394,7 @@ impl UrlCache {
         let bucket = urls.entry(hash).or_default();
         if !bucket.iter().any(matches) {
             let parts = parts.iter().map(|p| Box::from(*p)).collect();
-            bucket.push(CachedUrl { route, parts, url: url.clone() });
+            bucket.push(CachedUrl { route, parts, url: Arc::clone(&url) });
         }
         Ok(url)
     }
@@ -463,11 +508,10 @@ impl Inner {
     /// Sends `request`, retrying per the configuration, and reads the whole answer.
     pub(crate) async fn execute(&self, request: Prepared) -> Result<Answer> {
         let retry = request.retry;
-        let mut current = request.into_reqwest(None);
+        let mut request = request;
         let mut attempt: u32 = 0;
         loop {
-            // A copy for the next try, made only when one may follow.
-            let spare = if attempt < self.config.max_retries { current.try_clone() } else { None };
+            let (current, kept) = request.for_try(None, attempt < self.config.max_retries);
             let outcome = match self.http.execute(current).await {
                 Ok(mut response) => {
                     let status = response.status().as_u16();
@@ -484,11 +528,11 @@ impl Inner {
                 Ok(answer) => Failure::Answer(answer),
                 Err(error) => Failure::Error(error),
             };
-            match (self.retry_wait(retry, attempt, &failure), spare) {
-                (Some(delay), Some(spare)) => {
+            match (self.retry_wait(retry, attempt, &failure), kept) {
+                (Some(delay), Some(kept)) => {
                     tokio::time::sleep(delay).await;
                     attempt += 1;
-                    current = spare;
+                    request = kept.into_prepared();
                 }
                 _ => return outcome,
             }
@@ -537,10 +581,11 @@ impl Inner {
         let first_byte = self.config.first_byte_timeout;
         let retry = request.retry;
         // Streams are bounded by the first-byte and idle timeouts, not the whole-request one.
-        let mut current = request.into_reqwest(Some(Duration::from_secs(365 * 24 * 3600)));
+        let timeout = Some(Duration::from_secs(365 * 24 * 3600));
+        let mut request = request;
         let mut attempt: u32 = 0;
         let (response, status, headers) = loop {
-            let spare = if attempt < self.config.max_retries { current.try_clone() } else { None };
+            let (current, kept) = request.for_try(timeout, attempt < self.config.max_retries);
             let sending = self.http.execute(current);
             let sent = match first_byte {
                 Some(limit) => tokio::time::timeout(limit, sending)
@@ -564,11 +609,11 @@ impl Inner {
                 Ok(answer) => self.retry_wait(retry, attempt, &Failure::Answer(answer)),
                 Err(error) => self.retry_wait(retry, attempt, &Failure::Error(error)),
             };
-            match (wait, spare) {
-                (Some(delay), Some(spare)) => {
+            match (wait, kept) {
+                (Some(delay), Some(kept)) => {
                     tokio::time::sleep(delay).await;
                     attempt += 1;
-                    current = spare;
+                    request = kept.into_prepared();
                 }
                 _ => {
                     let answer = failure?;
@@ -1066,6 +1111,30 @@ mod tests {
         }
         let error = with_stream_flag_encoded(b"[1]".to_vec(), false).unwrap_err();
         assert!(error.to_string().contains("must be a JSON object"), "{error}");
+    }
+
+    /// What a retry sends is what the first try sent: URL, body, and every
+    /// header value (repeated names and more headers than kept inline too).
+    #[test]
+    fn a_resend_is_the_request_again() {
+        let mut request = Prepared::new(Method::POST, Url::parse("http://h/p?q=1").unwrap()).json_body(b"{}".to_vec());
+        let value = |v: &str| HeaderValue::from_str(v).unwrap();
+        request.headers.insert(AIG_AUTHORIZATION.clone(), value("Bearer a"));
+        request.headers.append(http::header::ACCEPT, value("a/b"));
+        request.headers.append(http::header::ACCEPT, value("c/d"));
+        for n in 0..Resend::INLINE_HEADERS {
+            request.headers.insert(HeaderName::from_bytes(format!("x-{n}").as_bytes()).unwrap(), value("v"));
+        }
+        let timeout = Some(Duration::from_secs(3));
+        let (first, resend) = request.for_try(timeout, true);
+        let (again, none) = resend.expect("kept while a retry may follow").into_prepared().for_try(timeout, false);
+        assert!(none.is_none());
+        let parts = |r: &reqwest::Request| {
+            let body = r.body().and_then(reqwest::Body::as_bytes).map(<[u8]>::to_vec);
+            (r.method().clone(), r.url().clone(), r.headers().clone(), body, r.timeout().copied())
+        };
+        assert_eq!(parts(&again), parts(&first));
+        assert_eq!(first.headers().get_all(http::header::ACCEPT).iter().count(), 2);
     }
 
     #[test]

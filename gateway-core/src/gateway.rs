@@ -210,7 +210,7 @@ impl HttpGateway {
     async fn logs_call(&self, method: Method, query: &str) -> Result<Answer> {
         let mut request = self.management(method, &[Part::Fixed("logs")], "gateway id")?;
         if !query.is_empty() {
-            request.url.set_query(Some(query));
+            request.set_query(query);
         }
         let answer = self.inner.execute(request).await?;
         if !answer.is_success() {

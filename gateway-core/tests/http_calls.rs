@@ -664,6 +664,62 @@ async fn client_retries_are_off_by_default_and_bounded_when_on() {
     assert_eq!(received(&server).await.len(), 3, "one failure left, then success");
 }
 
+/// Every attempt `server` received is the first one again: method, URL
+/// (query included), every header, body.
+async fn assert_attempts_identical(server: &MockServer, attempts: usize, call: &str) {
+    let requests = received(server).await;
+    assert_eq!(requests.len(), attempts, "{call}: attempts");
+    let first = &requests[0];
+    for (n, again) in requests.iter().enumerate().skip(1) {
+        let what = |r: &Request| (r.method.clone(), r.url.clone(), r.headers.clone(), r.body.clone());
+        assert_eq!(what(again), what(first), "{call}: attempt {} differs from the first", n + 1);
+    }
+    server.reset().await;
+}
+
+#[tokio::test]
+async fn every_retried_attempt_is_the_same_request() {
+    let server = MockServer::start().await;
+    // 3 failures for a client allowing 3 retries: the last try is built
+    // differently (nothing kept after it), and must still be the same request.
+    let ai = retrying(&server);
+    let busy = || ResponseTemplate::new(503).set_body_string("busy");
+    // Headers of every kind: built once per client (the token), static
+    // (content type), and the caller's own, parsed per call.
+    let options = RunOptions::new().extra_header("x-request-source", "retry-test").extra_header("x-trace", "t-1");
+    let input = json!({"prompt": "same every time", "max_tokens": 7});
+
+    fail_then_succeed(&server, busy(), 3).await;
+    let answer = ai.run::<_, Value>(MODEL, &input, &options).await.unwrap();
+    assert_eq!(answer.output["response"], "ok");
+    let first = &received(&server).await[0];
+    assert_eq!(serde_json::from_slice::<Value>(&first.body).unwrap(), input);
+    assert_eq!(header(first, "content-type"), Some("application/json"));
+    assert_eq!(header(first, "x-trace"), Some("t-1"));
+    assert_eq!(header(first, "authorization"), Some(format!("Bearer {API_TOKEN}").as_str()));
+    assert_attempts_identical(&server, 4, "Ai::run").await;
+
+    // Streams are sent by their own loop.
+    let sse = "data: {\"response\":\"ok\"}\n\ndata: [DONE]\n\n";
+    Mock::given(method("POST")).respond_with(busy()).up_to_n_times(3).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(sse, "text/event-stream"))
+        .mount(&server)
+        .await;
+    let chunks = ai.run_stream::<_, Value>(MODEL, &input, &options).await.unwrap().try_collect_all().await.unwrap();
+    assert_eq!(chunks.first().map(|c| c["response"].clone()), Some(json!("ok")));
+    assert_attempts_identical(&server, 4, "Ai::run_stream").await;
+
+    // A management call, whose URL carries a query set per call.
+    Mock::given(method("GET")).respond_with(busy()).up_to_n_times(3).mount(&server).await;
+    Mock::given(method("GET")).respond_with(json_answer(200, fixture("log-list.response.json"))).mount(&server).await;
+    let page = ai.gateway("gw").list_logs(&ListLogs::new().page(2).per_page(5)).await.unwrap();
+    assert_eq!(page.logs.len(), 1);
+    let first = &received(&server).await[0];
+    assert!(first.url.query().is_some_and(|q| q.contains("page=2")), "{}", first.url);
+    assert_attempts_identical(&server, 4, "list_logs").await;
+}
+
 #[tokio::test]
 async fn behind_a_gateway_the_client_retries_only_what_no_provider_saw() {
     let through = || RunOptions::new().gateway(GatewayOptions::new("gw"));

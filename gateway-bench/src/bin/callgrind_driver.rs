@@ -37,7 +37,8 @@ use reqwest::header::CONTENT_TYPE;
 /// The request body `load` sends (the one `gateway_overhead` sends).
 const BODY: &str = r#"{"prompt":"hi"}"#;
 const USAGE: &str = "usage: callgrind_driver upstream | load URL N | client VARIANT N ADDR | closed URL C SECONDS \
-                     (VARIANT: baseline, run, run_model, universal, run_api, baseline_openai, provider, v1, async_openai)";
+                     (VARIANT: baseline, run, run_model, universal, run_api, baseline_openai, provider, v1, async_openai, \
+                     run_retries, provider_retries)";
 
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().skip(1).collect();

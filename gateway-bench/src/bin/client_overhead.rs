@@ -31,7 +31,7 @@
 //! same timing with the plain system allocator gave ratios within about 0.02.
 //!
 //! ```text
-//! cargo run --release -p gateway-bench --bin client_overhead -- [--quick]
+//! cargo run --release -p gateway-bench --bin client_overhead -- [--quick] [--allocations-only]
 //! ```
 //!
 //! Prints a table, then one line `RESULT {json}` with every number.
@@ -476,17 +476,26 @@ fn report_allocs(plan: Plan, allocs: &Allocs) -> Value {
 }
 
 fn main() -> Result<(), BoxError> {
-    let mut quick = false;
+    let (mut quick, mut allocations_only) = (false, false);
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--quick" => quick = true,
+            "--allocations-only" => allocations_only = true,
             CHILD_FLAG => return serve_child(),
             other => {
-                return Err(format!("unknown argument {other:?}; usage: client_overhead [--quick]").into());
+                return Err(format!(
+                    "unknown argument {other:?}; usage: client_overhead [--quick] [--allocations-only]"
+                )
+                .into());
             }
         }
     }
     let plan = Plan::new(quick);
+    if allocations_only {
+        // Counts do not depend on the build's optimisation: this mode is meant for debug builds too.
+        report_allocs(plan, &allocation_phase(plan)?);
+        return Ok(());
+    }
     let mode = if quick { "quick" } else { "full" };
     println!(
         "client_overhead ({mode}): typed gateway_core::Ai against reqwest + serde_json by hand, loopback upstream"

@@ -250,7 +250,7 @@ impl HttpGateway {
         check_id(ids.1, "version id")?;
         let mut request = self.management(method, parts, "route id")?;
         if !query.is_empty() {
-            request.url.set_query(Some(query));
+            request.set_query(query);
         }
         if let Some(body) = body {
             request = request.json_body(body);
