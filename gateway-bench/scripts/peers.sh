@@ -8,6 +8,9 @@
 #
 # Targets, each sent the same OpenAI-format `POST .../chat/completions`:
 #   direct     nginx itself (the floor)
+#   relay      a second nginx on the gateways' CPU, `proxy_pass` to the first
+#              (keep-alive, unbuffered): what any proxy pays for the extra
+#              hops on this machine, doing nothing else
 #   gl-file    gateway-local, logs in a SQLite file (--db): the reference for every ratio
 #   gl-mem     gateway-local, logs in memory (no --db)
 #   gl-nolog   gateway-local, a gateway with collect_logs = false
@@ -142,6 +145,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [[ -f $run/nginx/nginx.pid ]] && kill "$(cat "$run/nginx/nginx.pid")" 2>/dev/null || true
+  [[ -f $run/relay/nginx.pid ]] && kill "$(cat "$run/relay/nginx.pid")" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -193,6 +197,37 @@ EOF
 log "nginx on 127.0.0.1:$nginx_port (CPU $LOAD_CPU)"
 taskset -c "$LOAD_CPU" nginx -p "$run/nginx" -c "$run/nginx/nginx.conf"
 upstream=http://127.0.0.1:$nginx_port
+
+relay_port=$(free_port)
+mkdir -p "$run/relay/logs"
+cat >"$run/relay/nginx.conf" <<EOF
+worker_processes 1;
+pid $run/relay/nginx.pid;
+error_log $run/relay/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  keepalive_timeout 600s;
+  client_body_temp_path $run/relay/body;
+  proxy_temp_path $run/relay/proxy;
+  fastcgi_temp_path $run/relay/fastcgi;
+  uwsgi_temp_path $run/relay/uwsgi;
+  scgi_temp_path $run/relay/scgi;
+  upstream static { server 127.0.0.1:$nginx_port; keepalive 256; keepalive_requests 100000000; }
+  server {
+    listen 127.0.0.1:$relay_port;
+    location / {
+      proxy_pass http://static;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering off;
+    }
+  }
+}
+EOF
+log "relay (nginx proxy_pass) on 127.0.0.1:$relay_port (CPU $GATEWAY_CPU)"
+taskset -c "$GATEWAY_CPU" nginx -p "$run/relay" -c "$run/relay/nginx.conf"
 
 # ---------------------------------------------------------------- gateways
 
@@ -271,10 +306,12 @@ LITELLM_LOCAL_MODEL_COST_MAP=True LITELLM_LOG=ERROR taskset -c "$GATEWAY_CPU" \
 pids+=($!)
 
 # Per target: the JSON URL, the stream URL, and the extra headers.
-targets=(direct gl-file gl-mem gl-nolog portkey litellm)
+targets=(direct relay gl-file gl-mem gl-nolog portkey litellm)
 declare -A url stream_url headers
 url[direct]=$upstream/v1/chat/completions
 stream_url[direct]=$upstream/stream/v1/chat/completions
+url[relay]=http://127.0.0.1:$relay_port/v1/chat/completions
+stream_url[relay]=http://127.0.0.1:$relay_port/stream/v1/chat/completions
 for t in gl-file gl-mem gl-nolog; do
   case $t in
     gl-file) port=$gl_file_port gateway=bench ;;

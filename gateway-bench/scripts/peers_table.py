@@ -14,7 +14,7 @@ import statistics
 import sys
 from pathlib import Path
 
-TARGETS = ["direct", "gl-file", "gl-mem", "gl-nolog", "portkey", "litellm"]
+TARGETS = ["direct", "relay", "gl-file", "gl-mem", "gl-nolog", "portkey", "litellm"]
 REFERENCE = "gl-file"
 # oha's error for a request still in flight when the duration ends: not the target's fault.
 DEADLINE = "aborted due to deadline"
