@@ -163,71 +163,60 @@ stream_events() {
   printf 'data: [DONE]\\n\\n'
 }
 
-nginx_port=$(free_port)
-mkdir -p "$run/nginx/logs"
-# `return` answers a POST without reading a file; keep-alive connections are
-# never closed during a run (nginx's default closes one after 1000 requests).
-cat >"$run/nginx/nginx.conf" <<EOF
+# Starts an nginx named NAME (its files under $run/NAME) on CPU, listening on
+# PORT, with the http block's SERVER_BODY (and any upstream block before it);
+# keep-alive connections are never closed during a run (nginx's default
+# closes one after 1000 requests).
+start_nginx() {
+  local name=$1 cpu=$2 port=$3 before_server=$4 server_body=$5 dir=$run/$1
+  mkdir -p "$dir/logs"
+  cat >"$dir/nginx.conf" <<EOF
 worker_processes 1;
-pid $run/nginx/nginx.pid;
-error_log $run/nginx/logs/error.log warn;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
   keepalive_requests 100000000;
   keepalive_timeout 600s;
-  client_body_temp_path $run/nginx/body;
-  proxy_temp_path $run/nginx/proxy;
-  fastcgi_temp_path $run/nginx/fastcgi;
-  uwsgi_temp_path $run/nginx/uwsgi;
-  scgi_temp_path $run/nginx/scgi;
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+  $before_server
   server {
-    listen 127.0.0.1:$nginx_port;
-    location = /v1/chat/completions {
+    listen 127.0.0.1:$port;
+$server_body
+  }
+}
+EOF
+  log "$name on 127.0.0.1:$port (CPU $cpu)"
+  taskset -c "$cpu" nginx -p "$dir" -c "$dir/nginx.conf"
+}
+
+# The upstream: `return` answers a POST without reading a file.
+nginx_port=$(free_port)
+start_nginx nginx "$LOAD_CPU" "$nginx_port" "" "    location = /v1/chat/completions {
       default_type application/json;
       return 200 '$completion';
     }
     location = /stream/v1/chat/completions {
       default_type text/event-stream;
       return 200 '$(stream_events)';
-    }
-  }
-}
-EOF
-log "nginx on 127.0.0.1:$nginx_port (CPU $LOAD_CPU)"
-taskset -c "$LOAD_CPU" nginx -p "$run/nginx" -c "$run/nginx/nginx.conf"
+    }"
 upstream=http://127.0.0.1:$nginx_port
 
+# The relay: nginx passing every request on to the upstream, on the gateways' CPU.
 relay_port=$(free_port)
-mkdir -p "$run/relay/logs"
-cat >"$run/relay/nginx.conf" <<EOF
-worker_processes 1;
-pid $run/relay/nginx.pid;
-error_log $run/relay/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  keepalive_timeout 600s;
-  client_body_temp_path $run/relay/body;
-  proxy_temp_path $run/relay/proxy;
-  fastcgi_temp_path $run/relay/fastcgi;
-  uwsgi_temp_path $run/relay/uwsgi;
-  scgi_temp_path $run/relay/scgi;
-  upstream static { server 127.0.0.1:$nginx_port; keepalive 256; keepalive_requests 100000000; }
-  server {
-    listen 127.0.0.1:$relay_port;
-    location / {
+start_nginx relay "$GATEWAY_CPU" "$relay_port" \
+  "upstream static { server 127.0.0.1:$nginx_port; keepalive 256; keepalive_requests 100000000; }" \
+  "    location / {
       proxy_pass http://static;
       proxy_http_version 1.1;
-      proxy_set_header Connection "";
+      proxy_set_header Connection \"\";
       proxy_buffering off;
-    }
-  }
-}
-EOF
-log "relay (nginx proxy_pass) on 127.0.0.1:$relay_port (CPU $GATEWAY_CPU)"
-taskset -c "$GATEWAY_CPU" nginx -p "$run/relay" -c "$run/relay/nginx.conf"
+    }"
 
 # ---------------------------------------------------------------- gateways
 
