@@ -22,6 +22,7 @@
 //! - `health`: counted write failures and the database-file watcher, for `/health`;
 //! - `test_knobs`: hidden public methods that exist for tests and benchmarks.
 
+mod checkpoint;
 mod connections;
 mod gateways;
 mod health;
@@ -32,7 +33,6 @@ mod schema;
 mod spend;
 mod stats;
 mod test_knobs;
-mod wal_flush;
 mod writer;
 
 use std::path::PathBuf;
@@ -175,11 +175,11 @@ impl Store {
     /// Opens (creating if needed) the database: its writer, then its readers.
     pub(crate) fn open_with(database: &Database, limits: StoreLimits) -> Result<Self, StoreError> {
         let (writer, readers) = connections::open(database, limits)?;
-        let wal = match database {
+        let file = match database {
             Database::Memory => None,
-            Database::File(path) => Some(wal_flush::wal_path(path)),
+            Database::File(path) => Some(path.clone()),
         };
-        let writer = writer::start(writer, limits.write_wait, wal)?;
+        let writer = writer::start(writer, limits.write_wait, file)?;
         let file = match database {
             Database::Memory => None,
             Database::File(path) => Some(Arc::new(DatabaseFile::open(path)?)),

@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use rusqlite::Connection;
 use tokio::sync::{mpsc, oneshot};
 
-use super::wal_flush::WalFlusher;
+use super::checkpoint::Checkpointer;
 use super::{LogLimit, LogRecord, Store, StoreError};
 
 /// Jobs the queue holds; a sender past it waits (up to its write wait).
@@ -77,22 +77,22 @@ enum Job {
 pub(super) struct WriterHandle {
     queue: mpsc::Sender<Job>,
     commits: Arc<AtomicU64>,
-    /// Syncs of the WAL done ahead of checkpoints (a file database's).
-    wal_syncs: Option<Arc<AtomicU64>>,
+    /// Checkpoints run off the writer (a file database's).
+    checkpoints: Option<Arc<AtomicU64>>,
 }
 
-/// Starts the writer thread on `conn` (and, for a file database, the
-/// flusher of its WAL at `wal`); it ends once every handle is dropped and the
-/// queue is drained.
-pub(super) fn start(conn: Connection, write_wait: Duration, wal: Option<PathBuf>) -> Result<WriterHandle, StoreError> {
+/// Starts the writer thread on `conn` (and, for a file database at `file`,
+/// its checkpoint thread); it ends once every handle is dropped and the queue
+/// is drained.
+pub(super) fn start(conn: Connection, write_wait: Duration, file: Option<PathBuf>) -> Result<WriterHandle, StoreError> {
     let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
     let commits = Arc::new(AtomicU64::new(0));
-    let flusher = wal
-        .map(WalFlusher::start)
+    let checkpointer = file
+        .map(Checkpointer::start)
         .transpose()
-        .map_err(|e| StoreError::Task(format!("cannot start the WAL flusher: {e}")))?;
-    let wal_syncs = flusher.as_ref().map(WalFlusher::syncs);
-    let thread = WriterThread { conn, counts: Counts::new(), write_wait, commits: Arc::clone(&commits), flusher };
+        .map_err(|e| StoreError::Task(format!("cannot start the checkpoint thread: {e}")))?;
+    let checkpoints = checkpointer.as_ref().map(Checkpointer::runs);
+    let thread = WriterThread { conn, counts: Counts::new(), write_wait, commits: Arc::clone(&commits), checkpointer };
     std::thread::Builder::new()
         .name("gateway-local-db-writer".to_owned())
         .spawn(move || {
@@ -100,17 +100,17 @@ pub(super) fn start(conn: Connection, write_wait: Duration, wal: Option<PathBuf>
             thread.run(jobs);
         })
         .map_err(|e| StoreError::Task(format!("cannot start the database writer: {e}")))?;
-    Ok(WriterHandle { queue, commits, wal_syncs })
+    Ok(WriterHandle { queue, commits, checkpoints })
 }
 
-/// Makes the calling (writer) thread wait for the request threads' turn to
+/// Makes the calling (writer, checkpoint) thread wait for the request threads' turn to
 /// end rather than cut it short: on Linux, `SCHED_BATCH` at the same nice
 /// value (the same share of the CPU, but a woken writer does not preempt the
 /// thread that queued a log). On a busy core the logs of many requests then
 /// gather before one commit: measured at 32 connections on one core, 0.09
 /// context switches per request instead of 0.99, +23 % requests per second.
 /// Elsewhere, or if the system refuses, the thread stays as it is.
-fn defer_to_requests() {
+pub(super) fn defer_to_requests() {
     #[cfg(target_os = "linux")]
     {
         use thread_priority::{
@@ -221,12 +221,12 @@ impl Store {
         self.writer.commits()
     }
 
-    /// Test knob: syncs of a file database's WAL done ahead of checkpoints
+    /// Test knob: checkpoints a file database's checkpoint thread has run
     /// (`None` in memory), and a weak hold on their count, gone once the
-    /// flusher has stopped. Not a stable API.
+    /// thread has stopped. Not a stable API.
     #[doc(hidden)]
-    pub fn wal_syncs(&self) -> Option<(u64, std::sync::Weak<AtomicU64>)> {
-        self.writer.wal_syncs.as_ref().map(|syncs| (syncs.load(Ordering::Relaxed), Arc::downgrade(syncs)))
+    pub fn background_checkpoints(&self) -> Option<(u64, std::sync::Weak<AtomicU64>)> {
+        self.writer.checkpoints.as_ref().map(|runs| (runs.load(Ordering::Relaxed), Arc::downgrade(runs)))
     }
 }
 
@@ -237,7 +237,7 @@ struct WriterThread {
     write_wait: Duration,
     commits: Arc<AtomicU64>,
     /// Dropped with the thread's state, which stops it.
-    flusher: Option<WalFlusher>,
+    checkpointer: Option<Checkpointer>,
 }
 
 /// A log taken from the queue, to be written in the next group.
@@ -278,8 +278,8 @@ impl WriterThread {
                 }
             }
             self.commit_group(&mut group);
-            if let Some(flusher) = &self.flusher {
-                flusher.nudge();
+            if let Some(checkpointer) = &self.checkpointer {
+                checkpointer.nudge();
             }
         }
     }
@@ -463,28 +463,44 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_file_databases_wal_is_synced_after_commits_and_only_then() {
-        assert!(Store::open(&Database::Memory).unwrap().wal_syncs().is_none(), "no WAL in memory");
-        let dir = std::env::temp_dir().join(format!("gl-wal-{}-{}", std::process::id(), crate::proxy::new_id()));
+    async fn a_file_databases_checkpoints_run_beside_the_writer_after_commits_and_only_then() {
+        assert!(Store::open(&Database::Memory).unwrap().background_checkpoints().is_none(), "no WAL in memory");
+        let dir = std::env::temp_dir().join(format!("gl-ckpt-{}-{}", std::process::id(), crate::proxy::new_id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let store = Store::open(&Database::File(dir.join("logs.sqlite3"))).unwrap();
-        let (before, _) = store.wal_syncs().expect("a file database's flusher");
-        store.insert(record(1), None).await.unwrap();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while store.wal_syncs().unwrap().0 == before && Instant::now() < deadline {
-            tokio::time::sleep(Duration::from_millis(5)).await;
+        let path = dir.join("logs.sqlite3");
+        let store = Store::open(&Database::File(path.clone())).unwrap();
+        let (before, thread) = store.background_checkpoints().expect("a file database's checkpoint thread");
+        assert_eq!(before, 0);
+        for n in 0..20 {
+            store.insert(record(n), None).await.unwrap();
         }
-        let (synced, flusher) = store.wal_syncs().unwrap();
-        assert!(synced > before, "the commit's WAL pages were synced");
+        // The writer checkpoints only past 1 000 WAL pages: logs in the
+        // database file itself (read from a copy of it alone, without the
+        // WAL) were copied there by the checkpoint thread.
+        let in_file = || {
+            let copy = dir.join("copy.sqlite3");
+            std::fs::copy(&path, &copy).ok()?;
+            let count = Connection::open(&copy).ok()?.query_row("SELECT COUNT(*) FROM logs", [], |r| r.get(0)).ok();
+            let _ = std::fs::remove_file(&copy);
+            count
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while in_file() != Some(20_i64) && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        assert_eq!(in_file(), Some(20), "every log checkpointed into the database file");
+        assert!(store.background_checkpoints().unwrap().0 > 0);
         // Idle, it does nothing.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let done = store.background_checkpoints().unwrap().0;
         tokio::time::sleep(Duration::from_millis(200)).await;
-        assert_eq!(store.wal_syncs().unwrap().0, synced, "no syncs without commits");
+        assert_eq!(store.background_checkpoints().unwrap().0, done, "no checkpoints without commits");
         // It stops with the store.
         drop(store);
-        while flusher.upgrade().is_some() && Instant::now() < deadline {
+        while thread.upgrade().is_some() && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
-        assert!(flusher.upgrade().is_none(), "the flusher stopped with the store");
+        assert!(thread.upgrade().is_none(), "the checkpoint thread stopped with the store");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
