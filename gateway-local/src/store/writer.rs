@@ -14,11 +14,10 @@
 //! [`StoreError::Busy`], exactly as when a mutex guarded the connection.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
-
-use std::path::PathBuf;
 
 use rusqlite::Connection;
 use tokio::sync::{mpsc, oneshot};
@@ -103,10 +102,10 @@ pub(super) fn start(conn: Connection, write_wait: Duration, file: Option<PathBuf
     Ok(WriterHandle { queue, commits, checkpoints })
 }
 
-/// Makes the calling (writer, checkpoint) thread wait for the request threads' turn to
-/// end rather than cut it short: on Linux, `SCHED_BATCH` at the same nice
-/// value (the same share of the CPU, but a woken writer does not preempt the
-/// thread that queued a log). On a busy core the logs of many requests then
+/// Makes the calling thread (the writer, the checkpoint thread) wait for the
+/// request threads' turn to end rather than cut it short: on Linux,
+/// `SCHED_BATCH` at the same nice value (the same share of the CPU, but a
+/// woken writer does not preempt the thread that queued a log). On a busy core the logs of many requests then
 /// gather before one commit: measured at 32 connections on one core, 0.09
 /// context switches per request instead of 0.99, +23 % requests per second.
 /// Elsewhere, or if the system refuses, the thread stays as it is.
@@ -121,7 +120,7 @@ pub(super) fn defer_to_requests() {
         let nice = ThreadPriority::Os(ThreadPriorityOsValue::default());
         let batch = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Batch);
         if let Err(e) = set_thread_priority_and_policy(thread_native_id(), nice, batch) {
-            tracing::debug!(error = ?e, "the database writer keeps the default scheduling policy");
+            tracing::debug!(error = ?e, "a database thread keeps the default scheduling policy");
         }
     }
 }
