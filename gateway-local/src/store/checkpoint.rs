@@ -1,14 +1,14 @@
 //! SQLite's checkpoints, moved off the writer thread. A checkpoint syncs the
 //! WAL, copies its pages into the database file and syncs that file; run by
-//! the writer (SQLite's own, once the WAL holds a thousand pages), it held up
+//! the writer (SQLite's own, by default once the WAL holds a thousand pages), it held up
 //! every log queued meanwhile, and the answers waiting for them: on one core
 //! at 4 000 requests per second with file logs, it was the open loop's p99.
 //!
 //! Here a thread with a connection of its own runs a passive checkpoint
 //! [`CHECKPOINT_DELAY`] after the writer nudges it (after commits), so the WAL
 //! is copied in small steps while the writer goes on; the writer's own
-//! checkpoint, still armed, then finds little or nothing left and SQLite
-//! starts the WAL over. Passive: it never waits for a lock and never makes the
+//! checkpoint, still armed (at [`WAL_RESTART_BYTES`](super::connections::WAL_RESTART_BYTES)
+//! of WAL), then finds little left and SQLite starts the WAL over. Passive: it never waits for a lock and never makes the
 //! writer or a reader wait. Durability is unchanged: the same syncs, in the
 //! same order, on another thread. Idle, the thread sleeps until nudged.
 

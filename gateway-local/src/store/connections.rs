@@ -29,6 +29,17 @@ const READERS: usize = 4;
 /// checkpoint copies back. A database made earlier keeps its own.
 pub(super) const PAGE_SIZE: u32 = 2048;
 
+/// How large a file's WAL grows, in bytes, before the writer checkpoints it
+/// itself (SQLite's `wal_autocheckpoint`, set in pages of the file's own
+/// size) and so starts it over. The checkpoint thread (`checkpoint`) copies
+/// the WAL into the database long before; what it has not copied yet, the
+/// writer's own checkpoint copies and syncs while the logs queued behind it,
+/// and their answers, wait. SQLite's default, 1 000 pages (2 MiB here), ran it
+/// eight times a second at 4 000 logs a second on one core: open-loop p99
+/// 2.0–3.2 ms with file logs; at 16 MiB, 1.2–1.7 ms, as with logs off. It also
+/// bounds the WAL file on disk (SQLite reuses it from the start, at this size).
+pub(super) const WAL_RESTART_BYTES: u32 = 16 * 1024 * 1024;
+
 /// SQLite virtual-machine steps between two looks at a statement's clock.
 const PROGRESS_STEPS: std::ffi::c_int = 1_000;
 
@@ -56,6 +67,9 @@ pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Connecti
     // committed log across a process kill (only power loss can lose the last ones).
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Pages of this file's size (a database made earlier keeps its own).
+    let page_size: u32 = conn.pragma_query_value(None, "page_size", |row| row.get(0))?;
+    conn.pragma_update(None, "wal_autocheckpoint", WAL_RESTART_BYTES / page_size.max(512))?;
     conn.busy_timeout(limits.write_wait)?;
     conn.execute_batch(SCHEMA)?;
     super::schema::migrate(&conn)?;

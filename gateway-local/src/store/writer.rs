@@ -473,7 +473,7 @@ mod tests {
         for n in 0..20 {
             store.insert(record(n), None).await.unwrap();
         }
-        // The writer checkpoints only past 1 000 WAL pages: logs in the
+        // The writer checkpoints only past 16 MiB of WAL: logs in the
         // database file itself (read from a copy of it alone, without the
         // WAL) were copied there by the checkpoint thread.
         let in_file = || {
@@ -500,6 +500,32 @@ mod tests {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         assert!(thread.upgrade().is_none(), "the checkpoint thread stopped with the store");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_writer_checkpoints_itself_only_past_16_mib_of_wal_whatever_the_page_size() {
+        let dir = std::env::temp_dir().join(format!("gl-walsize-{}-{}", std::process::id(), crate::proxy::new_id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // A new file, then one made earlier with 4 KiB pages.
+        for (name, made_with) in [("new.sqlite3", None), ("older.sqlite3", Some(4096_u32))] {
+            let path = dir.join(name);
+            if let Some(page_size) = made_with {
+                let older = Connection::open(&path).unwrap();
+                older.pragma_update(None, "page_size", page_size).unwrap();
+                older.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (x); DROP TABLE t;").unwrap();
+            }
+            let store = Store::open(&Database::File(path)).unwrap();
+            let (pages, page_size): (u32, u32) = store
+                .with(|conn| {
+                    let pages = conn.pragma_query_value(None, "wal_autocheckpoint", |r| r.get(0))?;
+                    Ok((pages, conn.pragma_query_value(None, "page_size", |r| r.get(0))?))
+                })
+                .await
+                .unwrap();
+            assert_eq!(page_size, made_with.unwrap_or(super::super::connections::PAGE_SIZE), "{name}");
+            assert_eq!(u64::from(pages) * u64::from(page_size), 16 * 1024 * 1024, "{name}: {pages} pages");
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
