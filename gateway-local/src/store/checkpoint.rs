@@ -8,9 +8,11 @@
 //! [`CHECKPOINT_DELAY`] after the writer nudges it (after commits), so the WAL
 //! is copied in small steps while the writer goes on; the writer's own
 //! checkpoint, still armed (at [`WAL_RESTART_BYTES`](super::connections::WAL_RESTART_BYTES)
-//! of WAL), then finds little left and SQLite starts the WAL over. Passive: it never waits for a lock and never makes the
-//! writer or a reader wait. Durability is unchanged: the same syncs, in the
-//! same order, on another thread. Idle, the thread sleeps until nudged.
+//! of WAL), then finds little left and SQLite starts the WAL over. Passive: it
+//! never waits for a lock and never makes the writer or a reader wait.
+//! Durability is unchanged: the same syncs, in the same order, on another
+//! thread. Idle, the thread sleeps until nudged; it runs only on a CPU with
+//! nothing else to do ([`Policy::WhenIdle`](super::scheduling::Policy::WhenIdle)).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -43,7 +45,7 @@ impl Checkpointer {
         let runs = Arc::new(AtomicU64::new(0));
         let (thread_stop, thread_runs) = (Arc::clone(&stop), Arc::clone(&runs));
         let handle = std::thread::Builder::new().name("gateway-local-checkpoint".to_owned()).spawn(move || {
-            super::writer::defer_to_requests();
+            super::scheduling::set_for_this_thread(super::scheduling::Policy::WhenIdle);
             run(&database, &thread_stop, &thread_runs);
         })?;
         Ok(Self { thread: handle.thread().clone(), stop, runs })

@@ -36,8 +36,9 @@ pub(super) const PAGE_SIZE: u32 = 2048;
 /// writer's own checkpoint copies and syncs while the logs queued behind it,
 /// and their answers, wait. SQLite's default, 1 000 pages (2 MiB here), ran it
 /// eight times a second at 4 000 logs a second on one core: open-loop p99
-/// 2.0–3.2 ms with file logs; at 16 MiB, 1.2–1.7 ms, as with logs off. It also
-/// bounds the WAL file on disk (SQLite reuses it from the start, at this size).
+/// 2.0–3.2 ms with file logs; at 16 MiB, 1.2–1.7 ms, as with logs off. It is
+/// also the WAL file's size on disk (SQLite reuses it from the start), and
+/// what a WAL that grew larger is cut back to.
 pub(super) const WAL_RESTART_BYTES: u32 = 16 * 1024 * 1024;
 
 /// SQLite virtual-machine steps between two looks at a statement's clock.
@@ -70,6 +71,9 @@ pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Connecti
     // Pages of this file's size (a database made earlier keeps its own).
     let page_size: u32 = conn.pragma_query_value(None, "page_size", |row| row.get(0))?;
     conn.pragma_update(None, "wal_autocheckpoint", WAL_RESTART_BYTES / page_size.max(512))?;
+    // A WAL that grew past it (a long read, or a checkpoint thread starved
+    // of CPU, held its start over back) is cut back to it when it starts over.
+    conn.pragma_update(None, "journal_size_limit", WAL_RESTART_BYTES)?;
     conn.busy_timeout(limits.write_wait)?;
     conn.execute_batch(SCHEMA)?;
     super::schema::migrate(&conn)?;

@@ -29,6 +29,7 @@ mod health;
 mod logs;
 mod query;
 mod routes;
+mod scheduling;
 mod schema;
 mod spend;
 mod stats;

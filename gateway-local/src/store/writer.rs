@@ -23,6 +23,7 @@ use rusqlite::Connection;
 use tokio::sync::{mpsc, oneshot};
 
 use super::checkpoint::Checkpointer;
+use super::scheduling::{self, Policy};
 use super::{LogLimit, LogRecord, Store, StoreError};
 
 /// Jobs the queue holds; a sender past it waits (up to its write wait).
@@ -95,34 +96,11 @@ pub(super) fn start(conn: Connection, write_wait: Duration, file: Option<PathBuf
     std::thread::Builder::new()
         .name("gateway-local-db-writer".to_owned())
         .spawn(move || {
-            defer_to_requests();
+            scheduling::set_for_this_thread(Policy::DeferToRequests);
             thread.run(jobs);
         })
         .map_err(|e| StoreError::Task(format!("cannot start the database writer: {e}")))?;
     Ok(WriterHandle { queue, commits, checkpoints })
-}
-
-/// Makes the calling thread (the writer, the checkpoint thread) wait for the
-/// request threads' turn to end rather than cut it short: on Linux,
-/// `SCHED_BATCH` at the same nice value (the same share of the CPU, but a
-/// woken writer does not preempt the thread that queued a log). On a busy core the logs of many requests then
-/// gather before one commit: measured at 32 connections on one core, 0.09
-/// context switches per request instead of 0.99, +23 % requests per second.
-/// Elsewhere, or if the system refuses, the thread stays as it is.
-pub(super) fn defer_to_requests() {
-    #[cfg(target_os = "linux")]
-    {
-        use thread_priority::{
-            NormalThreadSchedulePolicy, ThreadPriority, ThreadPriorityOsValue, ThreadSchedulePolicy,
-            set_thread_priority_and_policy, thread_native_id,
-        };
-        // Nice 0, the default; the policy is what changes.
-        let nice = ThreadPriority::Os(ThreadPriorityOsValue::default());
-        let batch = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Batch);
-        if let Err(e) = set_thread_priority_and_policy(thread_native_id(), nice, batch) {
-            tracing::debug!(error = ?e, "a database thread keeps the default scheduling policy");
-        }
-    }
 }
 
 impl WriterHandle {
@@ -428,39 +406,6 @@ mod tests {
         })
     }
 
-    /// The scheduling policy of this process's thread named `name` (field
-    /// 41 of `/proc/self/task/*/stat`), if there is one.
-    #[cfg(target_os = "linux")]
-    fn policy_of_thread(name: &str) -> Option<u32> {
-        std::fs::read_dir("/proc/self/task").ok()?.flatten().find_map(|task| {
-            let comm = std::fs::read_to_string(task.path().join("comm")).ok()?;
-            if comm.trim_end() != name {
-                return None;
-            }
-            let stat = std::fs::read_to_string(task.path().join("stat")).ok()?;
-            // Fields after the command's closing parenthesis, from the third.
-            let after = stat.rsplit_once(')')?.1;
-            after.split_whitespace().nth(41 - 3)?.parse().ok()
-        })
-    }
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn the_writer_does_not_preempt_the_request_threads() {
-        let _store = Store::open(&Database::Memory).unwrap();
-        let name = "gateway-local-db-writer";
-        // The kernel keeps 15 bytes of a thread's name.
-        let short = &name[..15];
-        let deadline = Instant::now() + Duration::from_secs(5);
-        let policy = loop {
-            match policy_of_thread(short) {
-                Some(policy) if policy != 0 || Instant::now() >= deadline => break policy,
-                _ => std::thread::sleep(Duration::from_millis(5)),
-            }
-        };
-        assert_eq!(policy, 3, "SCHED_BATCH");
-    }
-
     #[tokio::test]
     async fn a_file_databases_checkpoints_run_beside_the_writer_after_commits_and_only_then() {
         assert!(Store::open(&Database::Memory).unwrap().background_checkpoints().is_none(), "no WAL in memory");
@@ -526,6 +471,39 @@ mod tests {
             assert_eq!(page_size, made_with.unwrap_or(super::super::connections::PAGE_SIZE), "{name}");
             assert_eq!(u64::from(pages) * u64::from(page_size), 16 * 1024 * 1024, "{name}: {pages} pages");
         }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_wal_that_grew_past_its_bound_is_cut_back_when_it_starts_over() {
+        let dir = std::env::temp_dir().join(format!("gl-walcut-{}-{}", std::process::id(), crate::proxy::new_id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("logs.sqlite3");
+        let wal_len = || std::fs::metadata(dir.join("logs.sqlite3-wal")).map_or(0, |m| m.len());
+        let bound = u64::from(super::super::connections::WAL_RESTART_BYTES);
+        let store = Store::open(&Database::File(path.clone())).unwrap();
+        // A long read holds the WAL's start over back while logs come in.
+        let reader = Connection::open(&path).unwrap();
+        reader.execute_batch("BEGIN; SELECT COUNT(*) FROM logs;").unwrap();
+        let body = Bytes::from(vec![b'x'; 32 * 1024]);
+        let big = |n| LogRecord { response_body: Some(body.clone()), response_size: 32 * 1024, ..record(n) };
+        for n in 0..700 {
+            store.insert(big(n), None).await.unwrap();
+        }
+        assert!(wal_len() > bound + bound / 4, "the WAL grew: {} bytes", wal_len());
+        reader.execute_batch("COMMIT").unwrap();
+        drop(reader);
+        // Checkpointed, it starts over at a commit, cut back to its bound.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut n = 700;
+        while wal_len() > bound && Instant::now() < deadline {
+            store.insert(record(n), None).await.unwrap();
+            n += 1;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert!(wal_len() <= bound, "cut back: {} bytes", wal_len());
+        assert_eq!(store.count().await.unwrap(), n, "no log lost");
+        drop(store);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
