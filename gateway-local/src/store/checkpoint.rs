@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread::Thread;
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 /// How long after a nudge the checkpoint runs: the commits of that time share
 /// it. Shorter copies the same pages more often. Measured on one core, file
@@ -69,9 +69,13 @@ impl Drop for Checkpointer {
     }
 }
 
-/// The checkpoint thread's connection: the same syncs as the writer's.
+/// The checkpoint thread's connection: the same syncs as the writer's. It
+/// never creates the file (one deleted meanwhile stays deleted).
 fn open(database: &PathBuf) -> rusqlite::Result<Connection> {
-    let conn = Connection::open(database)?;
+    let conn = Connection::open_with_flags(
+        database,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+    )?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     // Its own commits are none; said for clarity, and so it never checkpoints twice.
     conn.pragma_update(None, "wal_autocheckpoint", 0)?;
@@ -86,6 +90,10 @@ fn run(database: &PathBuf, stop: &AtomicBool, runs: &AtomicU64) {
             return;
         }
         std::thread::sleep(CHECKPOINT_DELAY);
+        // The store may have closed meanwhile: its files are then left alone.
+        if stop.load(Ordering::Acquire) {
+            return;
+        }
         if conn.is_none() {
             match open(database) {
                 Ok(opened) => conn = Some(opened),
