@@ -41,6 +41,17 @@ pub(super) const PAGE_SIZE: u32 = 2048;
 /// what a WAL that grew larger is cut back to.
 pub(super) const WAL_RESTART_BYTES: u32 = 16 * 1024 * 1024;
 
+/// The page size of an in-memory database. Once a gateway is full, each log
+/// deletes the oldest, so new pages come from SQLite's free list out of
+/// order; a b-tree balance then swaps page numbers through a temporary one
+/// (the lock-byte page's number, far past the end), and at every commit the
+/// page cache, finding a page that far out, scans its whole hash table,
+/// which holds every page of an in-memory database. Fewer, larger pages keep
+/// that table small: measured at 32 connections on one core, past 100 000
+/// logs, 2 KiB pages 15 000 req/s, 4 KiB 18 000–19 000, 8 KiB 20 000–20 700
+/// (and 16 % less memory), 16 KiB and 64 KiB no better.
+pub(super) const MEMORY_PAGE_SIZE: u32 = 8192;
+
 /// SQLite virtual-machine steps between two looks at a statement's clock.
 const PROGRESS_STEPS: std::ffi::c_int = 1_000;
 
@@ -63,7 +74,11 @@ pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Connecti
     let conn = open(OpenFlags::default())?;
     // Only a new database takes it (SQLite ignores it once pages exist), so
     // before anything is written, WAL mode included.
-    conn.pragma_update(None, "page_size", PAGE_SIZE)?;
+    let page_size = match database {
+        Database::Memory => MEMORY_PAGE_SIZE,
+        Database::File(_) => PAGE_SIZE,
+    };
+    conn.pragma_update(None, "page_size", page_size)?;
     // WAL: readers do not block the writer; NORMAL sync keeps every
     // committed log across a process kill (only power loss can lose the last ones).
     conn.pragma_update(None, "journal_mode", "WAL")?;

@@ -483,6 +483,14 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn an_in_memory_database_has_8_kib_pages() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let page_size: u32 =
+            store.with(|conn| Ok(conn.pragma_query_value(None, "page_size", |r| r.get(0))?)).await.unwrap();
+        assert_eq!(page_size, 8192, "see MEMORY_PAGE_SIZE: a full gateway's commits scan the page cache");
+    }
+
+    #[tokio::test]
     async fn a_wal_that_grew_past_its_bound_is_cut_back_when_it_starts_over() {
         let dir = std::env::temp_dir().join(format!("gl-walcut-{}-{}", std::process::id(), crate::proxy::new_id()));
         std::fs::create_dir_all(&dir).unwrap();
