@@ -84,9 +84,9 @@ pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Connecti
     // committed log across a process kill (only power loss can lose the last ones).
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    // Pages of this file's size (a database made earlier keeps its own).
-    let page_size: u32 = conn.pragma_query_value(None, "page_size", |row| row.get(0))?;
-    conn.pragma_update(None, "wal_autocheckpoint", WAL_RESTART_BYTES / page_size.max(512))?;
+    // Pages of this file's own size (a database made earlier kept its own).
+    let page_size_kept: u32 = conn.pragma_query_value(None, "page_size", |row| row.get(0))?;
+    conn.pragma_update(None, "wal_autocheckpoint", WAL_RESTART_BYTES / page_size_kept.max(512))?;
     // A WAL that grew past it (a long read, or a checkpoint thread starved
     // of CPU, held its start over back) is cut back to it when it starts over.
     conn.pragma_update(None, "journal_size_limit", WAL_RESTART_BYTES)?;

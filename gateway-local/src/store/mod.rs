@@ -176,15 +176,12 @@ impl Store {
     /// Opens (creating if needed) the database: its writer, then its readers.
     pub(crate) fn open_with(database: &Database, limits: StoreLimits) -> Result<Self, StoreError> {
         let (writer, readers) = connections::open(database, limits)?;
-        let file = match database {
+        let path = match database {
             Database::Memory => None,
-            Database::File(path) => Some(path.clone()),
+            Database::File(path) => Some(path),
         };
-        let writer = writer::start(writer, limits.write_wait, file)?;
-        let file = match database {
-            Database::Memory => None,
-            Database::File(path) => Some(Arc::new(DatabaseFile::open(path)?)),
-        };
+        let writer = writer::start(writer, limits.write_wait, path.cloned())?;
+        let file = path.map(|path| DatabaseFile::open(path).map(Arc::new)).transpose()?;
         Ok(Self { writer, readers: Arc::new(readers), limits, health: Arc::<Health>::default(), file })
     }
 
