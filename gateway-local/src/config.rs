@@ -295,8 +295,9 @@ pub struct LocalConfig {
     /// `x-gateway-local-log-error`.
     pub log_write_wait_ms: u64,
     /// Most logs each gateway keeps when logs are kept in memory (no
-    /// database file), the oldest dropped first; a gateway's own
-    /// `log_management` wins. Default 100 000, what Cloudflare's free plan keeps.
+    /// database file), the oldest dropped first (1 % of the limit at a time, at
+    /// most 100); a gateway's own `log_management` wins. Default 100 000, what
+    /// Cloudflare's free plan keeps.
     pub memory_log_limit: u64,
     /// How often the database file is checked for having been deleted or
     /// replaced, in milliseconds.
