@@ -39,7 +39,11 @@ use crate::wire::url::{self, Part};
 /// [`Error::InvalidInput`] on `log id`: the empty id, `.` and `..`.
 ///
 /// Object-safe, so applications can hold a `Box<dyn Gateway>` or
-/// `Arc<dyn Gateway>` and swap in a test double.
+/// `Arc<dyn Gateway>` and swap in a test double. Every answer such a double
+/// gives can be built: [`GatewayResponse::new`] (its report read from the
+/// headers), [`EventStream::from_sse`], [`LogPage::new`](crate::LogPage::new),
+/// [`LogPayload::new`], [`AiGatewayLog::new`]; the route answers deserialize
+/// from the API's JSON.
 #[async_trait]
 pub trait Gateway: Send + Sync + fmt::Debug {
     /// The gateway id.

@@ -309,5 +309,12 @@ pub mod __private;
 // Lets the derives' `::gateway_core` paths work inside this crate too.
 extern crate self as gateway_core;
 
+/// Re-exported: [`GatewayResponse`] and [`LogPayload`] carry their bodies in
+/// `Bytes`, so a [`Gateway`] of your own needs no dependency of its own.
+pub use bytes;
+/// Re-exported: [`GatewayResponse`]'s headers are an `http::HeaderMap`.
+pub use http;
+/// Re-exported: log times ([`AiGatewayLog::created_at`]) are `jiff` timestamps.
+pub use jiff;
 pub use secrecy;
 pub use serde_json;

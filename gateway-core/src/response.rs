@@ -166,9 +166,24 @@ impl fmt::Debug for GatewayResponse {
 }
 
 impl GatewayResponse {
-    pub(crate) fn new(status: u16, headers: HeaderMap, body: Bytes) -> Self {
+    /// An answer as a gateway sent it: the report ([`meta`](Self::meta)) is
+    /// read from `headers` ([`GatewayMeta::from_headers`]). What a
+    /// [`Gateway`](crate::Gateway) of your own (a test double, a cache in
+    /// front of one) returns from [`run`](crate::Gateway::run) and
+    /// [`provider_request`](crate::Gateway::provider_request).
+    ///
+    /// ```
+    /// use gateway_core::GatewayResponse;
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("content-type", "application/json".parse().unwrap());
+    /// headers.insert("cf-aig-log-id", "019a7b3e-5f2c-7c41-9d3e-2b8f6a1c4e07".parse().unwrap());
+    /// let answer = GatewayResponse::new(200, headers, r#"{"result":{"response":"Hi"}}"#);
+    /// assert_eq!(answer.meta.log_id.as_deref(), Some("019a7b3e-5f2c-7c41-9d3e-2b8f6a1c4e07"));
+    /// assert_eq!(answer.content_type(), Some("application/json"));
+    /// ```
+    pub fn new(status: u16, headers: HeaderMap, body: impl Into<Bytes>) -> Self {
         let meta = GatewayMeta::from_headers(status, &headers);
-        Self { status, headers, body, meta }
+        Self { status, headers, body: body.into(), meta }
     }
     /// The `content-type` header.
     pub fn content_type(&self) -> Option<&str> {
@@ -222,6 +237,10 @@ impl fmt::Debug for LogPayload {
 }
 
 impl LogPayload {
+    /// A stored body and its `content-type` (for a [`Gateway`](crate::Gateway) of your own).
+    pub fn new(content_type: Option<String>, body: impl Into<Bytes>) -> Self {
+        Self { content_type, body: body.into() }
+    }
     /// Decodes the stored body as JSON.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
         decode::json(&self.body)

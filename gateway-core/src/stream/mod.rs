@@ -114,6 +114,29 @@ impl EventStream {
         Self { meta, inner: events(body, timeouts) }
     }
 
+    /// A stream of the events in `body`, server-sent-event text in chunks cut
+    /// anywhere, parsed as an answer from the gateway is; what a
+    /// [`Gateway`](crate::Gateway) of your own returns from its streaming
+    /// calls. No time limits: `body` sets its own pace.
+    ///
+    /// ```
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+    /// use gateway_core::{EventStream, GatewayMeta, StreamProtocol};
+    /// use gateway_core::stream::StreamExt as _;
+    /// let body = ["data: {\"response\":\"Hel", "lo\"}\n\ndata: [DONE]\n\n"].map(gateway_core::bytes::Bytes::from);
+    /// let events = EventStream::from_sse(GatewayMeta::default(), futures::stream::iter(body));
+    /// let chunks: Vec<serde_json::Value> = events
+    ///     .chunks(StreamProtocol::DoneSentinel)
+    ///     .map(|chunk| chunk.unwrap())
+    ///     .collect()
+    ///     .await;
+    /// assert_eq!(chunks, [serde_json::json!({"response": "Hello"})]);
+    /// # });
+    /// ```
+    pub fn from_sse(meta: GatewayMeta, body: impl Stream<Item = Bytes> + Send + 'static) -> Self {
+        Self::new(meta, body.map(Ok).boxed(), StreamTimeouts { first_byte: None, idle: None })
+    }
+
     /// Decodes each event's data as `C`, ending at `protocol`'s end marker.
     pub fn chunks<C: DeserializeOwned + Send + 'static>(self, protocol: StreamProtocol) -> ChunkStream<C> {
         ChunkStream { meta: self.meta, inner: chunks(self.inner, protocol) }

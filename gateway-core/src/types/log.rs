@@ -271,6 +271,10 @@ pub struct LogPage {
 }
 
 impl LogPage {
+    /// A page of `logs` with its `info` (for a [`Gateway`](crate::Gateway) of your own).
+    pub fn new(logs: Vec<AiGatewayLog>, info: ResultInfo) -> Self {
+        Self { logs, info }
+    }
     /// Whether a further page exists, judged from `result_info`.
     pub fn has_next(&self) -> bool {
         match (self.info.page, self.info.per_page, self.info.total_count) {
