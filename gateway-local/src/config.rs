@@ -299,6 +299,13 @@ pub struct LocalConfig {
     /// most 100); a gateway's own `log_management` wins. Default 100 000, what
     /// Cloudflare's free plan keeps.
     pub memory_log_limit: u64,
+    /// Most bytes the logs of all gateways take when kept in memory (the
+    /// database's pages in use): past it the oldest logs of any gateway are
+    /// dropped first, so neither many gateways nor large bodies grow memory
+    /// without end. A hard cap at twice it refuses a log that would pass it
+    /// (answered unlogged, with `x-gateway-local-log-error`). Default 256 MiB,
+    /// at least 1 MiB.
+    pub memory_log_bytes: u64,
     /// How often the database file is checked for having been deleted or
     /// replaced, in milliseconds.
     pub database_check_interval_ms: u64,
@@ -449,6 +456,12 @@ pub const DEFAULT_LOG_WRITE_WAIT_MS: u64 = 5_000;
 /// Default [`LocalConfig::memory_log_limit`]: Cloudflare's free plan keeps 100 000 logs.
 pub const DEFAULT_MEMORY_LOG_LIMIT: u64 = 100_000;
 
+/// Default [`LocalConfig::memory_log_bytes`] (256 MiB).
+pub const DEFAULT_MEMORY_LOG_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Least [`LocalConfig::memory_log_bytes`] (1 MiB).
+pub const MIN_MEMORY_LOG_BYTES: u64 = 1024 * 1024;
+
 /// Default interval of the database file check (5 s).
 pub const DEFAULT_DATABASE_CHECK_INTERVAL_MS: u64 = 5_000;
 
@@ -497,6 +510,7 @@ impl Default for LocalConfig {
             log_query_time_limit_ms: DEFAULT_LOG_QUERY_TIME_LIMIT_MS,
             log_write_wait_ms: DEFAULT_LOG_WRITE_WAIT_MS,
             memory_log_limit: DEFAULT_MEMORY_LOG_LIMIT,
+            memory_log_bytes: DEFAULT_MEMORY_LOG_BYTES,
             database_check_interval_ms: DEFAULT_DATABASE_CHECK_INTERVAL_MS,
             header_read_timeout_ms: DEFAULT_HEADER_READ_TIMEOUT_MS,
             idle_timeout_ms: DEFAULT_IDLE_TIMEOUT_MS,
@@ -556,6 +570,7 @@ impl fmt::Debug for LocalConfig {
             .field("log_query_time_limit_ms", &self.log_query_time_limit_ms)
             .field("log_write_wait_ms", &self.log_write_wait_ms)
             .field("memory_log_limit", &self.memory_log_limit)
+            .field("memory_log_bytes", &self.memory_log_bytes)
             .field("database_check_interval_ms", &self.database_check_interval_ms)
             .field("header_read_timeout_ms", &self.header_read_timeout_ms)
             .field("idle_timeout_ms", &self.idle_timeout_ms)
@@ -683,6 +698,12 @@ impl LocalConfig {
             if value == 0 {
                 return Err(ConfigError::Invalid(format!("{name} must be positive")));
             }
+        }
+        if self.memory_log_bytes < MIN_MEMORY_LOG_BYTES {
+            return Err(ConfigError::Invalid(format!(
+                "memory_log_bytes must be at least {MIN_MEMORY_LOG_BYTES} (1 MiB), got {}",
+                self.memory_log_bytes
+            )));
         }
         for (key, value) in [
             ("log_query_time_limit_ms", self.log_query_time_limit_ms),
@@ -912,5 +933,13 @@ mod tests {
         );
         assert_eq!(config.offline_faults.len(), 1);
         assert_eq!(config.offline_faults[0].fault, FaultKind::Status { status: 429 });
+        assert_eq!((config.memory_log_limit, config.memory_log_bytes), (100_000, DEFAULT_MEMORY_LOG_BYTES));
+    }
+
+    #[test]
+    fn a_byte_budget_for_logs_in_memory_under_one_mib_is_refused_naming_it() {
+        let small = LocalConfig::from_toml("memory_log_bytes = 1048575").unwrap_err().to_string();
+        assert!(small.contains("memory_log_bytes must be at least 1048576") && small.contains("1048575"), "{small}");
+        assert_eq!(LocalConfig::from_toml("memory_log_bytes = 1048576").unwrap().memory_log_bytes, 1_048_576);
     }
 }

@@ -192,12 +192,14 @@ impl LocalGatewayBuilder {
             query_time_limit: std::time::Duration::from_millis(self.config.log_query_time_limit_ms),
             write_wait: std::time::Duration::from_millis(self.config.log_write_wait_ms),
             memory_log_limit: self.config.memory_log_limit,
+            memory_log_bytes: self.config.memory_log_bytes,
         };
         if self.database == Database::Memory {
             tracing::info!(
-                "logs are kept in memory: at most {} per gateway (memory_log_limit), the oldest dropped first; \
-                 --db FILE keeps them across restarts",
-                self.config.memory_log_limit
+                "logs are kept in memory: at most {} per gateway (memory_log_limit) and {} MiB in all \
+                 (memory_log_bytes), the oldest dropped first; --db FILE keeps them across restarts",
+                self.config.memory_log_limit,
+                self.config.memory_log_bytes / (1024 * 1024)
             );
         }
         let store = Store::open_with(&self.database, limits)?;

@@ -556,3 +556,27 @@ async fn logs_in_memory_keep_the_newest_up_to_the_memory_limit() {
     let own = ai.gateway("own").list_logs(&gateway_core::ListLogs::new()).await.unwrap();
     assert_eq!(own.logs.len(), 2, "the gateway's own limit wins");
 }
+
+/// Without a database file, the logs of all gateways share a byte budget
+/// (`memory_log_bytes`): callers naming ever new gateways, with large bodies,
+/// get every request answered and logged while the oldest logs make room.
+#[tokio::test]
+async fn logs_in_memory_stay_within_their_byte_budget_across_gateways_callers_name() {
+    const BUDGET: u64 = 2 * 1024 * 1024;
+    let mut config = LocalConfig::default();
+    config.memory_log_bytes = BUDGET;
+    let h = Harness::start(config).await;
+    assert_eq!(LocalConfig::default().memory_log_bytes, 256 * 1024 * 1024);
+    let big = "x".repeat(16 * 1024);
+    for n in 0..300 {
+        let answer = h.openai(&format!("caller-{n}"), &chat(&big), &[]).await;
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        assert!(answer.header("cf-aig-log-id").is_some(), "request {n} logged");
+    }
+    let used = h.gateway.store().used_bytes().await.unwrap();
+    assert!(used <= BUDGET, "{used} bytes of logs in memory");
+    let kept = h.gateway.store().count().await.unwrap();
+    assert!((20..300).contains(&kept), "{kept} logs kept");
+    assert!(h.logs("caller-0", "").await.is_empty(), "the oldest went first");
+    assert_eq!(h.logs("caller-299", "").await.len(), 1, "the newest is kept");
+}

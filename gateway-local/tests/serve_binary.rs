@@ -264,3 +264,22 @@ async fn faults_from_the_configuration_reach_the_offline_double() {
     assert!(matches!(answer.json::<Value>(), Err(gateway_core::Error::UnexpectedContentType { .. })));
     server.interrupt().await;
 }
+
+/// Without `--db`, the binary says at start how many logs, and how many
+/// bytes of them, it keeps in memory.
+#[tokio::test]
+async fn without_a_database_file_it_says_at_start_what_it_keeps_in_memory() {
+    let dir = TempDir::new("memory-bounds");
+    let config = dir.write("gateway.toml", &format!("memory_log_bytes = 2097152\n{CONFIG}"));
+    let port = free_port();
+    let port_arg = port.to_string();
+    let mut server = Server::spawn(&["serve", "--port", &port_arg, "--offline", "--config", path_arg(&config)]);
+    server.wait_until_answering(port).await;
+    server
+        .wait_for_output(
+            "at most 100000 per gateway (memory_log_limit) and 2 MiB in all (memory_log_bytes), the oldest dropped first",
+        )
+        .await;
+    let status = server.interrupt().await;
+    assert!(status.success(), "exit status {status}; output:\n{}", server.output());
+}

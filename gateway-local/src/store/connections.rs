@@ -80,6 +80,11 @@ pub(super) fn open(database: &Database, limits: StoreLimits) -> Result<(Connecti
         Database::File(_) => PAGE_SIZE,
     };
     conn.pragma_update(None, "page_size", page_size)?;
+    if *database == Database::Memory {
+        // The hard cap behind the byte budget (`logs::make_room`): a log that
+        // would take the database past it is refused (SQLITE_FULL), not stored.
+        conn.pragma_update(None, "max_page_count", limits.memory_log_bytes.saturating_mul(2) / u64::from(page_size))?;
+    }
     // WAL: readers do not block the writer; NORMAL sync keeps every
     // committed log across a process kill (only power loss can lose the last ones).
     conn.pragma_update(None, "journal_mode", "WAL")?;

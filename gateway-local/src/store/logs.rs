@@ -14,8 +14,9 @@ use super::{LogLimit, LogLimitStrategy, LogPatch, LogQuery, LogRecord, Store, St
 /// Does a log write inside the writer's open transaction `conn` (the writer
 /// commits it, with the others of its group). Under a log limit, a full
 /// gateway either keeps its logs and stores nothing (`Ok(false)`), or drops
-/// its oldest logs, an [`eviction_step`] of them at once. `counts` is updated as if the transaction commits (the
-/// writer clears it when it does not).
+/// its oldest logs, an [`eviction_step`] of them at once. In memory, the
+/// writer has made room for the group first ([`make_room`]). `counts` is
+/// updated as if the transaction commits (the writer clears it when it does not).
 pub(super) fn write(conn: &Connection, counts: &mut Counts, write: &LogWrite) -> Result<bool, StoreError> {
     let (record, limit) = match write {
         LogWrite::Finish(record) => return Ok(update_ended(conn, record)? > 0),
@@ -56,6 +57,78 @@ pub(super) fn write(conn: &Connection, counts: &mut Counts, write: &LogWrite) ->
 /// (20 200–21 300 in the first set) and its commits raised the p99 (3.3 → 4 ms).
 fn eviction_step(limit: u64) -> u64 {
     (limit / 100).clamp(1, 100)
+}
+
+/// The bytes the database's pages in use hold (free pages are reused, so
+/// they do not count).
+pub(super) const USED_BYTES: &str = "SELECT (p.page_count - f.freelist_count) * s.page_size \
+     FROM pragma_page_count() p, pragma_freelist_count() f, pragma_page_size() s";
+
+/// Oldest logs [`make_room`] looks up at once.
+const ROOM_STEP: i64 = 64;
+
+/// Roughly what a log takes in the database: its bodies and heads, and a
+/// share for its other columns and its index entries.
+fn stored_bytes(record: &LogRecord) -> u64 {
+    const OTHER_COLUMNS: u64 = 256;
+    let body = |body: &Option<bytes::Bytes>| body.as_ref().map_or(0, |b| b.len() as u64);
+    body(&record.request_body)
+        + body(&record.response_body)
+        + record.request_head.len() as u64
+        + record.response_head.len() as u64
+        + OTHER_COLUMNS
+}
+
+/// Deletes the oldest logs of any gateway (by arrival), one at a time, until
+/// `writes` fit in `budget` beside the [`USED_BYTES`], or no log is left; run
+/// once per group (a look at the bytes in use costs about a log's insert). A
+/// log larger than the whole budget makes no room (it would empty the
+/// database for nothing): it goes in if the hard cap lets it. A count of logs
+/// per gateway alone did not bound memory: callers naming new gateways, or
+/// sending large bodies (a log keeps up to `max_stored_body_bytes` of each),
+/// grew it without end.
+pub(super) fn make_room<'a>(
+    conn: &Connection,
+    counts: &mut Counts,
+    budget: u64,
+    writes: impl Iterator<Item = &'a LogWrite>,
+) -> Result<(), StoreError> {
+    let incoming = writes
+        .map(|(LogWrite::Finish(record) | LogWrite::Insert(record, _))| stored_bytes(record))
+        .filter(|bytes| *bytes <= budget)
+        .fold(0, u64::saturating_add)
+        .min(budget);
+    if incoming == 0 {
+        return Ok(());
+    }
+    let fits = || -> rusqlite::Result<bool> {
+        let used: i64 = conn.prepare_cached(USED_BYTES)?.query_row([], |row| row.get(0))?;
+        Ok(u64::try_from(used).unwrap_or(0).saturating_add(incoming) <= budget)
+    };
+    loop {
+        if fits()? {
+            return Ok(());
+        }
+        let oldest: Vec<(i64, String)> = conn
+            .prepare_cached("SELECT seq, gateway FROM logs ORDER BY seq LIMIT ?1")?
+            .query_map([ROOM_STEP], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if oldest.is_empty() {
+            // Nothing left to drop: the log goes in if the hard cap lets it.
+            return Ok(());
+        }
+        let mut delete = conn.prepare_cached("DELETE FROM logs WHERE seq = ?1")?;
+        for (seq, gateway) in &oldest {
+            if delete.execute([seq])? > 0 {
+                if let Some(held) = counts.get_mut(gateway) {
+                    *held = held.saturating_sub(1);
+                }
+            }
+            if fits()? {
+                return Ok(());
+            }
+        }
+    }
 }
 
 /// The most `seq`s [`delete_oldest`] holds at once.
@@ -518,6 +591,70 @@ mod tests {
         assert_eq!(total(&store).await, (1_000, Some("log-010".to_owned())));
         assert!(store.insert(numbered(1_010), limit).await.unwrap());
         assert_eq!(total(&store).await, (991, Some("log-020".to_owned())));
+    }
+
+    async fn used_bytes(store: &Store) -> u64 {
+        store.used_bytes().await.unwrap()
+    }
+
+    fn sized(n: u64, gateway: &str, body_bytes: usize) -> LogRecord {
+        let body = Bytes::from(vec![b'x'; body_bytes]);
+        LogRecord {
+            gateway: gateway.to_owned(),
+            request_body: Some(body.clone()),
+            response_body: Some(body),
+            ..numbered(n)
+        }
+    }
+
+    #[tokio::test]
+    async fn logs_in_memory_stay_within_their_byte_budget_whatever_the_gateways_and_bodies() {
+        const BUDGET: u64 = 1024 * 1024;
+        let limits = super::super::StoreLimits { memory_log_bytes: BUDGET, ..super::super::StoreLimits::default() };
+        let store = Store::open_with(&Database::Memory, limits).unwrap();
+        // 600 gateways named by callers, 10 KiB of bodies each: 6 MiB asked for, under every count limit.
+        for n in 0..600 {
+            assert!(store.insert(sized(n, &format!("g{n}"), 5 * 1024), None).await.unwrap());
+            assert!(used_bytes(&store).await <= BUDGET, "log {n}: {} bytes", used_bytes(&store).await);
+        }
+        // The oldest went first, whichever gateway held them; the newest are all there.
+        let kept = store.count().await.unwrap();
+        assert!((20..600).contains(&kept), "{kept} logs kept");
+        assert!(used_bytes(&store).await > BUDGET * 3 / 4, "room made as needed, not more");
+        assert_eq!(ids(&store, "g0").await.len(), 0, "the oldest gateway's log is gone");
+        assert_eq!(ids(&store, "g599").await, ["log-599"]);
+        let first_kept = 600 - kept;
+        assert_eq!(ids(&store, &format!("g{first_kept}")).await.len(), 1, "every log since the oldest kept is there");
+        assert!(ids(&store, &format!("g{}", first_kept - 1)).await.is_empty());
+
+        // A gateway's own count limit still holds beside the budget, and its count stays true.
+        let limit = Some(LogLimit { max: 3, strategy: LogLimitStrategy::DeleteOldest });
+        for n in 600..700 {
+            assert!(store.insert(sized(n, "busy", 1024), limit).await.unwrap());
+        }
+        assert_eq!(ids(&store, "busy").await, ["log-697", "log-698", "log-699"]);
+        assert!(used_bytes(&store).await <= BUDGET);
+    }
+
+    #[tokio::test]
+    async fn a_log_larger_than_the_byte_budget_drops_nothing_and_the_hard_cap_refuses_it() {
+        const BUDGET: u64 = 1024 * 1024;
+        let limits = super::super::StoreLimits { memory_log_bytes: BUDGET, ..super::super::StoreLimits::default() };
+        let store = Store::open_with(&Database::Memory, limits).unwrap();
+        for n in 0..10 {
+            store.insert(sized(n, "main", 1024), None).await.unwrap();
+        }
+        // Larger than the budget, under the hard cap (twice it): stored, nothing dropped for it.
+        assert!(store.insert(sized(10, "main", 600 * 1024), None).await.unwrap());
+        assert_eq!(ids(&store, "main").await.len(), 11);
+        // Past the hard cap: refused with SQLite's error; what is stored stays.
+        let refused = store.insert(sized(11, "main", 1024 * 1024), None).await.unwrap_err();
+        assert!(refused.to_string().contains("full"), "{refused}");
+        assert_eq!(ids(&store, "main").await.len(), 11);
+        // The next log of a usual size makes room again, oldest first.
+        assert!(store.insert(sized(12, "main", 1024), None).await.unwrap());
+        assert!(used_bytes(&store).await <= BUDGET);
+        assert!(ids(&store, "main").await.contains(&"log-012".to_owned()));
     }
 
     #[tokio::test]

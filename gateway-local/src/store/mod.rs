@@ -137,6 +137,8 @@ pub(crate) struct StoreLimits {
     pub(crate) write_wait: Duration,
     /// Most logs a gateway keeps in memory without a limit of its own.
     pub(crate) memory_log_limit: u64,
+    /// Most bytes the logs of all gateways take in memory.
+    pub(crate) memory_log_bytes: u64,
 }
 
 impl Default for StoreLimits {
@@ -145,6 +147,7 @@ impl Default for StoreLimits {
             query_time_limit: Duration::from_millis(crate::config::DEFAULT_LOG_QUERY_TIME_LIMIT_MS),
             write_wait: Duration::from_millis(crate::config::DEFAULT_LOG_WRITE_WAIT_MS),
             memory_log_limit: crate::config::DEFAULT_MEMORY_LOG_LIMIT,
+            memory_log_bytes: crate::config::DEFAULT_MEMORY_LOG_BYTES,
         }
     }
 }
@@ -180,7 +183,9 @@ impl Store {
             Database::Memory => None,
             Database::File(path) => Some(path),
         };
-        let writer = writer::start(writer, limits.write_wait, path.cloned())?;
+        // In memory, the logs of all gateways share a byte budget; a file's are the disk's.
+        let byte_budget = path.is_none().then_some(limits.memory_log_bytes);
+        let writer = writer::start(writer, limits.write_wait, byte_budget, path.cloned())?;
         let file = path.map(|path| DatabaseFile::open(path).map(Arc::new)).transpose()?;
         Ok(Self { writer, readers: Arc::new(readers), limits, health: Arc::<Health>::default(), file })
     }
@@ -191,6 +196,13 @@ impl Store {
             Ok(u64::try_from(conn.query_row("SELECT COUNT(*) FROM logs", [], |r| r.get::<_, i64>(0))?).unwrap_or(0))
         })
         .await
+    }
+
+    /// Test knob: the bytes the database's pages in use hold (what the
+    /// in-memory byte budget bounds). Not a stable API.
+    #[doc(hidden)]
+    pub async fn used_bytes(&self) -> Result<u64, StoreError> {
+        self.read(false, |conn| Ok(conn.query_row(logs::USED_BYTES, [], |r| r.get(0))?)).await
     }
 
     /// SQLite's `PRAGMA integrity_check` verdict (`ok` when sound).

@@ -84,7 +84,12 @@ pub(super) struct WriterHandle {
 /// Starts the writer thread on `conn` (and, for a file database at `file`,
 /// its checkpoint thread); it ends once every handle is dropped and the queue
 /// is drained.
-pub(super) fn start(conn: Connection, write_wait: Duration, file: Option<PathBuf>) -> Result<WriterHandle, StoreError> {
+pub(super) fn start(
+    conn: Connection,
+    write_wait: Duration,
+    byte_budget: Option<u64>,
+    file: Option<PathBuf>,
+) -> Result<WriterHandle, StoreError> {
     let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
     let commits = Arc::new(AtomicU64::new(0));
     let checkpointer = file
@@ -92,7 +97,14 @@ pub(super) fn start(conn: Connection, write_wait: Duration, file: Option<PathBuf
         .transpose()
         .map_err(|e| StoreError::Task(format!("cannot start the checkpoint thread: {e}")))?;
     let checkpoints = checkpointer.as_ref().map(Checkpointer::runs);
-    let thread = WriterThread { conn, counts: Counts::new(), write_wait, commits: Arc::clone(&commits), checkpointer };
+    let thread = WriterThread {
+        conn,
+        counts: Counts::new(),
+        write_wait,
+        byte_budget,
+        commits: Arc::clone(&commits),
+        checkpointer,
+    };
     std::thread::Builder::new()
         .name("gateway-local-db-writer".to_owned())
         .spawn(move || {
@@ -212,6 +224,8 @@ struct WriterThread {
     conn: Connection,
     counts: Counts,
     write_wait: Duration,
+    /// The bytes all logs may take (in memory; `None` for a file).
+    byte_budget: Option<u64>,
     commits: Arc<AtomicU64>,
     /// Dropped with the thread's state, which stops it.
     checkpointer: Option<Checkpointer>,
@@ -306,8 +320,11 @@ impl WriterThread {
 
     fn write_group(&mut self, group: &[Pending], deadline: Instant) -> Result<Vec<bool>, StoreError> {
         self.wait_until(deadline)?;
-        let counts = &mut self.counts;
+        let (counts, budget) = (&mut self.counts, self.byte_budget);
         in_transaction(&self.conn, |conn| {
+            if let Some(budget) = budget {
+                super::logs::make_room(conn, counts, budget, group.iter().map(|pending| &pending.write))?;
+            }
             group.iter().map(|pending| super::logs::write(conn, counts, &pending.write)).collect()
         })
     }
@@ -317,8 +334,13 @@ impl WriterThread {
             return Err(busy(self.write_wait));
         }
         let result = self.wait_until(deadline).and_then(|()| {
-            let counts = &mut self.counts;
-            in_transaction(&self.conn, |conn| super::logs::write(conn, counts, write))
+            let (counts, budget) = (&mut self.counts, self.byte_budget);
+            in_transaction(&self.conn, |conn| {
+                if let Some(budget) = budget {
+                    super::logs::make_room(conn, counts, budget, std::iter::once(write))?;
+                }
+                super::logs::write(conn, counts, write)
+            })
         });
         if result.is_ok() {
             self.commits.fetch_add(1, Ordering::Relaxed);
