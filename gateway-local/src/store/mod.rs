@@ -45,7 +45,7 @@ use serde::{Deserialize, Serialize};
 use self::connections::Readers;
 use self::health::{DatabaseFile, Health};
 pub(crate) use self::query::{Filter, LogPatch, LogQuery, check_query};
-pub(crate) use self::routes::{DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, RouteSpend, VersionRow};
+pub(crate) use self::routes::{DeployedRoute, DeploymentRow, MAX_ROUTES_PER_GATEWAY, RouteRow, RouteSpend, VersionRow};
 pub(crate) use self::schema::LogRecord;
 pub(crate) use self::spend::{BucketQuery, OverBudget};
 pub(crate) use self::stats::{ModelTotals, Review, Stats, Totals};
@@ -125,6 +125,8 @@ pub struct Store {
     health: Arc<Health>,
     /// The file and its identity when opened (`None` in memory).
     file: Option<Arc<DatabaseFile>>,
+    /// The deployed routes requests ran lately.
+    deployed_routes: Arc<routes::DeployedRoutes>,
 }
 
 /// How long the store's work may take.
@@ -187,7 +189,14 @@ impl Store {
         let byte_budget = path.is_none().then_some(limits.memory_log_bytes);
         let writer = writer::start(writer, limits.write_wait, byte_budget, path.cloned())?;
         let file = path.map(|path| DatabaseFile::open(path).map(Arc::new)).transpose()?;
-        Ok(Self { writer, readers: Arc::new(readers), limits, health: Arc::<Health>::default(), file })
+        Ok(Self {
+            writer,
+            readers: Arc::new(readers),
+            limits,
+            health: Arc::<Health>::default(),
+            file,
+            deployed_routes: Arc::default(),
+        })
     }
 
     /// Number of logs of all gateways.

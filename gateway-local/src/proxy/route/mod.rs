@@ -49,7 +49,7 @@ use crate::config::{RateLimit, RateLimitTechnique};
 use crate::error::{Rejection, code};
 use crate::options::HeaderOptions;
 use crate::state::{AppState, RateLimiter};
-use crate::store::RouteSpend;
+use crate::store::{DeployedRoute, RouteSpend};
 
 /// What running routes keeps between requests.
 #[derive(Debug)]
@@ -95,11 +95,11 @@ fn refused(context: &RequestContext, status: StatusCode, code: i64, message: Str
 }
 
 /// The deployed version of route `name`: its id and elements.
-async fn deployed(state: &AppState, context: &RequestContext, name: &str) -> Result<(String, Vec<Element>), Response> {
+async fn deployed(state: &AppState, context: &RequestContext, name: &str) -> Result<Arc<DeployedRoute>, Response> {
     let stored = state.store.deployed_route(&context.gateway, name).await.map_err(|e| {
         refused(context, StatusCode::INTERNAL_SERVER_ERROR, code::INTERNAL, format!("the route store failed: {e}"))
     })?;
-    let Some((version_id, elements)) = stored else {
+    let Some(stored) = stored else {
         return Err(refused(
             context,
             StatusCode::BAD_REQUEST,
@@ -111,8 +111,7 @@ async fn deployed(state: &AppState, context: &RequestContext, name: &str) -> Res
             ),
         ));
     };
-    let elements = serde_json::from_str(&elements).map_err(|e| broken(context, name, &version_id, &e.to_string()))?;
-    Ok((version_id, elements))
+    Ok(stored)
 }
 
 /// The answer to a stored route that cannot run (validated versions can).
@@ -151,8 +150,10 @@ async fn walk(
     request: &RouteRequest<'_>,
 ) -> Result<Response, Response> {
     let name = request.name;
-    let (version_id, elements) = deployed(state, context, name).await?;
-    let broken = |why: String| broken(context, name, &version_id, &why);
+    let route = deployed(state, context, name).await?;
+    let version_id = &route.version_id;
+    let broken = |why: String| broken(context, name, version_id, &why);
+    let elements = route.elements.as_ref().map_err(|why| broken(why.clone()))?;
     let by_id: HashMap<&str, &Element> = elements.iter().map(|e| (e.id.as_str(), e)).collect();
     let start = elements
         .iter()
