@@ -597,6 +597,12 @@ mod tests {
         store.used_bytes().await.unwrap()
     }
 
+    /// An in-memory store whose logs share `budget` bytes.
+    fn in_memory_within(budget: u64) -> Store {
+        let limits = super::super::StoreLimits { memory_log_bytes: budget, ..super::super::StoreLimits::default() };
+        Store::open_with(&Database::Memory, limits).unwrap()
+    }
+
     fn sized(n: u64, gateway: &str, body_bytes: usize) -> LogRecord {
         let body = Bytes::from(vec![b'x'; body_bytes]);
         LogRecord {
@@ -610,8 +616,7 @@ mod tests {
     #[tokio::test]
     async fn logs_in_memory_stay_within_their_byte_budget_whatever_the_gateways_and_bodies() {
         const BUDGET: u64 = 1024 * 1024;
-        let limits = super::super::StoreLimits { memory_log_bytes: BUDGET, ..super::super::StoreLimits::default() };
-        let store = Store::open_with(&Database::Memory, limits).unwrap();
+        let store = in_memory_within(BUDGET);
         // 600 gateways named by callers, 10 KiB of bodies each: 6 MiB asked for, under every count limit.
         for n in 0..600 {
             assert!(store.insert(sized(n, &format!("g{n}"), 5 * 1024), None).await.unwrap());
@@ -639,8 +644,7 @@ mod tests {
     #[tokio::test]
     async fn a_log_larger_than_the_byte_budget_drops_nothing_and_the_hard_cap_refuses_it() {
         const BUDGET: u64 = 1024 * 1024;
-        let limits = super::super::StoreLimits { memory_log_bytes: BUDGET, ..super::super::StoreLimits::default() };
-        let store = Store::open_with(&Database::Memory, limits).unwrap();
+        let store = in_memory_within(BUDGET);
         for n in 0..10 {
             store.insert(sized(n, "main", 1024), None).await.unwrap();
         }

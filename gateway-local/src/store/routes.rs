@@ -233,6 +233,17 @@ fn insert_deployment(conn: &Connection, route_id: &str, version_id: &str, now: i
 }
 
 impl Store {
+    /// Runs a route write on the writer connection; then every kept
+    /// deployed route is read again ([`DeployedRoutes::written`]).
+    async fn write_routes<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let written = self.with(work).await;
+        self.deployed_routes.written();
+        written
+    }
+
     /// Stores a new route of `gateway` with `elements` (JSON) as its first
     /// version, deployed. `Invalid` when the name is taken or the gateway
     /// holds its most routes.
@@ -243,28 +254,24 @@ impl Store {
         elements: String,
     ) -> Result<RouteRow, StoreError> {
         let (gateway, name) = (gateway.to_owned(), name.to_owned());
-        let written = self
-            .with(move |conn| {
-                let tx = conn.transaction()?;
-                if count(&tx, "SELECT COUNT(*) FROM routes WHERE gateway = ?1", &gateway)? >= MAX_ROUTES_PER_GATEWAY {
-                    return Err(StoreError::Invalid(format!("a gateway has at most {MAX_ROUTES_PER_GATEWAY} routes")));
-                }
-                name_taken(&tx, &gateway, &name, "")?;
-                let (id, now) = (new_id(), now_ms());
-                tx.prepare_cached(
-                    "INSERT INTO routes (id, gateway, name, created_ms, modified_ms) VALUES (?1, ?2, ?3, ?4, ?4)",
-                )?
-                .execute(params![id, gateway, name, now])?;
-                let version_id = insert_version(&tx, &id, &elements, now)?;
-                insert_deployment(&tx, &id, &version_id, now)?;
-                let route =
-                    load(&tx, &gateway, &id)?.ok_or_else(|| StoreError::Task("the new route is gone".into()))?;
-                tx.commit()?;
-                Ok(route)
-            })
-            .await;
-        self.deployed_routes.written();
-        written
+        self.write_routes(move |conn| {
+            let tx = conn.transaction()?;
+            if count(&tx, "SELECT COUNT(*) FROM routes WHERE gateway = ?1", &gateway)? >= MAX_ROUTES_PER_GATEWAY {
+                return Err(StoreError::Invalid(format!("a gateway has at most {MAX_ROUTES_PER_GATEWAY} routes")));
+            }
+            name_taken(&tx, &gateway, &name, "")?;
+            let (id, now) = (new_id(), now_ms());
+            tx.prepare_cached(
+                "INSERT INTO routes (id, gateway, name, created_ms, modified_ms) VALUES (?1, ?2, ?3, ?4, ?4)",
+            )?
+            .execute(params![id, gateway, name, now])?;
+            let version_id = insert_version(&tx, &id, &elements, now)?;
+            insert_deployment(&tx, &id, &version_id, now)?;
+            let route = load(&tx, &gateway, &id)?.ok_or_else(|| StoreError::Task("the new route is gone".into()))?;
+            tx.commit()?;
+            Ok(route)
+        })
+        .await
     }
 
     /// A page of `gateway`'s routes, newest first.
@@ -307,49 +314,43 @@ impl Store {
         name: &str,
     ) -> Result<Option<RouteRow>, StoreError> {
         let (gateway, id, name) = (gateway.to_owned(), id.to_owned(), name.to_owned());
-        let written = self
-            .with(move |conn| {
-                let tx = conn.transaction()?;
-                if load(&tx, &gateway, &id)?.is_none() {
-                    return Ok(None);
-                }
-                name_taken(&tx, &gateway, &name, &id)?;
-                tx.prepare_cached("UPDATE routes SET name = ?2, modified_ms = ?3 WHERE id = ?1")?.execute(params![
-                    id,
-                    name,
-                    now_ms()
-                ])?;
-                let route = load(&tx, &gateway, &id)?;
-                tx.commit()?;
-                Ok(route)
-            })
-            .await;
-        self.deployed_routes.written();
-        written
+        self.write_routes(move |conn| {
+            let tx = conn.transaction()?;
+            if load(&tx, &gateway, &id)?.is_none() {
+                return Ok(None);
+            }
+            name_taken(&tx, &gateway, &name, &id)?;
+            tx.prepare_cached("UPDATE routes SET name = ?2, modified_ms = ?3 WHERE id = ?1")?.execute(params![
+                id,
+                name,
+                now_ms()
+            ])?;
+            let route = load(&tx, &gateway, &id)?;
+            tx.commit()?;
+            Ok(route)
+        })
+        .await
     }
 
     /// Deletes route `id` with its versions and deployments; what it was.
     pub(crate) async fn delete_route(&self, gateway: &str, id: &str) -> Result<Option<RouteRow>, StoreError> {
         let (gateway, id) = (gateway.to_owned(), id.to_owned());
-        let written = self
-            .with(move |conn| {
-                let tx = conn.transaction()?;
-                let route = load(&tx, &gateway, &id)?;
-                if route.is_some() {
-                    for sql in [
-                        "DELETE FROM route_deployments WHERE route_id = ?1",
-                        "DELETE FROM route_versions WHERE route_id = ?1",
-                        "DELETE FROM routes WHERE id = ?1",
-                    ] {
-                        tx.prepare_cached(sql)?.execute([&id])?;
-                    }
+        self.write_routes(move |conn| {
+            let tx = conn.transaction()?;
+            let route = load(&tx, &gateway, &id)?;
+            if route.is_some() {
+                for sql in [
+                    "DELETE FROM route_deployments WHERE route_id = ?1",
+                    "DELETE FROM route_versions WHERE route_id = ?1",
+                    "DELETE FROM routes WHERE id = ?1",
+                ] {
+                    tx.prepare_cached(sql)?.execute([&id])?;
                 }
-                tx.commit()?;
-                Ok(route)
-            })
-            .await;
-        self.deployed_routes.written();
-        written
+            }
+            tx.commit()?;
+            Ok(route)
+        })
+        .await
     }
 
     /// Saves `elements` as a new version (a draft) of route `id`: the route
@@ -361,20 +362,17 @@ impl Store {
         elements: String,
     ) -> Result<Option<(RouteRow, VersionRow)>, StoreError> {
         let (gateway, id) = (gateway.to_owned(), id.to_owned());
-        let written = self
-            .with(move |conn| {
-                let tx = conn.transaction()?;
-                if load(&tx, &gateway, &id)?.is_none() {
-                    return Ok(None);
-                }
-                let version_id = insert_version(&tx, &id, &elements, now_ms())?;
-                let found = load(&tx, &gateway, &id)?.zip(version(&tx, &id, &version_id)?);
-                tx.commit()?;
-                Ok(found)
-            })
-            .await;
-        self.deployed_routes.written();
-        written
+        self.write_routes(move |conn| {
+            let tx = conn.transaction()?;
+            if load(&tx, &gateway, &id)?.is_none() {
+                return Ok(None);
+            }
+            let version_id = insert_version(&tx, &id, &elements, now_ms())?;
+            let found = load(&tx, &gateway, &id)?.zip(version(&tx, &id, &version_id)?);
+            tx.commit()?;
+            Ok(found)
+        })
+        .await
     }
 
     /// The versions of route `id`, newest first; `None` when there is no such route.
@@ -420,20 +418,17 @@ impl Store {
         version_id: &str,
     ) -> Result<Option<RouteRow>, StoreError> {
         let (gateway, id, version_id) = (gateway.to_owned(), id.to_owned(), version_id.to_owned());
-        let written = self
-            .with(move |conn| {
-                let tx = conn.transaction()?;
-                if load(&tx, &gateway, &id)?.is_none() || version(&tx, &id, &version_id)?.is_none() {
-                    return Ok(None);
-                }
-                insert_deployment(&tx, &id, &version_id, now_ms())?;
-                let route = load(&tx, &gateway, &id)?;
-                tx.commit()?;
-                Ok(route)
-            })
-            .await;
-        self.deployed_routes.written();
-        written
+        self.write_routes(move |conn| {
+            let tx = conn.transaction()?;
+            if load(&tx, &gateway, &id)?.is_none() || version(&tx, &id, &version_id)?.is_none() {
+                return Ok(None);
+            }
+            insert_deployment(&tx, &id, &version_id, now_ms())?;
+            let route = load(&tx, &gateway, &id)?;
+            tx.commit()?;
+            Ok(route)
+        })
+        .await
     }
 
     /// The deployments of route `id`, newest first; `None` when there is no such route.
