@@ -53,8 +53,9 @@ pub(super) fn write(conn: &Connection, counts: &mut Counts, write: &LogWrite) ->
 /// index entries deleted in pages the commit copies); in steps, the in-memory
 /// default (100 000 logs) past its cap at 32 connections on one core went
 /// from 17 300–20 000 to 19 800–23 500 req/s (+12 to +18 %, two interleaved
-/// sets), CPU per request 49–56 → 42–48 µs. A step of 1 000 was no faster
-/// (20 200–21 300 in the first set) and its commits raised the p99 (3.3 → 4 ms).
+/// sets), CPU per request 49–56 → 42–48 µs. A step of 1 000 was barely
+/// faster (20 200–21 300 in the first set) and its commits raised the p99
+/// (3.3 → 4 ms).
 fn eviction_step(limit: u64) -> u64 {
     (limit / 100).clamp(1, 100)
 }
@@ -81,7 +82,7 @@ fn stored_bytes(record: &LogRecord) -> u64 {
 
 /// Deletes the oldest logs of any gateway (by arrival), one at a time, until
 /// `writes` fit in `budget` beside the [`USED_BYTES`], or no log is left; run
-/// once per group (a look at the bytes in use costs about a log's insert). A
+/// once per group (run per log, the look at the bytes in use cost 3 µs). A
 /// log larger than the whole budget makes no room (it would empty the
 /// database for nothing): it goes in if the hard cap lets it. A count of logs
 /// per gateway alone did not bound memory: callers naming new gateways, or
