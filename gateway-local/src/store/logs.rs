@@ -81,8 +81,9 @@ fn stored_bytes(record: &LogRecord) -> u64 {
 }
 
 /// Deletes the oldest logs of any gateway (by arrival), one at a time, until
-/// `writes` fit in `budget` beside the [`USED_BYTES`], or no log is left; run
-/// once per group (run per log, the look at the bytes in use cost 3 µs). A
+/// `writes` fit in `budget` beside the [`USED_BYTES`], or no log is left
+/// (no budget, a file's: nothing to do); run once per group (run per log,
+/// the look at the bytes in use cost 3 µs). A
 /// log larger than the whole budget makes no room (it would empty the
 /// database for nothing): it goes in if the hard cap lets it. A count of logs
 /// per gateway alone did not bound memory: callers naming new gateways, or
@@ -91,9 +92,10 @@ fn stored_bytes(record: &LogRecord) -> u64 {
 pub(super) fn make_room<'a>(
     conn: &Connection,
     counts: &mut Counts,
-    budget: u64,
+    budget: Option<u64>,
     writes: impl Iterator<Item = &'a LogWrite>,
 ) -> Result<(), StoreError> {
+    let Some(budget) = budget else { return Ok(()) };
     let incoming = writes
         .map(|(LogWrite::Finish(record) | LogWrite::Insert(record, _))| stored_bytes(record))
         .filter(|bytes| *bytes <= budget)

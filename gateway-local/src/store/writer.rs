@@ -322,9 +322,7 @@ impl WriterThread {
         self.wait_until(deadline)?;
         let (counts, budget) = (&mut self.counts, self.byte_budget);
         in_transaction(&self.conn, |conn| {
-            if let Some(budget) = budget {
-                super::logs::make_room(conn, counts, budget, group.iter().map(|pending| &pending.write))?;
-            }
+            super::logs::make_room(conn, counts, budget, group.iter().map(|pending| &pending.write))?;
             group.iter().map(|pending| super::logs::write(conn, counts, &pending.write)).collect()
         })
     }
@@ -336,9 +334,7 @@ impl WriterThread {
         let result = self.wait_until(deadline).and_then(|()| {
             let (counts, budget) = (&mut self.counts, self.byte_budget);
             in_transaction(&self.conn, |conn| {
-                if let Some(budget) = budget {
-                    super::logs::make_room(conn, counts, budget, std::iter::once(write))?;
-                }
+                super::logs::make_room(conn, counts, budget, std::iter::once(write))?;
                 super::logs::write(conn, counts, write)
             })
         });
